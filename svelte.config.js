@@ -7,7 +7,7 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
 		// Uploads are posted by the page itself; the origin check stays on.
-		csrf: { checkOrigin: true }
+		csrf: { trustedOrigins: [] }
 	}
 };
 

@@ -1,0 +1,17 @@
+/** The one vocabulary of metric names Lantern stores (README, "Public schema"). */
+export const USAGE_METRICS = ['circulation', 'digital_checkouts', 'visits', 'new_cards'] as const;
+export type UsageMetric = (typeof USAGE_METRICS)[number];
+
+export const LITERACY_METRICS = [
+	'registrations',
+	'active_readers',
+	'completions',
+	'minutes_logged',
+	'books_logged',
+	'pages_logged'
+] as const;
+
+export const PERIODS = ['day', 'week', 'month', 'year'] as const;
+
+export const PLATFORMS = ['x', 'facebook', 'instagram'] as const;
+export const PLATFORM_LABELS: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' };

@@ -1,0 +1,146 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { PUBLIC_VIEWS_SQL } from './views';
+
+export interface Migration {
+	version: number;
+	name: string;
+	sql: string;
+}
+
+/**
+ * Versioned schema changes, applied once each and in order. Never edit a released migration:
+ * add a new one, so that a newer Lantern can open an older database file.
+ */
+export const MIGRATIONS: Migration[] = [
+	{
+		version: 1,
+		name: 'core tables',
+		sql: `
+CREATE SEQUENCE import_id_seq START 1;
+CREATE TABLE import_log (
+	import_id INTEGER PRIMARY KEY DEFAULT nextval('import_id_seq'),
+	file_name VARCHAR NOT NULL,
+	source VARCHAR,
+	sha256 VARCHAR NOT NULL,
+	status VARCHAR NOT NULL,
+	rows_loaded BIGINT NOT NULL DEFAULT 0,
+	error_count BIGINT NOT NULL DEFAULT 0,
+	errors JSON,
+	imported_at TIMESTAMPTZ NOT NULL,
+	imported_by VARCHAR,
+	is_demo BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE post_observations (
+	import_id INTEGER NOT NULL,
+	platform VARCHAR NOT NULL,
+	account VARCHAR,
+	post_id VARCHAR NOT NULL,
+	observed_at TIMESTAMPTZ NOT NULL,
+	published_at TIMESTAMPTZ,
+	text VARCHAR,
+	permalink VARCHAR,
+	post_type VARCHAR,
+	hashtags VARCHAR[],
+	impressions BIGINT,
+	impressions_basis VARCHAR,
+	reach BIGINT,
+	engagements BIGINT,
+	likes BIGINT,
+	comments BIGINT,
+	shares BIGINT,
+	saves BIGINT,
+	clicks BIGINT,
+	video_views BIGINT
+);
+CREATE TABLE program_records (
+	import_id INTEGER NOT NULL,
+	source VARCHAR NOT NULL,
+	program_id VARCHAR NOT NULL,
+	title VARCHAR,
+	branch VARCHAR,
+	category VARCHAR,
+	audience VARCHAR,
+	starts_at TIMESTAMPTZ,
+	end_at TIMESTAMPTZ,
+	location VARCHAR,
+	audiences VARCHAR[],
+	categories VARCHAR[],
+	tags VARCHAR[],
+	registrations BIGINT,
+	attendance_in_person BIGINT,
+	attendance_online BIGINT,
+	attendance BIGINT,
+	cancelled BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE usage_records (
+	import_id INTEGER NOT NULL,
+	branch VARCHAR NOT NULL,
+	period_start DATE NOT NULL,
+	period VARCHAR NOT NULL,
+	metric VARCHAR NOT NULL,
+	value DOUBLE
+);
+CREATE TABLE literacy_records (
+	import_id INTEGER NOT NULL,
+	branch VARCHAR NOT NULL,
+	period_start DATE NOT NULL,
+	period VARCHAR NOT NULL,
+	program VARCHAR,
+	age_group VARCHAR,
+	metric VARCHAR NOT NULL,
+	value DOUBLE
+);
+CREATE SEQUENCE campaign_id_seq START 1;
+CREATE TABLE campaign_records (
+	campaign_id INTEGER PRIMARY KEY DEFAULT nextval('campaign_id_seq'),
+	import_id INTEGER,
+	name VARCHAR NOT NULL,
+	strategy VARCHAR NOT NULL,
+	starts_on DATE NOT NULL,
+	ends_on DATE NOT NULL,
+	branches VARCHAR[] NOT NULL DEFAULT [],
+	hashtags VARCHAR[] NOT NULL DEFAULT [],
+	outcome_metrics VARCHAR[] NOT NULL DEFAULT [],
+	description VARCHAR,
+	archived BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE settings (
+	key VARCHAR PRIMARY KEY,
+	value VARCHAR NOT NULL
+);
+`
+	}
+];
+
+export async function migrate(connection: DuckDBConnection): Promise<void> {
+	await connection.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+	const reader = await connection.runAndReadAll('SELECT version FROM schema_migrations');
+	const applied = new Set(reader.getRowObjectsJS().map((row) => Number(row.version)));
+	const newest = Math.max(0, ...applied);
+	const known = Math.max(...MIGRATIONS.map((m) => m.version));
+	if (newest > known) {
+		throw new Error(
+			`This database was written by a newer Lantern (schema version ${newest}; this one knows up to ${known}). Update Lantern before opening it.`
+		);
+	}
+	for (const migration of MIGRATIONS) {
+		if (applied.has(migration.version)) continue;
+		await connection.run('BEGIN TRANSACTION');
+		try {
+			await connection.run(migration.sql);
+			await connection.run(PUBLIC_VIEWS_SQL);
+			const insert = await connection.prepare(
+				'INSERT INTO schema_migrations (version, name) VALUES ($1, $2)'
+			);
+			insert.bind([migration.version, migration.name]);
+			await insert.run();
+			await connection.run('COMMIT');
+		} catch (error) {
+			await connection.run('ROLLBACK').catch(() => undefined);
+			throw new Error(
+				`Migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : error}`
+			);
+		}
+	}
+}

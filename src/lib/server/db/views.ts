@@ -1,0 +1,40 @@
+/**
+ * The public schema: views analysts may query with any DuckDB client. Documented in README.md;
+ * columns are only ever added. Recreated after every migration.
+ */
+export const PUBLIC_VIEWS_SQL = `
+CREATE OR REPLACE VIEW imports AS
+SELECT import_id, file_name, source, sha256, status, rows_loaded, imported_at, error_count, is_demo
+FROM import_log;
+
+-- One row per post: its newest observation wins (later export, then later import).
+CREATE OR REPLACE VIEW posts AS
+SELECT platform, account, post_id, published_at, text, permalink, post_type, hashtags,
+	impressions, reach, engagements, likes, comments, shares, saves, clicks, video_views,
+	impressions_basis, import_id
+FROM post_observations
+QUALIFY row_number() OVER (PARTITION BY platform, post_id ORDER BY observed_at DESC, import_id DESC) = 1;
+
+CREATE OR REPLACE VIEW programs AS
+SELECT program_id, source, title, branch, category, audience, starts_at, registrations, attendance,
+	end_at, location, audiences, categories, tags, attendance_in_person, attendance_online, cancelled,
+	import_id
+FROM program_records
+QUALIFY row_number() OVER (PARTITION BY source, program_id ORDER BY import_id DESC) = 1;
+
+CREATE OR REPLACE VIEW usage AS
+SELECT branch, period_start, period, metric, value, import_id
+FROM usage_records
+QUALIFY row_number() OVER (PARTITION BY branch, period_start, period, metric ORDER BY import_id DESC) = 1;
+
+CREATE OR REPLACE VIEW literacy AS
+SELECT branch, period_start, period, program, age_group, metric, value, import_id
+FROM literacy_records
+QUALIFY row_number() OVER (
+	PARTITION BY branch, period_start, period, program, age_group, metric ORDER BY import_id DESC) = 1;
+
+CREATE OR REPLACE VIEW campaigns AS
+SELECT campaign_id, name, strategy, starts_on, ends_on, branches, hashtags, outcome_metrics,
+	description, archived, import_id
+FROM campaign_records;
+`;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Database } from './db/database';
+
+const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat(['UTC', 'Etc/UTC']));
+
+export const LibrarySettings = z.object({
+	libraryName: z.string().trim().min(1).max(120),
+	/** IANA zone used for files that carry no zone and for every day/week/month bucket */
+	timeZone: z.string().refine((zone) => timeZones.has(zone), 'is not a known IANA time zone, such as America/Chicago'),
+	/** 'loaded' while the demo library is in the database, 'removed' once someone removed it */
+	demoState: z.enum(['never', 'loaded', 'removed'])
+});
+export type LibrarySettings = z.infer<typeof LibrarySettings>;
+
+export function serverTimeZone(): string {
+	return process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const defaults = (): LibrarySettings => ({
+	libraryName: 'My library',
+	timeZone: serverTimeZone(),
+	demoState: 'never'
+});
+
+export async function getSettings(db: Database): Promise<LibrarySettings> {
+	const rows = await db.query<{ key: string; value: string }>('SELECT key, value FROM settings');
+	const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+	const merged = { ...defaults(), ...stored };
+	const parsed = LibrarySettings.safeParse(merged);
+	return parsed.success ? parsed.data : defaults();
+}
+
+export async function saveSettings(db: Database, changes: Partial<LibrarySettings>): Promise<LibrarySettings> {
+	const next = LibrarySettings.parse({ ...(await getSettings(db)), ...changes });
+	await db.withConnection(async (connection) => {
+		for (const [key, value] of Object.entries(changes)) {
+			if (value === undefined) continue;
+			await connection.run('INSERT OR REPLACE INTO settings (key, value) VALUES ($1, $2)', [key, String(next[key as keyof LibrarySettings])]);
+		}
+	});
+	db.markChanged();
+	return next;
+}
