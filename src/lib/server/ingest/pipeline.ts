@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportError, ImportResult } from '../../domain/imports';
 import { inTransaction, queryRows, type Database } from '../db/database';
+import { findImportByHash, hashFile, logImport } from './import-log';
 import { getSettings } from '../settings';
 import { FIELD_MACROS_SQL, fieldSql, sqlIdentifier } from './field-sql';
 import { normaliseHeader } from './headers';
@@ -53,7 +52,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			source = detected.source;
 			const duplicateOf = await findImportByHash(connection, sha256);
 			if (duplicateOf !== null) {
-				const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, options });
+				const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
 				return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
 			}
 			const plan = planLoad(source, detected.header, detected.columns, detected.headerRow);
@@ -62,7 +61,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				throw new Refusal(`${errorCount} problem${errorCount === 1 ? '' : 's'} found; nothing was imported. Fix the file and upload it again.`, errors, errorCount, source);
 			}
 			const imported = await inTransaction(connection, async () => {
-				const importId = await logImport(connection, { fileName, source: source!.id, sha256, status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, options });
+				const importId = await logImport(connection, { fileName, source: source!.id, sha256, status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
 				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, now);
 				if (rowsLoaded === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
 				await connection.run('UPDATE import_log SET rows_loaded = $1 WHERE import_id = $2', [rowsLoaded, importId]);
@@ -75,7 +74,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const errors = refusal.errors.length > 0 ? refusal.errors : [{ row: null, column: null, message: refusal.message }];
 			const errorCount = Math.max(refusal.errorCount, errors.length);
 			source = refusal.source ?? source;
-			const importId = await logImport(connection, { fileName, source: source?.id ?? null, sha256, status: 'rejected', rowsLoaded: 0, errors, errorCount, now, options }).catch(() => null);
+			const importId = await logImport(connection, { fileName, source: source?.id ?? null, sha256, status: 'rejected', rowsLoaded: 0, errors, errorCount, now, importedBy: options.importedBy, isDemo: options.isDemo }).catch(() => null);
 			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.message });
 		} finally {
 			await connection.run('DROP TABLE IF EXISTS staging').catch(() => undefined);
@@ -86,12 +85,6 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 function result(parts: Omit<ImportResult, 'source' | 'sourceLabel'> & { source: SourceSpec | null }): ImportResult {
 	const { source, ...rest } = parts;
 	return { ...rest, source: source?.id ?? null, sourceLabel: source?.label ?? null };
-}
-
-async function hashFile(path: string): Promise<string> {
-	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-	return hash.digest('hex');
 }
 
 async function stageCsv(connection: DuckDBConnection, path: string, encoding: string): Promise<void> {
@@ -200,33 +193,6 @@ async function loadRows(connection: DuckDBConnection, plan: LoadPlan, importId: 
 		FROM (SELECT ${normalised.join(', ')} FROM staging, ${params} WHERE ${plan.rowFilter}) n, ${params}`;
 	const reader = await connection.runAndReadAll(sql, [importId, timeZone, now.toISOString()]);
 	return Number(reader.getRowObjectsJS()[0]?.Count ?? reader.rowsChanged ?? 0);
-}
-
-async function findImportByHash(connection: DuckDBConnection, sha256: string): Promise<number | null> {
-	const rows = await queryRows<{ import_id: number }>(connection, "SELECT import_id FROM import_log WHERE sha256 = $1 AND status = 'imported' ORDER BY import_id LIMIT 1", [sha256]);
-	return rows[0]?.import_id ?? null;
-}
-
-interface LogEntry {
-	fileName: string;
-	source: string | null;
-	sha256: string;
-	status: ImportResult['status'];
-	rowsLoaded: number;
-	errors: ImportError[];
-	errorCount: number;
-	now: Date;
-	options: ImportOptions;
-}
-
-async function logImport(connection: DuckDBConnection, entry: LogEntry): Promise<number> {
-	const rows = await queryRows<{ import_id: number }>(
-		connection,
-		`INSERT INTO import_log (file_name, source, sha256, status, rows_loaded, error_count, errors, imported_at, imported_by, is_demo)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMPTZ), $9, $10) RETURNING import_id`,
-		[entry.fileName, entry.source, entry.sha256, entry.status, entry.rowsLoaded, entry.errorCount, JSON.stringify(entry.errors), entry.now.toISOString(), entry.options.importedBy ?? null, entry.options.isDemo ?? false]
-	);
-	return rows[0]!.import_id;
 }
 
 function describeUnexpected(error: unknown): string {

@@ -12,10 +12,10 @@ export type FieldKind =
 	/** any decimal number, optionally bounded below */
 	| { kind: 'decimal'; min?: number }
 	/** date and time; `zone: 'in-value'` when the format carries %z, else read in the library's zone */
-	| { kind: 'timestamp'; formats: string[]; zone: 'in-value' | 'library' }
-	| { kind: 'date'; formats: string[] }
+	| { kind: 'timestamp'; formats: readonly string[]; zone: 'in-value' | 'library' }
+	| { kind: 'date'; formats: readonly string[] }
 	/** a clock time such as `10:30` or `2:00 PM`; `allDay` lists the words that mean no time */
-	| { kind: 'clock'; allDay: string[] }
+	| { kind: 'clock'; allDay: readonly string[] }
 	/** one of a fixed vocabulary, compared case-insensitively and stored lower-case */
 	| { kind: 'enum'; values: readonly string[] };
 

@@ -1,0 +1,64 @@
+import * as Plot from '@observablehq/plot';
+import type { CampaignPeriod } from '../domain/campaigns';
+import type { WeeklyEngagement } from '../domain/overview';
+import { PLATFORM_LABELS } from '../domain/vocabulary';
+import { formatCount, formatDate } from '../format';
+import { CAMPAIGN_FILL, PALETTE, type ChartOptions, type ChartSpec } from './chart';
+
+interface WeekTotal {
+	week: string;
+	engagements: number;
+}
+
+function totalsByWeek(rows: WeeklyEngagement[]): WeekTotal[] {
+	const byWeek = new Map<string, number>();
+	for (const row of rows) byWeek.set(row.week, (byWeek.get(row.week) ?? 0) + row.engagements);
+	return [...byWeek].map(([week, engagements]) => ({ week, engagements })).sort((a, b) => a.week.localeCompare(b.week));
+}
+
+/** Title, finding, label and table for the weekly engagement chart. */
+export function weeklyEngagementSpec(rows: WeeklyEngagement[]): ChartSpec {
+	const weeks = totalsByWeek(rows);
+	const platforms = [...new Set(rows.map((row) => row.platform))].sort();
+	let caption = 'No posts were published in this period, so there is no engagement to show.';
+	if (weeks.length > 0) {
+		const peak = weeks.reduce((best, week) => (week.engagements > best.engagements ? week : best));
+		const total = weeks.reduce((sum, week) => sum + week.engagements, 0);
+		caption = `Posts drew ${formatCount(total)} engagements over ${formatCount(weeks.length)} weeks, ${formatCount(total / weeks.length)} a week on average; the busiest week began ${formatDate(peak.week)} with ${formatCount(peak.engagements)}.`;
+	}
+	return {
+		title: 'Weekly engagement',
+		caption,
+		ariaLabel: 'Line chart of engagements per week by platform',
+		table: {
+			columns: ['Week of', ...platforms.map((p) => PLATFORM_LABELS[p] ?? p), 'Total'],
+			rows: weeks.map((week) => [
+				formatDate(week.week),
+				...platforms.map((platform) => formatCount(rows.find((r) => r.week === week.week && r.platform === platform)?.engagements ?? 0)),
+				formatCount(week.engagements)
+			])
+		}
+	};
+}
+
+export function weeklyEngagementChart(rows: WeeklyEngagement[], campaigns: CampaignPeriod[], options: ChartOptions): SVGSVGElement | HTMLElement {
+	const data = rows.map((row) => ({ ...row, date: new Date(`${row.week}T00:00:00Z`), label: PLATFORM_LABELS[row.platform] ?? row.platform }));
+	const spec = weeklyEngagementSpec(rows);
+	return Plot.plot({
+		document: options.document,
+		width: options.width,
+		height: 260,
+		marginLeft: 56,
+		ariaLabel: spec.ariaLabel,
+		ariaDescription: spec.caption,
+		x: { type: 'utc', label: null },
+		y: { grid: true, label: 'Engagements', tickFormat: (d: number) => formatCount(d) },
+		color: { legend: true, domain: Object.values(PLATFORM_LABELS), range: [PALETTE.x, PALETTE.facebook, PALETTE.instagram] },
+		marks: [
+			Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, title: (c: CampaignPeriod) => c.name }),
+			Plot.ruleY([0]),
+			Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x' }),
+			Plot.tip(data, Plot.pointerX({ x: 'date', y: 'engagements', stroke: 'label', title: (d: (typeof data)[number]) => `${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.engagements)} engagements` }))
+		]
+	});
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const STRATEGIES = [
+	'programs_showcase',
+	'success_stories',
+	'community_engagement',
+	'user_generated_content',
+	'book_recommendations',
+	'partner_collaborations'
+] as const;
+
+export const STRATEGY_LABELS: Record<(typeof STRATEGIES)[number], string> = {
+	programs_showcase: 'Programs and events showcase',
+	success_stories: 'Success stories',
+	community_engagement: 'Community engagement',
+	user_generated_content: 'User-generated content',
+	book_recommendations: 'Book recommendations and reviews',
+	partner_collaborations: 'Partner collaborations'
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+export const CampaignInput = z
+	.object({
+		name: z.string().trim().min(1).max(200),
+		strategy: z.enum(STRATEGIES),
+		starts_on: isoDate,
+		ends_on: isoDate,
+		branches: z.array(z.string().trim().min(1)).default([]),
+		hashtags: z.array(z.string().trim().min(1).transform((tag) => tag.replace(/^#/, '').toLowerCase())).default([]),
+		outcome_metrics: z.array(z.string().trim().min(1)).default([]),
+		description: z.string().max(2000).optional()
+	})
+	.refine((campaign) => campaign.ends_on >= campaign.starts_on, { message: 'ends_on is before starts_on', path: ['ends_on'] });
+export type CampaignInput = z.infer<typeof CampaignInput>;
+
+export const CampaignFile = z.object({ campaigns: z.array(CampaignInput).min(1) });
+
+export interface CampaignPeriod {
+	name: string;
+	strategy: string;
+	startsOn: string;
+	endsOn: string;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { CampaignPeriod } from './campaigns';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
+
+/** Query parameters of the overview and the board report. */
+export const DateRangeQuery = z
+	.object({ from: isoDate.optional(), to: isoDate.optional() })
+	.refine((range) => !range.from || !range.to || range.from <= range.to, { message: '"from" must not be after "to"', path: ['from'] });
+export type DateRangeQuery = z.infer<typeof DateRangeQuery>;
+
+export interface DateRange {
+	from: string;
+	to: string;
+}
+
+export interface Kpi {
+	id: 'posts' | 'impressions' | 'engagementRate' | 'attendance' | 'circulation';
+	label: string;
+	value: number | null;
+	previous: number | null;
+	kind: 'count' | 'ratio';
+	note: string;
+}
+
+export interface WeeklyEngagement {
+	week: string;
+	platform: string;
+	engagements: number;
+	impressions: number | null;
+	posts: number;
+}
+
+export interface MonthlyOutcome {
+	month: string;
+	metric: 'attendance' | 'circulation';
+	value: number;
+}
+
+export interface OverviewData {
+	libraryName: string;
+	timeZone: string;
+	range: DateRange;
+	previousRange: DateRange;
+	/** the span of dates any data covers, for the range picker */
+	dataSpan: DateRange | null;
+	kpis: Kpi[];
+	weeklyEngagement: WeeklyEngagement[];
+	monthlyOutcomes: MonthlyOutcome[];
+	campaigns: CampaignPeriod[];
+	isDemo: boolean;
+	totals: { posts: number; programs: number; usageRows: number; imports: number };
+}

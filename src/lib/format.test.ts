@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
+
+describe('format', () => {
+	it('formats counts with separators and says when a value is missing', () => {
+		expect(formatCount(1234567)).toBe('1,234,567');
+		expect(formatCount(12.6)).toBe('13');
+		expect(formatCount(null)).toBe(MISSING);
+		expect(formatCount(Number.NaN)).toBe(MISSING);
+	});
+
+	it('formats compact counts', () => {
+		expect(formatCompact(12345)).toBe('12.3K');
+		expect(formatCompact(4_100_000)).toBe('4.1M');
+		expect(formatCompact(999)).toBe('999');
+	});
+
+	it('formats ratios as percentages', () => {
+		expect(formatPercent(0.0234)).toBe('2.3%');
+		expect(formatPercent(1.5, 0)).toBe('150%');
+		expect(formatPercent(undefined)).toBe(MISSING);
+	});
+
+	it('signs relative changes and refuses a zero base', () => {
+		expect(formatChange(110, 100)).toBe('+10.0%');
+		expect(formatChange(97, 100)).toBe('−3.0%');
+		expect(formatChange(100, 100)).toBe('±0.0%');
+		expect(formatChange(5, 0)).toBe(MISSING);
+	});
+
+	it('formats calendar dates without shifting them across time zones', () => {
+		expect(formatDate('2026-01-05')).toBe('Jan 5, 2026');
+		expect(formatMonth('2026-07-01')).toBe('Jul 2026');
+		expect(formatDateRange('2025-11-01', '2026-10-31')).toBe('Nov 1, 2025 – Oct 31, 2026');
+	});
+
+	it('shows instants in the library time zone, DST included', () => {
+		expect(formatDateTime('2026-07-01T15:30:00Z', 'America/Chicago')).toBe('Jul 1, 2026, 10:30 AM');
+		expect(formatDateTime('2026-01-01T15:30:00Z', 'America/Chicago')).toBe('Jan 1, 2026, 9:30 AM');
+	});
+});

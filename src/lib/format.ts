@@ -1,0 +1,73 @@
+/**
+ * The one place numbers and dates become text for people. Every page, chart, caption, report
+ * and CLI table formats through here, so "12,345", "12.3K" and "+4.5%" look the same everywhere.
+ */
+
+const LOCALE = 'en-US';
+export const MISSING = '—';
+
+const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+
+const usable = (value: number | null | undefined): value is number =>
+	typeof value === 'number' && Number.isFinite(value);
+
+/** A count: 12,345. */
+export function formatCount(value: number | null | undefined): string {
+	return usable(value) ? integer.format(value) : MISSING;
+}
+
+/** A count in little space: 12.3K, 4.1M. */
+export function formatCompact(value: number | null | undefined): string {
+	return usable(value) ? compact.format(value) : MISSING;
+}
+
+/** A ratio (0.0234) as a percentage: 2.3%. */
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+	if (!usable(ratio)) return MISSING;
+	return `${(ratio * 100).toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+}
+
+/** Signed relative change from `previous` to `current`: +12.5%, −3.0%; none when there is no base. */
+export function formatChange(current: number | null | undefined, previous: number | null | undefined): string {
+	if (!usable(current) || !usable(previous) || previous === 0) return MISSING;
+	const change = (current - previous) / previous;
+	const text = formatPercent(Math.abs(change));
+	if (text === '0.0%') return '±0.0%';
+	return `${change > 0 ? '+' : '−'}${text}`;
+}
+
+/** Relative change as a number, or null when it cannot be computed. */
+export function relativeChange(current: number | null | undefined, previous: number | null | undefined): number | null {
+	if (!usable(current) || !usable(previous) || previous === 0) return null;
+	return (current - previous) / previous;
+}
+
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+
+function calendarDate(isoDate: string): Date {
+	return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+}
+
+/** A calendar date (YYYY-MM-DD, no zone): Jan 5, 2026. */
+export function formatDate(isoDate: string | null | undefined): string {
+	return isoDate ? dayFormat.format(calendarDate(isoDate)) : MISSING;
+}
+
+/** The month a YYYY-MM-DD date falls in: Jan 2026. */
+export function formatMonth(isoDate: string | null | undefined): string {
+	return isoDate ? monthFormat.format(calendarDate(isoDate)) : MISSING;
+}
+
+export function formatDateRange(from: string, to: string): string {
+	return `${formatDate(from)} – ${formatDate(to)}`;
+}
+
+/** An instant shown in the library's time zone: Jan 5, 2026, 10:30 AM. */
+export function formatDateTime(instant: string | Date | null | undefined, timeZone: string): string {
+	if (!instant) return MISSING;
+	const date = typeof instant === 'string' ? new Date(instant) : instant;
+	if (Number.isNaN(date.getTime())) return MISSING;
+	return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}

@@ -1,0 +1,120 @@
+import type { DateRange, DateRangeQuery, Kpi, MonthlyOutcome, OverviewData, WeeklyEngagement } from '../../domain/overview';
+import { campaignPeriods } from '../campaigns';
+import type { Database } from '../db/database';
+import { getSettings } from '../settings';
+import { defaultRange, previousRange } from './date-range';
+
+// Every date is bucketed in the library's time zone: $tz is bound, never spliced.
+const POST_DAY = 'CAST(timezone($tz, published_at) AS DATE)';
+const PROGRAM_DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
+const CIRCULATION_METRICS = `('circulation', 'digital_checkouts')`;
+
+interface Totals {
+	posts: number | null;
+	impressions: number | null;
+	engagements: number | null;
+	rated_impressions: number | null;
+	attendance: number | null;
+	circulation: number | null;
+}
+
+async function totalsFor(db: Database, tz: string, range: DateRange): Promise<Totals> {
+	const [row] = await db.query<Totals & Record<string, unknown>>(
+		`SELECT
+			(SELECT count(*) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS posts,
+			(SELECT sum(impressions) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS impressions,
+			(SELECT sum(engagements) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0) AS engagements,
+			(SELECT sum(impressions) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0 AND engagements IS NOT NULL) AS rated_impressions,
+			(SELECT sum(attendance) FROM programs WHERE NOT cancelled AND ${PROGRAM_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS attendance,
+			(SELECT sum(value) FROM usage WHERE metric IN ${CIRCULATION_METRICS} AND period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS circulation`,
+		{ tz, from: range.from, to: range.to }
+	);
+	return row!;
+}
+
+function kpis(current: Totals, previous: Totals): Kpi[] {
+	const rate = (t: Totals) => (t.rated_impressions ? (t.engagements ?? 0) / t.rated_impressions : null);
+	return [
+		{ id: 'posts', label: 'Posts', value: current.posts, previous: previous.posts, kind: 'count', note: 'Posts published on X, Facebook and Instagram' },
+		{ id: 'impressions', label: 'Impressions', value: current.impressions, previous: previous.impressions, kind: 'count', note: 'Times posts were shown (Meta calls this Views since 2025)' },
+		{ id: 'engagementRate', label: 'Engagement rate', value: rate(current), previous: rate(previous), kind: 'ratio', note: 'Engagements ÷ impressions, over posts that report both' },
+		{ id: 'attendance', label: 'Program attendance', value: current.attendance, previous: previous.attendance, kind: 'count', note: 'In-person and online attendance at programs that were held' },
+		{ id: 'circulation', label: 'Circulation', value: current.circulation, previous: previous.circulation, kind: 'count', note: 'Physical and digital checkouts, all branches' }
+	];
+}
+
+async function weeklyEngagement(db: Database, tz: string, range: DateRange): Promise<WeeklyEngagement[]> {
+	return db.query<WeeklyEngagement & Record<string, unknown>>(
+		`SELECT strftime(date_trunc('week', ${POST_DAY}), '%Y-%m-%d') AS week, platform,
+			coalesce(sum(engagements), 0) AS engagements, sum(impressions) AS impressions, count(*) AS posts
+		 FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+		 GROUP BY ALL ORDER BY week, platform`,
+		{ tz, from: range.from, to: range.to }
+	);
+}
+
+async function monthlyOutcomes(db: Database, tz: string, range: DateRange): Promise<MonthlyOutcome[]> {
+	return db.query<MonthlyOutcome & Record<string, unknown>>(
+		`SELECT month, metric, value FROM (
+			SELECT strftime(date_trunc('month', ${PROGRAM_DAY}), '%Y-%m-%d') AS month, 'attendance' AS metric, sum(attendance) AS value
+			FROM programs WHERE NOT cancelled AND attendance IS NOT NULL AND ${PROGRAM_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+			GROUP BY ALL
+			UNION ALL
+			SELECT strftime(date_trunc('month', period_start), '%Y-%m-%d') AS month, 'circulation' AS metric, sum(value) AS value
+			FROM usage WHERE metric IN ${CIRCULATION_METRICS} AND period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+			GROUP BY ALL
+		) ORDER BY month, metric`,
+		{ tz, from: range.from, to: range.to }
+	);
+}
+
+async function dataSpan(db: Database, tz: string): Promise<DateRange | null> {
+	const [row] = await db.query<{ first: string | null; last: string | null }>(
+		`SELECT strftime(min(d), '%Y-%m-%d') AS first, strftime(max(d), '%Y-%m-%d') AS last FROM (
+			SELECT ${POST_DAY} AS d FROM posts
+			UNION ALL SELECT ${PROGRAM_DAY} FROM programs WHERE attendance IS NOT NULL
+			UNION ALL SELECT period_start FROM usage)`,
+		{ tz }
+	);
+	return row?.first && row.last ? { from: row.first, to: row.last } : null;
+}
+
+async function counts(db: Database) {
+	const [row] = await db.query<{ posts: number; programs: number; usage_rows: number; imports: number; demo: number }>(
+		`SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM programs) AS programs,
+			(SELECT count(*) FROM usage) AS usage_rows, (SELECT count(*) FROM import_log WHERE status = 'imported') AS imports,
+			(SELECT count(*) FROM import_log WHERE is_demo AND status = 'imported') AS demo`
+	);
+	return row!;
+}
+
+/** Everything the overview page and the board report show for one date range. */
+export async function overview(db: Database, query: DateRangeQuery, today = new Date()): Promise<OverviewData> {
+	const settings = await getSettings(db);
+	const tz = settings.timeZone;
+	const span = await dataSpan(db, tz);
+	const fallback = defaultRange(span?.to ?? today.toISOString().slice(0, 10));
+	const range: DateRange = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
+	const previous = previousRange(range);
+	const [current, before, weekly, monthly, campaigns, totals] = await Promise.all([
+		totalsFor(db, tz, range),
+		totalsFor(db, tz, previous),
+		weeklyEngagement(db, tz, range),
+		monthlyOutcomes(db, tz, range),
+		campaignPeriods(db, range.from, range.to),
+		counts(db)
+	]);
+	return {
+		libraryName: settings.libraryName,
+		timeZone: tz,
+		range,
+		previousRange: previous,
+		dataSpan: span,
+		kpis: kpis(current, before),
+		weeklyEngagement: weekly,
+		monthlyOutcomes: monthly,
+		campaigns,
+		isDemo: totals.demo > 0,
+		totals: { posts: totals.posts, programs: totals.programs, usageRows: totals.usage_rows, imports: totals.imports }
+	};
+}

@@ -1,0 +1,12 @@
+import { openDatabase, defaultDatabasePath, type Database } from './db/database';
+
+/** The web server's database: LANTERN_DB or data/lantern.duckdb, opened once. */
+export function getDatabase(): Promise<Database> {
+	return openDatabase(defaultDatabasePath());
+}
+
+/** Largest upload accepted, in bytes (LANTERN_UPLOAD_LIMIT_MB, default 200 MB). */
+export function uploadLimitBytes(): number {
+	const megabytes = Number(process.env.LANTERN_UPLOAD_LIMIT_MB ?? 200);
+	return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 200) * 1024 * 1024;
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { listValue } from '@duckdb/node-api';
+import { basename } from 'node:path';
+import type { CampaignPeriod } from '../domain/campaigns';
+import { CampaignFile } from '../domain/campaigns';
+import type { ImportResult } from '../domain/imports';
+import { inTransaction, type Database } from './db/database';
+import { findImportByHash, hashFile, logImport } from './ingest/import-log';
+
+const SOURCE = 'lantern-campaigns';
+
+/** Imports a campaigns JSON file ({"campaigns": [...]}) as one undoable import. */
+export async function importCampaignsFile(
+	db: Database,
+	path: string,
+	options: { fileName?: string; isDemo?: boolean; now?: Date } = {}
+): Promise<ImportResult> {
+	const fileName = options.fileName ?? basename(path);
+	const now = options.now ?? new Date();
+	const sha256 = await hashFile(path);
+	const base = { fileName, source: SOURCE, sourceLabel: 'Campaigns (JSON)', errors: [], errorCount: 0, rowsLoaded: 0 };
+	let parsed;
+	try {
+		parsed = CampaignFile.safeParse(JSON.parse(await readFile(path, 'utf8')));
+	} catch (error) {
+		return { ...base, importId: null, status: 'rejected', errors: [{ row: null, column: null, message: `Not valid JSON: ${(error as Error).message}` }], errorCount: 1 };
+	}
+	if (!parsed.success) {
+		const errors = parsed.error.issues.slice(0, 100).map((issue) => ({
+			row: typeof issue.path[1] === 'number' ? issue.path[1] + 1 : null,
+			column: issue.path.slice(2).join('.') || null,
+			message: issue.message
+		}));
+		return { ...base, importId: null, status: 'rejected', errors, errorCount: parsed.error.issues.length };
+	}
+	const campaigns = parsed.data.campaigns;
+	return db.withConnection(async (connection) => {
+		const duplicateOf = await findImportByHash(connection, sha256);
+		if (duplicateOf !== null) return { ...base, importId: null, status: 'duplicate', duplicateOf };
+		const importId = await inTransaction(connection, async () => {
+			const id = await logImport(connection, { fileName, source: SOURCE, sha256, status: 'imported', rowsLoaded: campaigns.length, errors: [], errorCount: 0, now, isDemo: options.isDemo });
+			for (const c of campaigns) {
+				await connection.run(
+					`INSERT INTO campaign_records (import_id, name, strategy, starts_on, ends_on, branches, hashtags, outcome_metrics, description)
+					 VALUES ($1, $2, $3, CAST($4 AS DATE), CAST($5 AS DATE), $6::VARCHAR[], $7::VARCHAR[], $8::VARCHAR[], $9)`,
+					[id, c.name, c.strategy, c.starts_on, c.ends_on, listValue(c.branches), listValue(c.hashtags), listValue(c.outcome_metrics), c.description ?? null]
+				);
+			}
+			return id;
+		});
+		db.markChanged();
+		return { ...base, importId, status: 'imported', rowsLoaded: campaigns.length };
+	});
+}
+
+/** Campaign windows that overlap [from, to], for shading charts. */
+export async function campaignPeriods(db: Database, from: string, to: string): Promise<CampaignPeriod[]> {
+	const rows = await db.query<{ name: string; strategy: string; starts_on: string; ends_on: string }>(
+		`SELECT name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on
+		 FROM campaigns WHERE NOT archived AND starts_on <= CAST($2 AS DATE) AND ends_on >= CAST($1 AS DATE)
+		 ORDER BY starts_on, name`,
+		[from, to]
+	);
+	return rows.map((row) => ({ name: row.name, strategy: row.strategy, startsOn: row.starts_on, endsOn: row.ends_on }));
+}

@@ -1,0 +1,41 @@
+import { json } from '@sveltejs/kit';
+import { rm } from 'node:fs/promises';
+import { z } from 'zod';
+import { getDatabase, uploadLimitBytes } from '$lib/server/app';
+import { importAny } from '$lib/server/ingest/import-any';
+import { listImports } from '$lib/server/ingest/import-log';
+import { saveUpload, UploadTooLarge } from '$lib/server/ingest/upload';
+import type { RequestHandler } from './$types';
+
+const UploadQuery = z.object({
+	name: z.string().trim().min(1, 'name the file').max(255).refine((name) => !/[\\/\0]/.test(name), 'must be a file name, not a path')
+});
+
+const refuse = (status: number, fileName: string, message: string) =>
+	json({ importId: null, fileName, source: null, sourceLabel: null, status: 'rejected', rowsLoaded: 0, errors: [{ row: null, column: null, message }], errorCount: 1, summary: message }, { status });
+
+export const GET: RequestHandler = async () => json(await listImports(await getDatabase()));
+
+/** One file per request, as the raw body: POST /api/imports?name=export.csv */
+export const POST: RequestHandler = async ({ request, url }) => {
+	const query = UploadQuery.safeParse(Object.fromEntries(url.searchParams));
+	if (!query.success) return refuse(400, url.searchParams.get('name') ?? '', `The upload's file name ${query.error.issues[0]!.message}.`);
+	const fileName = query.data.name;
+	const limit = uploadLimitBytes();
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (declared > limit) return refuse(413, fileName, new UploadTooLarge(limit).message);
+	if (!request.body) return refuse(400, fileName, 'The upload was empty: choose a file and try again.');
+	let path: string;
+	try {
+		path = await saveUpload(request.body, limit);
+	} catch (error) {
+		if (error instanceof UploadTooLarge) return refuse(413, fileName, error.message);
+		return refuse(400, fileName, 'The upload was interrupted before the whole file arrived. Try again.');
+	}
+	try {
+		const result = await importAny(await getDatabase(), path, { fileName, importedBy: 'web' });
+		return json(result, { status: result.status === 'rejected' ? 422 : 200 });
+	} finally {
+		await rm(path, { force: true });
+	}
+};

@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { DateRangeQuery } from '$lib/domain/overview';
+import { overview } from '$lib/server/analytics/overview';
+import { getDatabase } from '$lib/server/app';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
+	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
+	return { overview: await overview(await getDatabase(), query.data), generatedOn: new Date().toISOString().slice(0, 10) };
+};

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { DateRangeQuery } from '$lib/domain/overview';
+import { overview } from '$lib/server/analytics/overview';
+import { getDatabase } from '$lib/server/app';
+import { ChromiumMissingError, renderBoardReportPdf } from '$lib/server/reports/pdf';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ url }) => {
+	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
+	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
+	const data = await overview(await getDatabase(), query.data);
+	try {
+		// Chromium loads the print route from this same server.
+		const pdf = await renderBoardReportPdf({ baseUrl: url.origin, ...data.range, libraryName: data.libraryName });
+		return new Response(new Uint8Array(pdf), {
+			headers: {
+				'content-type': 'application/pdf',
+				'content-disposition': `attachment; filename="lantern-board-report-${data.range.from}-to-${data.range.to}.pdf"`
+			}
+		});
+	} catch (cause) {
+		if (cause instanceof ChromiumMissingError) error(503, cause.message);
+		throw cause;
+	}
+};
