@@ -55,10 +55,10 @@ export function generateLibcal(random: Random): LibcalResult {
 		const upcoming = event.day > SPAN.to;
 		const cancelled = !upcoming && draw.chance(cancelChance(event));
 		const unrecorded = !upcoming && !cancelled && draw.chance(MISSING_ATTENDANCE);
-		const counts = cancelled
-			? cancelledCounts(event)
+		const drawn = cancelled
+			? CANCELLED
 			: countsFor(event, multiplier, draw, upcoming ? Math.max(0.2, 1 - (event.day - SPAN.to) / UPCOMING_DAYS) : 1);
-		if (upcoming || unrecorded) Object.assign(counts, { inPerson: null, online: null, confirmedAttendance: null });
+		const counts = upcoming || unrecorded ? { ...drawn, inPerson: null, online: null, confirmedAttendance: null } : drawn;
 
 		if (event.kind === 'storytime' && inWindow(event.day, EASTSIDE_STORYTIME) && counts.inPerson !== null) {
 			(event.branch === 'Eastside' ? eastside : others).add(counts.inPerson, event.expectedInPerson);
@@ -86,10 +86,7 @@ function cancelChance(event: PlannedEvent): number {
 	return event.kind === 'storytime' && month <= 2 ? 0.03 : 0.006;
 }
 
-function cancelledCounts(event: PlannedEvent): Counts {
-	const registered = event.registration ? 0 : null;
-	return { confirmed: registered ?? 0, waitlist: registered ?? 0, cancelledRegistrations: registered ?? 0, inPerson: null, online: null, confirmedAttendance: null };
-}
+const CANCELLED: Counts = { confirmed: 0, waitlist: 0, cancelledRegistrations: 0, inPerson: null, online: null, confirmedAttendance: null };
 
 /** filled: share of eventual sign-ups already in (1 for past events). */
 function countsFor(event: PlannedEvent, multiplier: number, draw: Random, filled: number): Counts {
@@ -119,9 +116,10 @@ function libcalRow(id: number, event: PlannedEvent, counts: Counts, cancelled: b
 	const text = (value: number | null) => (value === null ? '' : String(value));
 	const allDay = event.start === null;
 	const date = isoFromDay(event.day);
+	const winter = Number(date.slice(5, 7)) <= 2;
 	const note = cancelled
-		? event.kind === 'storytime' ? 'Cancelled: weather closure' : 'Cancelled: presenter unavailable'
-		: draw.chance(0.02) ? 'Moved to the Community Room for this session' : '';
+		? winter ? 'Cancelled: weather closure' : 'Cancelled: presenter unavailable'
+		: draw.chance(0.02) ? 'Moved to a different room for this session' : '';
 	return [
 		String(id),
 		cancelled ? `CANCELLED: ${event.title}` : event.title,

@@ -75,7 +75,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const errorCount = Math.max(refusal.errorCount, errors.length);
 			source = refusal.source ?? source;
 			const importId = await logImport(connection, { fileName, source: source?.id ?? null, sha256, status: 'rejected', rowsLoaded: 0, errors, errorCount, now, importedBy: options.importedBy, isDemo: options.isDemo }).catch(() => null);
-			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.message });
+			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.' });
 		} finally {
 			await connection.run('DROP TABLE IF EXISTS staging').catch(() => undefined);
 		}

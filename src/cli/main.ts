@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// `npm run lantern -- <command>`: the same server modules the web pages use.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DateRangeQuery } from '../lib/domain/overview';
+import type { ImportResult } from '../lib/domain/imports';
+import { openDatabase, type Database } from '../lib/server/db/database';
+import { loadDemoLibrary, removeDemoLibrary } from '../lib/server/demo';
+import { importAny } from '../lib/server/ingest/import-any';
+import { listImports, removeImports } from '../lib/server/ingest/import-log';
+import { SOURCES } from '../lib/server/ingest/sources';
+import { overview } from '../lib/server/analytics/overview';
+import { renderBoardReportPdf } from '../lib/server/reports/pdf';
+import { serveBuild } from '../lib/server/reports/serve-build';
+import { formatCount } from '../lib/format';
+import { describeImport } from './output';
+
+const HELP = `Usage: npm run lantern -- <command> [options]
+
+Commands:
+  import <files…>              Import export files (CSV exports, or a campaigns .json file)
+  sources                      List the formats Lantern accepts
+  demo                         Load the demo library (Maple Valley Public Library)
+  demo remove                  Remove the demo library
+  imports                      List imports
+  imports remove <id…>         Remove imports and every row they loaded
+  report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
+                               Render the board report PDF with Chromium
+
+Options:
+  --db PATH     Database file (default: $LANTERN_DB or data/lantern.duckdb)
+  --json        Machine-readable output
+  --help        This help
+`;
+
+class UsageError extends Error {}
+
+const Flags = z.object({
+	db: z.string().min(1).optional(),
+	json: z.boolean().default(false),
+	help: z.boolean().default(false),
+	from: z.string().optional(),
+	to: z.string().optional(),
+	out: z.string().min(1).optional()
+});
+type Flags = z.infer<typeof Flags>;
+
+function print(flags: Flags, json: unknown, text: string) {
+	console.log(flags.json ? JSON.stringify(json, null, 2) : text);
+}
+
+async function importCommand(db: Database, files: string[], flags: Flags): Promise<number> {
+	if (files.length === 0) throw new UsageError('Name at least one file: npm run lantern -- import FILE…');
+	const results: ImportResult[] = [];
+	for (const file of files) {
+		const path = resolve(file);
+		results.push(await importAny(db, path, { fileName: file.split(/[\\/]/).pop()!, importedBy: 'cli' }));
+	}
+	print(flags, results, results.map(describeImport).join('\n'));
+	return results.every((r) => r.status !== 'rejected') ? 0 : 1;
+}
+
+async function reportCommand(db: Database, flags: Flags): Promise<number> {
+	if (!flags.out) throw new UsageError('Say where to write the PDF: --out FILE.pdf');
+	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to });
+	if (!range.success) throw new UsageError(`--from/--to: ${range.error.issues[0]!.message}`);
+	const data = await overview(db, range.data);
+	const server = await serveBuild(db.path);
+	try {
+		const pdf = await renderBoardReportPdf({ baseUrl: server.baseUrl, ...data.range, libraryName: data.libraryName });
+		await writeFile(flags.out, pdf);
+		print(flags, { out: resolve(flags.out), bytes: pdf.length, ...data.range }, `Wrote ${flags.out} (${formatCount(pdf.length)} bytes) for ${data.range.from} to ${data.range.to}.`);
+		return 0;
+	} finally {
+		await server.close();
+	}
+}
+
+async function main(argv: string[]): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: {
+			db: { type: 'string' },
+			json: { type: 'boolean' },
+			help: { type: 'boolean', short: 'h' },
+			from: { type: 'string' },
+			to: { type: 'string' },
+			out: { type: 'string' }
+		}
+	});
+	const flags = Flags.parse(values);
+	const [command, ...rest] = positionals;
+	if (flags.help || !command) {
+		console.log(HELP);
+		return command || flags.help ? 0 : 2;
+	}
+	if (command === 'sources') {
+		const sources = SOURCES.map((s) => ({ id: s.id, label: s.label, description: s.description }));
+		print(flags, sources, sources.map((s) => `${s.id.padEnd(22)} ${s.label}\n${' '.repeat(23)}${s.description}`).join('\n'));
+		return 0;
+	}
+	const db = await openDatabase(resolve(flags.db ?? process.env.LANTERN_DB ?? 'data/lantern.duckdb'));
+	switch (command) {
+		case 'import':
+			return importCommand(db, rest, flags);
+		case 'demo': {
+			if (rest[0] === 'remove') {
+				const removed = await removeDemoLibrary(db);
+				print(flags, { removed }, `Removed the demo library (${removed} imports).`);
+				return 0;
+			}
+			const results = await loadDemoLibrary(db);
+			print(flags, results, results.map(describeImport).join('\n'));
+			return results.every((r) => r.status !== 'rejected') ? 0 : 1;
+		}
+		case 'imports': {
+			if (rest[0] === 'remove') {
+				const ids = rest.slice(1).map(Number);
+				if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('Give import numbers: imports remove 3 4');
+				const removed = await removeImports(db, ids);
+				print(flags, { removed }, `Removed ${removed} import${removed === 1 ? '' : 's'}.`);
+				return removed === ids.length ? 0 : 1;
+			}
+			const imports = await listImports(db);
+			print(flags, imports, imports.map((i) => `${String(i.importId).padStart(4)}  ${i.status.padEnd(9)} ${formatCount(i.rowsLoaded).padStart(9)} rows  ${i.source ?? '?'}  ${i.fileName}`).join('\n') || 'No imports yet.');
+			return 0;
+		}
+		case 'report':
+			return reportCommand(db, flags);
+		default:
+			throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		console.error(error instanceof UsageError || error instanceof z.ZodError ? message : `lantern: ${message}`);
+		process.exit(error instanceof UsageError ? 2 : 1);
+	}
+);
