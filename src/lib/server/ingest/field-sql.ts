@@ -31,79 +31,84 @@ export interface FieldSql {
 	/** the normalised value */
 	value: string;
 	/** true when the raw cell is present but cannot be read */
-	invalid: string;
-	/** what to tell a person when `invalid` holds */
+	unreadable: string;
+	/** what to tell a person when `unreadable` holds */
 	problem: string;
 }
 
+/** strptime patterns in the words people use: %Y-%m-%d → YYYY-MM-DD. */
+export function humanFormat(pattern: string): string {
+	const words: Record<string, string> = { Y: 'YYYY', m: 'MM', d: 'DD', H: 'HH', I: 'hh', M: 'mm', S: 'ss', z: '+0000', p: 'AM/PM', b: 'Mon', a: 'Day' };
+	return pattern.replace(/%([A-Za-z])/g, (_, letter: string) => words[letter] ?? letter);
+}
+
+const inForm = (formats: readonly string[]) => formats.map(humanFormat).join(' or ');
+
 /** SQL for one field, given the SQL that reads its raw text cell. */
-export function fieldSql(type: FieldKind, cell: string, required: boolean): FieldSql {
-	const blank = `lantern_blank(${cell})`;
-	const orMissing = (bad: string) => (required ? `(${blank} OR (${bad}))` : `(NOT ${blank} AND (${bad}))`);
-	const missing = required ? 'is empty, and this column is required' : '';
-	const say = (problem: string) => (required ? `${problem} (or ${missing})` : problem);
+export function fieldSql(type: FieldKind, cell: string): FieldSql {
 	switch (type.kind) {
 		case 'text':
-			return {
-				value: `nullif(trim(${cell}), '')`,
-				invalid: required ? `nullif(trim(${cell}), '') IS NULL` : 'false',
-				problem: 'is empty, and this column is required'
-			};
+			return { value: `nullif(trim(${cell}), '')`, unreadable: 'false', problem: '' };
 		case 'id':
 			return {
-				value: `CASE WHEN ${blank} THEN NULL ELSE trim(${cell}) END`,
-				invalid: orMissing(`NOT regexp_full_match(trim(${cell}), '[0-9]+')`),
-				problem: say('is not a whole-number ID')
+				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE trim(${cell}) END`,
+				unreadable: `NOT regexp_full_match(trim(${cell}), '[0-9]+')`,
+				problem: 'is not a whole-number ID'
 			};
 		case 'count':
 			return {
 				value: `lantern_count(${cell})`,
-				invalid: orMissing(`lantern_count(${cell}) IS NULL`),
-				problem: say('is not a count (expected a whole number such as 1234, 1,234, 424.0 or 1.2K)')
+				unreadable: `lantern_count(${cell}) IS NULL`,
+				problem: 'is not a count (expected a whole number such as 1234, 1,234, 424.0 or 1.2K)'
 			};
 		case 'decimal': {
 			const number = `TRY_CAST(lantern_digits(${cell}) AS DOUBLE)`;
-			const bound = type.min === undefined ? 'false' : `${number} < ${type.min}`;
 			return {
-				value: `CASE WHEN ${blank} THEN NULL ELSE ${number} END`,
-				invalid: orMissing(`${number} IS NULL OR ${bound}`),
-				problem: say(type.min === undefined ? 'is not a number' : `is not a number of at least ${type.min}`)
+				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE ${number} END`,
+				unreadable: type.min === undefined ? `${number} IS NULL` : `coalesce(${number} < ${type.min}, true)`,
+				problem: type.min === undefined ? 'is not a number' : `is not a number of at least ${type.min}`
 			};
 		}
 		case 'timestamp': {
 			const parsed = `try_strptime(trim(${cell}), ${sqlList(type.formats)})`;
 			return {
 				value: type.zone === 'library' ? `timezone(p.tz, ${parsed})` : parsed,
-				invalid: orMissing(`${parsed} IS NULL`),
-				problem: say(`is not a date and time in the expected form (${type.formats.join(' or ')})`)
+				unreadable: `${parsed} IS NULL`,
+				problem: `is not a date and time written ${inForm(type.formats)}`
 			};
 		}
 		case 'date': {
 			const parsed = `try_strptime(trim(${cell}), ${sqlList(type.formats)})`;
 			return {
 				value: `CAST(${parsed} AS DATE)`,
-				invalid: orMissing(`${parsed} IS NULL`),
-				problem: say(`is not a date in the expected form (${type.formats.join(' or ')})`)
+				unreadable: `${parsed} IS NULL`,
+				problem: `is not a real date written ${inForm(type.formats)}`
 			};
 		}
 		case 'clock': {
 			const allDay = `lower(trim(${cell})) IN (${type.allDay.map((w) => sqlString(w.toLowerCase())).join(', ')})`;
 			const parsed = `CAST(try_strptime(upper(trim(${cell})), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M%p']) AS TIME)`;
 			return {
-				value: `CASE WHEN ${blank} OR ${allDay} THEN NULL ELSE ${parsed} END`,
-				invalid: `(NOT ${blank} AND NOT ${allDay} AND ${parsed} IS NULL)`,
-				problem: 'is not a time of day such as 10:30 or 2:00 PM'
+				value: `CASE WHEN lantern_blank(${cell}) OR ${allDay} THEN NULL ELSE ${parsed} END`,
+				unreadable: `NOT ${allDay} AND ${parsed} IS NULL`,
+				problem: `is not a time of day such as 10:30 or 2:00 PM (or ${type.allDay[0]})`
 			};
 		}
 		case 'enum': {
 			const lowered = `lower(trim(${cell}))`;
 			return {
-				value: `CASE WHEN ${blank} THEN NULL ELSE ${lowered} END`,
-				invalid: orMissing(`NOT list_contains(${sqlList(type.values)}, ${lowered})`),
-				problem: say(`is not one of: ${type.values.join(', ')}`)
+				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE ${lowered} END`,
+				unreadable: `NOT list_contains(${sqlList(type.values)}, ${lowered})`,
+				problem: `is not one of: ${type.values.join(', ')}`
 			};
 		}
 	}
+}
+
+/** Rows where the cell breaks its rule: empty though required, or present but unreadable. */
+export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): string | null {
+	const checks = [required ? `lantern_blank(${cell})` : null, sql.unreadable === 'false' ? null : `(NOT lantern_blank(${cell}) AND (${sql.unreadable}))`].filter(Boolean);
+	return checks.length ? checks.join(' OR ') : null;
 }
 
 /** Hashtags in a post's text, lower-cased and without the #. */

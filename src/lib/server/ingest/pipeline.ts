@@ -4,7 +4,7 @@ import type { ImportError, ImportResult } from '../../domain/imports';
 import { inTransaction, queryRows, type Database } from '../db/database';
 import { findImportByHash, hashFile, logImport } from './import-log';
 import { getSettings } from '../settings';
-import { FIELD_MACROS_SQL, fieldSql, sqlIdentifier } from './field-sql';
+import { FIELD_MACROS_SQL, fieldSql, invalidCellSql, sqlIdentifier } from './field-sql';
 import { normaliseHeader } from './headers';
 import { sniffFile } from './read-file';
 import type { SourceSpec } from './source';
@@ -55,7 +55,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
 				return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
 			}
-			const plan = planLoad(source, detected.header, detected.columns, detected.headerRow);
+			const plan = planLoad(source, detected);
 			const { errors, errorCount } = await validateRows(connection, plan);
 			if (errorCount > 0) {
 				throw new Refusal(`${errorCount} problem${errorCount === 1 ? '' : 's'} found; nothing was imported. Fix the file and upload it again.`, errors, errorCount, source);
@@ -105,6 +105,8 @@ interface Detected {
 	source: SourceSpec;
 	headerRow: number;
 	header: string[];
+	/** the header cells as written in the file, for messages */
+	headerText: string[];
 	columns: string[];
 }
 
@@ -116,7 +118,7 @@ async function detectSource(connection: DuckDBConnection): Promise<Detected> {
 	for (const row of firstRows) {
 		const header = columns.map((column) => normaliseHeader(row[column]));
 		const source = SOURCES.find((candidate) => candidate.anchors.every((anchor) => header.includes(anchor)));
-		if (source) return { source, headerRow: Number(row.row_no), header, columns };
+		if (source) return { source, headerRow: Number(row.row_no), header, headerText: columns.map((column) => String(row[column] ?? '').replace(/^\uFEFF/, '').trim()), columns };
 	}
 	throw new Refusal(
 		`Lantern does not recognise this file: none of its first ${HEADER_SCAN_ROWS} rows is a header it knows. ` +
@@ -128,11 +130,11 @@ interface LoadPlan {
 	source: SourceSpec;
 	headerRow: number;
 	/** field name → its SQL and the header cell it was read from */
-	fields: Record<string, { sql: ReturnType<typeof fieldSql>; column: string | null; label: string }>;
+	fields: Record<string, { sql: ReturnType<typeof fieldSql>; invalid: string | null; column: string | null; label: string }>;
 	rowFilter: string;
 }
 
-function planLoad(source: SourceSpec, header: string[], columns: string[], headerRow: number): LoadPlan {
+function planLoad(source: SourceSpec, { header, headerText, columns, headerRow }: Detected): LoadPlan {
 	const fields: LoadPlan['fields'] = {};
 	const missing: string[] = [];
 	for (const [name, spec] of Object.entries(source.fields)) {
@@ -140,7 +142,9 @@ function planLoad(source: SourceSpec, header: string[], columns: string[], heade
 		const column = index >= 0 ? columns[index]! : null;
 		if (column === null && spec.required) missing.push(spec.headers[0]!);
 		const cell = column === null ? 'CAST(NULL AS VARCHAR)' : sqlIdentifier(column);
-		fields[name] = { sql: fieldSql(spec.type, cell, Boolean(spec.required) && column !== null), column, label: index >= 0 ? header[index]! : spec.headers[0]! };
+		const sql = fieldSql(spec.type, cell);
+		const invalid = column === null ? null : invalidCellSql(sql, cell, Boolean(spec.required));
+		fields[name] = { sql, invalid, column, label: index >= 0 ? headerText[index]! : spec.headers[0]! };
 	}
 	if (missing.length > 0) {
 		throw new Refusal(
@@ -157,8 +161,8 @@ function planLoad(source: SourceSpec, header: string[], columns: string[], heade
 
 async function validateRows(connection: DuckDBConnection, plan: LoadPlan): Promise<{ errors: ImportError[]; errorCount: number }> {
 	const checks = Object.entries(plan.fields)
-		.filter(([, field]) => field.sql.invalid !== 'false')
-		.map(([name, field]) => `SELECT row_no, '${name}' AS field, ${field.column ? sqlIdentifier(field.column) : 'NULL'} AS raw FROM staging WHERE ${plan.rowFilter} AND ${field.sql.invalid}`);
+		.filter(([, field]) => field.invalid !== null && field.column !== null)
+		.map(([name, field]) => `SELECT row_no, '${name}' AS field, ${sqlIdentifier(field.column!)} AS raw FROM staging WHERE ${plan.rowFilter} AND (${field.invalid})`);
 	if (checks.length === 0) return { errors: [], errorCount: 0 };
 	const union = checks.join('\nUNION ALL\n');
 	const [counted] = await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM (${union})`);
@@ -173,7 +177,8 @@ async function validateRows(connection: DuckDBConnection, plan: LoadPlan): Promi
 }
 
 function describeProblem(problem: string, raw: string | null): string {
-	const shown = raw === null || raw.trim() === '' ? 'empty' : `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
+	if (raw === null || raw.trim() === '') return 'is empty, but every row needs a value here';
+	const shown = `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
 	if (raw && /^\d(\.\d+)?E\+\d+$/i.test(raw.trim())) {
 		return `${shown} is an ID rounded by a spreadsheet (scientific notation loses its last digits, so IDs collide). Upload the original export, not a copy re-saved in Excel.`;
 	}

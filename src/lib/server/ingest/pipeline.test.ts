@@ -1,0 +1,175 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import { fingerprint, REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import { saveSettings } from '../settings';
+import { listImports, removeImports } from './import-log';
+import { importFile } from './pipeline';
+
+const X_LEGACY = join(REAL_FIXTURES, 'x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv');
+const FB_POSTS = join(REAL_FIXTURES, 'facebook/meta_fb_posts_lifetime_2026.csv');
+const scratch = () => mkdtempSync(join(tmpdir(), 'lantern-files-'));
+
+/** Writes `content` to a scratch file and returns its path. */
+function scratchFile(name: string, content: string | Buffer): string {
+	const path = join(scratch(), name);
+	writeFileSync(path, content);
+	return path;
+}
+
+describe('import pipeline', () => {
+	let db: Database;
+	beforeEach(async () => {
+		db = await tempDatabase();
+	});
+
+	it('imports the real legacy X export with exact totals', async () => {
+		const result = await importFile(db, X_LEGACY);
+		expect(result).toMatchObject({ status: 'imported', source: 'x-legacy-tweets', rowsLoaded: 33, errorCount: 0 });
+		// Reference totals computed independently with Python's csv module: sum(float(row['impressions'])) etc.
+		const [totals] = await db.query(
+			`SELECT count(*) AS posts, sum(impressions) AS impressions, sum(engagements) AS engagements,
+				sum(likes) AS likes, sum(shares) AS retweets, count(DISTINCT account) AS accounts, min(account) AS account FROM posts`
+		);
+		expect(totals).toEqual({ posts: 33, impressions: 131651, engagements: 1507, likes: 289, retweets: 138, accounts: 1, account: 'rOpenSci' });
+		const [first] = await db.query(
+			`SELECT strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS at, hashtags, text FROM posts WHERE post_id = '1465591708847116289'`
+		);
+		expect(first).toMatchObject({ at: '2021-11-30 08:01', hashtags: ['rstats'] });
+		expect(String(first!.text)).toContain('\n');
+	});
+
+	it('reads Meta publish times in the library time zone', async () => {
+		await saveSettings(db, { timeZone: 'America/Chicago' });
+		const result = await importFile(db, FB_POSTS);
+		expect(result).toMatchObject({ status: 'imported', source: 'meta-facebook-posts', rowsLoaded: 13 });
+		const [post] = await db.query(
+			`SELECT strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, impressions, impressions_basis, reach, engagements
+			 FROM posts WHERE post_id = '1366427842195377'`
+		);
+		// 01/28/2026 03:29 in Chicago (UTC−6 in January) is 09:29 UTC.
+		expect(post).toEqual({ utc: '2026-01-28 09:29', impressions: 2422, impressions_basis: 'views', reach: 2267, engagements: 13 });
+		const [sum] = await db.query('SELECT sum(impressions) AS views, sum(engagements) AS engagements FROM posts');
+		expect(sum).toEqual({ views: 33165, engagements: 201 });
+	});
+
+	it('recognises the same file again as a duplicate and adds nothing', async () => {
+		await importFile(db, X_LEGACY);
+		const before = await fingerprint(db);
+		const again = await importFile(db, X_LEGACY, { fileName: 'renamed.csv' });
+		expect(again).toMatchObject({ status: 'duplicate', rowsLoaded: 0, duplicateOf: 1 });
+		expect(await fingerprint(db)).toEqual(before);
+	});
+
+	it('refuses a file with bad rows whole, naming row, column and reason, and stores nothing', async () => {
+		await importFile(db, FB_POSTS);
+		const before = await fingerprint(db);
+		// Row 2 of the file (its first post) gets an impressions count that is not a number.
+		const broken = readFileSync(X_LEGACY, 'utf8').replace('"2021-11-30 16:00 +0000","1777.0"', '"2021-11-30 16:00 +0000","lots"');
+		const result = await importFile(db, scratchFile('tweets.csv', broken));
+		expect(result.status).toBe('rejected');
+		expect(result.errorCount).toBe(1);
+		expect(result.errors[0]).toEqual({ row: 2, column: 'impressions', message: expect.stringContaining('"lots" is not a count') });
+		expect(await fingerprint(db)).toEqual(before);
+		const logged = await listImports(db);
+		expect(logged[0]).toMatchObject({ status: 'rejected', rowsLoaded: 0, errorCount: 1 });
+	});
+
+	it('reports the first 100 problems and the full count', async () => {
+		const header = 'period_start,period,branch,metric,value';
+		const rows = Array.from({ length: 250 }, (_, i) => `2026-01-01,month,Central,visits,${i % 2 ? 'many' : '10'}`);
+		const result = await importFile(db, scratchFile('usage.csv', [header, ...rows].join('\n')));
+		expect(result.status).toBe('rejected');
+		expect(result.errorCount).toBe(125);
+		expect(result.errors).toHaveLength(100);
+		expect(result.errors[0]).toMatchObject({ row: 3, column: 'value' });
+	});
+
+	it('refuses the Excel-damaged X export whose IDs were rounded', async () => {
+		const before = await fingerprint(db);
+		const result = await importFile(db, join(REAL_FIXTURES, 'x-analytics-excel-resaved/tweet_activity_metrics.csv'));
+		expect(result.status).toBe('rejected');
+		expect(await fingerprint(db)).toEqual(before);
+	});
+
+	it.each([
+		['empty.csv', '', /empty/],
+		['garbage.csv', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x42]), /not a text file/],
+		['export.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /Excel workbook/],
+		['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /re-save it as \.xlsx or CSV/i],
+		['notes.csv', 'hello,world\n1,2\n', /does not recognise/],
+		['header-only.csv', 'period_start,period,branch,metric,value\n', /no data rows/],
+		['ragged.csv', '"Tweet id","Tweet permalink","Tweet text","time","impressions"\n"1","x","y","2021-11-30 16:00 +0000","5","extra","cells"\n"2","x"\n', /could not read this file as CSV/]
+	])('refuses %s with a message saying what is wrong', async (name, content, message) => {
+		const before = await fingerprint(db);
+		const result = await importFile(db, scratchFile(name, content));
+		expect(result.status).toBe('rejected');
+		expect(result.errors.map((e) => e.message).join(' ')).toMatch(message);
+		expect(await fingerprint(db)).toEqual(before);
+	});
+
+	it('keeps every observation, shows the newest, and restores the older one on undo', async () => {
+		await importFile(db, X_LEGACY);
+		const newer = readFileSync(X_LEGACY, 'utf8').replace('"2021-11-30 16:00 +0000","1777.0"', '"2021-11-30 16:00 +0000","1999.0"');
+		const second = await importFile(db, scratchFile('newer.csv', newer), { now: new Date(Date.now() + 60_000) });
+		expect(second.status).toBe('imported');
+		const impressionsNow = async () => (await db.query(`SELECT impressions FROM posts WHERE post_id = '1465712230054432768'`))[0]?.impressions;
+		expect(await impressionsNow()).toBe(1999);
+		expect((await db.query('SELECT count(*) AS n FROM posts'))[0]!.n).toBe(33);
+		expect((await db.query('SELECT count(*) AS n FROM post_observations'))[0]!.n).toBe(66);
+		await removeImports(db, [second.importId!]);
+		expect(await impressionsNow()).toBe(1777);
+	});
+
+	it('removing an import deletes exactly its rows', async () => {
+		const empty = await fingerprint(db);
+		const x = await importFile(db, X_LEGACY);
+		const afterX = await fingerprint(db);
+		const fb = await importFile(db, FB_POSTS);
+		await removeImports(db, [fb.importId!]);
+		expect(await fingerprint(db)).toEqual(afterX);
+		await removeImports(db, [x.importId!]);
+		expect(await fingerprint(db)).toEqual(empty);
+	});
+
+	it('imports LibCal events: lists exploded, blank attendance unknown, cancelled kept and marked', async () => {
+		await saveSettings(db, { timeZone: 'America/Chicago' });
+		const path = join(scratch(), 'lc_events_2026-03-01_2026-03-31.csv');
+		copyFileSync(join(SOURCE_FIXTURES, 'lc_events_2026-03-01_2026-03-31.csv'), path);
+		expect(await importFile(db, path)).toMatchObject({ status: 'imported', source: 'libcal-events', rowsLoaded: 4 });
+		const programs = await db.query(
+			`SELECT program_id, branch, category, audiences, tags, attendance_in_person AS ip, attendance_online AS online, attendance, cancelled,
+				strftime(starts_at AT TIME ZONE 'America/Chicago', '%Y-%m-%d %H:%M') AS local_start
+			 FROM programs ORDER BY program_id`
+		);
+		expect(programs).toEqual([
+			{ program_id: '1200101', branch: 'Eastside', category: 'Literacy > Storytimes', audiences: ['Babies & Toddlers', 'Families'], tags: ['storytime', 'early-literacy'], ip: 27, online: null, attendance: 27, cancelled: false, local_start: '2026-03-03 10:30' },
+			{ program_id: '1200102', branch: 'Central', category: 'Technology > Workshops', audiences: ['Adults'], tags: ['digital-literacy'], ip: 11, online: 7, attendance: 18, cancelled: false, local_start: '2026-03-04 18:00' },
+			{ program_id: '1200103', branch: 'Riverside', category: 'Author Talks', audiences: ['Adults', 'Seniors'], tags: [], ip: null, online: null, attendance: null, cancelled: false, local_start: '2026-03-05 00:00' },
+			{ program_id: '1200104', branch: 'Central', category: 'Literacy > Storytimes', audiences: ['Preschool'], tags: ['storytime'], ip: null, online: null, attendance: null, cancelled: true, local_start: '2026-03-06 10:30' }
+		]);
+	});
+
+	it('imports Instagram posts, with thousands separators and engagement from their parts', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'meta_ig_posts.csv'))).toMatchObject({ status: 'imported', source: 'meta-instagram-posts', rowsLoaded: 2 });
+		const rows = await db.query('SELECT platform, account, impressions, engagements, saves, hashtags FROM posts ORDER BY post_id');
+		expect(rows).toEqual([
+			{ platform: 'instagram', account: 'maplevalleypl', impressions: 145, engagements: 16, saves: 3, hashtags: ['storytimeateastside'] },
+			{ platform: 'instagram', account: 'maplevalleypl', impressions: 1250, engagements: 60, saves: 9, hashtags: [] }
+		]);
+	});
+
+	it('imports the usage and literacy templates and refuses unknown metrics, negatives and impossible dates', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'usage_monthly.csv'))).toMatchObject({ status: 'imported', rowsLoaded: 5 });
+		expect((await db.query(`SELECT value FROM usage WHERE metric = 'visits'`))[0]).toEqual({ value: 12004 });
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'summer_reading.csv'))).toMatchObject({ status: 'imported', source: 'lantern-literacy', rowsLoaded: 3 });
+		const bad = await importFile(db, join(SOURCE_FIXTURES, 'usage_bad.csv'));
+		expect(bad.errors).toEqual([
+			{ row: 3, column: 'metric', message: expect.stringContaining('"footfall" is not one of: circulation') },
+			{ row: 4, column: 'value', message: expect.stringContaining('"-5" is not a number of at least 0') },
+			{ row: 5, column: 'period_start', message: expect.stringContaining('"2026-02-30" is not a real date') }
+		]);
+	});
+});
