@@ -15,9 +15,16 @@ export interface ChartSpec {
 
 export interface ChartOptions {
 	width: number;
+	/** the period shown; the x axis spans exactly this, and campaign shading is clipped to it */
+	range: { from: string; to: string };
 	/** pass a JSDOM document to render outside the browser */
 	document?: Document;
 }
 
 export const CAMPAIGN_FILL = '#f4a261';
 export const PALETTE = { x: '#1d3557', facebook: '#457b9d', instagram: '#e76f51', attendance: '#2a9d8f', circulation: '#264653' } as const;
+
+/** The x domain of a time chart: the whole selected period, in UTC calendar days. */
+export function rangeDomain(range: { from: string; to: string }): [Date, Date] {
+	return [new Date(`${range.from}T00:00:00Z`), new Date(`${range.to}T23:59:59Z`)];
+}

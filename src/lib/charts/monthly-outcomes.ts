@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { CampaignPeriod } from '../domain/campaigns';
 import type { MonthlyOutcome } from '../domain/overview';
 import { formatCount, formatMonth } from '../format';
-import { CAMPAIGN_FILL, PALETTE, type ChartOptions, type ChartSpec } from './chart';
+import { CAMPAIGN_FILL, PALETTE, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
 
 const LABELS = { attendance: 'Program attendance', circulation: 'Circulation' } as const;
 
@@ -40,8 +40,7 @@ export function monthlyOutcomesChart(rows: MonthlyOutcome[], campaigns: Campaign
 	const figure = doc.createElement('div');
 	figure.setAttribute('role', 'group');
 	figure.setAttribute('aria-label', spec.ariaLabel);
-	const dates = rows.map((row) => new Date(`${row.month}T00:00:00Z`));
-	const domain = dates.length ? [new Date(Math.min(...dates.map(Number))), new Date(Math.max(...dates.map(Number)))] : undefined;
+	const domain = rangeDomain(options.range);
 	for (const metric of ['attendance', 'circulation'] as const) {
 		const data = rows.filter((row) => row.metric === metric).map((row) => ({ ...row, date: new Date(`${row.month}T00:00:00Z`) }));
 		figure.append(
@@ -54,7 +53,7 @@ export function monthlyOutcomesChart(rows: MonthlyOutcome[], campaigns: Campaign
 				x: { type: 'utc', label: null, domain },
 				y: { grid: true, label: LABELS[metric], tickFormat: (d: number) => formatCount(d), zero: true },
 				marks: [
-					Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, title: (c: CampaignPeriod) => c.name }),
+					Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, clip: true, title: (c: CampaignPeriod) => c.name }),
 					Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE[metric], strokeWidth: 2 }),
 					Plot.dot(data, { x: 'date', y: 'value', fill: PALETTE[metric], r: 2.5 }),
 					Plot.tip(data, Plot.pointerX({ x: 'date', y: 'value', title: (d: (typeof data)[number]) => `${formatMonth(d.month)}: ${formatCount(d.value)}` }))

@@ -3,7 +3,7 @@ import type { CampaignPeriod } from '../domain/campaigns';
 import type { WeeklyEngagement } from '../domain/overview';
 import { PLATFORM_LABELS } from '../domain/vocabulary';
 import { formatCount, formatDate } from '../format';
-import { CAMPAIGN_FILL, PALETTE, type ChartOptions, type ChartSpec } from './chart';
+import { CAMPAIGN_FILL, PALETTE, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
 
 interface WeekTotal {
 	week: string;
@@ -51,11 +51,11 @@ export function weeklyEngagementChart(rows: WeeklyEngagement[], campaigns: Campa
 		marginLeft: 56,
 		ariaLabel: spec.ariaLabel,
 		ariaDescription: spec.caption,
-		x: { type: 'utc', label: null },
+		x: { type: 'utc', label: null, domain: rangeDomain(options.range) },
 		y: { grid: true, label: 'Engagements', tickFormat: (d: number) => formatCount(d) },
 		color: { legend: true, domain: Object.values(PLATFORM_LABELS), range: [PALETTE.x, PALETTE.facebook, PALETTE.instagram] },
 		marks: [
-			Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, title: (c: CampaignPeriod) => c.name }),
+			Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, clip: true, title: (c: CampaignPeriod) => c.name }),
 			Plot.ruleY([0]),
 			Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x' }),
 			Plot.tip(data, Plot.pointerX({ x: 'date', y: 'engagements', stroke: 'label', title: (d: (typeof data)[number]) => `${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.engagements)} engagements` }))

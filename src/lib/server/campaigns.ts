@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { listValue } from '@duckdb/node-api';
 import { basename } from 'node:path';
 import type { CampaignPeriod } from '../domain/campaigns';
 import { CampaignFile } from '../domain/campaigns';
@@ -42,8 +41,8 @@ export async function importCampaignsFile(
 			for (const c of campaigns) {
 				await connection.run(
 					`INSERT INTO campaign_records (import_id, name, strategy, starts_on, ends_on, branches, hashtags, outcome_metrics, description)
-					 VALUES ($1, $2, $3, CAST($4 AS DATE), CAST($5 AS DATE), $6::VARCHAR[], $7::VARCHAR[], $8::VARCHAR[], $9)`,
-					[id, c.name, c.strategy, c.starts_on, c.ends_on, listValue(c.branches), listValue(c.hashtags), listValue(c.outcome_metrics), c.description ?? null]
+					 VALUES ($1, $2, $3, CAST($4 AS DATE), CAST($5 AS DATE), CAST(CAST($6 AS JSON) AS VARCHAR[]), CAST(CAST($7 AS JSON) AS VARCHAR[]), CAST(CAST($8 AS JSON) AS VARCHAR[]), $9)`,
+					[id, c.name, c.strategy, c.starts_on, c.ends_on, JSON.stringify(c.branches), JSON.stringify(c.hashtags), JSON.stringify(c.outcome_metrics), c.description ?? null]
 				);
 			}
 			return id;

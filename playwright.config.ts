@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './src/lib/server/reports/chromium.js';
+
+// scripts/test.js picks a free port and builds first; run alone, fall back to 4173.
+const port = Number(process.env.LANTERN_E2E_PORT ?? 4173);
+const database = process.env.LANTERN_E2E_DB ?? join(mkdtempSync(join(tmpdir(), 'lantern-e2e-')), 'lantern.duckdb');
+process.env.LANTERN_E2E_DB = database;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 90_000,
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		timezoneId: 'America/Chicago',
+		locale: 'en-US',
+		launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS }
+	},
+	webServer: {
+		command: 'node scripts/start.js',
+		url: `http://127.0.0.1:${port}/overview`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'pipe',
+		stderr: 'pipe',
+		env: { PORT: String(port), HOST: '127.0.0.1', LANTERN_DB: database, LANTERN_DEMO: '1', TZ: 'America/Chicago', ORIGIN: `http://127.0.0.1:${port}` }
+	}
+});

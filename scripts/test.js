@@ -1,0 +1,84 @@
+// `npm test`: type checks, unit tests, then end-to-end tests against a production build on a free
+// port with a temporary database. Installs Chromium first when it is missing (see ensure-chromium.js).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureBuild, ROOT } from './ensure-build.js';
+import { ensureChromium } from './ensure-chromium.js';
+
+process.chdir(ROOT);
+const OUT = join(ROOT, '.test-output');
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+const env = { ...process.env, TZ: 'UTC', FORCE_COLOR: '0' };
+/** @param {string} name */
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+
+/**
+ * @param {string} title @param {string} command @param {string[]} args
+ * @param {Record<string, string>} [extraEnv]
+ */
+function step(title, command, args, extraEnv = {}) {
+	console.log(`\n=== ${title} ===`);
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+	return result.status === 0;
+}
+
+/** @returns {Promise<number>} */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** @param {string} path */
+function countVitest(path) {
+	if (!existsSync(path)) return { passed: 0, failed: 1 };
+	const report = JSON.parse(readFileSync(path, 'utf8'));
+	return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) };
+}
+
+/** @param {string} path */
+function countPlaywright(path) {
+	if (!existsSync(path)) return { passed: 0, failed: 1 };
+	const stats = JSON.parse(readFileSync(path, 'utf8')).stats ?? {};
+	return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) };
+}
+
+const chromium = ensureChromium();
+console.log(`Chromium: ${chromium}`);
+
+const checked = step('SvelteKit sync', process.execPath, [join(ROOT, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync']) &&
+	step('Type check (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+
+const vitestJson = join(OUT, 'vitest.json');
+step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unit = countVitest(vitestJson);
+
+console.log('\n=== Production build ===');
+let e2e = { passed: 0, failed: 1 };
+try {
+	ensureBuild({ log: console.log });
+	const port = await freePort();
+	const playwrightJson = join(OUT, 'playwright.json');
+	step('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], {
+		LANTERN_E2E_PORT: String(port),
+		LANTERN_CHROMIUM: chromium,
+		PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson
+	});
+	e2e = countPlaywright(playwrightJson);
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+}
+
+const passed = unit.passed + e2e.passed + (checked ? 1 : 0);
+const failed = unit.failed + e2e.failed + (checked ? 0 : 1);
+console.log(`\nType check: ${checked ? 'passed' : 'FAILED'}; unit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed.`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('overview of the demo library', () => {
+	test('shows the demo library, its key figures and two accessible charts', async ({ page }) => {
+		await page.goto('/');
+		await expect(page).toHaveURL(/\/overview$/);
+		await expect(page.getByRole('complementary', { name: 'Demo library' })).toContainText('made-up sample data');
+		await expect(page.getByText('Maple Valley Public Library').first()).toBeVisible();
+
+		const figures = page.getByRole('region', { name: 'Key figures' });
+		for (const label of ['Posts', 'Impressions', 'Engagement rate', 'Program attendance', 'Circulation']) {
+			const card = figures.getByRole('article', { name: label });
+			await expect(card).toBeVisible();
+			await expect(card.locator('.value')).toHaveText(/^[\d,.]+%?$/);
+			await expect(card).toContainText('vs previous period');
+		}
+
+		for (const title of ['Weekly engagement', 'Monthly program attendance and circulation']) {
+			const chart = page.getByRole('figure', { name: title });
+			await expect(chart).toBeVisible();
+			await expect(chart.locator('svg').first()).toBeVisible();
+			await expect(chart.locator('figcaption p')).toContainText(/peaked|busiest/);
+			await chart.getByText(/^Data table/).click();
+			await expect(chart.getByRole('table')).toBeVisible();
+			expect(await chart.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(10);
+		}
+		// Campaign windows are shaded and listed.
+		await expect(page.getByRole('cell', { name: 'Staff Picks Winter 2026' }).or(page.getByRole('rowheader', { name: 'Staff Picks Winter 2026' }))).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	});
+
+	test('a chosen date range changes the figures and is validated', async ({ page }) => {
+		await page.goto('/overview?from=2026-06-01&to=2026-06-30');
+		await expect(page.getByText('Jun 1, 2026 – Jun 30, 2026, compared with May 2, 2026 – May 31, 2026')).toBeVisible();
+		const response = await page.goto('/overview?from=2026-06-31&to=2026-06-01');
+		expect(response?.status()).toBe(400);
+		await expect(page.getByText(/not a real date|must not be after/)).toBeVisible();
+	});
+});

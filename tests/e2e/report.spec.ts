@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pdfPages } from '../support/pdf-text';
+
+test.describe('board report', () => {
+	test('the Board report button downloads a Letter PDF rendered by Chromium', async ({ page }) => {
+		await page.goto('/overview?from=2025-11-01&to=2026-10-31');
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: 'Board report (PDF)' }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toBe('lantern-board-report-2025-11-01-to-2026-10-31.pdf');
+		const bytes = readFileSync((await download.path())!);
+		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		const pages = await pdfPages(new Uint8Array(bytes));
+		expect(pages.length).toBeGreaterThanOrEqual(2);
+		expect(pages.length).toBeLessThanOrEqual(8);
+		const all = pages.join('\n');
+		expect(pages[0]).toContain('Maple Valley Public Library');
+		expect(pages[0]).toContain('Nov 1, 2025 – Oct 31, 2026');
+		expect(pages[0]).toContain('Page 1 of');
+		for (const text of ['Posts', 'Engagement rate', 'Weekly engagement', 'Monthly program attendance and circulation', 'About these figures']) {
+			expect(all).toContain(text);
+		}
+	});
+
+	test('the command line writes the same report from its own database', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-report-'));
+		const db = join(dir, 'cli.duckdb');
+		const out = join(dir, 'report.pdf');
+		const run = (...args: string[]) => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+		run('demo');
+		const printed = JSON.parse(run('report', '--from', '2026-01-01', '--to', '2026-06-30', '--out', out, '--json'));
+		expect(printed).toMatchObject({ from: '2026-01-01', to: '2026-06-30' });
+		const pages = await pdfPages(new Uint8Array(readFileSync(out)));
+		expect(pages.length).toBeGreaterThanOrEqual(2);
+		expect(pages[0]).toContain('Jan 1, 2026 – Jun 30, 2026');
+		expect(pages.join(' ')).toContain('Weekly engagement');
+	});
+});

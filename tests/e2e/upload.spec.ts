@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const X_LEGACY = resolve('../shared/fixtures/real/x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv');
+
+test.describe('uploads', () => {
+	test('a staff member uploads an X export and sees it counted on the overview', async ({ page }) => {
+		await page.goto('/uploads');
+		await page.getByLabel('Choose files').setInputFiles(X_LEGACY);
+		const item = page.getByRole('listitem').filter({ hasText: 'x_legacy_tweet_activity_metrics_ropensci_2021-11.csv' });
+		await expect(item).toContainText('imported');
+		await expect(item).toContainText('X (Twitter) tweet activity: 33 rows loaded.');
+		await expect(page.getByRole('row', { name: /x_legacy_tweet_activity_metrics_ropensci_2021-11\.csv/ })).toContainText('33');
+
+		await page.goto('/overview?from=2021-11-01&to=2021-11-30');
+		await expect(page.getByRole('article', { name: 'Posts' }).locator('.value')).toHaveText('33');
+		await expect(page.getByRole('article', { name: 'Impressions' }).locator('.value')).toHaveText('131,651');
+
+		// The same file again is recognised and adds nothing.
+		await page.goto('/uploads');
+		await page.getByLabel('Choose files').setInputFiles(X_LEGACY);
+		await expect(page.getByRole('listitem').filter({ hasText: 'already imported' })).toBeVisible();
+	});
+
+	test('a broken file is refused with the row, the column and what to fix', async ({ page }) => {
+		const path = join(mkdtempSync(join(tmpdir(), 'lantern-e2e-upload-')), 'usage.csv');
+		writeFileSync(path, 'period_start,period,branch,metric,value\n2026-01-01,month,Central,visits,120\n2026-02-01,month,Central,visits,lots\n');
+		await page.goto('/uploads');
+		await page.getByLabel('Choose files').setInputFiles(path);
+		const item = page.getByRole('listitem').filter({ hasText: 'usage.csv' }).first();
+		await expect(item).toContainText('rejected');
+		await expect(item).toContainText('Row 3, column “value”: "lots" is not a number');
+	});
+});
