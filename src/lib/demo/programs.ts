@@ -3,7 +3,8 @@
  * each would draw on an ordinary day. Turning that into LibCal rows is libcal.ts's job.
  */
 import { dayOf, dayParts, nthWeekday, weekday, type Day } from './calendar';
-import { firstSummerMonday, SUMMER_YEARS } from './literacy';
+import { SUMMER_YEARS } from './literacy';
+import { planSummerReading } from './summer-programs';
 import { BOOKS, VISITING_AUTHORS, type Branch } from './library';
 import type { Random } from './random';
 
@@ -52,10 +53,22 @@ interface Storytime {
 }
 
 const STORYTIMES: readonly Storytime[] = [
-	{ branch: 'Central', weekday: 3, start: 630, title: 'Preschool Storytime', room: "Children's Program Room", presenters: ['Ms. Alvarez', 'Mr. Greene'], audiences: ['Preschool', 'Families'], attendance: 30 },
-	{ branch: 'Central', weekday: 6, start: 630, title: 'Family Storytime', room: "Children's Program Room", presenters: ['Mr. Greene'], audiences: ['Babies & Toddlers', 'Preschool', 'Families'], attendance: 24 },
-	{ branch: 'Eastside', weekday: 2, start: 630, title: 'Preschool Storytime', room: 'Storytime Room', presenters: ['Ms. Okoye'], audiences: ['Preschool', 'Families'], attendance: 22 },
-	{ branch: 'Riverside', weekday: 4, start: 600, title: 'Baby & Toddler Storytime', room: 'Community Room', presenters: ['Ms. Patel'], audiences: ['Babies & Toddlers', 'Families'], attendance: 14 }
+	{
+		branch: 'Central', weekday: 3, start: 630, title: 'Preschool Storytime', room: "Children's Program Room",
+		presenters: ['Ms. Alvarez', 'Mr. Greene'], audiences: ['Preschool', 'Families'], attendance: 30
+	},
+	{
+		branch: 'Central', weekday: 6, start: 630, title: 'Family Storytime', room: "Children's Program Room",
+		presenters: ['Mr. Greene'], audiences: ['Babies & Toddlers', 'Preschool', 'Families'], attendance: 24
+	},
+	{
+		branch: 'Eastside', weekday: 2, start: 630, title: 'Preschool Storytime', room: 'Storytime Room',
+		presenters: ['Ms. Okoye'], audiences: ['Preschool', 'Families'], attendance: 22
+	},
+	{
+		branch: 'Riverside', weekday: 4, start: 600, title: 'Baby & Toddler Storytime', room: 'Community Room',
+		presenters: ['Ms. Patel'], audiences: ['Babies & Toddlers', 'Families'], attendance: 14
+	}
 ];
 
 /** January … December: summer crowds, a December lull. */
@@ -75,16 +88,6 @@ const TECH_TOPICS = [
 	'Video Calls with Family'
 ] as const;
 
-const PERFORMERS = [
-	'Wild Wonders Reptile Show',
-	"Mr. Ray's Magic & Mayhem",
-	'Prairie Puppet Theater',
-	'Juggling with Jen',
-	'Bubble Science Live',
-	'Drum Circle with Kofi Mensah',
-	'The Great Paper Airplane Challenge',
-	'Lumberjack Larry, Storyteller'
-] as const;
 
 /** Closed days (and storytime breaks) for the library. */
 export function isClosed(day: Day): boolean {
@@ -108,140 +111,206 @@ function onStorytimeBreak(day: Day): boolean {
 
 export function planPrograms(from: Day, to: Day, random: Random): PlannedEvent[] {
 	const events: PlannedEvent[] = [];
-	const html = (text: string) => `<p>${text}</p>`;
-
 	for (let day = from; day <= to; day++) {
 		if (isClosed(day)) continue;
-		const { year, month } = dayParts(day);
-		const dow = weekday(day);
-
-		for (const story of STORYTIMES) {
-			if (story.weekday !== dow || onStorytimeBreak(day)) continue;
-			events.push({
-				kind: 'storytime', title: story.title, day, start: story.start, minutes: 30, branch: story.branch,
-				description: html(`Stories, songs and rhymes for young children and their grown-ups. No registration needed.`),
-				location: story.room, organizer: 'Youth Services', presenter: random.pick(story.presenters),
-				audiences: story.audiences, categories: ['Literacy > Storytimes'], internalTags: ['Early literacy', 'Drop-in'],
-				expectedInPerson: story.attendance * (STORYTIME_SEASON[month - 1] ?? 1), expectedOnline: 0,
-				registration: null, anticipated: story.attendance
-			});
-		}
-
-		if (month !== 12 && day === nthWeekday(year, month, 2, 2)) {
-			const topic = TECH_TOPICS[(year * 12 + month) % TECH_TOPICS.length] ?? 'Smartphone Basics';
-			const hybrid = random.chance(0.5);
-			events.push({
-				kind: 'technology', title: `Tech Workshop: ${topic}`, day, start: 1080, minutes: 90, branch: 'Central',
-				description: html('A hands-on class for beginners. Bring your own device or borrow one of ours.'),
-				location: 'Computer Lab', organizer: 'Adult Services', presenter: random.pick(['Jamal Reyes', 'Dana Kowalski']),
-				audiences: ['Adults', 'Seniors'], categories: ['Technology > Workshops'],
-				internalTags: hybrid ? ['Digital literacy', 'Hybrid'] : ['Digital literacy'],
-				expectedInPerson: 13, expectedOnline: hybrid ? 14 : 0,
-				registration: { inPersonSeats: 14, onlineSeats: hybrid ? 25 : 0 }, anticipated: 14
-			});
-		}
-
-		if (month % 2 === 1 && dow === 6 && day + 7 > dayOf(year, month + 1, 1)) {
-			events.push({
-				kind: 'technology', title: 'Tech Help Drop-In', day, start: 780, minutes: 120, branch: 'Riverside',
-				description: html('Bring your phone, tablet or laptop questions. One-on-one help, first come, first served.'),
-				location: 'Community Room', organizer: 'Adult Services', presenter: 'Dana Kowalski',
-				audiences: ['Adults', 'Seniors'], categories: ['Technology > Drop-in Help'], internalTags: ['Digital literacy', 'Drop-in'],
-				expectedInPerson: 9, expectedOnline: 0, registration: null, anticipated: 10
-			});
-		}
-
-		if ([2, 4, 10, 11].includes(month) && day === nthWeekday(year, month, 4, 3)) {
-			const author = VISITING_AUTHORS[events.filter((e) => e.kind === 'author_talk').length % VISITING_AUTHORS.length] ?? 'Marisol Vance';
-			const book = BOOKS.find((b) => b.author === author)?.title ?? 'her new novel';
-			events.push({
-				kind: 'author_talk', title: `Author Talk: ${author} on "${book}"`, day, start: 1110, minutes: 75, branch: 'Central',
-				description: html(`${author} reads from <em>${book.replace('&', '&amp;')}</em>, then takes questions. Books available for signing, courtesy of the Friends of the Library.`),
-				location: 'Community Room A', organizer: 'Adult Services', presenter: author,
-				audiences: ['Adults'], categories: ['Author Talks'], internalTags: ['Hybrid', 'Friends funded'],
-				expectedInPerson: 52, expectedOnline: 30, registration: { inPersonSeats: 80, onlineSeats: 150 }, anticipated: 70
-			});
-		}
-
-		if (dow === 4 && day === nthWeekday(year, month, 4, 1) && month !== 7) {
-			events.push(club('teen', 'Teen Advisory Board', day, 990, 60, 'Central', 'Teen Space', ['Teens'], ['Teens > Clubs'], 9));
-		}
-		if (dow === 5 && day === nthWeekday(year, month, 5, 3) && month !== 12) {
-			events.push(club('teen', 'Teen Gaming Afternoon', day, 930, 120, 'Riverside', 'Community Room', ['Teens'], ['Teens > Gaming'], 14));
-		}
-		if (dow === 1 && day === nthWeekday(year, month, 1, 3)) {
-			const book = BOOKS.filter((b) => b.shelf === 'adult')[(year * 12 + month) % 9]?.title ?? 'a new novel';
-			events.push(club('book_club', `Eastside Evening Book Club: ${book}`, day, 1110, 60, 'Eastside', 'Meeting Room', ['Adults'], ['Book Clubs'], 11));
-		}
-		if (dow === 4 && day === nthWeekday(year, month, 4, 2)) {
-			events.push(club('book_club', 'Mystery Book Club', day, 840, 60, 'Central', 'Reading Lounge', ['Adults', 'Seniors'], ['Book Clubs'], 13));
-		}
-
-		if ((month === 4 || month === 10) && day === nthWeekday(year, month, 6, 3)) {
-			events.push({
-				kind: 'book_sale', title: 'Friends of the Library Book Sale', day, start: null, minutes: 0, branch: 'Central',
-				description: html('Thousands of gently used books, DVDs and puzzles. Cash, card, or a bag for $5 after 2 pm.'),
-				location: 'Community Room A', organizer: 'Friends of the Maple Valley Library', presenter: '',
-				audiences: ['Adults', 'Families'], categories: ['Fundraising'], internalTags: ['Friends funded'],
-				expectedInPerson: 420, expectedOnline: 0, registration: null, anticipated: 400
-			});
-		}
-		if (month === 9 && day === nthWeekday(year, 9, 6, 2)) {
-			events.push({
-				kind: 'outreach', title: 'Library Card Sign-Up Table at Maple Valley Fall Fest', day, start: null, minutes: 0, branch: 'Riverside',
-				description: html('Find us at Riverside Park: sign up for a card, renew yours, and spin the prize wheel.'),
-				location: 'Riverside Park (offsite)', organizer: 'Community Engagement', presenter: '',
-				audiences: ['Families', 'Adults', 'Kids'], categories: ['Outreach'], internalTags: ['Offsite', 'Library cards'],
-				expectedInPerson: 160, expectedOnline: 0, registration: null, anticipated: 150
-			});
+		for (const series of [storytimesOn, technologyOn, authorTalkOn, clubsOn, fundraisingAndOutreachOn]) {
+			events.push(...series(day, random));
 		}
 	}
-
-	for (const year of SUMMER_YEARS) events.push(...planSummerReading(year, from, to, random));
+	for (const year of SUMMER_YEARS) events.push(...planSummerReading(year, random).filter((event) => event.day >= from && event.day <= to && !isClosed(event.day)));
 	return events.sort((a, b) => a.day - b.day || (a.start ?? -1) - (b.start ?? -1) || a.branch.localeCompare(b.branch));
 }
 
-function club(kind: ProgramKind, title: string, day: Day, start: number, minutes: number, branch: Branch, location: string, audiences: string[], categories: string[], attendance: number): PlannedEvent {
-	const what = kind === 'teen' ? 'Snacks provided. Grades 6-12.' : 'New members always welcome; copies at the front desk.';
-	return {
-		kind, title, day, start, minutes, branch, location, audiences, categories,
-		description: `<p>${what}</p>`, organizer: kind === 'teen' ? 'Teen Services' : 'Adult Services', presenter: '',
-		internalTags: [kind === 'teen' ? 'Teens' : 'Adult programs'], expectedInPerson: attendance, expectedOnline: 0,
-		registration: null, anticipated: attendance
-	};
+export const html = (text: string) => `<p>${text}</p>`;
+
+function storytimesOn(day: Day, random: Random): PlannedEvent[] {
+	if (onStorytimeBreak(day)) return [];
+	const season = STORYTIME_SEASON[dayParts(day).month - 1] ?? 1;
+	return STORYTIMES.filter((story) => story.weekday === weekday(day)).map((story) => ({
+		kind: 'storytime',
+		title: story.title,
+		description: html('Stories, songs and rhymes for young children and their grown-ups. No registration needed.'),
+		day,
+		start: story.start,
+		minutes: 30,
+		branch: story.branch,
+		location: story.room,
+		organizer: 'Youth Services',
+		presenter: random.pick(story.presenters),
+		audiences: story.audiences,
+		categories: ['Literacy > Storytimes'],
+		internalTags: ['Early literacy', 'Drop-in'],
+		expectedInPerson: story.attendance * season,
+		expectedOnline: 0,
+		registration: null,
+		anticipated: story.attendance
+	}));
 }
 
-function planSummerReading(year: number, from: Day, to: Day, random: Random): PlannedEvent[] {
-	const kickoff = nthWeekday(year, 6, 6, 1);
-	const performerDays: Record<Branch, number> = { Central: 2, Eastside: 1, Riverside: 3 };
-	const kickoffs: [Branch, number, number, number][] = [['Central', 600, 240, 260], ['Eastside', 600, 120, 150], ['Riverside', 780, 120, 100]];
-	const summer = {
-		audiences: ['Families', 'Kids', 'Teens', 'Adults'], categories: ['Summer Reading'], organizer: 'Youth Services',
-		internalTags: ['Summer Reading', 'Drop-in'], expectedOnline: 0, registration: null
-	};
-	const events: PlannedEvent[] = kickoffs.map(([branch, start, minutes, crowd]) => ({
-		...summer, kind: 'summer_reading', title: 'Summer Reading Kickoff Party', day: kickoff, start, minutes, branch,
-		description: '<p>Sign up for Summer Reading, get your reading log, and enjoy games, face painting and snacks.</p>',
-		location: branch === 'Central' ? 'Front Lawn' : 'Community Room', presenter: '', expectedInPerson: crowd, anticipated: crowd
-	}));
-	const perWeek: Record<Branch, number> = { Central: 55, Eastside: 38, Riverside: 28 };
-	for (let week = 1; week <= 6; week++) {
-		for (const branch of ['Central', 'Eastside', 'Riverside'] as const) {
-			const performer = PERFORMERS[(week + (year % 3) * 2 + performerDays[branch]) % PERFORMERS.length] ?? 'Juggling with Jen';
-			events.push({
-				...summer, kind: 'summer_reading', title: `Summer Reading Performer: ${performer}`,
-				day: firstSummerMonday(year) + week * 7 + performerDays[branch], start: 840, minutes: 60, branch,
-				description: '<p>A free summer show for the whole family. Seating is first come, first served.</p>',
-				location: 'Community Room', presenter: performer,
-				expectedInPerson: perWeek[branch] * random.uniform(0.9, 1.1), anticipated: perWeek[branch]
-			});
-		}
+/** A monthly workshop at Central (2nd Tuesday, not December); a drop-in at Riverside every other month. */
+function technologyOn(day: Day, random: Random): PlannedEvent[] {
+	const { year, month } = dayParts(day);
+	const technology = { kind: 'technology', day, organizer: 'Adult Services', audiences: ['Adults', 'Seniors'] } as const;
+	if (month !== 12 && day === nthWeekday(year, month, 2, 2)) {
+		const topic = TECH_TOPICS[(year * 12 + month) % TECH_TOPICS.length] ?? 'Smartphone Basics';
+		const hybrid = random.chance(0.5);
+		return [{
+			...technology,
+			audiences: [...technology.audiences],
+			title: `Tech Workshop: ${topic}`,
+			description: html('A hands-on class for beginners. Bring your own device or borrow one of ours.'),
+			start: 1080,
+			minutes: 90,
+			branch: 'Central',
+			location: 'Computer Lab',
+			presenter: random.pick(['Jamal Reyes', 'Dana Kowalski']),
+			categories: ['Technology > Workshops'],
+			internalTags: hybrid ? ['Digital literacy', 'Hybrid'] : ['Digital literacy'],
+			expectedInPerson: 13,
+			expectedOnline: hybrid ? 14 : 0,
+			registration: { inPersonSeats: 14, onlineSeats: hybrid ? 25 : 0 },
+			anticipated: 14
+		}];
 	}
-	const finale = nthWeekday(year, 8, 6, 2);
-	events.push({
-		...summer, kind: 'summer_reading', title: 'Summer Reading Finale Celebration', day: finale, start: 660, minutes: 120,
-		branch: 'Central', description: '<p>Celebrate every reader who finished: prize drawings, a bounce house and ice cream.</p>',
-		location: 'Front Lawn', presenter: '', expectedInPerson: 280, anticipated: 300
-	});
-	return events.filter((event) => event.day >= from && event.day <= to && !isClosed(event.day));
+	const lastSaturday = weekday(day) === 6 && day + 7 >= dayOf(year, month + 1, 1);
+	if (month % 2 === 1 && lastSaturday) {
+		return [{
+			...technology,
+			audiences: [...technology.audiences],
+			title: 'Tech Help Drop-In',
+			description: html('Bring your phone, tablet or laptop questions. One-on-one help, first come, first served.'),
+			start: 780,
+			minutes: 120,
+			branch: 'Riverside',
+			location: 'Community Room',
+			presenter: 'Dana Kowalski',
+			categories: ['Technology > Drop-in Help'],
+			internalTags: ['Digital literacy', 'Drop-in'],
+			expectedInPerson: 9,
+			expectedOnline: 0,
+			registration: null,
+			anticipated: 10
+		}];
+	}
+	return [];
+}
+
+const AUTHOR_TALK_MONTHS = [2, 4, 10, 11];
+
+/** Third Thursday of February, April, October and November, hybrid, at Central. */
+function authorTalkOn(day: Day): PlannedEvent[] {
+	const { year, month } = dayParts(day);
+	if (!AUTHOR_TALK_MONTHS.includes(month) || day !== nthWeekday(year, month, 4, 3)) return [];
+	const talkNumber = year * AUTHOR_TALK_MONTHS.length + AUTHOR_TALK_MONTHS.indexOf(month);
+	const author = VISITING_AUTHORS[talkNumber % VISITING_AUTHORS.length] ?? 'Marisol Vance';
+	const book = BOOKS.find((candidate) => candidate.author === author)?.title ?? 'a new book';
+	return [{
+		kind: 'author_talk',
+		title: `Author Talk: ${author} on "${book}"`,
+		description: html(
+			`${author} reads from <em>${book.replace('&', '&amp;')}</em>, then takes questions. ` +
+				'Books available for signing, courtesy of the Friends of the Library.'
+		),
+		day,
+		start: 1110,
+		minutes: 75,
+		branch: 'Central',
+		location: 'Community Room A',
+		organizer: 'Adult Services',
+		presenter: author,
+		audiences: ['Adults'],
+		categories: ['Author Talks'],
+		internalTags: ['Hybrid', 'Friends funded'],
+		expectedInPerson: 52,
+		expectedOnline: 30,
+		registration: { inPersonSeats: 80, onlineSeats: 150 },
+		anticipated: 70
+	}];
+}
+
+/** Monthly teen and book clubs; drop-in, no registration. */
+function clubsOn(day: Day): PlannedEvent[] {
+	const { year, month } = dayParts(day);
+	const nth = (dow: number, n: number) => weekday(day) === dow && day === nthWeekday(year, month, dow, n);
+	const clubs: PlannedEvent[] = [];
+	if (nth(4, 1) && month !== 7) {
+		clubs.push(club('teen', 'Teen Advisory Board', day, { start: 990, minutes: 60, branch: 'Central', location: 'Teen Space' }, ['Teens'], ['Teens > Clubs'], 9));
+	}
+	if (nth(5, 3) && month !== 12) {
+		clubs.push(club('teen', 'Teen Gaming Afternoon', day, { start: 930, minutes: 120, branch: 'Riverside', location: 'Community Room' }, ['Teens'], ['Teens > Gaming'], 14));
+	}
+	if (nth(1, 3)) {
+		const book = BOOKS.filter((candidate) => candidate.shelf === 'adult')[(year * 12 + month) % 9]?.title ?? 'a new novel';
+		clubs.push(club('book_club', `Eastside Evening Book Club: ${book}`, day, { start: 1110, minutes: 60, branch: 'Eastside', location: 'Meeting Room' }, ['Adults'], ['Book Clubs'], 11));
+	}
+	if (nth(4, 2)) {
+		clubs.push(club('book_club', 'Mystery Book Club', day, { start: 840, minutes: 60, branch: 'Central', location: 'Reading Lounge' }, ['Adults', 'Seniors'], ['Book Clubs'], 13));
+	}
+	return clubs;
+}
+
+/** The all-day events: spring and autumn book sales, the Fall Fest card table. */
+function fundraisingAndOutreachOn(day: Day): PlannedEvent[] {
+	const { year, month } = dayParts(day);
+	const allDay = { day, start: null, minutes: 0, presenter: '', expectedOnline: 0, registration: null } as const;
+	if ((month === 4 || month === 10) && day === nthWeekday(year, month, 6, 3)) {
+		return [{
+			...allDay,
+			kind: 'book_sale',
+			title: 'Friends of the Library Book Sale',
+			description: html('Thousands of gently used books, DVDs and puzzles. Cash, card, or a bag for $5 after 2 pm.'),
+			branch: 'Central',
+			location: 'Community Room A',
+			organizer: 'Friends of the Maple Valley Library',
+			audiences: ['Adults', 'Families'],
+			categories: ['Fundraising'],
+			internalTags: ['Friends funded'],
+			expectedInPerson: 420,
+			anticipated: 400
+		}];
+	}
+	if (month === 9 && day === nthWeekday(year, 9, 6, 2)) {
+		return [{
+			...allDay,
+			kind: 'outreach',
+			title: 'Library Card Sign-Up Table at Maple Valley Fall Fest',
+			description: html('Find us at Riverside Park: sign up for a card, renew yours, and spin the prize wheel.'),
+			branch: 'Riverside',
+			location: 'Riverside Park (offsite)',
+			organizer: 'Community Engagement',
+			audiences: ['Families', 'Adults', 'Kids'],
+			categories: ['Outreach'],
+			internalTags: ['Offsite', 'Library cards'],
+			expectedInPerson: 160,
+			anticipated: 150
+		}];
+	}
+	return [];
+}
+
+interface Place {
+	start: number;
+	minutes: number;
+	branch: Branch;
+	location: string;
+}
+
+function club(kind: 'teen' | 'book_club', title: string, day: Day, place: Place, audiences: string[], categories: string[], attendance: number): PlannedEvent {
+	const teen = kind === 'teen';
+	return {
+		kind,
+		title,
+		description: html(teen ? 'Snacks provided. Grades 6-12.' : 'New members always welcome; copies at the front desk.'),
+		day,
+		...place,
+		organizer: teen ? 'Teen Services' : 'Adult Services',
+		presenter: '',
+		audiences,
+		categories,
+		internalTags: [teen ? 'Teens' : 'Adult programs'],
+		expectedInPerson: attendance,
+		expectedOnline: 0,
+		registration: null,
+		anticipated: attendance
+	};
 }

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import { importFile } from '../ingest/pipeline';
+import { saveSettings } from '../settings';
+import { overview } from './overview';
+
+async function loaded() {
+	const db = await tempDatabase();
+	await saveSettings(db, { timeZone: 'America/Chicago', libraryName: 'Test Library' });
+	for (const file of ['usage_monthly.csv', 'lc_events_2026-03-01_2026-03-31.csv']) await importFile(db, join(SOURCE_FIXTURES, file));
+	await importFile(db, join(REAL_FIXTURES, 'x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv'));
+	return db;
+}
+
+const kpi = (data: Awaited<ReturnType<typeof overview>>, id: string) => data.kpis.find((k) => k.id === id)!;
+
+describe('overview', () => {
+	it('sums circulation (physical and digital) and attendance of held programs for the range', async () => {
+		const db = await loaded();
+		const data = await overview(db, { from: '2026-02-01', to: '2026-03-31' });
+		// Feb: 17,100 physical + 2,210 digital; January falls in the previous period (18,250).
+		expect(kpi(data, 'circulation')).toMatchObject({ value: 19310, previous: 18250 });
+		// March programs: 27 + 18 attended; the all-day talk has no attendance yet; the cancelled one is left out.
+		expect(kpi(data, 'attendance')).toMatchObject({ value: 45, previous: null });
+		expect(data.monthlyOutcomes).toEqual([
+			{ month: '2026-02-01', metric: 'circulation', value: 19310 },
+			{ month: '2026-03-01', metric: 'attendance', value: 45 }
+		]);
+		// 59 days just before: Dec 4, 2025 – Jan 31, 2026.
+		expect(data.previousRange).toEqual({ from: '2025-12-04', to: '2026-01-31' });
+	});
+
+	it('computes posts, impressions and engagement rate in the library time zone', async () => {
+		const db = await loaded();
+		const data = await overview(db, { from: '2021-11-01', to: '2021-11-30' });
+		expect(kpi(data, 'posts').value).toBe(33);
+		expect(kpi(data, 'impressions').value).toBe(131651);
+		expect(kpi(data, 'engagementRate').value).toBeCloseTo(1507 / 131651, 12);
+		const weeks = data.weeklyEngagement.map((w) => w.week);
+		expect(weeks[0]).toBe('2021-11-01');
+		expect(data.weeklyEngagement.reduce((sum, w) => sum + w.engagements, 0)).toBe(1507);
+	});
+
+	it('defaults to the twelve months ending with the latest data', async () => {
+		const db = await loaded();
+		const data = await overview(db, {});
+		expect(data.range).toEqual({ from: '2025-04-01', to: '2026-03-31' });
+		// Programs without recorded attendance (Mar 5, 6) do not extend the span.
+		expect(data.dataSpan).toEqual({ from: '2021-11-02', to: '2026-03-04' });
+		expect(data.libraryName).toBe('Test Library');
+	});
+});

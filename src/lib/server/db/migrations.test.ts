@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from './migrations';
+import { openDatabase } from './database';
+
+const freshPath = () => join(mkdtempSync(join(tmpdir(), 'lantern-migrate-')), 'lantern.duckdb');
+
+describe('migrations', () => {
+	it('creates the database and its public views, each migration once', async () => {
+		const db = await openDatabase(freshPath());
+		const versions = await db.query('SELECT version FROM schema_migrations ORDER BY version');
+		expect(versions.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+		await db.withConnection(migrate);
+		expect(await db.query('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: MIGRATIONS.length }]);
+		const views = await db.query(`SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name`);
+		expect(views.map((v) => v.view_name)).toEqual(expect.arrayContaining(['campaigns', 'imports', 'literacy', 'posts', 'programs', 'usage']));
+		const postColumns = await db.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'posts'`);
+		expect(postColumns).toEqual(expect.arrayContaining([
+			{ column_name: 'published_at', data_type: 'TIMESTAMP WITH TIME ZONE' },
+			{ column_name: 'hashtags', data_type: 'VARCHAR[]' },
+			{ column_name: 'video_views', data_type: 'BIGINT' }
+		]));
+	});
+
+	it('refuses a file written by a newer Lantern instead of damaging it', async () => {
+		const path = freshPath();
+		const instance = await DuckDBInstance.create(path);
+		const connection = await instance.connect();
+		await connection.run('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+		await connection.run("INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')");
+		await expect(migrate(connection)).rejects.toThrow(/newer Lantern/);
+		connection.closeSync();
+		instance.closeSync();
+	});
+});
