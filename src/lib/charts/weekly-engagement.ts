@@ -57,7 +57,7 @@ export function weeklyEngagementChart(rows: WeeklyEngagement[], campaigns: Campa
 		marks: [
 			Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, clip: true, title: (c: CampaignPeriod) => c.name }),
 			Plot.ruleY([0]),
-			Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x' }),
+			Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x', clip: true }),
 			Plot.tip(data, Plot.pointerX({ x: 'date', y: 'engagements', stroke: 'label', title: (d: (typeof data)[number]) => `${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.engagements)} engagements` }))
 		]
 	});
