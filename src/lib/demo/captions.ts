@@ -1,5 +1,7 @@
 /** What the library's social posts say: a headline and a detail per topic, shaped per platform. */
+import { dayParts, type Day } from './calendar';
 import type { Campaign } from './campaigns';
+import { firstSummerMonday } from './literacy';
 import { BOOKS, PARTNERS, VISITING_AUTHORS, type Branch } from './library';
 import type { Random } from './random';
 
@@ -23,7 +25,7 @@ export interface CaptionContext {
 	platform: Platform;
 	topic: Topic;
 	branch: Branch;
-	year: number;
+	day: Day;
 	campaign: Campaign | null;
 	/** The post links out (X link post, Facebook "Links" post). */
 	link: string | null;
@@ -120,24 +122,7 @@ function lines(ctx: CaptionContext): [string, string] {
 				'Your digital library never closes.'
 			];
 		case 'summer_reading':
-			return ctx.campaign
-				? [
-						r.pick([
-							`Summer Reading ${ctx.year} is ON! Sign up at any branch or online, for readers of every age.`,
-							`Week ${r.integer(2, 9)} prize reveal: log 5 hours of reading and pick a free book!`,
-							`Thank you @MVSchools for sending summer reading logs home with every Maple Valley student!`,
-							`Summer shows every week at all three branches. Readers who sign up get a free book, too.`
-						]),
-						'Partnered with Maple Valley School District: every student can join.'
-					]
-				: [
-						r.pick([
-							`Summer Reading ${ctx.year} starts soon! Read, log, and win prizes.`,
-							`Summer reading is in full swing. Have you logged your minutes this week?`,
-							'Reptiles, magicians and puppets: see the summer show schedule.'
-						]),
-						'Sign up at any branch.'
-					];
+			return summerLines(ctx);
 		case 'library_card':
 			return [
 				r.pick([
@@ -153,6 +138,29 @@ function lines(ctx: CaptionContext): [string, string] {
 				'Log in with your library card number and PIN.'
 			];
 	}
+}
+
+/** Summer posts follow the program's calendar: sign-ups, then weekly shows and prizes, then the finale. */
+function summerLines(ctx: CaptionContext): [string, string] {
+	const { random: r } = ctx;
+	const year = dayParts(ctx.day).year;
+	const week = Math.floor((ctx.day - firstSummerMonday(year)) / 7) + 1;
+	const headline =
+		week <= 1
+			? r.pick([`Summer Reading ${year} starts soon! Read, log, and win prizes.`, `Summer Reading ${year} is ON! Sign up at any branch or online, for readers of every age.`])
+			: week <= 8
+				? r.pick([
+						`Week ${week} prize reveal: log 5 hours of reading and pick a free book!`,
+						'Summer reading is in full swing. Have you logged your minutes this week?',
+						'Reptiles, magicians and puppets: see this week\'s summer show schedule.'
+					])
+				: r.pick([`Last call: log your Summer Reading ${year} minutes by Friday!`, 'See you at the Summer Reading Finale Celebration, Saturday at Central.']);
+	if (!ctx.campaign) return [headline, 'Sign up at any branch.'];
+	const partnerLine = r.pick([
+		'Partnered with Maple Valley School District: every student can join.',
+		'Thank you @MVSchools for sending reading logs home with every Maple Valley student!'
+	]);
+	return [headline, partnerLine];
 }
 
 /** The caption as the platform's export shows it. */

@@ -111,7 +111,7 @@ export function describeEffects(seed: number, parts: GeneratedParts): DemoEffect
 			branch: 'Eastside',
 			multiplier: EFFECT_SIZE.eastsideStorytime,
 			files: [FILE_NAMES.libcal],
-			how: `"Actual Attendance (In-Person)" of Eastside "Preschool Storytime" (Tuesdays 10:30, Categories "Literacy > Storytimes") is drawn around ${EFFECT_SIZE.eastsideStorytime} × the branch's usual mean with the same monthly seasonality, for sessions dated in the window. Central and Riverside storytimes in the same weeks are untouched (their realized ratio is ${libcal.otherStorytimesInWindow.ratio()}).`,
+			how: `"Actual Attendance (In-Person)" of Eastside "Preschool Storytime" (Tuesdays 10:30, Categories "Literacy > Storytimes") is drawn around ${EFFECT_SIZE.eastsideStorytime} × the branch's usual mean with the same monthly seasonality, for sessions dated in the window. Central and Riverside storytimes in the same weeks are untouched (their realized ratio is ${libcal.otherStorytimesInWindow.ratio()?.toFixed(3)}).`,
 			realized: libcal.eastsideStorytimeInWindow.ratio()
 		},
 		{

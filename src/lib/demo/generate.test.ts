@@ -257,10 +257,10 @@ describe('the baked effects, seen in the raw numbers', () => {
 		const window = { from: '2025-09-01', to: '2025-11-30' };
 		const eastside = storytimeAttendanceRatio(file(FILE_NAMES.libcal), 'Eastside', window);
 		expect(eastside.windowCases).toBeGreaterThanOrEqual(10);
-		expect(Math.abs(eastside.ratio - 1.4)).toBeLessThan(0.25); // SD 0.12: 12 sessions against 25
+		expect(Math.abs(eastside.ratio - 1.4)).toBeLessThan(0.3); // SD 0.13: 12 sessions against 25
 		for (const branch of ['Central', 'Riverside']) {
 			const other = storytimeAttendanceRatio(file(FILE_NAMES.libcal), branch, window);
-			expect(Math.abs(other.ratio - 1)).toBeLessThan(0.25); // SD 0.06 (Central), 0.12 (Riverside)
+			expect(Math.abs(other.ratio - 1)).toBeLessThan(0.25); // SD 0.06 (Central), 0.11 (Riverside)
 			expect(eastside.ratio - other.ratio).toBeGreaterThan(0.15);
 		}
 	});
@@ -289,7 +289,7 @@ describe('the baked effects, seen in the raw numbers', () => {
 		for (const campaign of social.campaignPosts) {
 			expect(campaign.postsPerDayInWindow).toBeGreaterThan(social.postsPerDayOutsideCampaigns * 1.3);
 		}
-		// Mean 1.34 (the 1.25 lift plus topic mix), SD 0.10; a book_recommendations campaign averages 1.07.
+		// Mean 1.33 (the 1.25 lift plus topic mix), SD 0.09; a book_recommendations campaign averages 1.08.
 		const x = file(FILE_NAMES.x);
 		expect(xEngagementRateRatio(x, 'MapleSummerReads', { from: '2026-05-25', to: '2026-08-14' }, campaignWindows).ratio).toBeGreaterThan(1.1);
 		expect(xEngagementRateRatio(x, 'StorytimeAtEastside', { from: '2025-09-01', to: '2025-11-30' }, campaignWindows).ratio).toBeGreaterThan(1.1);

@@ -59,7 +59,7 @@ const TOPIC_TAGS: Partial<Record<Topic, string[]>> = {
 	book_pick: ['MVPLreads'],
 	summer_reading: ['MapleSummerReads'],
 	library_card: ['LibraryCardMonth'],
-	digital: ['Libby']
+	digital: ['MVPLdigital']
 };
 
 /** Posting hours, local time: mornings, lunch and early evening. */
@@ -128,9 +128,9 @@ function post(platform: Platform, day: Day, subject: { topic: Topic; branch: Bra
 	const hasMedia = topic !== 'reply' && !hasLink && (platform !== 'x' || draw.chance(0.75));
 	const hashtags = campaign ? [...campaign.hashtags] : everydayTags(topic, draw);
 	if (campaign === null && topic === 'storytime' && branch === 'Eastside' && draw.chance(0.15)) hashtags.push('StorytimeAtEastside');
-	const link = hasLink ? shortLink(platform, draw) : null;
+	const link = hasLink ? shortLink(platform, topic, draw) : null;
 	const text = caption(
-		{ random: draw, platform, topic, branch, year: dayParts(day).year, campaign, link },
+		{ random: draw, platform, topic, branch, day, campaign, link },
 		hashtags
 	);
 	const lift = campaign?.strategy === 'programs_showcase' ? EFFECT_SIZE.programsShowcaseEngagement : 1;
@@ -145,6 +145,21 @@ function everydayTags(topic: Topic, draw: Random): string[] {
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
-function shortLink(platform: Platform, draw: Random): string {
-	return platform === 'x' ? `https://t.co/${draw.text(ALPHANUMERIC, 10)}` : `https://maplevalleypl.org/${draw.pick(['events', 'summer', 'cards', 'catalog', 'news'])}`;
+const LINK_PATH: Record<Topic, string> = {
+	storytime: 'events/storytime',
+	technology: 'events/tech',
+	author_talk: 'events/authors',
+	book_pick: 'catalog/staff-picks',
+	patron_story: 'stories',
+	reply: '',
+	partner: 'partners',
+	hours: 'hours',
+	summer_reading: 'summer',
+	library_card: 'get-a-card',
+	digital: 'digital'
+};
+
+/** X shows t.co short links; Facebook shows the library's own URL. */
+function shortLink(platform: Platform, topic: Topic, draw: Random): string {
+	return platform === 'x' ? `https://t.co/${draw.text(ALPHANUMERIC, 10)}` : `https://maplevalleypl.org/${LINK_PATH[topic]}`;
 }
