@@ -3,15 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	build: {
-		rollupOptions: {
-			// zod ships comments Rollup cannot place; they are harmless and drown real warnings.
-			onwarn(warning, warn) {
-				if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod')) return;
-				warn(warning);
-			}
-		}
-	},
 	ssr: {
 		// Native bindings must be loaded from node_modules at run time, never bundled.
 		external: ['@duckdb/node-api', '@duckdb/node-bindings', 'playwright-core']
