@@ -109,6 +109,31 @@ CREATE TABLE settings (
 	value VARCHAR NOT NULL
 );
 `
+	},
+	{
+		version: 2,
+		name: 'account daily figures, X account directory',
+		sql: `
+CREATE TABLE account_daily_records (
+	import_id INTEGER NOT NULL,
+	platform VARCHAR NOT NULL,
+	account VARCHAR NOT NULL DEFAULT '',
+	date DATE NOT NULL,
+	observed_at TIMESTAMPTZ NOT NULL,
+	followers BIGINT,
+	new_follows BIGINT,
+	impressions BIGINT,
+	engagements BIGINT,
+	profile_visits BIGINT,
+	video_views BIGINT
+);
+CREATE TABLE x_account_sightings (
+	import_id INTEGER NOT NULL,
+	account_id VARCHAR NOT NULL,
+	username VARCHAR,
+	seen_at TIMESTAMPTZ NOT NULL
+);
+`
 	}
 ];
 
@@ -129,7 +154,6 @@ export async function migrate(connection: DuckDBConnection): Promise<void> {
 		await connection.run('BEGIN TRANSACTION');
 		try {
 			await connection.run(migration.sql);
-			await connection.run(PUBLIC_VIEWS_SQL);
 			const insert = await connection.prepare(
 				'INSERT INTO schema_migrations (version, name) VALUES ($1, $2)'
 			);
@@ -143,4 +167,6 @@ export async function migrate(connection: DuckDBConnection): Promise<void> {
 			);
 		}
 	}
+	// Views hold no data, so they are simply recreated on every open to match this version's code.
+	await connection.run(PUBLIC_VIEWS_SQL);
 }

@@ -15,6 +15,24 @@ SELECT platform, account, post_id, published_at, text, permalink, post_type, has
 FROM post_observations
 QUALIFY row_number() OVER (PARTITION BY platform, post_id ORDER BY observed_at DESC, import_id DESC) = 1;
 
+-- Every observation of every post, for charting growth over time.
+CREATE OR REPLACE VIEW post_snapshots AS
+SELECT platform, post_id, observed_at, impressions, reach, engagements, likes, comments, shares, saves,
+	clicks, video_views, import_id
+FROM post_observations;
+
+-- Account-level daily figures; the newest export wins for a day.
+CREATE OR REPLACE VIEW account_daily AS
+SELECT platform, account, date, followers, new_follows, impressions, engagements, profile_visits, video_views, import_id
+FROM account_daily_records
+QUALIFY row_number() OVER (PARTITION BY platform, account, date ORDER BY observed_at DESC, import_id DESC) = 1;
+
+-- X account IDs and the handles they were seen with; handles change, so each pairing is kept.
+CREATE OR REPLACE VIEW x_accounts AS
+SELECT account_id, username, min(seen_at) AS first_seen, max(seen_at) AS last_seen
+FROM x_account_sightings
+GROUP BY account_id, username;
+
 CREATE OR REPLACE VIEW programs AS
 SELECT program_id, source, title, branch, category, audience, starts_at, registrations, attendance,
 	end_at, location, audiences, categories, tags, attendance_in_person, attendance_online, cancelled,

@@ -52,9 +52,17 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 		case 'id':
 			return {
 				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE trim(${cell}) END`,
-				unreadable: `NOT regexp_full_match(trim(${cell}), '[0-9]+')`,
-				problem: 'is not a whole-number ID'
+				unreadable: `NOT regexp_full_match(trim(${cell}), ${sqlString(type.pattern ?? '[0-9]+')})`,
+				problem: type.pattern ? 'is not an ID of the expected form' : 'is not a whole-number ID'
 			};
+		case 'monthDay': {
+			const parsed = `try_strptime('2000 ' || trim(${cell}), ['%Y %B %d', '%Y %b %d', '%Y %d %B', '%Y %d %b'])`;
+			return {
+				value: `CASE WHEN ${parsed} IS NULL THEN NULL ELSE month(${parsed}) * 100 + day(${parsed}) END`,
+				unreadable: `${parsed} IS NULL`,
+				problem: 'is not a day of the year such as February 28'
+			};
+		}
 		case 'count':
 			return {
 				value: `lantern_count(${cell})`,
@@ -114,4 +122,18 @@ export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): 
 /** Hashtags in a post's text, lower-cased and without the #. */
 export function hashtagsSql(text: string): string {
 	return `list_distinct(list_transform(regexp_extract_all(coalesce(${text}, ''), '#([\\p{L}\\p{N}_]+)', 1), h -> lower(h)))`;
+}
+
+/**
+ * The calendar date of a year-less day (month × 100 + day) in a file whose rows run in date order
+ * and end at or before the export: the last row takes the export's year (or the year before when
+ * its day is later in the year than the export), and every step back across a new year, seen as
+ * the day-of-year dropping from one row to the next, takes one year off.
+ */
+export function yearlessDateSql(monthDay: string, drop: string): string {
+	const exportDay = 'month(timezone(p.tz, p.observed_at)) * 100 + day(timezone(p.tz, p.observed_at))';
+	const lastDay = `last_value(${monthDay}) OVER (ORDER BY n.row_no ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+	const lastYear = `year(timezone(p.tz, p.observed_at)) - CASE WHEN ${lastDay} > ${exportDay} THEN 1 ELSE 0 END`;
+	const laterDrops = `(sum(${drop}) OVER () - sum(${drop}) OVER (ORDER BY n.row_no ROWS UNBOUNDED PRECEDING))`;
+	return `TRY_CAST(printf('%04d-%02d-%02d', ${lastYear} - ${laterDrops}, ${monthDay} // 100, ${monthDay} % 100) AS DATE)`;
 }

@@ -5,7 +5,15 @@ import type { ImportError, ImportResult } from '../../domain/imports';
 import { inTransaction, queryRows, type Database } from '../db/database';
 
 /** Every table whose rows belong to one import; removing an import deletes its rows from each. */
-export const IMPORTED_TABLES = ['post_observations', 'program_records', 'usage_records', 'literacy_records', 'campaign_records'] as const;
+export const IMPORTED_TABLES = [
+	'post_observations',
+	'program_records',
+	'usage_records',
+	'literacy_records',
+	'campaign_records',
+	'account_daily_records',
+	'x_account_sightings'
+] as const;
 
 export interface LogEntry {
 	fileName: string;

@@ -4,41 +4,47 @@ export type Encoding = 'utf-8' | 'utf-16';
 
 export interface FileSniff {
 	encoding: Encoding;
-	/** set when the file cannot be a CSV at all, with what to tell the person */
+	/** `x-archive` for the JavaScript files of an X data archive (window.YTD.…) */
+	kind: 'csv' | 'x-archive';
+	/** the first lines of the file, decoded, for recognising its format */
+	head: string;
+	/** set when the file cannot be read at all, with what to tell the person */
 	refusal?: string;
 }
 
+const HEAD_BYTES = 65_536;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** Looks at the first bytes to choose an encoding or refuse the file before DuckDB reads it. */
+/** Looks at the first bytes to choose an encoding and a reader, or to refuse the file early. */
 export async function sniffFile(path: string, fileName: string): Promise<FileSniff> {
 	const handle = await open(path, 'r');
 	try {
-		const buffer = Buffer.alloc(8192);
+		const buffer = Buffer.alloc(HEAD_BYTES);
 		const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-		const head = buffer.subarray(0, bytesRead);
-		const startsWith = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
-		if (bytesRead === 0) return { encoding: 'utf-8', refusal: 'The file is empty.' };
-		if (startsWith([0xff, 0xfe]) || startsWith([0xfe, 0xff])) return { encoding: 'utf-16' };
+		const bytes = buffer.subarray(0, bytesRead);
+		const startsWith = (prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+		const refuse = (refusal: string): FileSniff => ({ encoding: 'utf-8', kind: 'csv', head: '', refusal });
+		if (bytesRead === 0) return refuse('The file is empty.');
+		if (startsWith([0xff, 0xfe])) {
+			return { encoding: 'utf-16', kind: 'csv', head: new TextDecoder('utf-16le').decode(bytes).replace(/^\uFEFF/, '') };
+		}
+		if (startsWith([0xfe, 0xff])) {
+			return refuse('The file is UTF-16 big-endian, which Lantern cannot read. Save it as CSV (UTF-8) and upload that.');
+		}
 		if (startsWith(ZIP)) {
-			return {
-				encoding: 'utf-8',
-				refusal: /\.xlsx$/i.test(fileName)
+			return refuse(
+				/\.xlsx$/i.test(fileName)
 					? 'This is an Excel workbook (.xlsx). This version of Lantern reads CSV files: open it and save each sheet as CSV (UTF-8), or export CSV from the platform.'
-					: 'This is a ZIP archive. Unzip it and upload the CSV files inside.'
-			};
+					: 'This is a ZIP archive. Unzip it and upload the CSV or .js files inside.'
+			);
 		}
 		if (startsWith(OLE)) {
-			return {
-				encoding: 'utf-8',
-				refusal: 'This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.'
-			};
+			return refuse('This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.');
 		}
-		if (head.includes(0)) {
-			return { encoding: 'utf-8', refusal: 'This is not a text file (it contains binary data). Upload the CSV export itself.' };
-		}
-		return { encoding: 'utf-8' };
+		if (bytes.includes(0)) return refuse('This is not a text file (it contains binary data). Upload the CSV export itself.');
+		const head = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+		return { encoding: 'utf-8', kind: /^\s*window\.YTD\./.test(head) ? 'x-archive' : 'csv', head };
 	} finally {
 		await handle.close();
 	}

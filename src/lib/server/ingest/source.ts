@@ -1,12 +1,12 @@
 /** How one export format is recognised, read and loaded. Each file in sources/ declares one. */
 
-export type Target = 'post_observations' | 'program_records' | 'usage_records' | 'literacy_records';
+export type Target = 'post_observations' | 'program_records' | 'usage_records' | 'literacy_records' | 'account_daily_records' | 'x_account_sightings';
 
 export type FieldKind =
 	/** free text; blank becomes NULL */
 	| { kind: 'text' }
-	/** a whole-number identifier (post or event ID), kept as text because it exceeds a double */
-	| { kind: 'id' }
+	/** an identifier kept as text (post IDs exceed a double); digits only unless `pattern` says more */
+	| { kind: 'id'; pattern?: string }
 	/** a non-negative count; accepts `1,234`, `424.0`, `1.2K`, `-` and `undefined` (the last two as unknown) */
 	| { kind: 'count' }
 	/** any decimal number, optionally bounded below */
@@ -17,7 +17,9 @@ export type FieldKind =
 	/** a clock time such as `10:30` or `2:00 PM`; `allDay` lists the words that mean no time */
 	| { kind: 'clock'; allDay: readonly string[] }
 	/** one of a fixed vocabulary, compared case-insensitively and stored lower-case */
-	| { kind: 'enum'; values: readonly string[] };
+	| { kind: 'enum'; values: readonly string[] }
+	/** a day of the year with no year (TikTok's `February 28`), as month × 100 + day; see yearless-dates.ts */
+	| { kind: 'monthDay' };
 
 export interface FieldSpec {
 	/** header spellings, compared after normalising case and whitespace */
@@ -26,20 +28,40 @@ export interface FieldSpec {
 	required?: boolean;
 }
 
+/** Rows for a second table from the same file, one per element of `unnest` (as `u.item`). */
+export interface ExtraLoad<F extends string> {
+	target: Target;
+	unnest: (n: Record<F, string>) => string;
+	columns: (n: Record<F, string>) => Record<string, string>;
+}
+
 export interface SourceSpec<F extends string = string> {
 	id: string;
 	label: string;
 	/** what a person sees in `lantern sources` and on the uploads page */
 	description: string;
 	target: Target;
-	/** normalised header cells that must all appear on one row of the first ten to recognise the file */
+	/** how the file is read; CSV unless said */
+	format?: 'csv' | 'x-archive';
+	/** normalised header cells that must all appear on one of the first lines to recognise the file */
 	anchors: readonly string[];
+	/** header cells whose presence means it is some other format */
+	absent?: readonly string[];
+	/** for X archive files: the `window.YTD.<part>` names, and the columns to take from each JSON item */
+	archiveParts?: readonly string[];
+	archiveColumns?: readonly { name: string; sql: string }[];
+	/** rows right after the header that describe it rather than hold data (legacy Facebook's definitions) */
+	rowsAfterHeader?: number;
 	fields: Record<F, FieldSpec>;
+	/** SQL over the raw cells (`cells.<field>`): true for rows that are not data, such as a `Total` row */
+	skipRow?: (cells: Record<F, string>) => string;
 	/**
-	 * Target columns as SQL over the normalised fields (`n.<field>`). Only code-defined text goes
-	 * here; user values reach SQL as bound parameters, visible as `p.tz` (the library's time zone).
+	 * Target columns as SQL over the normalised fields (`n.<field>`), which may use window functions
+	 * over `n.row_no`. Only code-defined text goes here; user values reach SQL as bound parameters,
+	 * visible as `p.tz` (the library's time zone) and `p.observed_at` (when the export was taken).
 	 */
 	load: (n: Record<F, string>) => Record<string, string>;
+	also?: readonly ExtraLoad<F>[];
 }
 
 export function defineSource<F extends string>(spec: SourceSpec<F>): SourceSpec<F> {

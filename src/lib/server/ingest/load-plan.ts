@@ -1,0 +1,114 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImportError } from '../../domain/imports';
+import { queryRows } from '../db/database';
+import { fieldSql, invalidCellSql, sqlIdentifier, type FieldSql } from './field-sql';
+import { Refusal } from './refusal';
+import type { SourceSpec } from './source';
+import type { Staged } from './staging';
+
+export const MAX_REPORTED_ERRORS = 100;
+
+interface PlannedField {
+	sql: FieldSql;
+	/** SQL true for rows where this cell breaks its rule, or null when it cannot */
+	invalid: string | null;
+	column: string | null;
+	/** the header as written in the file */
+	label: string;
+}
+
+export interface LoadPlan {
+	source: SourceSpec;
+	lineOffset: number;
+	fields: Record<string, PlannedField>;
+	/** SQL over `staging` selecting the data rows */
+	rowFilter: string;
+}
+
+/** Maps each field to its column, refusing the file when a required column is missing. */
+export function planLoad(staged: Staged): LoadPlan {
+	const { source, header, headerText, columns, headerRow, lineOffset } = staged;
+	const fields: LoadPlan['fields'] = {};
+	const missing: string[] = [];
+	for (const [name, spec] of Object.entries(source.fields)) {
+		const index = header.findIndex((cell) => spec.headers.includes(cell));
+		const column = index >= 0 ? columns[index]! : null;
+		if (column === null && spec.required) missing.push(spec.headers[0]!);
+		const cell = column === null ? 'CAST(NULL AS VARCHAR)' : sqlIdentifier(column);
+		const sql = fieldSql(spec.type, cell);
+		fields[name] = { sql, invalid: column === null ? null : invalidCellSql(sql, cell, Boolean(spec.required)), column, label: index >= 0 ? headerText[index]! : spec.headers[0]! };
+	}
+	if (missing.length > 0) {
+		throw new Refusal(
+			`This looks like a ${source.label} file, but it has no ${missing.map((m) => `"${m}"`).join(', ')} column. Export the file again with all columns.`,
+			missing.map((m) => ({ row: headerRow + lineOffset, column: m, message: 'required column is missing' })),
+			missing.length,
+			source
+		);
+	}
+	const cells = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.column ? sqlIdentifier(field.column) : 'CAST(NULL AS VARCHAR)']));
+	const skip = source.skipRow ? ` AND NOT coalesce(${source.skipRow(cells)}, false)` : '';
+	const firstData = headerRow + (source.rowsAfterHeader ?? 0);
+	const rowFilter = `row_no > ${firstData} AND coalesce(${columns.map(sqlIdentifier).join(', ')}) IS NOT NULL${skip}`;
+	return { source, lineOffset, fields, rowFilter };
+}
+
+/** Every broken cell, the first 100 described; a file with any is refused whole. */
+export async function validateRows(connection: DuckDBConnection, plan: LoadPlan): Promise<{ errors: ImportError[]; errorCount: number }> {
+	const checks = Object.entries(plan.fields)
+		.filter(([, field]) => field.invalid !== null)
+		.map(([name, field]) => `SELECT row_no, '${name}' AS field, ${sqlIdentifier(field.column!)} AS raw FROM staging WHERE ${plan.rowFilter} AND (${field.invalid})`);
+	if (checks.length === 0) return { errors: [], errorCount: 0 };
+	const union = checks.join('\nUNION ALL\n');
+	const [counted] = await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM (${union})`);
+	const errorCount = counted?.n ?? 0;
+	if (errorCount === 0) return { errors: [], errorCount: 0 };
+	const rows = await queryRows<{ row_no: number; field: string; raw: string | null }>(connection, `${union}\nORDER BY row_no, field LIMIT ${MAX_REPORTED_ERRORS}`);
+	const errors = rows.map((row) => {
+		const field = plan.fields[row.field]!;
+		return { row: row.row_no + plan.lineOffset, column: field.label, message: describeProblem(field.sql.problem, row.raw) };
+	});
+	return { errors, errorCount };
+}
+
+function describeProblem(problem: string, raw: string | null): string {
+	if (raw === null || raw.trim() === '') return 'is empty, but every row needs a value here';
+	const shown = `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
+	if (/^\d(\.\d+)?E\+\d+$/i.test(raw.trim())) {
+		return `${shown} is an ID rounded by a spreadsheet: scientific notation loses its last digits, so IDs collide. Upload the original export, not a copy re-saved in Excel.`;
+	}
+	return `${shown} ${problem}`;
+}
+
+const PARAMS = '(SELECT CAST($1 AS INTEGER) AS import_id, CAST($2 AS VARCHAR) AS tz, CAST($3 AS TIMESTAMPTZ) AS observed_at) p';
+const OBSERVED_TARGETS = new Set(['post_observations', 'account_daily_records']);
+
+/** Inserts the normalised rows (and any second table's rows); returns the main table's count. */
+export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, importId: number, timeZone: string, observedAt: Date): Promise<number> {
+	const normalised = Object.entries(plan.fields).flatMap(([name, field]) => {
+		const value = `${field.sql.value} AS ${sqlIdentifier(name)}`;
+		// Year-less days also carry whether the day-of-year dropped since the row before (a new year).
+		if (plan.source.fields[name]?.type.kind !== 'monthDay') return [value];
+		return [value, `CAST(coalesce(${field.sql.value} < lag(${field.sql.value}) OVER (ORDER BY row_no), false) AS INTEGER) AS ${sqlIdentifier(`${name}__drop`)}`];
+	});
+	const refs = Object.fromEntries(
+		Object.keys(plan.fields).flatMap((name) => [
+			[name, `n.${sqlIdentifier(name)}`],
+			[`${name}__drop`, `n.${sqlIdentifier(`${name}__drop`)}`]
+		])
+	);
+	const rows = `(SELECT row_no, ${normalised.join(', ')} FROM staging, ${PARAMS} WHERE ${plan.rowFilter}) n, ${PARAMS}`;
+	const insert = async (target: string, columns: Record<string, string>, from: string) => {
+		const all: Record<string, string> = { import_id: 'p.import_id', ...columns };
+		if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';
+		const names = Object.keys(all);
+		const sql = `INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) SELECT ${names.map((name) => all[name]).join(', ')} FROM ${from}`;
+		const reader = await connection.runAndReadAll(sql, [importId, timeZone, observedAt.toISOString()]);
+		return Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
+	};
+	const loaded = await insert(plan.source.target, plan.source.load(refs), rows);
+	for (const extra of plan.source.also ?? []) {
+		await insert(extra.target, extra.columns(refs), `${rows}, unnest(${extra.unnest(refs)}) AS u(item)`);
+	}
+	return loaded;
+}

@@ -1,0 +1,14 @@
+import type { ImportError } from '../../domain/imports';
+import type { SourceSpec } from './source';
+
+/** A file Lantern will not import, with what to tell the person. Nothing of it is stored. */
+export class Refusal extends Error {
+	constructor(
+		message: string,
+		readonly errors: ImportError[] = [],
+		readonly errorCount = errors.length,
+		readonly source: SourceSpec | null = null
+	) {
+		super(message);
+	}
+}

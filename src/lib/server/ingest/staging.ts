@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '../db/database';
+import { splitCsvLine } from './csv-line';
+import { normaliseHeader } from './headers';
+import type { FileSniff } from './read-file';
+import { Refusal } from './refusal';
+import type { SourceSpec } from './source';
+import { SOURCES } from './sources';
+
+export const HEADER_SCAN_LINES = 10;
+
+/** A file loaded into the temporary `staging` table, every cell as text, with its format. */
+export interface Staged {
+	source: SourceSpec;
+	/** row_no of the header row in `staging` */
+	headerRow: number;
+	/** lines skipped before the header (a `sep=,` line, a title row), added back in messages */
+	lineOffset: number;
+	/** normalised header cells, by staging column */
+	header: string[];
+	/** the header cells as written in the file, for messages */
+	headerText: string[];
+	columns: string[];
+}
+
+export function matchesSource(source: SourceSpec, header: string[]): boolean {
+	return source.anchors.every((anchor) => header.includes(anchor)) && !(source.absent ?? []).some((cell) => header.includes(cell));
+}
+
+/** Finds the format from the first lines, then lets DuckDB read the file from its header on. */
+export async function stageFile(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
+	if (sniff.kind === 'x-archive') return stageXArchive(connection, path, fileName, sniff);
+	const lines = sniff.head.split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
+	for (const [index, line] of lines.entries()) {
+		const header = splitCsvLine(line).map(normaliseHeader);
+		const source = SOURCES.find((candidate) => candidate.format !== 'x-archive' && matchesSource(candidate, header));
+		if (source) return stageCsv(connection, path, fileName, sniff, source, index);
+	}
+	throw new Refusal(
+		`Lantern does not recognise this file: none of its first ${HEADER_SCAN_LINES} lines is a header it knows. ` +
+			`It accepts: ${SOURCES.map((s) => s.label).join('; ')}. Run \`npm run lantern -- sources\` or see the uploads page for what each needs.`
+	);
+}
+
+async function stageCsv(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, source: SourceSpec, skip: number): Promise<Staged> {
+	try {
+		await connection.run(
+			`CREATE OR REPLACE TEMP TABLE staging AS SELECT row_number() OVER () AS row_no, *
+			 FROM read_csv($1, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
+			               encoding = $2, skip = $3, null_padding = false, max_line_size = 4000000)`,
+			[path, sniff.encoding, skip]
+		);
+	} catch (error) {
+		throw new Refusal(
+			`Lantern could not read this ${source.label} file as CSV: ${readerMessage(error, path, fileName)}. ` +
+				'Rows may have different numbers of cells or a stray quote. If it was edited in a spreadsheet, export a fresh copy from the platform.',
+			[],
+			0,
+			source
+		);
+	}
+	return describeStaging(connection, source, 1, skip);
+}
+
+async function describeStaging(connection: DuckDBConnection, source: SourceSpec, headerRow: number, lineOffset: number): Promise<Staged> {
+	const columns = (await queryRows<{ column_name: string }>(connection, 'DESCRIBE staging'))
+		.map((row) => row.column_name)
+		.filter((name) => name !== 'row_no');
+	const [row] = await queryRows(connection, 'SELECT * FROM staging WHERE row_no = $1', [headerRow]);
+	const headerText = columns.map((column) => String(row?.[column] ?? '').replace(/^\uFEFF/, '').trim());
+	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns };
+}
+
+/** `window.YTD.tweets.part0 = [...]`: the part after the first `=` is JSON. */
+async function stageXArchive(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
+	const part = /^\s*window\.YTD\.([A-Za-z_]+)\.part\d+/.exec(sniff.head)?.[1] ?? '';
+	const source = SOURCES.find((candidate) => candidate.format === 'x-archive' && candidate.archiveParts?.includes(part));
+	if (!source) {
+		throw new Refusal(`This is the "${part}" file of an X data archive, which Lantern does not use. Upload tweets.js (or tweets-part1.js, …), account.js or following.js from the archive's data folder.`);
+	}
+	const json = join(tmpdir(), `lantern-${randomUUID()}.json`);
+	try {
+		await writeJsonPart(path, json);
+		const columns = source.archiveColumns!;
+		const header = columns.map((column, i) => `${sqlLiteral(column.name)} AS c${i}`).join(', ');
+		const values = columns.map((column, i) => `CAST(${column.sql} AS VARCHAR) AS c${i}`).join(', ');
+		await connection.run(
+			`CREATE OR REPLACE TEMP TABLE staging AS
+			 SELECT 1::BIGINT AS row_no, ${header}
+			 UNION ALL
+			 SELECT 1 + row_number() OVER () AS row_no, ${values}
+			 FROM read_json_objects($1, format = 'array', maximum_object_size = 67108864)`,
+			[json]
+		);
+	} catch (error) {
+		if (error instanceof Refusal) throw error;
+		throw new Refusal(`Lantern could not read this X archive file: ${readerMessage(error, json, fileName)}. Upload the file exactly as it came out of the archive.`, [], 0, source);
+	} finally {
+		await rm(json, { force: true });
+	}
+	return describeStaging(connection, source, 1, 0);
+}
+
+/** DuckDB's reader error, first lines only, naming the person's file rather than our temporary copy. */
+function readerMessage(error: unknown, path: string, fileName: string): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n').slice(0, 2).join(' ').replaceAll(path, fileName).replace(/^Invalid Input Error: /, '').slice(0, 300);
+}
+
+const sqlLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Copies the file without its `window.YTD.x.partN =` prefix. */
+async function writeJsonPart(source: string, target: string): Promise<void> {
+	let prefixDone = false;
+	let pending = '';
+	await pipeline(
+		createReadStream(source, { encoding: 'utf8' }),
+		async function* (chunks: AsyncIterable<string>) {
+			for await (const chunk of chunks) {
+				if (prefixDone) {
+					yield chunk;
+					continue;
+				}
+				pending += chunk;
+				const equals = pending.indexOf('=');
+				if (equals >= 0) {
+					prefixDone = true;
+					yield pending.slice(equals + 1);
+					pending = '';
+				}
+			}
+			if (!prefixDone) throw new Refusal('This X archive file has no data after its `window.YTD…` prefix.');
+		},
+		createWriteStream(target)
+	);
+}
