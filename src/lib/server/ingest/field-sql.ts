@@ -63,12 +63,16 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				problem: 'is not a day of the year such as February 28'
 			};
 		}
-		case 'count':
+		case 'count': {
+			const value = type.signed
+				? `CASE WHEN starts_with(trim(${cell}), '-') AND length(trim(${cell})) > 1 THEN -lantern_count(ltrim(trim(${cell}), '-')) ELSE lantern_count(${cell}) END`
+				: `lantern_count(${cell})`;
 			return {
-				value: `lantern_count(${cell})`,
-				unreadable: `lantern_count(${cell}) IS NULL`,
+				value,
+				unreadable: `${value} IS NULL`,
 				problem: 'is not a count (expected a whole number such as 1234, 1,234, 424.0 or 1.2K)'
 			};
+		}
 		case 'decimal': {
 			const number = `TRY_CAST(lantern_digits(${cell}) AS DOUBLE)`;
 			return {
@@ -130,7 +134,9 @@ export function hashtagsSql(text: string): string {
  * its day is later in the year than the export), and every step back across a new year, seen as
  * the day-of-year dropping from one row to the next, takes one year off.
  */
-export function yearlessDateSql(monthDay: string, drop: string): string {
+export function yearlessDateSql(monthDay: string): string {
+	// load-plan.ts stores, beside each monthDay field `n."x"`, whether the day dropped: `n."x__drop"`.
+	const drop = monthDay.replace(/"$/, '__drop"');
 	const exportDay = 'month(timezone(p.tz, p.observed_at)) * 100 + day(timezone(p.tz, p.observed_at))';
 	const lastDay = `last_value(${monthDay}) OVER (ORDER BY n.row_no ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
 	const lastYear = `year(timezone(p.tz, p.observed_at)) - CASE WHEN ${lastDay} > ${exportDay} THEN 1 ELSE 0 END`;

@@ -3,7 +3,7 @@ import type { ImportError } from '../../domain/imports';
 import { queryRows } from '../db/database';
 import { fieldSql, invalidCellSql, sqlIdentifier, type FieldSql } from './field-sql';
 import { Refusal } from './refusal';
-import type { SourceSpec } from './source';
+import type { SourceContext, SourceSpec } from './source';
 import type { Staged } from './staging';
 
 export const MAX_REPORTED_ERRORS = 100;
@@ -19,6 +19,7 @@ interface PlannedField {
 
 export interface LoadPlan {
 	source: SourceSpec;
+	context: SourceContext;
 	lineOffset: number;
 	fields: Record<string, PlannedField>;
 	/** SQL over `staging` selecting the data rows */
@@ -28,6 +29,9 @@ export interface LoadPlan {
 /** Maps each field to its column, refusing the file when a required column is missing. */
 export function planLoad(staged: Staged): LoadPlan {
 	const { source, header, headerText, columns, headerRow, lineOffset } = staged;
+	const context: SourceContext = { preamble: staged.preamble };
+	const refusal = source.refuse?.(context);
+	if (refusal) throw new Refusal(refusal, [], 0, source);
 	const fields: LoadPlan['fields'] = {};
 	const missing: string[] = [];
 	for (const [name, spec] of Object.entries(source.fields)) {
@@ -50,7 +54,7 @@ export function planLoad(staged: Staged): LoadPlan {
 	const skip = source.skipRow ? ` AND NOT coalesce(${source.skipRow(cells)}, false)` : '';
 	const firstData = headerRow + (source.rowsAfterHeader ?? 0);
 	const rowFilter = `row_no > ${firstData} AND coalesce(${columns.map(sqlIdentifier).join(', ')}) IS NOT NULL${skip}`;
-	return { source, lineOffset, fields, rowFilter };
+	return { source, context, lineOffset, fields, rowFilter };
 }
 
 /** Every broken cell, the first 100 described; a file with any is refused whole. */
@@ -71,11 +75,24 @@ export async function validateRows(connection: DuckDBConnection, plan: LoadPlan)
 	return { errors, errorCount };
 }
 
+const ROUNDED_ID = /^\d(\.\d+)?E\+\d+$/i;
+const ROUNDED_MESSAGE = 'is an ID rounded by a spreadsheet';
+
+/** One sentence for a refused file: spreadsheet-rounded IDs get their own, since no row fix helps. */
+export function summariseProblems(errors: ImportError[], errorCount: number): string {
+	const rounded = errors.filter((error) => error.message.includes(ROUNDED_MESSAGE));
+	if (rounded.length > 0) {
+		const rows = rounded.slice(0, 3).map((error) => error.row).join(', ');
+		return `The IDs in this file were rounded by a spreadsheet (rows ${rows}${rounded.length > 3 ? ', …' : ''}): Excel writes long numbers like 6.49E+17, which loses their last digits so different posts share one ID. Nothing was imported. Upload the original export from the platform, not a copy opened and saved in Excel.`;
+	}
+	return `${errorCount} problem${errorCount === 1 ? '' : 's'} found; nothing was imported. Fix the file and upload it again.`;
+}
+
 function describeProblem(problem: string, raw: string | null): string {
 	if (raw === null || raw.trim() === '') return 'is empty, but every row needs a value here';
 	const shown = `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
-	if (/^\d(\.\d+)?E\+\d+$/i.test(raw.trim())) {
-		return `${shown} is an ID rounded by a spreadsheet: scientific notation loses its last digits, so IDs collide. Upload the original export, not a copy re-saved in Excel.`;
+	if (ROUNDED_ID.test(raw.trim())) {
+		return `${shown} ${ROUNDED_MESSAGE}: scientific notation loses its last digits, so IDs collide. Upload the original export, not a copy re-saved in Excel.`;
 	}
 	return `${shown} ${problem}`;
 }
@@ -106,7 +123,7 @@ export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, imp
 		const reader = await connection.runAndReadAll(sql, [importId, timeZone, observedAt.toISOString()]);
 		return Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
 	};
-	const loaded = await insert(plan.source.target, plan.source.load(refs), rows);
+	const loaded = await insert(plan.source.target, plan.source.load(refs, plan.context), rows);
 	for (const extra of plan.source.also ?? []) {
 		await insert(extra.target, extra.columns(refs), `${rows}, unnest(${extra.unnest(refs)}) AS u(item)`);
 	}

@@ -5,7 +5,7 @@ import { getSettings } from '../settings';
 import { observedAt } from './export-date';
 import { FIELD_MACROS_SQL } from './field-sql';
 import { findImportByHash, hashFile, logImport } from './import-log';
-import { loadRows, planLoad, validateRows } from './load-plan';
+import { loadRows, planLoad, summariseProblems, validateRows } from './load-plan';
 import { sniffFile } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
@@ -44,7 +44,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const plan = planLoad(staged);
 			const { errors, errorCount } = await validateRows(connection, plan);
 			if (errorCount > 0) {
-				throw new Refusal(`${errorCount} problem${errorCount === 1 ? '' : 's'} found; nothing was imported. Fix the file and upload it again.`, errors, errorCount, source);
+				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
 			const imported = await inTransaction(connection, async () => {
 				const importId = await logImport(connection, { fileName, source: source!.id, sha256, status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });

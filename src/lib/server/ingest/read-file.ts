@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 
-export type Encoding = 'utf-8' | 'utf-16';
+export type Encoding = 'utf-8' | 'utf-16' | 'latin-1';
 
 export interface FileSniff {
 	encoding: Encoding;
@@ -43,9 +43,24 @@ export async function sniffFile(path: string, fileName: string): Promise<FileSni
 			return refuse('This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.');
 		}
 		if (bytes.includes(0)) return refuse('This is not a text file (it contains binary data). Upload the CSV export itself.');
-		const head = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-		return { encoding: 'utf-8', kind: /^\s*window\.YTD\./.test(head) ? 'x-archive' : 'csv', head };
+		const encoding = isUtf8(bytes, bytesRead === HEAD_BYTES) ? 'utf-8' : 'latin-1';
+		const head = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(bytes).replace(/^\uFEFF/, '');
+		return { encoding, kind: /^\s*window\.YTD\./.test(head) ? 'x-archive' : 'csv', head };
 	} finally {
 		await handle.close();
+	}
+}
+
+/**
+ * Whether the bytes are valid UTF-8. Files re-saved by older Excel are Windows-1252 and read as
+ * Latin-1 instead; a head cut mid-file is checked up to its last line break.
+ */
+function isUtf8(bytes: Uint8Array, truncated: boolean): boolean {
+	const end = truncated ? bytes.lastIndexOf(0x0a) + 1 || bytes.length : bytes.length;
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+		return true;
+	} catch {
+		return false;
 	}
 }

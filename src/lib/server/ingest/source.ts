@@ -7,8 +7,8 @@ export type FieldKind =
 	| { kind: 'text' }
 	/** an identifier kept as text (post IDs exceed a double); digits only unless `pattern` says more */
 	| { kind: 'id'; pattern?: string }
-	/** a non-negative count; accepts `1,234`, `424.0`, `1.2K`, `-` and `undefined` (the last two as unknown) */
-	| { kind: 'count' }
+	/** a count; accepts `1,234`, `424.0`, `1.2K`, `-` and `undefined` (the last two as unknown); negative only when `signed` (TikTok's adjustments) */
+	| { kind: 'count'; signed?: boolean }
 	/** any decimal number, optionally bounded below */
 	| { kind: 'decimal'; min?: number }
 	/** date and time; `zone: 'in-value'` when the format carries %z, else read in the library's zone */
@@ -60,8 +60,16 @@ export interface SourceSpec<F extends string = string> {
 	 * over `n.row_no`. Only code-defined text goes here; user values reach SQL as bound parameters,
 	 * visible as `p.tz` (the library's time zone) and `p.observed_at` (when the export was taken).
 	 */
-	load: (n: Record<F, string>) => Record<string, string>;
+	load: (n: Record<F, string>, context: SourceContext) => Record<string, string>;
 	also?: readonly ExtraLoad<F>[];
+	/** a reason to refuse the file, decided from what sits above its header */
+	refuse?: (context: SourceContext) => string | null;
+}
+
+/** What the pipeline knows about a file beyond its rows. */
+export interface SourceContext {
+	/** the lines above the header (a title such as Meta's metric name), unquoted and trimmed */
+	preamble: string[];
 }
 
 export function defineSource<F extends string>(spec: SourceSpec<F>): SourceSpec<F> {

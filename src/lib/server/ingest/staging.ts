@@ -27,6 +27,8 @@ export interface Staged {
 	/** the header cells as written in the file, for messages */
 	headerText: string[];
 	columns: string[];
+	/** the lines above the header, unquoted */
+	preamble: string[];
 }
 
 export function matchesSource(source: SourceSpec, header: string[]): boolean {
@@ -40,7 +42,10 @@ export async function stageFile(connection: DuckDBConnection, path: string, file
 	for (const [index, line] of lines.entries()) {
 		const header = splitCsvLine(line).map(normaliseHeader);
 		const source = SOURCES.find((candidate) => candidate.format !== 'x-archive' && matchesSource(candidate, header));
-		if (source) return stageCsv(connection, path, fileName, sniff, source, index);
+		if (source) {
+			const staged = await stageCsv(connection, path, fileName, sniff, source, index);
+			return { ...staged, preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()) };
+		}
 	}
 	throw new Refusal(
 		`Lantern does not recognise this file: none of its first ${HEADER_SCAN_LINES} lines is a header it knows. ` +
@@ -49,12 +54,15 @@ export async function stageFile(connection: DuckDBConnection, path: string, file
 }
 
 async function stageCsv(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, source: SourceSpec, skip: number): Promise<Staged> {
+	// DuckDB's Latin-1 reader refuses Windows-1252's 0x80–0x9F (curly quotes, …), so transcode first.
+	const transcoded = sniff.encoding === 'latin-1' ? join(tmpdir(), `lantern-${randomUUID()}.csv`) : null;
 	try {
+		if (transcoded) await transcodeWindows1252(path, transcoded);
 		await connection.run(
 			`CREATE OR REPLACE TEMP TABLE staging AS SELECT row_number() OVER () AS row_no, *
 			 FROM read_csv($1, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
 			               encoding = $2, skip = $3, null_padding = false, max_line_size = 4000000)`,
-			[path, sniff.encoding, skip]
+			[transcoded ?? path, transcoded ? 'utf-8' : sniff.encoding, skip]
 		);
 	} catch (error) {
 		throw new Refusal(
@@ -64,6 +72,8 @@ async function stageCsv(connection: DuckDBConnection, path: string, fileName: st
 			0,
 			source
 		);
+	} finally {
+		if (transcoded) await rm(transcoded, { force: true });
 	}
 	return describeStaging(connection, source, 1, skip);
 }
@@ -74,7 +84,7 @@ async function describeStaging(connection: DuckDBConnection, source: SourceSpec,
 		.filter((name) => name !== 'row_no');
 	const [row] = await queryRows(connection, 'SELECT * FROM staging WHERE row_no = $1', [headerRow]);
 	const headerText = columns.map((column) => String(row?.[column] ?? '').replace(/^\uFEFF/, '').trim());
-	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns };
+	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns, preamble: [] };
 }
 
 /** `window.YTD.tweets.part0 = [...]`: the part after the first `=` is JSON. */
@@ -114,6 +124,18 @@ function readerMessage(error: unknown, path: string, fileName: string): string {
 }
 
 const sqlLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+async function transcodeWindows1252(source: string, target: string): Promise<void> {
+	const decoder = new TextDecoder('windows-1252');
+	await pipeline(
+		createReadStream(source),
+		async function* (chunks: AsyncIterable<Buffer>) {
+			// A single-byte encoding: every chunk boundary is a character boundary.
+			for await (const chunk of chunks) yield decoder.decode(chunk);
+		},
+		createWriteStream(target)
+	);
+}
 
 /** Copies the file without its `window.YTD.x.partN =` prefix. */
 async function writeJsonPart(source: string, target: string): Promise<void> {

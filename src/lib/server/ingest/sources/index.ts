@@ -1,15 +1,33 @@
 import type { SourceSpec } from '../source';
+import { imlsPlsStateSummary } from './imls-pls';
 import { libcalEvents } from './libcal-events';
 import { literacyTemplate, usageTemplate } from './library-templates';
+import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';
+import { tiktokFollowers, tiktokOverview } from './tiktok';
+import { xArchiveAccount, xArchiveFollowing, xArchiveTweets } from './x-archive';
 import { xLegacyTweets } from './x-legacy-tweets';
+import { xLegacyDaily, xPremiumContent, xPremiumOverview } from './x-premium';
+import { youtubeTableData } from './youtube';
 
-/** Every format Lantern accepts, most specific anchors first. */
+/** Every format Lantern accepts, most specific anchors first: the first match wins. */
 export const SOURCES: readonly SourceSpec[] = [
 	xLegacyTweets,
+	xLegacyDaily,
+	xPremiumContent,
+	xPremiumOverview,
+	xArchiveTweets,
+	xArchiveAccount,
+	xArchiveFollowing,
 	metaFacebookPosts,
 	metaInstagramPosts,
+	metaLegacyInsights,
+	metaInsightsResults,
+	tiktokFollowers,
+	tiktokOverview,
+	youtubeTableData,
 	libcalEvents,
+	imlsPlsStateSummary,
 	literacyTemplate,
 	usageTemplate
 ] as SourceSpec[];

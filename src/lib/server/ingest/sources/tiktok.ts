@@ -1,0 +1,55 @@
+import { yearlessDateSql } from '../field-sql';
+import { defineSource, type FieldSpec } from '../source';
+
+// TikTok writes adjustments as negative counts and unknowns as `undefined` (export-formats §3a).
+const count = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'count', signed: true } });
+const day = { headers: ['date', 'fecha'], type: { kind: 'monthDay' }, required: true } as const;
+
+/**
+ * TikTok Studio Overview.csv: one row per day, dates without a year ("February 28"), oldest first.
+ * Years are resolved from the export date (the upload, or the date in the file name).
+ */
+export const tiktokOverview = defineSource({
+	id: 'tiktok-overview',
+	label: 'TikTok overview (Overview.csv)',
+	description: 'Overview.csv from TikTok Studio → Analytics → Download data: daily video views, profile views, likes, comments, shares.',
+	target: 'account_daily_records',
+	anchors: ['date', 'video views', 'profile views'],
+	fields: {
+		date: day,
+		videoViews: count('video views', 'visualizaciones de videos'),
+		profileViews: count('profile views', 'visualizaciones del perfil'),
+		likes: count('likes', 'me gusta'),
+		comments: count('comments', 'comentarios'),
+		shares: count('shares', 'compartidos')
+	},
+	load: (n) => ({
+		platform: `'tiktok'`,
+		account: `''`,
+		date: yearlessDateSql(n.date),
+		video_views: n.videoViews,
+		profile_visits: n.profileViews,
+		engagements: `CASE WHEN ${n.likes} IS NULL AND ${n.comments} IS NULL AND ${n.shares} IS NULL THEN NULL ELSE coalesce(${n.likes}, 0) + coalesce(${n.comments}, 0) + coalesce(${n.shares}, 0) END`
+	})
+});
+
+/** TikTok Studio FollowerHistory.csv: followers per day. */
+export const tiktokFollowers = defineSource({
+	id: 'tiktok-followers',
+	label: 'TikTok follower history (FollowerHistory.csv)',
+	description: 'FollowerHistory.csv from TikTok Studio: followers and the change from the day before.',
+	target: 'account_daily_records',
+	anchors: ['date', 'followers', 'difference in followers from previous day'],
+	fields: {
+		date: day,
+		followers: count('followers'),
+		change: count('difference in followers from previous day')
+	},
+	load: (n) => ({
+		platform: `'tiktok'`,
+		account: `''`,
+		date: yearlessDateSql(n.date),
+		followers: n.followers,
+		new_follows: n.change
+	})
+});

@@ -1,0 +1,97 @@
+import { hashtagsSql } from '../field-sql';
+import { defineSource } from '../source';
+
+const tweet = (path: string) => `json_extract_string(json, '$.tweet.${path}')`;
+const count = (header: string) => ({ headers: [header], type: { kind: 'count' } }) as const;
+
+/**
+ * X data archive posts: data/tweets.js (tweet.js before 2022, tweets-partN.js when split), as
+ * `window.YTD.tweets.part0 = [...]` (export-formats §1c). No impressions: only likes and reposts.
+ * Mentions feed the account directory (x_accounts).
+ */
+export const xArchiveTweets = defineSource({
+	id: 'x-archive-tweets',
+	label: 'X data archive posts (tweets.js)',
+	description: 'data/tweets.js (or tweet.js, tweets-part1.js, …) from an X data archive. Archives carry likes and reposts but no impressions.',
+	target: 'post_observations',
+	format: 'x-archive',
+	archiveParts: ['tweets', 'tweet'],
+	archiveColumns: [
+		{ name: 'id_str', sql: `coalesce(${tweet('id_str')}, ${tweet('id')})` },
+		{ name: 'created_at', sql: tweet('created_at') },
+		{ name: 'full_text', sql: `coalesce(${tweet('full_text')}, ${tweet('text')})` },
+		{ name: 'favorite_count', sql: tweet('favorite_count') },
+		{ name: 'retweet_count', sql: tweet('retweet_count') },
+		{ name: 'in_reply_to_status_id_str', sql: tweet('in_reply_to_status_id_str') },
+		{ name: 'user_mentions', sql: `json_extract(json, '$.tweet.entities.user_mentions')` }
+	],
+	anchors: ['id_str', 'created_at', 'full_text'],
+	fields: {
+		postId: { headers: ['id_str'], type: { kind: 'id' }, required: true },
+		createdAt: { headers: ['created_at'], type: { kind: 'timestamp', formats: ['%a %b %d %H:%M:%S %z %Y'], zone: 'in-value' }, required: true },
+		text: { headers: ['full_text'], type: { kind: 'text' } },
+		likes: count('favorite_count'),
+		reposts: count('retweet_count'),
+		inReplyTo: { headers: ['in_reply_to_status_id_str'], type: { kind: 'text' } },
+		mentions: { headers: ['user_mentions'], type: { kind: 'text' } }
+	},
+	load: (n) => ({
+		platform: `'x'`,
+		post_id: n.postId,
+		// The archive's own created_at is the post time; a Snowflake ID is only a cross-check (INDEX.md).
+		published_at: n.createdAt,
+		text: n.text,
+		post_type: `CASE WHEN ${n.inReplyTo} IS NOT NULL THEN 'reply' WHEN starts_with(coalesce(${n.text}, ''), 'RT @') THEN 'repost' ELSE 'post' END`,
+		hashtags: hashtagsSql(n.text),
+		likes: n.likes,
+		shares: n.reposts
+	}),
+	also: [
+		{
+			target: 'x_account_sightings',
+			unnest: (n) => `coalesce(CAST(json(${n.mentions}) AS JSON[]), [])`,
+			columns: (n) => ({
+				account_id: `json_extract_string(u.item, '$.id_str')`,
+				username: `json_extract_string(u.item, '$.screen_name')`,
+				seen_at: n.createdAt
+			})
+		}
+	]
+});
+
+const account = (path: string) => `json_extract_string(json, '$.account.${path}')`;
+
+/** data/account.js: the archive owner's account ID and handle. */
+export const xArchiveAccount = defineSource({
+	id: 'x-archive-account',
+	label: 'X data archive account (account.js)',
+	description: "data/account.js from an X data archive: the account's ID and username, for the X ID tools. Nothing else is kept.",
+	target: 'x_account_sightings',
+	format: 'x-archive',
+	archiveParts: ['account'],
+	archiveColumns: [
+		{ name: 'accountId', sql: account('accountId') },
+		{ name: 'username', sql: account('username') },
+		{ name: 'createdAt', sql: account('createdAt') }
+	],
+	anchors: ['accountid', 'username'],
+	fields: {
+		accountId: { headers: ['accountid'], type: { kind: 'id' }, required: true },
+		username: { headers: ['username'], type: { kind: 'text' }, required: true }
+	},
+	load: (n) => ({ account_id: n.accountId, username: n.username, seen_at: 'p.observed_at' })
+});
+
+/** data/following.js: followed account IDs, handle unknown. */
+export const xArchiveFollowing = defineSource({
+	id: 'x-archive-following',
+	label: 'X data archive followed accounts (following.js)',
+	description: 'data/following.js from an X data archive: account IDs seen, for the X ID tools (the file has no handles).',
+	target: 'x_account_sightings',
+	format: 'x-archive',
+	archiveParts: ['following', 'follower'],
+	archiveColumns: [{ name: 'accountId', sql: `coalesce(json_extract_string(json, '$.following.accountId'), json_extract_string(json, '$.follower.accountId'))` }],
+	anchors: ['accountid'],
+	fields: { accountId: { headers: ['accountid'], type: { kind: 'id' }, required: true } },
+	load: (n) => ({ account_id: n.accountId, username: 'NULL', seen_at: 'p.observed_at' })
+});
