@@ -1,7 +1,7 @@
 import { words } from './text';
 
 // Status words libraries put in front of a title; the post that promoted it used the plain title.
-const STATUS_PREFIX = /^\s*(?:\[\s*)?(?:cancell?ed|postponed|rescheduled|new|updated?)\s*(?:\]|:|-|–|—)\s*/i;
+const STATUS_PREFIX = /^\s*(?:\[\s*(?:cancell?ed|postponed|rescheduled|new|updated?)\s*\]\s*[:\-–—]?|(?:cancell?ed|postponed|rescheduled|new|updated?)\s*[:\-–—])\s*/i;
 
 const STOP_WORDS = new Set(
 	('a an and are as at be by for from in into is it its of on or our the this that to with ' +

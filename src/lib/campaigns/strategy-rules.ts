@@ -10,14 +10,16 @@ import { STRATEGIES } from './strategy';
 export const PATTERN_SYNTAX =
 	'a word or phrase of letters, digits, apostrophes, hyphens and "&", where a word may end in * to match any ending (for example "workshop*" or "author talk")';
 
-const PATTERN_WORD = /^#?[\p{L}\p{N}'’&-]*[\p{L}\p{N}][\p{L}\p{N}'’&-]*\*?$/u;
+// A '*' may only follow a letter or digit at the end of a word; "&" or "-" may stand alone.
+const PATTERN_WORD = /^(?:#?[\p{L}\p{N}'’&-]*[\p{L}\p{N}]\*?|#?[\p{L}\p{N}'’&-]+)$/u;
+const readable = (pattern: string) => /[\p{L}\p{N}]/u.test(pattern) && pattern.split(/\s+/).every((word) => PATTERN_WORD.test(word));
 
 const Pattern = z
 	.string()
 	.trim()
 	.min(1, 'is empty; write a word or phrase')
 	.max(80, 'is longer than 80 characters')
-	.refine((pattern) => pattern.split(/\s+/).every((word) => PATTERN_WORD.test(word)), {
+	.refine(readable, {
 		error: (issue) => `"${String(issue.input)}" is not a pattern Lantern can read: use ${PATTERN_SYNTAX}`
 	});
 

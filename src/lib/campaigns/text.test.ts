@@ -40,3 +40,9 @@ describe('post parts', () => {
 		expect(hostWithin('notlibcal.com', 'libcal.com')).toBe(false);
 	});
 });
+
+describe('bare addresses', () => {
+	it('reads an address without a scheme when it ends in a common domain, and skips e-mail', () => {
+		expect(urlsInText('Sign up at maplevalley.beanstack.org/summer today, e.g. here. Mail help@mvpl.org')).toEqual(['maplevalley.beanstack.org/summer']);
+	});
+});

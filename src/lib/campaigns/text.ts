@@ -6,7 +6,8 @@
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
 const MENTION = /(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.]+)/gu;
-const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/giu;
+// Bare addresses ("mvpl.org/summer") are common in captions; a short list of endings keeps "e.g." out.
+const URL_IN_TEXT = /(?:\bhttps?:\/\/|\bwww\.|(?<![\p{L}\p{N}@.-])(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|edu|gov|us|info|io|ly|co|ca|uk|au|nz)\b))[^\s<>"'()[\]{}]+/giu;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
 /** The X legacy export HTML-escapes text; matching must see "&", not "amp". */

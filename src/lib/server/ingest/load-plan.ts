@@ -57,16 +57,42 @@ export function planLoad(staged: Staged): LoadPlan {
 	return { source, context, lineOffset, fields, rowFilter };
 }
 
+const PARAMS = '(SELECT CAST($1 AS VARCHAR) AS tz, CAST($2 AS TIMESTAMPTZ) AS observed_at) p';
+const badFlag = (name: string) => sqlIdentifier(`${name}__bad`);
+
+/**
+ * Parses every cell once into the temporary `normalised` table: each field's value and, beside it,
+ * whether its cell broke the rule. Validation and loading then read this table instead of parsing again.
+ */
+export async function normaliseRows(connection: DuckDBConnection, plan: LoadPlan, timeZone: string, observedAt: Date): Promise<void> {
+	const columns = Object.entries(plan.fields).flatMap(([name, field]) => {
+		const out = [`${field.sql.value} AS ${sqlIdentifier(name)}`];
+		if (field.invalid !== null) out.push(`coalesce(${field.invalid}, false) AS ${badFlag(name)}`);
+		// Year-less days also carry whether the day-of-year dropped since the row before (a new year).
+		if (plan.source.fields[name]?.type.kind === 'monthDay') {
+			out.push(`CAST(coalesce(${field.sql.value} < lag(${field.sql.value}) OVER (ORDER BY row_no), false) AS INTEGER) AS ${sqlIdentifier(`${name}__drop`)}`);
+		}
+		return out;
+	});
+	await connection.run(
+		`CREATE OR REPLACE TEMP TABLE normalised AS SELECT row_no, ${columns.join(', ')} FROM staging, ${PARAMS} WHERE ${plan.rowFilter}`,
+		[timeZone, observedAt.toISOString()]
+	);
+}
+
 /** Every broken cell, the first 100 described; a file with any is refused whole. */
 export async function validateRows(connection: DuckDBConnection, plan: LoadPlan): Promise<{ errors: ImportError[]; errorCount: number }> {
-	const checks = Object.entries(plan.fields)
-		.filter(([, field]) => field.invalid !== null)
-		.map(([name, field]) => `SELECT row_no, '${name}' AS field, ${sqlIdentifier(field.column!)} AS raw FROM staging WHERE ${plan.rowFilter} AND (${field.invalid})`);
-	if (checks.length === 0) return { errors: [], errorCount: 0 };
-	const union = checks.join('\nUNION ALL\n');
-	const [counted] = await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM (${union})`);
+	const checked = Object.entries(plan.fields).filter(([, field]) => field.invalid !== null);
+	if (checked.length === 0) return { errors: [], errorCount: 0 };
+	const [counted] = await queryRows<{ n: number | null }>(
+		connection,
+		`SELECT sum(${checked.map(([name]) => `CAST(${badFlag(name)} AS INTEGER)`).join(' + ')}) AS n FROM normalised`
+	);
 	const errorCount = counted?.n ?? 0;
 	if (errorCount === 0) return { errors: [], errorCount: 0 };
+	const union = checked
+		.map(([name, field]) => `SELECT n.row_no, '${name}' AS field, s.${sqlIdentifier(field.column!)} AS raw FROM normalised n JOIN staging s USING (row_no) WHERE n.${badFlag(name)}`)
+		.join('\nUNION ALL\n');
 	const rows = await queryRows<{ row_no: number; field: string; raw: string | null }>(connection, `${union}\nORDER BY row_no, field LIMIT ${MAX_REPORTED_ERRORS}`);
 	const errors = rows.map((row) => {
 		const field = plan.fields[row.field]!;
@@ -97,24 +123,18 @@ function describeProblem(problem: string, raw: string | null): string {
 	return `${shown} ${problem}`;
 }
 
-const PARAMS = '(SELECT CAST($1 AS INTEGER) AS import_id, CAST($2 AS VARCHAR) AS tz, CAST($3 AS TIMESTAMPTZ) AS observed_at) p';
+const LOAD_PARAMS = '(SELECT CAST($1 AS INTEGER) AS import_id, CAST($2 AS VARCHAR) AS tz, CAST($3 AS TIMESTAMPTZ) AS observed_at) p';
 const OBSERVED_TARGETS = new Set(['post_observations', 'account_daily_records']);
 
 /** Inserts the normalised rows (and any second table's rows); returns the main table's count. */
 export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, importId: number, timeZone: string, observedAt: Date): Promise<number> {
-	const normalised = Object.entries(plan.fields).flatMap(([name, field]) => {
-		const value = `${field.sql.value} AS ${sqlIdentifier(name)}`;
-		// Year-less days also carry whether the day-of-year dropped since the row before (a new year).
-		if (plan.source.fields[name]?.type.kind !== 'monthDay') return [value];
-		return [value, `CAST(coalesce(${field.sql.value} < lag(${field.sql.value}) OVER (ORDER BY row_no), false) AS INTEGER) AS ${sqlIdentifier(`${name}__drop`)}`];
-	});
 	const refs = Object.fromEntries(
 		Object.keys(plan.fields).flatMap((name) => [
 			[name, `n.${sqlIdentifier(name)}`],
 			[`${name}__drop`, `n.${sqlIdentifier(`${name}__drop`)}`]
 		])
 	);
-	const rows = `(SELECT row_no, ${normalised.join(', ')} FROM staging, ${PARAMS} WHERE ${plan.rowFilter}) n, ${PARAMS}`;
+	const rows = `normalised n, ${LOAD_PARAMS}`;
 	const insert = async (target: string, columns: Record<string, string>, from: string) => {
 		const all: Record<string, string> = { import_id: 'p.import_id', ...columns };
 		if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';

@@ -5,7 +5,7 @@ import { getSettings } from '../settings';
 import { observedAt } from './export-date';
 import { FIELD_MACROS_SQL } from './field-sql';
 import { findImportByHash, hashFile, logImport } from './import-log';
-import { loadRows, planLoad, summariseProblems, validateRows } from './load-plan';
+import { loadRows, normaliseRows, planLoad, summariseProblems, validateRows } from './load-plan';
 import { sniffFile } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
@@ -42,13 +42,15 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
 			}
 			const plan = planLoad(staged);
+			const observed = observedAt(fileName, now);
+			await normaliseRows(connection, plan, settings.timeZone, observed);
 			const { errors, errorCount } = await validateRows(connection, plan);
 			if (errorCount > 0) {
 				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
 			const imported = await inTransaction(connection, async () => {
 				const importId = await logImport(connection, { fileName, source: source!.id, sha256, status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
-				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observedAt(fileName, now));
+				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
 				if (rowsLoaded === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
 				await connection.run('UPDATE import_log SET rows_loaded = $1 WHERE import_id = $2', [rowsLoaded, importId]);
 				return { importId, rowsLoaded };
@@ -63,7 +65,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const importId = await logImport(connection, { fileName, source: source?.id ?? null, sha256, status: 'rejected', rowsLoaded: 0, errors, errorCount, now, importedBy: options.importedBy, isDemo: options.isDemo }).catch(() => null);
 			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.' });
 		} finally {
-			await connection.run('DROP TABLE IF EXISTS staging').catch(() => undefined);
+			await connection.run('DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS normalised').catch(() => undefined);
 		}
 	});
 }

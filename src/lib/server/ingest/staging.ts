@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/database';
 import { splitCsvLine } from './csv-line';
+import { sqlIdentifier } from './field-sql';
 import { normaliseHeader } from './headers';
 import type { FileSniff } from './read-file';
 import { Refusal } from './refusal';
@@ -43,7 +44,7 @@ export async function stageFile(connection: DuckDBConnection, path: string, file
 		const header = splitCsvLine(line).map(normaliseHeader);
 		const source = SOURCES.find((candidate) => candidate.format !== 'x-archive' && matchesSource(candidate, header));
 		if (source) {
-			const staged = await stageCsv(connection, path, fileName, sniff, source, index);
+			const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
 			return { ...staged, preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()) };
 		}
 	}
@@ -53,17 +54,28 @@ export async function stageFile(connection: DuckDBConnection, path: string, file
 	);
 }
 
-async function stageCsv(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, source: SourceSpec, skip: number): Promise<Staged> {
+/** Positions of the header cells some field reads: only those are staged (exports carry 40+ columns). */
+function neededColumns(source: SourceSpec, header: string[]): number[] {
+	const wanted = new Set<number>();
+	for (const spec of Object.values(source.fields)) {
+		const index = header.findIndex((cell) => spec.headers.includes(cell));
+		if (index >= 0) wanted.add(index);
+	}
+	return [...wanted].sort((a, b) => a - b);
+}
+
+async function stageCsv(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, source: SourceSpec, skip: number, needed: number[]): Promise<Staged> {
 	// DuckDB's Latin-1 reader refuses Windows-1252's 0x80–0x9F (curly quotes, …), so transcode first.
 	const transcoded = sniff.encoding === 'latin-1' ? join(tmpdir(), `lantern-${randomUUID()}.csv`) : null;
 	try {
 		if (transcoded) await transcodeWindows1252(path, transcoded);
-		await connection.run(
-			`CREATE OR REPLACE TEMP TABLE staging AS SELECT row_number() OVER () AS row_no, *
-			 FROM read_csv($1, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
-			               encoding = $2, skip = $3, null_padding = false, max_line_size = 4000000)`,
-			[transcoded ?? path, transcoded ? 'utf-8' : sniff.encoding, skip]
-		);
+		const reader = `read_csv($1, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
+			encoding = $2, skip = $3, null_padding = false, max_line_size = 4000000)`;
+		const params = [transcoded ?? path, transcoded ? 'utf-8' : sniff.encoding, skip];
+		const all = (await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${reader}`, params)).map((row) => row.column_name);
+		// DuckDB reads only the projected columns; every other cell is still checked for shape.
+		const projected = needed.length > 0 && needed.every((i) => i < all.length) ? needed.map((i) => sqlIdentifier(all[i]!)).join(', ') : '*';
+		await connection.run(`CREATE OR REPLACE TEMP TABLE staging AS SELECT row_number() OVER () AS row_no, ${projected} FROM ${reader}`, params);
 	} catch (error) {
 		throw new Refusal(
 			`Lantern could not read this ${source.label} file as CSV: ${readerMessage(error, path, fileName)}. ` +

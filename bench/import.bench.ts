@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:import`: generates a 1,000,000-row X legacy CSV and a 1,000,000-row Facebook CSV,
+ * imports each into a fresh database through Lantern's pipeline, and times DuckDB's own read_csv of
+ * the same file into a plain table. Prints rows/s, the ratio and peak memory. Each measurement runs
+ * in its own child process so peak memory is its own. ROWS=… overrides the row count; KEEP_FILES=1
+ * keeps the generated files.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openDatabase } from '../src/lib/server/db/database';
+import { importFile } from '../src/lib/server/ingest/pipeline';
+import { createRandom } from '../src/lib/demo/random';
+
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+
+async function writeLines(path: string, header: string, line: (i: number) => string): Promise<void> {
+	const out = createWriteStream(path);
+	const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+	await write(header);
+	let chunk = '';
+	for (let i = 0; i < ROWS; i += 1) {
+		chunk += line(i);
+		if (chunk.length > 1 << 20) {
+			await write(chunk);
+			chunk = '';
+		}
+	}
+	await write(chunk);
+	await new Promise<void>((resolve) => out.end(() => resolve()));
+}
+
+const X_HEADER = '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","engagement rate","retweets","replies","likes","user profile clicks","url clicks","hashtag clicks","detail expands","permalink clicks","app opens","app installs","follows","email tweet","dial phone","media views","media engagements"' + ',"promoted impressions"'.repeat(1) + '\n';
+const FB_HEADER = '\uFEFF"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time","Caption type",Permalink,"Is crosspost","Is share","Post type",Languages,"Custom labels","Funded content status","Data comment",Date,Views,Reach,"Reactions, Comments and Shares",Reactions,Comments,Shares,"Total clicks","Other Clicks","Matched Audience Targeting Consumption (Photo Click)"\n';
+const TEXTS = ['Storytime this Tuesday at 10:30! #StorytimeAtEastside', 'New staff picks are on the shelf, come browse #MVPLreads', 'Thank you to everyone who joined the author talk, "What a night"', 'Summer reading starts June 1 #MapleSummerReads https://t.co/abc'];
+
+async function generate(dir: string) {
+	const random = createRandom(20261126, 'bench').next;
+	const start = Date.UTC(2023, 0, 1);
+	const x = join(dir, 'tweet_activity_metrics_bench_20230101_20261031_en.csv');
+	await writeLines(x, X_HEADER, (i) => {
+		const ms = start + i * 60_000;
+		const id = ((BigInt(ms) - 1288834974657n) << 22n) + BigInt(i % 4096);
+		const time = new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' +0000';
+		const impressions = Math.floor(random() * 5000);
+		const likes = Math.floor(random() * 50);
+		return `"${id}","https://twitter.com/bench/status/${id}","${TEXTS[i % 4]!.replaceAll('"', '""')}","${time}","${impressions}.0","${likes + 3}.0","${((likes + 3) / (impressions + 1)).toFixed(6)}","1.0","2.0","${likes}.0","0.0","0.0","0.0","0.0","0.0","0","0","0","0","0","0","0","-"\n`;
+	});
+	const fb = join(dir, 'Jan-01-2023_Oct-31-2026_104857392011482.csv');
+	await writeLines(fb, FB_HEADER, (i) => {
+		const d = new Date(start + i * 60_000);
+		const publish = `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+		const reactions = Math.floor(random() * 40);
+		return `${1_000_000_000_000_000 + i},104857392011482,"Maple Valley Public Library","${TEXTS[i % 4]!.replaceAll('"', '""')}",,0,"${publish}",N/A,https://www.facebook.com/maplevalleypl/posts/pfbid0${i},0,0,Photos,,,,,Lifetime,${Math.floor(random() * 4000)},${Math.floor(random() * 3000)},${reactions + 3},${reactions},2,1,${Math.floor(random() * 20)},1,1\n`;
+	});
+	return { x, fb };
+}
+
+/** Runs `work` while sampling this process's resident memory; returns seconds and peak MB. */
+async function measure(work: () => Promise<number>): Promise<{ seconds: number; rows: number; peakMb: number }> {
+	let peak = process.memoryUsage().rss;
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+	const started = performance.now();
+	const rows = await work();
+	const seconds = (performance.now() - started) / 1000;
+	clearInterval(timer);
+	peak = Math.max(peak, process.memoryUsage().rss);
+	return { seconds, rows, peakMb: peak / 1024 / 1024 };
+}
+
+async function child(mode: string, file: string, dbPath: string) {
+	const result = await measure(async () => {
+		if (mode === 'lantern') {
+			const db = await openDatabase(dbPath);
+			const imported = await importFile(db, file, { now: new Date('2026-11-26T00:00:00Z') });
+			if (imported.status !== 'imported') throw new Error(`import ${imported.status}: ${JSON.stringify(imported.errors.slice(0, 3))}`);
+			return imported.rowsLoaded;
+		}
+		const instance = await DuckDBInstance.create(dbPath);
+		const connection = await instance.connect();
+		await connection.run(`CREATE TABLE plain AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}')`);
+		const reader = await connection.runAndReadAll('SELECT count(*) AS n FROM plain');
+		return Number(reader.getRowObjectsJS()[0]!.n);
+	});
+	console.log(JSON.stringify(result));
+}
+
+async function main() {
+	const [mode, file, dbPath] = process.argv.slice(2);
+	if (mode) return child(mode, file!, dbPath!);
+	const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'));
+	try {
+		console.log(`Generating ${ROWS.toLocaleString('en-US')}-row files in ${dir} …`);
+		const files = await generate(dir);
+		const self = fileURLToPath(import.meta.url);
+		const run = (runMode: string, file: string) => {
+			const db = join(dir, `${runMode}-${Math.random().toString(36).slice(2)}.duckdb`);
+			const out = spawnSync(process.execPath, ['--import', 'tsx', self, runMode, file, db], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+			if (out.status !== 0) throw new Error(out.stderr);
+			return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as { seconds: number; rows: number; peakMb: number };
+		};
+		for (const [label, file] of [['X legacy tweet activity', files.x], ['Facebook posts (Meta)', files.fb]] as const) {
+			const plain = run('duckdb', file);
+			const lantern = run('lantern', file);
+			const mb = statSync(file).size / 1024 / 1024;
+			console.log(`\n${label}: ${lantern.rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB`);
+			console.log(`  DuckDB read_csv → plain table: ${plain.seconds.toFixed(2)} s, ${Math.round(plain.rows / plain.seconds).toLocaleString('en-US')} rows/s, peak ${plain.peakMb.toFixed(0)} MB`);
+			console.log(`  Lantern import (validated):    ${lantern.seconds.toFixed(2)} s, ${Math.round(lantern.rows / lantern.seconds).toLocaleString('en-US')} rows/s, peak ${lantern.peakMb.toFixed(0)} MB`);
+			console.log(`  ratio Lantern / DuckDB: ${(lantern.seconds / plain.seconds).toFixed(2)}× (target ≤ 2×); peak memory target < 1024 MB`);
+		}
+	} finally {
+		if (process.env.KEEP_FILES) console.log(`Files kept in ${dir}`);
+		else rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+await main();

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { matchPromotions, type PostForPromotion, type ProgramForPromotion } from './program-promotion';
+
+const TZ = 'America/Chicago';
+// Saturday 2025-03-22, 10:00 in Chicago (CDT, UTC−5).
+const lego: ProgramForPromotion = { programId: 'e1', title: 'CANCELLED: Teen LEGO Club', startsAt: '2025-03-22T15:00:00Z', branch: 'Riverside', url: 'https://maplevalleypl.libcal.com/event/10384120' };
+
+function post(postId: string, publishedAt: string, text: string, links?: string[]): PostForPromotion {
+	return { platform: 'instagram', postId, publishedAt, text, links };
+}
+
+describe('matchPromotions', () => {
+	it('matches by link, by title, and by word overlap, saying how and how early', () => {
+		const posts = [
+			post('link', '2025-03-19T14:00:00Z', 'Sign up now', ['https://www.maplevalleypl.libcal.com/event/10384120/?utm_source=ig']),
+			post('title', '2025-03-22T12:00:00Z', 'Today: teen lego club, 10am at Riverside'),
+			post('words', '2025-03-10T14:00:00Z', 'Teens! Our LEGO building club is back at Riverside.')
+		];
+		expect(matchPromotions([lego], posts, { timeZone: TZ })).toEqual([
+			{ programId: 'e1', platform: 'instagram', postId: 'link', reason: 'link maplevalleypl.libcal.com/event/10384120, 3 days before', score: 1 },
+			{ programId: 'e1', platform: 'instagram', postId: 'title', reason: 'title "Teen LEGO Club", same day', score: 0.9 },
+			{ programId: 'e1', platform: 'instagram', postId: 'words', reason: 'words teen, lego, club (overlap 0.75), 12 days before', score: 0.6 }
+		]);
+	});
+
+	it('only counts posts from 21 calendar days before up to the start', () => {
+		const posts = [
+			post('day21', '2025-03-01T14:00:00Z', 'Teen LEGO Club is coming'), // 08:00 Mar 1 in Chicago: 21 days
+			post('day22', '2025-03-01T05:00:00Z', 'Teen LEGO Club is coming'), // 23:00 Feb 28 in Chicago: 22 days
+			post('after', '2025-03-22T15:30:00Z', 'Teen LEGO Club is on now')
+		];
+		expect(matchPromotions([lego], posts, { timeZone: TZ }).map((p) => p.postId)).toEqual(['day21']);
+		expect(matchPromotions([lego], posts, { timeZone: TZ, maxDaysBefore: 30 }).map((p) => p.postId)).toEqual(['day21', 'day22']);
+	});
+
+	it('needs the program page, not just the same site, and keeps the page’s event id', () => {
+		const byId: ProgramForPromotion = { programId: 'e2', title: 'Tax Help', startsAt: '2025-03-22T15:00:00Z', url: 'https://mvpl.org/calendar.php?event=77' };
+		const posts = [
+			post('site', '2025-03-20T14:00:00Z', 'Lots on this month', ['https://maplevalleypl.libcal.com/calendar']),
+			post('other-id', '2025-03-20T14:00:00Z', 'See our calendar', ['https://mvpl.org/calendar.php?event=78']),
+			post('same-id', '2025-03-20T14:00:00Z', 'See our calendar https://mvpl.org/calendar.php?utm_medium=x&event=77.')
+		];
+		expect(matchPromotions([lego, byId], posts, { timeZone: TZ }).map((p) => `${p.programId}:${p.postId}`)).toEqual(['e2:same-id']);
+	});
+
+	it('does not match a one-word overlap or a lone shared word', () => {
+		const posts = [post('p', '2025-03-20T14:00:00Z', 'Lego fans: new bricks in the teen room, and our book club meets Monday.')];
+		expect(matchPromotions([lego], posts, { timeZone: TZ })).toEqual([]);
+	});
+
+	it('gives a text match on a recurring program to its next occurrence only', () => {
+		const weekly = ['2025-03-05', '2025-03-12', '2025-03-19'].map((day, index) => ({ programId: `st${index}`, title: 'Preschool Storytime', startsAt: `${day}T16:30:00Z`, branch: 'Central' }));
+		const otherBranch = { programId: 'east', title: 'Preschool Storytime', startsAt: '2025-03-13T16:30:00Z', branch: 'Eastside' };
+		const posts = [post('p', '2025-03-04T14:00:00Z', 'Preschool storytime every week!')];
+		expect(matchPromotions([...weekly, otherBranch], posts, { timeZone: TZ }).map((p) => p.programId)).toEqual(['east', 'st0']);
+	});
+
+	it('applies manual overrides both ways, whatever the dates, latest last', () => {
+		const posts = [post('old', '2024-12-01T14:00:00Z', 'Happy holidays'), post('title', '2025-03-21T14:00:00Z', 'Teen LEGO Club tomorrow')];
+		const overrides = [
+			{ programId: 'e1', platform: 'instagram', postId: 'old', action: 'add' as const },
+			{ programId: 'e1', platform: 'instagram', postId: 'title', action: 'add' as const },
+			{ programId: 'e1', platform: 'instagram', postId: 'title', action: 'remove' as const },
+			{ programId: 'gone', platform: 'instagram', postId: 'old', action: 'add' as const }
+		];
+		expect(matchPromotions([lego], posts, { timeZone: TZ, overrides })).toEqual([{ programId: 'e1', platform: 'instagram', postId: 'old', reason: 'manual', score: 1 }]);
+	});
+});

@@ -1,0 +1,20 @@
+/** Lantern's estimators: pure functions of plain arrays, no I/O. */
+export { interruptedTimeSeries } from './its';
+export { describeIts, type DescribeOptions } from './describe';
+export { NOT_ENOUGH_DATA } from './its-types';
+export type {
+	CoefficientRow,
+	CounterfactualPoint,
+	EffectEstimate,
+	ItsDiagnostics,
+	ItsFailure,
+	ItsInput,
+	ItsOptions,
+	ItsResult,
+	ItsSuccess,
+	PlaceboResult,
+	ResolvedItsOptions,
+	Summary
+} from './its-types';
+export type { Family, Link } from './glm';
+export type { Spacing } from './series-dates';
