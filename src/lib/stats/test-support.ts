@@ -1,0 +1,31 @@
+/** Helpers for the estimator tests: calendar series and relative-tolerance comparison. */
+import { expect } from 'vitest';
+
+const DAY_MS = 86_400_000;
+
+/** n Mondays, one week apart, from `first` (a YYYY-MM-DD). */
+export function weeklyDates(n: number, first = '2022-01-03'): string[] {
+	const start = Date.parse(`${first}T00:00:00Z`);
+	return Array.from({ length: n }, (_, i) => new Date(start + i * 7 * DAY_MS).toISOString().slice(0, 10));
+}
+
+/** n first-of-month dates from `firstYear`-`firstMonth`. */
+export function monthlyDates(n: number, firstYear = 2021, firstMonth = 1): string[] {
+	return Array.from({ length: n }, (_, i) => {
+		const index = firstYear * 12 + firstMonth - 1 + i;
+		return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+	});
+}
+
+/** |actual − expected| ≤ tolerance · max(|expected|, 1): relative for large values, absolute near 0. */
+export function expectClose(actual: number, expected: number, tolerance: number, label = ''): void {
+	const bound = tolerance * Math.max(Math.abs(expected), 1);
+	if (!(Math.abs(actual - expected) <= bound))
+		expect.fail(`${label ? `${label}: ` : ''}expected ${actual} to be within ${tolerance} (relative) of ${expected}`);
+}
+
+/** Relative error without the absolute floor, for tail probabilities like 1e-24. */
+export function expectRelative(actual: number, expected: number, tolerance: number, label = ''): void {
+	if (!(Math.abs(actual - expected) <= tolerance * Math.abs(expected)))
+		expect.fail(`${label ? `${label}: ` : ''}expected ${actual} to be within ${tolerance} (relative) of ${expected}`);
+}
