@@ -15,7 +15,8 @@ import { overview } from '../lib/server/analytics/overview';
 import { renderBoardReportPdf } from '../lib/server/reports/pdf';
 import { serveBuild } from '../lib/server/reports/serve-build';
 import { formatCount } from '../lib/format';
-import { describeImport } from './output';
+import { describeImport, describeXid } from './output';
+import { lookUpXids } from '../lib/server/x-accounts';
 
 const HELP = `Usage: npm run lantern -- <command> [options]
 
@@ -28,6 +29,7 @@ Commands:
   imports remove <id…>         Remove imports and every row they loaded
   report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
                                Render the board report PDF with Chromium
+  xid <ids, URLs or @names…>   Decode X post IDs to their time; look up handles and account IDs
 
 Options:
   --db PATH     Database file (default: $LANTERN_DB or data/lantern.duckdb)
@@ -130,6 +132,12 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'report':
 			return reportCommand(db, flags);
+		case 'xid': {
+			if (rest.length === 0) throw new UsageError('Give post IDs, post URLs or @usernames: xid 1465712230054432768');
+			const answers = await lookUpXids(db, rest);
+			print(flags, answers, answers.map(describeXid).join('\n'));
+			return answers.every((a) => a.kind !== 'invalid') ? 0 : 1;
+		}
 		default:
 			throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
 	}

@@ -1,4 +1,5 @@
 import type { ImportResult } from '../lib/domain/imports';
+import type { XidAnswer } from '../lib/server/x-accounts';
 import { formatCount } from '../lib/format';
 
 /** Human-readable lines for one import result, as `lantern import` prints them. */
@@ -14,4 +15,15 @@ export function describeImport(result: ImportResult): string {
 	}
 	if (result.errorCount > result.errors.length) lines.push(`  …and ${formatCount(result.errorCount - result.errors.length)} more problems`);
 	return lines.join('\n');
+}
+
+/** One line per X ID tools answer, with the accounts uploaded data has seen. */
+export function describeXid(answer: XidAnswer): string {
+	const seen = answer.accounts.map((a) => `account ${a.accountId} = ${a.username ? `@${a.username}` : 'handle unknown'} (seen ${a.firstSeen.slice(0, 10)}–${a.lastSeen.slice(0, 10)})`);
+	const head =
+		answer.kind === 'post' ? `${answer.input}: posted ${answer.postedAt}${answer.username ? ` by @${answer.username}` : ''}`
+		: answer.kind === 'pre-snowflake' ? `${answer.input}: ${answer.note}`
+		: answer.kind === 'username' ? `${answer.input}: ${seen.length ? '' : 'not seen in uploaded data'}`
+		: `${answer.input}: ${answer.note}`;
+	return [head, ...seen.map((line) => `  ${line}`)].join('\n');
 }

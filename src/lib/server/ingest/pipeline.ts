@@ -26,7 +26,9 @@ export interface ImportOptions {
 export async function importFile(db: Database, path: string, options: ImportOptions = {}): Promise<ImportResult> {
 	const fileName = options.fileName ?? basename(path);
 	const now = options.now ?? new Date();
-	const sha256 = await hashFile(path);
+	// Hashing reads the file in this thread while DuckDB parses it in its own; both finish sooner.
+	const hashing = hashFile(path);
+	hashing.catch(() => undefined);
 	const settings = await getSettings(db);
 	return db.withConnection(async (connection) => {
 		let source: SourceSpec | null = null;
@@ -36,6 +38,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			await connection.run(FIELD_MACROS_SQL);
 			const staged = await stageFile(connection, path, fileName, sniff);
 			source = staged.source;
+			const sha256 = await hashing;
 			const duplicateOf = await findImportByHash(connection, sha256);
 			if (duplicateOf !== null) {
 				const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
@@ -62,6 +65,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const errors = refusal.errors.length > 0 ? refusal.errors : [{ row: null, column: null, message: refusal.message }];
 			const errorCount = Math.max(refusal.errorCount, errors.length);
 			source = refusal.source ?? source;
+			const sha256 = await hashing.catch(() => 'unreadable');
 			const importId = await logImport(connection, { fileName, source: source?.id ?? null, sha256, status: 'rejected', rowsLoaded: 0, errors, errorCount, now, importedBy: options.importedBy, isDemo: options.isDemo }).catch(() => null);
 			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.' });
 		} finally {

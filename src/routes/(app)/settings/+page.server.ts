@@ -1,0 +1,25 @@
+import { fail } from '@sveltejs/kit';
+import { getDatabase, uploadLimitBytes } from '$lib/server/app';
+import { getSettings, LibrarySettings, saveSettings, serverTimeZone } from '$lib/server/settings';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => ({
+	settings: await getSettings(await getDatabase()),
+	serverTimeZone: serverTimeZone(),
+	timeZones: Intl.supportedValuesOf('timeZone'),
+	uploadLimitBytes: uploadLimitBytes()
+});
+
+const SettingsForm = LibrarySettings.pick({ libraryName: true, timeZone: true });
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const form = SettingsForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!form.success) {
+			const issue = form.error.issues[0]!;
+			return fail(400, { message: `${issue.path.join('.') === 'timeZone' ? 'Time zone' : 'Library name'} ${issue.message}.` });
+		}
+		await saveSettings(await getDatabase(), form.data);
+		return { message: 'Saved.' };
+	}
+};
