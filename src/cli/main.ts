@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DateRangeQuery } from '../lib/domain/overview';
 import type { ImportResult } from '../lib/domain/imports';
-import { openDatabase, type Database } from '../lib/server/db/database';
+import { closeAll, openDatabase, type Database } from '../lib/server/db/database';
 import { loadDemoLibrary, removeDemoLibrary } from '../lib/server/demo';
-import { importAny } from '../lib/server/ingest/import-any';
-import { listImports, removeImports } from '../lib/server/ingest/import-log';
+import { importAny, removeImportsAndRelink } from '../lib/server/ingest/import-any';
+import { listImports } from '../lib/server/ingest/import-log';
 import { SOURCES } from '../lib/server/ingest/sources';
 import { overview } from '../lib/server/analytics/overview';
 import { renderBoardReportPdf } from '../lib/server/reports/pdf';
@@ -122,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
 			if (rest[0] === 'remove') {
 				const ids = rest.slice(1).map(Number);
 				if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('Give import numbers: imports remove 3 4');
-				const removed = await removeImports(db, ids);
+				const removed = await removeImportsAndRelink(db, ids);
 				print(flags, { removed }, `Removed ${removed} import${removed === 1 ? '' : 's'}.`);
 				return removed === ids.length ? 0 : 1;
 			}
@@ -144,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-	(code) => process.exit(code),
+	(code) => closeAll().finally(() => process.exit(code)),
 	(error: unknown) => {
 		const message = error instanceof Error ? error.message : String(error);
 		console.error(error instanceof UsageError || error instanceof z.ZodError ? message : `lantern: ${message}`);

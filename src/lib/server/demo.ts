@@ -2,9 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ImportResult } from '../domain/imports';
 import { queryRows, type Database } from './db/database';
-import { importCampaignsFile } from './campaigns';
-import { removeImports } from './ingest/import-log';
-import { importFile } from './ingest/pipeline';
+import { relinkCampaigns } from './campaign-links';
+import { importAny, removeImportsAndRelink } from './ingest/import-any';
 import { getSettings, saveSettings } from './settings';
 
 export const DEMO_LIBRARY_NAME = 'Maple Valley Public Library';
@@ -22,12 +21,9 @@ export async function loadDemoLibrary(db: Database, directory = demoDirectory())
 	const results: ImportResult[] = [];
 	for (const name of files) {
 		const path = join(directory, name);
-		results.push(
-			name.endsWith('.json')
-				? await importCampaignsFile(db, path, { isDemo: true })
-				: await importFile(db, path, { isDemo: true, importedBy: 'demo' })
-		);
+		results.push(await importAny(db, path, { fileName: name, isDemo: true, importedBy: 'demo', relink: false }));
 	}
+	await relinkCampaigns(db);
 	await saveSettings(db, { demoState: 'loaded' });
 	return results;
 }
@@ -35,7 +31,7 @@ export async function loadDemoLibrary(db: Database, directory = demoDirectory())
 /** Removes every demo import and its rows; the demo is not loaded again on later starts. */
 export async function removeDemoLibrary(db: Database): Promise<number> {
 	const rows = await db.query<{ import_id: number }>('SELECT import_id FROM import_log WHERE is_demo');
-	const removed = await removeImports(db, rows.map((row) => row.import_id));
+	const removed = await removeImportsAndRelink(db, rows.map((row) => row.import_id));
 	const settings = await getSettings(db);
 	await saveSettings(db, {
 		demoState: 'removed',

@@ -16,10 +16,15 @@ export interface Database {
 	/** Bumped by every write that changes data, so caches can key on it. */
 	readonly dataVersion: number;
 	markChanged(): void;
-	close(): void;
+	close(): Promise<void>;
 }
 
 const opened = new Map<string, Promise<Database>>();
+
+/** Closes every database this process opened, writing their logs into the files. */
+export async function closeAll(): Promise<void> {
+	for (const database of [...opened.values()]) await (await database.catch(() => null))?.close();
+}
 
 export function defaultDatabasePath(): string {
 	return resolve(process.env.LANTERN_DB ?? 'data/lantern.duckdb');
@@ -67,8 +72,10 @@ async function createDatabase(path: string): Promise<Database> {
 		markChanged() {
 			dataVersion += 1;
 		},
-		close() {
+		async close() {
 			opened.delete(path);
+			// Fold the write-ahead log into the file so the next open need not replay it.
+			await database.withConnection((connection) => connection.run('CHECKPOINT')).catch(() => undefined);
 			instance.closeSync();
 		}
 	};

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -23,6 +23,17 @@ describe('migrations', () => {
 			{ column_name: 'hashtags', data_type: 'VARCHAR[]' },
 			{ column_name: 'video_views', data_type: 'BIGINT' }
 		]));
+	});
+
+	it('leaves no write-ahead log to replay after closing, and reopens with its data', async () => {
+		const path = freshPath();
+		const db = await openDatabase(path);
+		await db.query(`INSERT INTO settings VALUES ('libraryName', 'Reopened Library')`);
+		await db.close();
+		expect(existsSync(`${path}.wal`)).toBe(false);
+		const again = await openDatabase(path);
+		expect(await again.query(`SELECT value FROM settings WHERE key = 'libraryName'`)).toEqual([{ value: 'Reopened Library' }]);
+		await again.close();
 	});
 
 	it('refuses a file written by a newer Lantern instead of damaging it', async () => {

@@ -134,6 +134,26 @@ CREATE TABLE x_account_sightings (
 	seen_at TIMESTAMPTZ NOT NULL
 );
 `
+	},
+	{
+		version: 3,
+		name: 'campaign matching, strategies, program promotions',
+		sql: `
+ALTER TABLE campaign_records ADD COLUMN keywords VARCHAR[];
+ALTER TABLE campaign_records ADD COLUMN link_domains VARCHAR[];
+ALTER TABLE campaign_records ADD COLUMN utm_campaigns VARCHAR[];
+ALTER TABLE campaign_records ADD COLUMN partner_accounts VARCHAR[];
+ALTER TABLE campaign_records ADD COLUMN budget DOUBLE;
+-- No DEFAULT on added columns: DuckDB 1.5 cannot replay an ALTER … DEFAULT [] from its WAL.
+-- Staff decisions outlive imports and rule edits, so they are keyed by names and post IDs, not import rows.
+CREATE TABLE campaign_post_decisions (campaign_name VARCHAR NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, action VARCHAR NOT NULL, decided_at TIMESTAMPTZ NOT NULL);
+CREATE TABLE strategy_corrections (platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, strategy VARCHAR NOT NULL, corrected_at TIMESTAMPTZ NOT NULL);
+CREATE TABLE promotion_decisions (program_source VARCHAR NOT NULL, program_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, action VARCHAR NOT NULL, decided_at TIMESTAMPTZ NOT NULL);
+-- Derived from posts, campaigns, programs and the decisions above; rebuilt after every change.
+CREATE TABLE campaign_post_links (campaign_id INTEGER NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, rule VARCHAR NOT NULL, manual BOOLEAN NOT NULL);
+CREATE TABLE post_strategy_labels (platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, strategy VARCHAR, source VARCHAR, predicted VARCHAR, matched VARCHAR);
+CREATE TABLE program_promotion_links (program_source VARCHAR NOT NULL, program_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, reason VARCHAR NOT NULL, score DOUBLE NOT NULL);
+`
 	}
 ];
 
@@ -169,4 +189,6 @@ export async function migrate(connection: DuckDBConnection): Promise<void> {
 	}
 	// Views hold no data, so they are simply recreated on every open to match this version's code.
 	await connection.run(PUBLIC_VIEWS_SQL);
+	// Schema changes go into the file now rather than waiting in the write-ahead log.
+	await connection.run('CHECKPOINT');
 }

@@ -53,6 +53,16 @@ QUALIFY row_number() OVER (
 
 CREATE OR REPLACE VIEW campaigns AS
 SELECT campaign_id, name, strategy, starts_on, ends_on, branches, hashtags, outcome_metrics,
-	description, archived, import_id
+	description, archived, import_id, keywords, link_domains, utm_campaigns, partner_accounts, budget
 FROM campaign_records;
+
+CREATE OR REPLACE VIEW campaign_posts AS
+SELECT campaign_id, platform, post_id, rule, manual FROM campaign_post_links;
+
+-- source: campaign | rule | manual; matched: the words the classifier matched, for people.
+CREATE OR REPLACE VIEW post_strategies AS
+SELECT platform, post_id, strategy, source, matched FROM post_strategy_labels WHERE strategy IS NOT NULL;
+
+CREATE OR REPLACE VIEW program_promotions AS
+SELECT program_id, platform, post_id, program_source, reason, score FROM program_promotion_links;
 `;

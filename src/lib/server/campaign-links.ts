@@ -1,0 +1,124 @@
+import {
+	assignPostToCampaigns,
+	labelPost,
+	matchPromotions,
+	strategyFromCampaigns,
+	type CampaignRule,
+	type ManualDecision,
+	type PromotionOverride
+} from '../campaigns';
+import type { Strategy } from '../domain/campaigns';
+import { inTransaction, type Database } from './db/database';
+import { getSettings } from './settings';
+
+interface PostRow {
+	platform: string;
+	post_id: string;
+	published_at: string | null;
+	text: string | null;
+	hashtags: string[] | null;
+	permalink: string | null;
+	post_type: string | null;
+}
+
+/**
+ * Rebuilds which posts belong to which campaign, every post's strategy label and which posts
+ * promoted which programs, from the current posts, campaigns, programs and staff decisions.
+ * Run after anything that changes them; the result lives in campaign_posts, post_strategies and
+ * program_promotions.
+ */
+export async function relinkCampaigns(db: Database): Promise<{ assigned: number; labelled: number; promotions: number }> {
+	const { timeZone } = await getSettings(db);
+	const campaigns = await loadCampaignRules(db);
+	const byName = new Map(campaigns.map((c) => [c.name, c]));
+	const decisions = await db.query<{ campaign_name: string; platform: string; post_id: string; action: 'add' | 'remove' }>(
+		'SELECT campaign_name, platform, post_id, action FROM campaign_post_decisions ORDER BY decided_at'
+	);
+	const manual: ManualDecision[] = decisions
+		.filter((d) => byName.has(d.campaign_name))
+		.map((d) => ({ campaignId: byName.get(d.campaign_name)!.id, platform: d.platform, postId: d.post_id, action: d.action }));
+	const corrections = new Map(
+		(await db.query<{ platform: string; post_id: string; strategy: Strategy }>('SELECT platform, post_id, strategy FROM strategy_corrections QUALIFY row_number() OVER (PARTITION BY platform, post_id ORDER BY corrected_at DESC) = 1')).map((c) => [
+			`${c.platform}:${c.post_id}`,
+			c.strategy
+		])
+	);
+	const posts = await db.query<PostRow & Record<string, unknown>>(
+		`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type FROM posts`
+	);
+
+	const links: { campaign_id: number; platform: string; post_id: string; rule: string; manual: boolean }[] = [];
+	const labels: { platform: string; post_id: string; strategy: string | null; source: string | null; predicted: string | null; matched: string }[] = [];
+	for (const post of posts) {
+		const assignments = post.published_at
+			? assignPostToCampaigns({ platform: post.platform, postId: post.post_id, publishedAt: post.published_at, text: post.text, hashtags: post.hashtags ?? [], permalink: post.permalink }, campaigns, manual, timeZone)
+			: [];
+		for (const a of assignments) links.push({ campaign_id: Number(a.campaignId), platform: post.platform, post_id: post.post_id, rule: a.rule, manual: a.manual });
+		const label = labelPost({ text: post.text, postType: post.post_type ?? undefined, hashtags: post.hashtags ?? [] }, strategyFromCampaigns(assignments, campaigns), corrections.get(`${post.platform}:${post.post_id}`) ?? null);
+		labels.push({ platform: post.platform, post_id: post.post_id, strategy: label.strategy, source: label.source, predicted: label.predicted, matched: label.matched.map((m) => m.found || m.term).join(', ') });
+	}
+	const promotions = await programPromotions(db, posts, timeZone);
+
+	await db.withConnection((connection) =>
+		inTransaction(connection, async () => {
+			await connection.run('DELETE FROM campaign_post_links; DELETE FROM post_strategy_labels; DELETE FROM program_promotion_links');
+			// Rows travel as one JSON parameter: one statement per table, whatever the count.
+			await connection.run(
+				`INSERT INTO campaign_post_links SELECT unnest(from_json($1, '[{"campaign_id":"INTEGER","platform":"VARCHAR","post_id":"VARCHAR","rule":"VARCHAR","manual":"BOOLEAN"}]'), recursive := true)`,
+				[JSON.stringify(links)]
+			);
+			await connection.run(
+				`INSERT INTO post_strategy_labels SELECT unnest(from_json($1, '[{"platform":"VARCHAR","post_id":"VARCHAR","strategy":"VARCHAR","source":"VARCHAR","predicted":"VARCHAR","matched":"VARCHAR"}]'), recursive := true)`,
+				[JSON.stringify(labels)]
+			);
+			await connection.run(
+				`INSERT INTO program_promotion_links SELECT unnest(from_json($1, '[{"program_source":"VARCHAR","program_id":"VARCHAR","platform":"VARCHAR","post_id":"VARCHAR","reason":"VARCHAR","score":"DOUBLE"}]'), recursive := true)`,
+				[JSON.stringify(promotions)]
+			);
+		})
+	);
+	db.markChanged();
+	return { assigned: links.length, labelled: labels.filter((l) => l.strategy).length, promotions: promotions.length };
+}
+
+async function loadCampaignRules(db: Database): Promise<CampaignRule[]> {
+	const rows = await db.query<{
+		campaign_id: number; name: string; strategy: Strategy; starts_on: string; ends_on: string; hashtags: string[]; keywords: string[] | null;
+		link_domains: string[] | null; utm_campaigns: string[] | null; partner_accounts: string[] | null;
+	}>(
+		`SELECT campaign_id, name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on, hashtags,
+			keywords, link_domains, utm_campaigns, partner_accounts FROM campaigns WHERE NOT archived ORDER BY campaign_id`
+	);
+	return rows.map((row) => ({
+		id: String(row.campaign_id),
+		name: row.name,
+		strategy: row.strategy,
+		startsOn: row.starts_on,
+		endsOn: row.ends_on,
+		hashtags: row.hashtags ?? [],
+		keywords: row.keywords ?? [],
+		linkDomains: row.link_domains ?? [],
+		utmCampaigns: row.utm_campaigns ?? [],
+		partnerAccounts: row.partner_accounts ?? []
+	}));
+}
+
+async function programPromotions(db: Database, posts: PostRow[], timeZone: string) {
+	const programs = await db.query<{ source: string; program_id: string; title: string; starts_at: string; branch: string | null }>(
+		`SELECT source, program_id, title, strftime(starts_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS starts_at, branch FROM programs WHERE title IS NOT NULL AND starts_at IS NOT NULL`
+	);
+	const overrides = await db.query<{ program_source: string; program_id: string; platform: string; post_id: string; action: 'add' | 'remove' }>(
+		'SELECT program_source, program_id, platform, post_id, action FROM promotion_decisions ORDER BY decided_at'
+	);
+	const key = (source: string, id: string) => `${source}:${id}`;
+	const sourceOf = new Map(programs.map((p) => [key(p.source, p.program_id), p.source]));
+	const found = matchPromotions(
+		programs.map((p) => ({ programId: key(p.source, p.program_id), title: p.title, startsAt: p.starts_at, branch: p.branch })),
+		posts.filter((p) => p.published_at).map((p) => ({ platform: p.platform, postId: p.post_id, publishedAt: p.published_at!, text: p.text })),
+		{ timeZone, overrides: overrides.map((o): PromotionOverride => ({ programId: key(o.program_source, o.program_id), platform: o.platform, postId: o.post_id, action: o.action })) }
+	);
+	return found.map((p) => {
+		const source = sourceOf.get(p.programId)!;
+		return { program_source: source, program_id: p.programId.slice(source.length + 1), platform: p.platform, post_id: p.postId, reason: p.reason, score: p.score };
+	});
+}
