@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
+import { formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
 
 describe('format', () => {
 	it('formats counts with separators and says when a value is missing', () => {
@@ -13,6 +13,11 @@ describe('format', () => {
 		expect(formatCompact(12345)).toBe('12.3K');
 		expect(formatCompact(4_100_000)).toBe('4.1M');
 		expect(formatCompact(999)).toBe('999');
+	});
+
+	it('formats money', () => {
+		expect(formatMoney(1234.5)).toBe('$1,234.50');
+		expect(formatMoney(null)).toBe(MISSING);
 	});
 
 	it('formats ratios as percentages', () => {

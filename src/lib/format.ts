@@ -22,6 +22,13 @@ export function formatCompact(value: number | null | undefined): string {
 	return usable(value) ? compact.format(value) : MISSING;
 }
 
+const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD' });
+
+/** An amount of money: $1,234.50. */
+export function formatMoney(value: number | null | undefined): string {
+	return usable(value) ? money.format(value) : MISSING;
+}
+
 /** A ratio (0.0234) as a percentage: 2.3%. */
 export function formatPercent(ratio: number | null | undefined, digits = 1): string {
 	if (!usable(ratio)) return MISSING;

@@ -1,0 +1,149 @@
+import type { Database } from '../db/database';
+import { getSettings } from '../settings';
+
+export interface CampaignSummary {
+	campaignId: number;
+	name: string;
+	strategy: string;
+	startsOn: string;
+	endsOn: string;
+	description: string | null;
+	hashtags: string[];
+	outcomeMetrics: string[];
+	budget: number | null;
+	posts: number;
+	reach: number | null;
+	impressions: number | null;
+	engagements: number | null;
+	/** engagements ÷ impressions over the campaign's posts that report both */
+	engagementRate: number | null;
+	/** the same rate for the same platforms' posts outside every campaign, weighted by this campaign's mix */
+	baselineRate: number | null;
+	costPerEngagement: number | null;
+}
+
+/** Every campaign with its posts' reach and engagement against the library's own baseline. */
+export async function campaignSummaries(db: Database): Promise<CampaignSummary[]> {
+	const rows = await db.query<Record<string, unknown>>(
+		`WITH rated AS (
+			SELECT platform, post_id, reach, impressions, engagements,
+				impressions > 0 AND engagements IS NOT NULL AS has_rate FROM posts
+		), baseline AS (
+			SELECT platform, sum(engagements) FILTER (WHERE has_rate) / nullif(sum(impressions) FILTER (WHERE has_rate), 0) AS rate
+			FROM rated WHERE (platform, post_id) NOT IN (SELECT platform, post_id FROM campaign_posts) GROUP BY platform
+		), per_campaign AS (
+			SELECT cp.campaign_id, count(*) AS posts, sum(r.reach) AS reach, sum(r.impressions) AS impressions, sum(r.engagements) AS engagements,
+				sum(r.engagements) FILTER (WHERE r.has_rate) / nullif(sum(r.impressions) FILTER (WHERE r.has_rate), 0) AS engagement_rate,
+				sum(b.rate * r.impressions) FILTER (WHERE r.has_rate) / nullif(sum(r.impressions) FILTER (WHERE r.has_rate AND b.rate IS NOT NULL), 0) AS baseline_rate
+			FROM campaign_posts cp JOIN rated r USING (platform, post_id) LEFT JOIN baseline b USING (platform)
+			GROUP BY cp.campaign_id
+		)
+		SELECT c.campaign_id, c.name, c.strategy, strftime(c.starts_on, '%Y-%m-%d') AS starts_on, strftime(c.ends_on, '%Y-%m-%d') AS ends_on,
+			c.description, c.hashtags, c.outcome_metrics, c.budget, coalesce(p.posts, 0) AS posts, p.reach, p.impressions, p.engagements,
+			p.engagement_rate, p.baseline_rate, c.budget / nullif(p.engagements, 0) AS cost_per_engagement
+		FROM campaigns c LEFT JOIN per_campaign p USING (campaign_id)
+		WHERE NOT c.archived ORDER BY c.starts_on DESC, c.name`
+	);
+	return rows.map((row) => ({
+		campaignId: row.campaign_id as number,
+		name: row.name as string,
+		strategy: row.strategy as string,
+		startsOn: row.starts_on as string,
+		endsOn: row.ends_on as string,
+		description: (row.description as string | null) ?? null,
+		hashtags: (row.hashtags as string[] | null) ?? [],
+		outcomeMetrics: (row.outcome_metrics as string[] | null) ?? [],
+		budget: (row.budget as number | null) ?? null,
+		posts: row.posts as number,
+		reach: (row.reach as number | null) ?? null,
+		impressions: (row.impressions as number | null) ?? null,
+		engagements: (row.engagements as number | null) ?? null,
+		engagementRate: (row.engagement_rate as number | null) ?? null,
+		baselineRate: (row.baseline_rate as number | null) ?? null,
+		costPerEngagement: (row.cost_per_engagement as number | null) ?? null
+	}));
+}
+
+export interface CampaignPost {
+	platform: string;
+	postId: string;
+	publishedAt: string | null;
+	text: string | null;
+	permalink: string | null;
+	impressions: number | null;
+	engagements: number | null;
+	rule: string;
+	manual: boolean;
+	strategy: string | null;
+	strategySource: string | null;
+	matched: string | null;
+}
+
+export async function campaignPosts(db: Database, campaignId: number): Promise<CampaignPost[]> {
+	const rows = await db.query<Record<string, unknown>>(
+		`SELECT p.platform, p.post_id, strftime(p.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, p.text, p.permalink,
+			p.impressions, p.engagements, cp.rule, cp.manual, s.strategy, s.source, s.matched
+		 FROM campaign_posts cp JOIN posts p USING (platform, post_id) LEFT JOIN post_strategies s USING (platform, post_id)
+		 WHERE cp.campaign_id = $1 ORDER BY p.published_at DESC`,
+		[campaignId]
+	);
+	return rows.map((row) => ({
+		platform: row.platform as string,
+		postId: row.post_id as string,
+		publishedAt: (row.published_at as string | null) ?? null,
+		text: (row.text as string | null) ?? null,
+		permalink: (row.permalink as string | null) ?? null,
+		impressions: (row.impressions as number | null) ?? null,
+		engagements: (row.engagements as number | null) ?? null,
+		rule: row.rule as string,
+		manual: row.manual as boolean,
+		strategy: (row.strategy as string | null) ?? null,
+		strategySource: (row.source as string | null) ?? null,
+		matched: (row.matched as string | null) ?? null
+	}));
+}
+
+export interface OutcomePoint {
+	periodStart: string;
+	value: number;
+}
+
+/**
+ * The series behind an outcome metric name from a campaign file:
+ *   usage:<metric>[:<branch>]                       monthly usage
+ *   literacy:<metric>[:<branch>]                    weekly literacy figures
+ *   programs:attendance[:<branch>[:<word in title or category>]]  weekly program attendance
+ */
+export async function outcomeSeries(db: Database, metric: string): Promise<{ label: string; period: 'week' | 'month'; points: OutcomePoint[] } | null> {
+	const [kind, name, branch, match] = metric.split(':');
+	const { timeZone } = await getSettings(db);
+	const select = async (sql: string, params: Record<string, string | null>) =>
+		(await db.query<{ period_start: string; value: number }>(sql, params)).map((r) => ({ periodStart: r.period_start, value: r.value }));
+	if (kind === 'usage' && name) {
+		const points = await select(
+			`SELECT strftime(period_start, '%Y-%m-%d') AS period_start, sum(value) AS value FROM usage
+			 WHERE metric = $metric AND ($branch IS NULL OR branch = $branch) GROUP BY period_start ORDER BY period_start`,
+			{ metric: name, branch: branch ?? null }
+		);
+		return { label: `${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per month`, period: 'month', points };
+	}
+	if (kind === 'literacy' && name) {
+		const points = await select(
+			`SELECT strftime(period_start, '%Y-%m-%d') AS period_start, sum(value) AS value FROM literacy
+			 WHERE metric = $metric AND ($branch IS NULL OR branch = $branch) GROUP BY period_start ORDER BY period_start`,
+			{ metric: name, branch: branch ?? null }
+		);
+		return { label: `summer reading ${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per week`, period: 'week', points };
+	}
+	if (kind === 'programs' && name === 'attendance') {
+		const points = await select(
+			`SELECT strftime(date_trunc('week', CAST(timezone($tz, starts_at) AS DATE)), '%Y-%m-%d') AS period_start, sum(attendance) AS value
+			 FROM programs WHERE NOT cancelled AND attendance IS NOT NULL AND ($branch IS NULL OR branch = $branch)
+			   AND ($match IS NULL OR title ILIKE '%' || $match || '%' OR coalesce(category, '') ILIKE '%' || $match || '%')
+			 GROUP BY 1 ORDER BY 1`,
+			{ tz: timeZone, branch: branch ?? null, match: match ?? null }
+		);
+		return { label: `${match ? `${match} ` : 'program '}attendance${branch ? ` at ${branch}` : ''} per week`, period: 'week', points };
+	}
+	return null;
+}

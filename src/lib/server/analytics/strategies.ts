@@ -1,0 +1,74 @@
+import { classifierQuality, type ClassifierQuality } from '../../campaigns';
+import { STRATEGIES, type Strategy } from '../../domain/campaigns';
+import type { Database } from '../db/database';
+import { getSettings } from '../settings';
+
+/** Strategies are compared only where enough posts support a median. */
+const MIN_POSTS = 5;
+
+export interface StrategyRow {
+	strategy: Strategy;
+	posts: number;
+	ratedPosts: number;
+	medianRate: number | null;
+	q1Rate: number | null;
+	q3Rate: number | null;
+	bestFormat: { postType: string; medianRate: number; posts: number } | null;
+	bestTime: { weekday: string; hours: string; medianRate: number; posts: number } | null;
+	quarters: { quarter: string; medianRate: number | null; posts: number }[];
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The six strategies side by side: volume, engagement rate with its spread, what works best. */
+export async function strategyComparison(db: Database): Promise<{ rows: StrategyRow[]; quality: ClassifierQuality }> {
+	const { timeZone } = await getSettings(db);
+	const rated = `
+		SELECT s.strategy, p.post_type, timezone($tz, p.published_at) AS local_time,
+			CASE WHEN p.impressions > 0 AND p.engagements IS NOT NULL THEN p.engagements / p.impressions END AS rate
+		FROM post_strategies s JOIN posts p USING (platform, post_id)`;
+	const overall = await db.query<{ strategy: Strategy; posts: number; rated: number; median: number | null; q1: number | null; q3: number | null }>(
+		`SELECT strategy, count(*) AS posts, count(rate) AS rated, quantile_cont(rate, 0.5) AS median, quantile_cont(rate, 0.25) AS q1, quantile_cont(rate, 0.75) AS q3
+		 FROM (${rated}) GROUP BY strategy`,
+		{ tz: timeZone }
+	);
+	const formats = await db.query<{ strategy: Strategy; post_type: string; median: number; posts: number }>(
+		`SELECT * FROM (SELECT strategy, post_type, quantile_cont(rate, 0.5) AS median, count(rate) AS posts FROM (${rated})
+		 WHERE post_type IS NOT NULL GROUP BY strategy, post_type HAVING count(rate) >= ${MIN_POSTS})
+		 QUALIFY row_number() OVER (PARTITION BY strategy ORDER BY median DESC, post_type) = 1`,
+		{ tz: timeZone }
+	);
+	const times = await db.query<{ strategy: Strategy; weekday: number; block: number; median: number; posts: number }>(
+		`SELECT * FROM (SELECT strategy, dayofweek(local_time) AS weekday, hour(local_time) // 4 AS block, quantile_cont(rate, 0.5) AS median, count(rate) AS posts
+		 FROM (${rated}) GROUP BY ALL HAVING count(rate) >= ${MIN_POSTS})
+		 QUALIFY row_number() OVER (PARTITION BY strategy ORDER BY median DESC, weekday, block) = 1`,
+		{ tz: timeZone }
+	);
+	const quarters = await db.query<{ strategy: Strategy; quarter: string; median: number | null; posts: number }>(
+		`SELECT strategy, year(local_time) || '-Q' || quarter(local_time) AS quarter, quantile_cont(rate, 0.5) AS median, count(*) AS posts
+		 FROM (${rated}) GROUP BY ALL ORDER BY quarter`,
+		{ tz: timeZone }
+	);
+	const rows = STRATEGIES.map((strategy): StrategyRow => {
+		const o = overall.find((r) => r.strategy === strategy);
+		const enough = (o?.rated ?? 0) >= MIN_POSTS;
+		const f = formats.find((r) => r.strategy === strategy);
+		const t = times.find((r) => r.strategy === strategy);
+		return {
+			strategy,
+			posts: o?.posts ?? 0,
+			ratedPosts: o?.rated ?? 0,
+			medianRate: enough ? (o?.median ?? null) : null,
+			q1Rate: enough ? (o?.q1 ?? null) : null,
+			q3Rate: enough ? (o?.q3 ?? null) : null,
+			bestFormat: f ? { postType: f.post_type, medianRate: f.median, posts: f.posts } : null,
+			bestTime: t ? { weekday: WEEKDAYS[t.weekday]!, hours: `${String(t.block * 4).padStart(2, '0')}:00–${String(t.block * 4 + 4).padStart(2, '0')}:00`, medianRate: t.median, posts: t.posts } : null,
+			quarters: quarters.filter((q) => q.strategy === strategy).map((q) => ({ quarter: q.quarter, medianRate: q.posts >= MIN_POSTS ? q.median : null, posts: q.posts }))
+		};
+	});
+	const corrections = await db.query<{ predicted: Strategy | null; corrected: Strategy }>(
+		`SELECT l.predicted, c.strategy AS corrected FROM strategy_corrections c JOIN post_strategy_labels l USING (platform, post_id)
+		 QUALIFY row_number() OVER (PARTITION BY c.platform, c.post_id ORDER BY c.corrected_at DESC) = 1`
+	);
+	return { rows, quality: classifierQuality(corrections) };
+}

@@ -1,0 +1,38 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
+import { getDatabase } from '$lib/server/app';
+import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaign-decisions';
+import type { Actions, PageServerLoad } from './$types';
+
+const Params = z.object({ id: z.coerce.number().int().positive() });
+
+export const load: PageServerLoad = async ({ params }) => {
+	const parsed = Params.safeParse(params);
+	if (!parsed.success) error(404, 'No such campaign.');
+	const db = await getDatabase();
+	const campaign = (await campaignSummaries(db)).find((c) => c.campaignId === parsed.data.id);
+	if (!campaign) error(404, `Campaign ${parsed.data.id} does not exist (it may have been removed with its import).`);
+	const outcomes = [];
+	for (const metric of campaign.outcomeMetrics) outcomes.push({ metric, series: await outcomeSeries(db, metric) });
+	return { campaign, posts: await campaignPosts(db, campaign.campaignId), outcomes };
+};
+
+const message = (issues: z.core.$ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+
+export const actions: Actions = {
+	decide: async ({ params, request }) => {
+		const id = Params.parse(params).id;
+		const form = PostDecision.safeParse(Object.fromEntries(await request.formData()));
+		if (!form.success) return fail(400, { message: `Could not change the campaign's posts: ${message(form.error.issues)}` });
+		const problem = await decideCampaignPost(await getDatabase(), id, form.data);
+		if (problem) return fail(400, { message: problem });
+		return { message: form.data.action === 'add' ? `Added ${form.data.platform} post ${form.data.postId}.` : `Removed ${form.data.platform} post ${form.data.postId} from this campaign.` };
+	},
+	correct: async ({ request }) => {
+		const form = StrategyCorrectionForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${message(form.error.issues)}` });
+		await correctStrategy(await getDatabase(), form.data);
+		return { message: `Strategy of ${form.data.platform} post ${form.data.postId} corrected.` };
+	}
+};
