@@ -16,7 +16,7 @@ export interface DescribeOptions {
 }
 
 const sign = (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '±');
-const signedPercent = (ratio: number) => `${sign(ratio)}${formatPercent(Math.abs(ratio), 0)}`;
+const signedPercent = (ratio: number, digits = 0) => `${sign(ratio)}${formatPercent(Math.abs(ratio), digits)}`;
 const signedCount = (value: number) => `${sign(value)}${formatCount(Math.abs(value))}`;
 const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
@@ -42,7 +42,8 @@ function headline(result: ItsSuccess, { metricLabel, periodLabel }: DescribeOpti
 	if (slope) {
 		const change =
 			slope.scale === 'ratio'
-				? `${signedPercent(slope.estimate - 1)} a ${periodLabel} (${signedPercent(slope.lower - 1)} to ${signedPercent(slope.upper - 1)})`
+				? // Per-period trend changes are small: one decimal keeps +0.4% from reading as +0%.
+					`${signedPercent(slope.estimate - 1, 1)} a ${periodLabel} (${signedPercent(slope.lower - 1, 1)} to ${signedPercent(slope.upper - 1, 1)})`
 				: `${signedCount(slope.estimate)} a ${periodLabel} (${signedCount(slope.lower)} to ${signedCount(slope.upper)})`;
 		lines.push(`The trend after the start changed by ${change}.`);
 	}

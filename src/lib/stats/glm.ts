@@ -77,7 +77,7 @@ export function fitGlm(x: Matrix, y: ArrayLike<number>, options: GlmOptions): Gl
 	}
 
 	// Start from μ = y + 0.1 (as R's glm does), so zero counts have a finite log.
-	let eta = Float64Array.from({ length: n }, (_, i) => Math.log(y[i]! + 0.1));
+	let eta: Float64Array = Float64Array.from({ length: n }, (_, i) => Math.log(y[i]! + 0.1));
 	let beta: Float64Array | null = null;
 	let deviance = Infinity;
 	for (let iteration = 1; iteration <= maxIterations; iteration++) {
@@ -88,8 +88,8 @@ export function fitGlm(x: Matrix, y: ArrayLike<number>, options: GlmOptions): Gl
 			weights[i] = mu;
 			z[i] = eta[i]! - offset[i]! + (y[i]! - mu) / mu;
 		}
-		let next = weightedLeastSquares(x, z, weights).beta;
-		let nextEta = predictor(x, next, offset);
+		let next: Float64Array = weightedLeastSquares(x, z, weights).beta;
+		let nextEta: Float64Array = predictor(x, next, offset);
 		let nextDeviance = totalDeviance(model, y, nextEta, link);
 		// Step halving: a full Fisher step can overshoot from a poor start.
 		for (let halving = 0; beta && !(nextDeviance <= deviance * (1 + 1e-12) + 1e-12) && halving < 30; halving++) {

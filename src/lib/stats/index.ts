@@ -18,3 +18,4 @@ export type {
 } from './its-types';
 export type { Family, Link } from './glm';
 export type { Spacing } from './series-dates';
+export { prewhitenedCcf, type CcfOptions, type CcfResult } from './ccf';

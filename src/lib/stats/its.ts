@@ -39,8 +39,8 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	);
 	const { link } = resolved;
 	const tooLittle =
-		checkValues(dates, values, link === 'log' ? exposure : undefined, link) ??
 		checkPoints(startIndex, n - startIndex, spec.slope) ??
+		checkValues(dates, values, link === 'log' ? exposure : undefined, link) ??
 		checkCountsEachSide(values, startIndex, link);
 	if (tooLittle) return fail(tooLittle, warnings);
 

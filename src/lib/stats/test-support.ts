@@ -1,5 +1,7 @@
-/** Helpers for the estimator tests: calendar series and relative-tolerance comparison. */
-import { expect } from 'vitest';
+/**
+ * Helpers for the estimator tests and benchmark: calendar series and relative-tolerance
+ * comparison. No Vitest import, so the benchmark can run under plain tsx.
+ */
 
 const DAY_MS = 86_400_000;
 
@@ -21,11 +23,15 @@ export function monthlyDates(n: number, firstYear = 2021, firstMonth = 1): strin
 export function expectClose(actual: number, expected: number, tolerance: number, label = ''): void {
 	const bound = tolerance * Math.max(Math.abs(expected), 1);
 	if (!(Math.abs(actual - expected) <= bound))
-		expect.fail(`${label ? `${label}: ` : ''}expected ${actual} to be within ${tolerance} (relative) of ${expected}`);
+		fail(`${label ? `${label}: ` : ''}expected ${actual} to be within ${tolerance} (relative) of ${expected}`);
 }
 
 /** Relative error without the absolute floor, for tail probabilities like 1e-24. */
 export function expectRelative(actual: number, expected: number, tolerance: number, label = ''): void {
 	if (!(Math.abs(actual - expected) <= tolerance * Math.abs(expected)))
-		expect.fail(`${label ? `${label}: ` : ''}expected ${actual} to be within ${tolerance} (relative) of ${expected}`);
+		fail(`${label ? `${label}: ` : ''}expected ${actual} to be within ${tolerance} (relative) of ${expected}`);
+}
+
+function fail(message: string): never {
+	throw new Error(message);
 }

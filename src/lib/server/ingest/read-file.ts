@@ -5,7 +5,7 @@ export type Encoding = 'utf-8' | 'utf-16' | 'latin-1';
 export interface FileSniff {
 	encoding: Encoding;
 	/** `x-archive` for the JavaScript files of an X data archive (window.YTD.…) */
-	kind: 'csv' | 'x-archive';
+	kind: 'csv' | 'x-archive' | 'xlsx';
 	/** the first lines of the file, decoded, for recognising its format */
 	head: string;
 	/** set when the file cannot be read at all, with what to tell the person */
@@ -33,11 +33,8 @@ export async function sniffFile(path: string, fileName: string): Promise<FileSni
 			return refuse('The file is UTF-16 big-endian, which Lantern cannot read. Save it as CSV (UTF-8) and upload that.');
 		}
 		if (startsWith(ZIP)) {
-			return refuse(
-				/\.xlsx$/i.test(fileName)
-					? 'This is an Excel workbook (.xlsx). This version of Lantern reads CSV files: open it and save each sheet as CSV (UTF-8), or export CSV from the platform.'
-					: 'This is a ZIP archive. Unzip it and upload the CSV or .js files inside.'
-			);
+			if (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml'))) return { encoding: 'utf-8', kind: 'xlsx', head: '' };
+			return refuse('This is a ZIP archive. Unzip it and upload the CSV or .js export files inside.');
 		}
 		if (startsWith(OLE)) {
 			return refuse('This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.');

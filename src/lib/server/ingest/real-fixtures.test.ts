@@ -92,4 +92,17 @@ describe('real exports', () => {
 		expect(result.status).toBe('rejected');
 		expect(result.errors[0]!.message).toMatch(/state summary.*administrative entity/s);
 	});
+
+	it('LinkedIn creator workbook: the ENGAGEMENT sheet\'s 365 days, despite its A1 dimension', async () => {
+		expect(await importFile(db, real('linkedin/linkedin_creator_analytics.xlsx'))).toMatchObject({ status: 'imported', source: 'linkedin-creator-engagement', rowsLoaded: 365 });
+		expect(await one(db, `SELECT count(*) AS n, sum(impressions) AS i, sum(engagements) AS e, strftime(min(date), '%Y-%m-%d') AS first FROM account_daily WHERE platform = 'linkedin'`)).toEqual({ n: 365, i: 532402, e: 13306, first: '2023-05-02' });
+	});
+
+	it('the Arts Council workbook (500 columns) is refused quickly, naming its sheets', async () => {
+		const started = performance.now();
+		const result = await importFile(db, real('library-activity-uk/ace_libraries_activity_2023_24.xlsx'));
+		expect(result.status).toBe('rejected');
+		expect(result.errors[0]!.message).toContain('"Activity Data 2024"');
+		expect(performance.now() - started).toBeLessThan(10_000);
+	});
 });

@@ -50,6 +50,8 @@ export interface SourceSpec<F extends string = string> {
 	/** for X archive files: the `window.YTD.<part>` names, and the columns to take from each JSON item */
 	archiveParts?: readonly string[];
 	archiveColumns?: readonly { name: string; sql: string }[];
+	/** for workbook exports: the sheet (normalised name) this format lives on; never matched in a CSV */
+	sheet?: string;
 	/** rows right after the header that describe it rather than hold data (legacy Facebook's definitions) */
 	rowsAfterHeader?: number;
 	fields: Record<F, FieldSpec>;

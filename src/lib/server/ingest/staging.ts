@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +12,7 @@ import { normaliseHeader } from './headers';
 import type { FileSniff } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
+import { readWorkbook, sheetToCsv } from './xlsx';
 import { SOURCES } from './sources';
 
 export const HEADER_SCAN_LINES = 10;
@@ -39,18 +40,47 @@ export function matchesSource(source: SourceSpec, header: string[]): boolean {
 /** Finds the format from the first lines, then lets DuckDB read the file from its header on. */
 export async function stageFile(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
 	if (sniff.kind === 'x-archive') return stageXArchive(connection, path, fileName, sniff);
-	const lines = sniff.head.split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
+	if (sniff.kind === 'xlsx') return stageWorkbook(connection, path, fileName);
+	const staged = await stageCsvIfKnown(connection, path, fileName, sniff, sniff.head, null);
+	if (staged) return staged;
+	throw new Refusal(
+		`Lantern does not recognise this file: none of its first ${HEADER_SCAN_LINES} lines is a header it knows. ` +
+			`It accepts: ${SOURCES.map((s) => s.label).join('; ')}. Run \`npm run lantern -- sources\` or see the uploads page for what each needs.`
+	);
+}
+
+/** Recognises a CSV from its first lines and stages it, or returns null when no format matches. */
+async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, head: string, sheet: string | null): Promise<Staged | null> {
+	const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
 	for (const [index, line] of lines.entries()) {
 		const header = splitCsvLine(line).map(normaliseHeader);
-		const source = SOURCES.find((candidate) => candidate.format !== 'x-archive' && matchesSource(candidate, header));
+		const source = SOURCES.find((candidate) => candidate.format !== 'x-archive' && (candidate.sheet ?? null) === sheet && matchesSource(candidate, header))
+			?? (sheet === null ? undefined : SOURCES.find((candidate) => candidate.format !== 'x-archive' && !candidate.sheet && matchesSource(candidate, header)));
 		if (source) {
 			const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
 			return { ...staged, preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()) };
 		}
 	}
+	return null;
+}
+
+/** Each sheet of a workbook is tried as a CSV; the first one in a known format is imported. */
+async function stageWorkbook(connection: DuckDBConnection, path: string, fileName: string): Promise<Staged> {
+	const sheets = readWorkbook(await readFile(path));
+	for (const sheet of sheets) {
+		const csv = join(tmpdir(), `lantern-${randomUUID()}.csv`);
+		try {
+			const text = sheetToCsv(sheet);
+			await writeFile(csv, text);
+			const staged = await stageCsvIfKnown(connection, csv, fileName, { encoding: 'utf-8', kind: 'csv', head: text.slice(0, 65_536) }, text.slice(0, 65_536), normaliseHeader(sheet.name));
+			if (staged) return staged;
+		} finally {
+			await rm(csv, { force: true });
+		}
+	}
 	throw new Refusal(
-		`Lantern does not recognise this file: none of its first ${HEADER_SCAN_LINES} lines is a header it knows. ` +
-			`It accepts: ${SOURCES.map((s) => s.label).join('; ')}. Run \`npm run lantern -- sources\` or see the uploads page for what each needs.`
+		`Lantern does not recognise any sheet of this workbook (sheets: ${sheets.map((s) => `"${s.name}"`).join(', ')}). ` +
+			`It reads LinkedIn's analytics workbook and any sheet laid out like the CSV formats: ${SOURCES.map((s) => s.label).join('; ')}. Save the sheet you need as CSV if it is laid out differently.`
 	);
 }
 

@@ -1,6 +1,7 @@
 import type { SourceSpec } from '../source';
 import { imlsPlsStateSummary } from './imls-pls';
 import { libcalEvents } from './libcal-events';
+import { linkedinCreatorEngagement } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';
@@ -26,6 +27,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	tiktokFollowers,
 	tiktokOverview,
 	youtubeTableData,
+	linkedinCreatorEngagement,
 	libcalEvents,
 	imlsPlsStateSummary,
 	literacyTemplate,
