@@ -1,7 +1,7 @@
 // Builds the production server when it is missing or older than the sources. Used by `npm start`
 // and by `lantern report`, so a fresh clone needs no separate build step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,4 +36,10 @@ export function ensureBuild(options = {}) {
 	});
 	if (result.status !== 0) throw new Error('The production build failed; see the messages above.');
 	writeFileSync(STAMP, new Date().toISOString());
+}
+
+// `npm run build`: always build, and stamp it so `npm start` does not build again.
+if (import.meta.url === `file://${process.argv[1]}`) {
+	rmSync(STAMP, { force: true });
+	ensureBuild({ log: console.log });
 }

@@ -16,6 +16,9 @@ import { renderBoardReportPdf } from '../lib/server/reports/pdf';
 import { serveBuild } from '../lib/server/reports/serve-build';
 import { formatCount } from '../lib/format';
 import { describeImport, describeXid } from './output';
+import { impactCommand } from './impact';
+import { campaignSummaries } from '../lib/server/analytics/campaigns';
+import { campaignImpact } from '../lib/server/analytics/impact';
 import { lookUpXids } from '../lib/server/x-accounts';
 
 const HELP = `Usage: npm run lantern -- <command> [options]
@@ -29,6 +32,10 @@ Commands:
   imports remove <id…>         Remove imports and every row they loaded
   report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
                                Render the board report PDF with Chromium
+  impact its --csv FILE --date COL --value COL --start DATE [--end DATE]
+         [--family gaussian|poisson|quasipoisson] [--harmonics K --period P] [--slope]
+                               Interrupted time series on any CSV (impact its --help)
+  impact campaign <name>       The Impact panels of a stored campaign
   xid <ids, URLs or @names…>   Decode X post IDs to their time; look up handles and account IDs
 
 Options:
@@ -64,6 +71,14 @@ async function importCommand(db: Database, files: string[], flags: Flags): Promi
 	return results.every((r) => r.status !== 'rejected') ? 0 : 1;
 }
 
+async function impactCampaignCommand(db: Database, name: string, flags: Flags): Promise<number> {
+	const campaign = (await campaignSummaries(db)).find((c) => c.name.toLowerCase() === name.toLowerCase());
+	if (!campaign) throw new UsageError(`No campaign is called "${name}". Campaigns: ${(await campaignSummaries(db)).map((c) => c.name).join('; ') || 'none yet'}.`);
+	const panels = await campaignImpact(db, campaign);
+	print(flags, panels.map((p) => ({ metric: p.metric, label: p.label, overlapping: p.overlapping, paragraph: p.paragraph, ...p.result })), panels.map((p) => `${p.label}:\n  ${p.paragraph}`).join('\n\n') || `"${campaign.name}" names no outcome metrics.`);
+	return 0;
+}
+
 async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	if (!flags.out) throw new UsageError('Say where to write the PDF: --out FILE.pdf');
 	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to });
@@ -81,6 +96,8 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+	// `impact its` reads any CSV with flags of its own, so it bypasses this parser.
+	if (argv[0] === 'impact' && argv[1] === 'its') return impactCommand(argv.slice(1), { json: argv.includes('--json') });
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
@@ -132,6 +149,10 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'report':
 			return reportCommand(db, flags);
+		case 'impact': {
+			if (rest[0] !== 'campaign' || !rest[1]) throw new UsageError('Use: impact its --csv FILE … (see impact its --help), or impact campaign "<campaign name>"');
+			return impactCampaignCommand(db, rest.slice(1).join(' '), flags);
+		}
 		case 'xid': {
 			if (rest.length === 0) throw new UsageError('Give post IDs, post URLs or @usernames: xid 1465712230054432768');
 			const answers = await lookUpXids(db, rest);

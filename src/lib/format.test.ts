@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
+import { formatDecimal, formatPValue, formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
 
 describe('format', () => {
 	it('formats counts with separators and says when a value is missing', () => {
@@ -13,6 +13,14 @@ describe('format', () => {
 		expect(formatCompact(12345)).toBe('12.3K');
 		expect(formatCompact(4_100_000)).toBe('4.1M');
 		expect(formatCompact(999)).toBe('999');
+	});
+
+	it('formats decimals and p-values', () => {
+		expect(formatDecimal(1.8449)).toBe('1.84');
+		expect(formatDecimal(1.30449, 3)).toBe('1.304');
+		expect(formatPValue(0.04567)).toBe('0.046');
+		expect(formatPValue(0.0002)).toBe('< 0.001');
+		expect(formatPValue(Number.NaN)).toBe(MISSING);
 	});
 
 	it('formats money', () => {

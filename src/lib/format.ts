@@ -22,6 +22,17 @@ export function formatCompact(value: number | null | undefined): string {
 	return usable(value) ? compact.format(value) : MISSING;
 }
 
+/** A plain decimal with fixed digits: a dispersion of 1.84, a ratio of ×1.304. */
+export function formatDecimal(value: number | null | undefined, digits = 2): string {
+	return usable(value) ? value.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits }) : MISSING;
+}
+
+/** A p-value: three decimals, and "< 0.001" below that. */
+export function formatPValue(p: number | null | undefined): string {
+	if (!usable(p)) return MISSING;
+	return p < 0.001 ? '< 0.001' : formatDecimal(p, 3);
+}
+
 const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD' });
 
 /** An amount of money: $1,234.50. */

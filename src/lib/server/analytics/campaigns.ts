@@ -114,7 +114,15 @@ export interface OutcomePoint {
  *   literacy:<metric>[:<branch>]                    weekly literacy figures
  *   programs:attendance[:<branch>[:<word in title or category>]]  weekly program attendance
  */
-export async function outcomeSeries(db: Database, metric: string): Promise<{ label: string; period: 'week' | 'month'; points: OutcomePoint[] } | null> {
+export interface OutcomeSeries {
+	label: string;
+	period: 'week' | 'month';
+	points: OutcomePoint[];
+	/** a program that runs part of the year (summer reading): only its weeks exist */
+	seasonal?: boolean;
+}
+
+export async function outcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
 	const [kind, name, branch, match] = metric.split(':');
 	const { timeZone } = await getSettings(db);
 	const select = async (sql: string, params: Record<string, string | null>) =>
@@ -133,14 +141,19 @@ export async function outcomeSeries(db: Database, metric: string): Promise<{ lab
 			 WHERE metric = $metric AND ($branch IS NULL OR branch = $branch) GROUP BY period_start ORDER BY period_start`,
 			{ metric: name, branch: branch ?? null }
 		);
-		return { label: `summer reading ${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per week`, period: 'week', points };
+		return { label: `summer reading ${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per week`, period: 'week', points, seasonal: true };
 	}
 	if (kind === 'programs' && name === 'attendance') {
+		// Every week between the first and last session, a week without one counting 0, so the series is regular.
 		const points = await select(
-			`SELECT strftime(date_trunc('week', CAST(timezone($tz, starts_at) AS DATE)), '%Y-%m-%d') AS period_start, sum(attendance) AS value
-			 FROM programs WHERE NOT cancelled AND attendance IS NOT NULL AND ($branch IS NULL OR branch = $branch)
-			   AND ($match IS NULL OR title ILIKE '%' || $match || '%' OR coalesce(category, '') ILIKE '%' || $match || '%')
-			 GROUP BY 1 ORDER BY 1`,
+			`WITH weekly AS (
+				SELECT date_trunc('week', CAST(timezone($tz, starts_at) AS DATE)) AS week, sum(attendance) AS value
+				FROM programs WHERE NOT cancelled AND attendance IS NOT NULL AND ($branch IS NULL OR branch = $branch)
+				  AND ($match IS NULL OR title ILIKE '%' || $match || '%' OR coalesce(category, '') ILIKE '%' || $match || '%')
+				GROUP BY 1)
+			 SELECT strftime(w.week, '%Y-%m-%d') AS period_start, coalesce(weekly.value, 0) AS value
+			 FROM (SELECT unnest(generate_series(min(week), max(week), INTERVAL 7 DAY)) AS week FROM weekly) w LEFT JOIN weekly USING (week)
+			 ORDER BY 1`,
 			{ tz: timeZone, branch: branch ?? null, match: match ?? null }
 		);
 		return { label: `${match ? `${match} ` : 'program '}attendance${branch ? ` at ${branch}` : ''} per week`, period: 'week', points };

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import { loadDemoLibrary } from '../demo';
+import { importAny } from '../ingest/import-any';
+import { campaignSummaries } from './campaigns';
+import { campaignImpact, impactForMetric } from './impact';
+
+const effects = JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo/effects.json'), 'utf8')) as {
+	effects: { campaign: string; metric: string; multiplier: number }[];
+};
+
+describe('impact of the demo campaigns', () => {
+	let db: Database;
+	beforeAll(async () => {
+		db = await tempDatabase();
+		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+	});
+
+	const panelFor = async (name: string) => {
+		const campaign = (await campaignSummaries(db)).find((c) => c.name === name)!;
+		return campaignImpact(db, campaign);
+	};
+
+	it.each([
+		['#MapleSummerReads 2026', 'literacy:registrations'],
+		['Storytime at Eastside', 'programs:attendance:Eastside:storytime']
+	])('recovers the baked-in effect of %s inside its interval', async (name, metric) => {
+		const truth = effects.effects.find((e) => e.campaign === name && e.metric === metric)!.multiplier;
+		const [panel] = (await panelFor(name)).filter((p) => p.metric === metric);
+		expect(panel!.result.ok).toBe(true);
+		if (!panel!.result.ok) return;
+		const level = panel!.result.effect.level;
+		expect(level.scale).toBe('ratio');
+		expect(level.lower).toBeLessThanOrEqual(truth);
+		expect(level.upper).toBeGreaterThanOrEqual(truth);
+		expect(level.lower).toBeGreaterThan(1);
+		expect(panel!.paragraph).toMatch(/^During the campaign, .* averaged [\d,]+, against [\d,]+ expected without it \(95% interval/);
+	});
+
+	it('says "not enough data" for campaigns shorter than the series can judge', async () => {
+		for (const name of ['Library Card Month 2025', 'Staff Picks Winter 2026', 'Patron Stories 2025']) {
+			for (const panel of await panelFor(name)) {
+				expect(panel.result.ok, `${name} ${panel.metric}`).toBe(false);
+				expect(panel.paragraph).toMatch(/^Not enough data to estimate: /);
+			}
+		}
+	});
+
+	it('reports a no-effect campaign as inconclusive when its post period is long enough', async () => {
+		// Staff picks ran Jan–Mar 2026 with no effect on circulation; judged over the eight months from January.
+		const panel = (await impactForMetric(db, 'usage:circulation', { start: '2026-01-12', end: '2026-08-31' }))!;
+		expect(panel.result.ok).toBe(true);
+		if (!panel.result.ok) return;
+		expect(panel.result.effect.level.lower).toBeLessThan(1);
+		expect(panel.result.effect.level.upper).toBeGreaterThan(1);
+	});
+
+	it('caches by data version and recomputes after an import', async () => {
+		const options = { start: '2025-09-01' };
+		const first = await impactForMetric(db, 'usage:visits', options);
+		expect(await impactForMetric(db, 'usage:visits', options)).toBe(first);
+		await importAny(db, join(SOURCE_FIXTURES, 'usage_monthly.csv'), { fileName: 'usage_monthly.csv' });
+		const after = await impactForMetric(db, 'usage:visits', options);
+		expect(after).not.toBe(first);
+	});
+});

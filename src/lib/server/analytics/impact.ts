@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { describeIts, interruptedTimeSeries, type ItsResult } from '../../stats';
+import type { ImpactPanelData } from '../../domain/impact';
+import type { Database } from '../db/database';
+import { outcomeSeries } from './campaigns';
+
+export const ImpactOptions = z.object({
+	start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+	end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
+	family: z.enum(['gaussian', 'poisson', 'quasipoisson']).optional(),
+	harmonics: z.coerce.number().int().min(0).max(6).optional(),
+	period: z.coerce.number().positive().max(400).optional(),
+	slope: z.boolean().optional(),
+	monthDummies: z.boolean().optional(),
+	lag: z.coerce.number().int().min(0).max(26).optional()
+});
+export type ImpactOptions = z.infer<typeof ImpactOptions>;
+
+/** Results by data version: an import bumps the version, so stale estimates are never served. */
+const cache = new Map<string, ImpactPanelData | null>();
+const CACHE_LIMIT = 500;
+
+/** The start of the period (week or month) a date falls in, so a mid-month start counts its month. */
+function periodStartOf(date: string, period: 'week' | 'month'): string {
+	if (period === 'month') return `${date.slice(0, 7)}-01`;
+	const day = new Date(`${date}T00:00:00Z`);
+	day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+	return day.toISOString().slice(0, 10);
+}
+
+/** An interrupted time series on one stored outcome series, with its paragraph and caveats. */
+export async function impactForMetric(db: Database, metric: string, options: ImpactOptions, excludeCampaign?: string): Promise<ImpactPanelData | null> {
+	const key = JSON.stringify([db.path, db.dataVersion, metric, options, excludeCampaign ?? null]);
+	if (cache.has(key)) return cache.get(key)!;
+	const series = await outcomeSeries(db, metric);
+	let panel: ImpactPanelData | null = null;
+	if (series) {
+		const start = periodStartOf(options.start, series.period);
+		const result =
+			series.points.length === 0
+				? ({ ok: false, reason: 'Not enough data to estimate: no data has been imported for this series.', warnings: [] } as ItsResult)
+				: series.seasonal
+					? seasonalIts(series.points, { ...options, start })
+					: safeIts(series.points, { ...options, start });
+		const overlapping = await overlappingCampaigns(db, metric, options.start, options.end ?? series.points.at(-1)?.periodStart ?? options.start, excludeCampaign);
+		let paragraph = describeIts(result, { metricLabel: series.label.replace(/ per (week|month)$/, ''), periodLabel: series.period });
+		if (result.ok && overlapping.length > 0) {
+			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
+		}
+		panel = { metric, label: series.label, period: series.period, result, paragraph, overlapping };
+	}
+	if (cache.size >= CACHE_LIMIT) cache.clear();
+	cache.set(key, panel);
+	return panel;
+}
+
+function safeIts(points: { periodStart: string; value: number }[], options: ImpactOptions, dates = points.map((p) => p.periodStart)): ItsResult {
+	try {
+		return interruptedTimeSeries({ dates, values: points.map((p) => p.value) }, options);
+	} catch (error) {
+		// The estimator throws RangeError for requests it cannot honour (an end before the start, a start outside the data).
+		return { ok: false, reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
+	}
+}
+
+/**
+ * A program that runs only part of the year (ten summer weeks) is compared season with season:
+ * its weeks are placed back to back, the season's length is the seasonal period, and dates are
+ * restored afterwards. Without this the months it does not run would be read as a collapse.
+ */
+function seasonalIts(points: { periodStart: string; value: number }[], options: ImpactOptions): ItsResult {
+	const weekMs = 7 * 86_400_000;
+	const runs: number[] = [1];
+	for (let i = 1; i < points.length; i += 1) {
+		const gap = (Date.parse(points[i]!.periodStart) - Date.parse(points[i - 1]!.periodStart)) / weekMs;
+		if (gap === 1) runs[runs.length - 1]! += 1;
+		else runs.push(1);
+	}
+	if (runs.length === 1) return safeIts(points, options);
+	const seasonLength = runs.slice().sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+	const synthetic = points.map((_, i) => new Date(Date.UTC(2001, 0, 1) + i * weekMs).toISOString().slice(0, 10));
+	const realToSynthetic = (date: string) => {
+		const index = points.findIndex((p) => p.periodStart >= date);
+		return index < 0 ? synthetic.at(-1)! : synthetic[index]!;
+	};
+	const endIndex = options.end ? points.findLastIndex((p) => p.periodStart <= options.end!) : -1;
+	const result = safeIts(points, { ...options, start: realToSynthetic(options.start), end: endIndex >= 0 ? synthetic[endIndex] : undefined, period: options.period ?? seasonLength, harmonics: options.harmonics ?? 2 }, synthetic);
+	if (!result.ok) return result;
+	const back = new Map(synthetic.map((date, i) => [date, points[i]!.periodStart]));
+	return {
+		...result,
+		options: { ...result.options, start: back.get(result.options.start) ?? result.options.start, end: back.get(result.options.end) ?? result.options.end },
+		counterfactual: result.counterfactual.map((p) => ({ ...p, date: back.get(p.date) ?? p.date })),
+		warnings: [...result.warnings, `Only the weeks the program ran are compared, season with season (${seasonLength} weeks a season).`]
+	};
+}
+
+async function overlappingCampaigns(db: Database, metric: string, from: string, to: string, exclude?: string): Promise<string[]> {
+	const rows = await db.query<{ name: string }>(
+		`SELECT name FROM campaigns WHERE NOT archived AND list_contains(outcome_metrics, $metric)
+		   AND starts_on <= CAST($to AS DATE) AND ends_on >= CAST($from AS DATE) AND name IS DISTINCT FROM $exclude ORDER BY starts_on`,
+		{ metric, from, to, exclude: exclude ?? null }
+	);
+	return rows.map((row) => row.name);
+}
+
+/** One Impact panel per outcome metric the campaign targets, its window as the post period. */
+export async function campaignImpact(db: Database, campaign: { name: string; startsOn: string; endsOn: string; outcomeMetrics: string[] }): Promise<ImpactPanelData[]> {
+	const panels: ImpactPanelData[] = [];
+	for (const metric of campaign.outcomeMetrics) {
+		const panel = await impactForMetric(db, metric, { start: campaign.startsOn, end: campaign.endsOn }, campaign.name);
+		if (panel) panels.push(panel);
+	}
+	return panels;
+}
+
+/** Every series Lantern can analyse, for the Explore page's picker. */
+export async function explorableSeries(db: Database): Promise<{ metric: string; label: string }[]> {
+	const rows = await db.query<{ metric: string; label: string }>(
+		`SELECT DISTINCT 'usage:' || metric AS metric, metric AS label FROM usage
+		 UNION SELECT DISTINCT 'usage:' || metric || ':' || branch, metric || ' at ' || branch FROM usage
+		 UNION SELECT DISTINCT 'literacy:' || metric, 'summer reading ' || metric FROM literacy
+		 UNION SELECT DISTINCT 'programs:attendance', 'program attendance' FROM programs WHERE attendance IS NOT NULL
+		 UNION SELECT DISTINCT 'programs:attendance:' || branch, 'program attendance at ' || branch FROM programs WHERE attendance IS NOT NULL AND branch IS NOT NULL
+		 ORDER BY 1`
+	);
+	return rows.map((row) => ({ metric: row.metric, label: row.label.replaceAll('_', ' ') }));
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { campaignSummaries } from '$lib/server/analytics/campaigns';
+import { explorableSeries, ImpactOptions, impactForMetric } from '$lib/server/analytics/impact';
+import { getDatabase } from '$lib/server/app';
+import type { PageServerLoad } from './$types';
+
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const ExploreQuery = z.object({
+	metric: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+	campaign: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+	start: z.preprocess(blankToUndefined, ImpactOptions.shape.start.optional()),
+	end: z.preprocess(blankToUndefined, ImpactOptions.shape.end),
+	family: z.preprocess(blankToUndefined, ImpactOptions.shape.family),
+	harmonics: z.preprocess(blankToUndefined, ImpactOptions.shape.harmonics),
+	slope: z.preprocess((value) => value === 'on', z.boolean())
+});
+
+export const load: PageServerLoad = async ({ url }) => {
+	const db = await getDatabase();
+	const [series, campaigns] = await Promise.all([explorableSeries(db), campaignSummaries(db)]);
+	const query = ExploreQuery.safeParse(Object.fromEntries(url.searchParams));
+	if (!query.success) {
+		const issue = query.error.issues[0]!;
+		return { series, campaigns, query: {}, panel: null, problem: `"${issue.path.join('.')}" ${issue.message}.` };
+	}
+	const q = query.data;
+	const campaign = campaigns.find((c) => c.campaignId === q.campaign);
+	const start = q.start ?? campaign?.startsOn;
+	const end = q.end ?? (q.start ? undefined : campaign?.endsOn);
+	if (!q.metric || !start) return { series, campaigns, query: q, panel: null, problem: q.metric ? 'Choose a campaign or a start date.' : null };
+	const panel = await impactForMetric(db, q.metric, { start, end, family: q.family, harmonics: q.harmonics, slope: q.slope }, campaign?.name);
+	return { series, campaigns, query: q, panel, problem: panel ? null : `Lantern has no series called "${q.metric}".` };
+};
