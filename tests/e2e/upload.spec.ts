@@ -34,3 +34,21 @@ test.describe('uploads', () => {
 		await expect(item).toContainText('Row 3, column “value”: "lots" is not a number');
 	});
 });
+
+test('an upload larger than the limit is refused from its declared size, before it is read', async ({ baseURL }) => {
+	const { request } = await import('node:http');
+	const url = new URL('/api/imports?name=huge.csv', baseURL);
+	const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+		const req = request(url, { method: 'POST', headers: { 'content-length': String(2 * 1024 ** 3), 'content-type': 'text/csv', origin: url.origin } }, (res) => {
+			let body = '';
+			res.on('data', (chunk) => (body += chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+		});
+		req.on('error', reject);
+		req.write('period_start,period,branch,metric,value\n');
+		// Only the first bytes of a "2 GB" body are sent: the answer must come without the rest.
+		setTimeout(() => req.destroy(), 10_000);
+	});
+	expect(answer.status).toBe(413);
+	expect(JSON.parse(answer.body).errors[0].message).toMatch(/larger than the upload limit of 200 MB/);
+});
