@@ -6,6 +6,7 @@
 import { campaignsJson, CAMPAIGNS } from './campaigns';
 import { describeEffects, type DemoEffects } from './effects';
 import { generateLibcal } from './libcal';
+import { generateGateCounts, generatePls, generateSurveys } from './library-data';
 import { FILE_NAMES } from './library';
 import { generateSummerReading } from './literacy';
 import { generateFacebookPosts, generateInstagramPosts } from './meta-export';
@@ -34,6 +35,9 @@ export function generateDemoLibrary(seed = DEFAULT_DEMO_SEED): { files: DemoFile
 	const usage = generateUsage(random.fork('usage'));
 	const literacy = generateSummerReading(random.fork('literacy'));
 	const campaigns = { name: FILE_NAMES.campaigns, content: campaignsJson(), rows: CAMPAIGNS.length };
+	const gateCounts = generateGateCounts(random.fork('gate-counts'));
+	const surveys = generateSurveys(random.fork('surveys'));
+	const pls = generatePls(random.fork('pls'));
 
 	const described = [
 		[x, 'X legacy tweet activity export (likes era, 40 columns), newest first'],
@@ -42,7 +46,10 @@ export function generateDemoLibrary(seed = DEFAULT_DEMO_SEED): { files: DemoFile
 		[libcal, 'Springshare LibCal events export, 29 columns, including two weeks of upcoming events'],
 		[usage, "Lantern usage template: month × branch × metric"],
 		[literacy, 'Lantern literacy template: summer reading week × branch × age group × metric'],
-		[campaigns, "Lantern campaign template (rows = campaigns)"]
+		[campaigns, "Lantern campaign template (rows = campaigns)"],
+		[gateCounts, 'LibInsight gate-count import: daily cumulative door readings per branch for the last year (no effect baked in)'],
+		[surveys, 'PLA Project Outcome responses, one row per response (no effect baked in)'],
+		[pls, 'IMLS PLS administrative-entity file: Maple Valley (IL0420) and twenty fictional Illinois peers']
 	] as const;
 
 	const effects = describeEffects(seed, {

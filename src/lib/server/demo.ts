@@ -8,6 +8,8 @@ import { getSettings, saveSettings } from './settings';
 
 export const DEMO_LIBRARY_NAME = 'Maple Valley Public Library';
 const DEMO_TIME_ZONE = 'America/Chicago';
+/** Maple Valley's key in the demo's PLS file (pls_fy2024_ae_pud24i.csv). */
+const DEMO_FSCSKEY = 'IL0420';
 
 export function demoDirectory(): string {
 	return resolve(process.env.LANTERN_DEMO_DIR ?? 'data/demo');
@@ -17,7 +19,7 @@ export function demoDirectory(): string {
 export async function loadDemoLibrary(db: Database, directory = demoDirectory()): Promise<ImportResult[]> {
 	const files = (await readdir(directory)).filter((name) => /\.(csv|json)$/i.test(name) && name !== 'effects.json').sort();
 	if (files.length === 0) throw new Error(`No demo files found in ${directory}. Run \`npm run demo:generate\` to create them.`);
-	await saveSettings(db, { libraryName: DEMO_LIBRARY_NAME, timeZone: DEMO_TIME_ZONE });
+	await saveSettings(db, { libraryName: DEMO_LIBRARY_NAME, timeZone: DEMO_TIME_ZONE, plsFscskey: DEMO_FSCSKEY });
 	const results: ImportResult[] = [];
 	for (const name of files) {
 		const path = join(directory, name);
@@ -35,7 +37,8 @@ export async function removeDemoLibrary(db: Database): Promise<number> {
 	const settings = await getSettings(db);
 	await saveSettings(db, {
 		demoState: 'removed',
-		...(settings.libraryName === DEMO_LIBRARY_NAME ? { libraryName: 'My library' } : {})
+		...(settings.libraryName === DEMO_LIBRARY_NAME ? { libraryName: 'My library' } : {}),
+		...(settings.plsFscskey === DEMO_FSCSKEY ? { plsFscskey: '' } : {})
 	});
 	return removed;
 }

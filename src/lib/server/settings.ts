@@ -8,7 +8,12 @@ export const LibrarySettings = z.object({
 	/** IANA zone used for files that carry no zone and for every day/week/month bucket */
 	timeZone: z.string().refine((zone) => timeZones.has(zone), 'is not a known IANA time zone, such as America/Chicago'),
 	/** 'loaded' while the demo library is in the database, 'removed' once someone removed it */
-	demoState: z.enum(['never', 'loaded', 'removed'])
+	demoState: z.enum(['never', 'loaded', 'removed']),
+	/** door counters that count people going in and out, so each visit twice */
+	gateCountsBidirectional: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
+	/** this library's IMLS FSCSKEY, and the peers it is compared with (empty: same state, similar population) */
+	plsFscskey: z.string().trim().max(10).default(''),
+	plsPeers: z.string().trim().max(2000).default('')
 });
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
@@ -19,7 +24,10 @@ export function serverTimeZone(): string {
 const defaults = (): LibrarySettings => ({
 	libraryName: 'My library',
 	timeZone: serverTimeZone(),
-	demoState: 'never'
+	demoState: 'never',
+	gateCountsBidirectional: false,
+	plsFscskey: '',
+	plsPeers: ''
 });
 
 export async function getSettings(db: Database): Promise<LibrarySettings> {

@@ -128,9 +128,15 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 	const select = async (sql: string, params: Record<string, string | null>) =>
 		(await db.query<{ period_start: string; value: number }>(sql, params)).map((r) => ({ periodStart: r.period_start, value: r.value }));
 	if (kind === 'usage' && name) {
+		// Monthly figures when there are any; otherwise daily or weekly ones summed into months. Never both,
+		// so a library that uploads door counts beside its monthly report does not count visits twice.
 		const points = await select(
-			`SELECT strftime(period_start, '%Y-%m-%d') AS period_start, sum(value) AS value FROM usage
-			 WHERE metric = $metric AND ($branch IS NULL OR branch = $branch) GROUP BY period_start ORDER BY period_start`,
+			`WITH chosen AS (
+				SELECT period FROM usage WHERE metric = $metric AND ($branch IS NULL OR branch = $branch)
+				GROUP BY period ORDER BY CASE period WHEN 'month' THEN 0 WHEN 'week' THEN 1 WHEN 'day' THEN 2 ELSE 3 END LIMIT 1)
+			 SELECT strftime(date_trunc('month', period_start), '%Y-%m-%d') AS period_start, sum(value) AS value FROM usage
+			 WHERE metric = $metric AND ($branch IS NULL OR branch = $branch) AND period = (SELECT period FROM chosen)
+			 GROUP BY 1 ORDER BY 1`,
 			{ metric: name, branch: branch ?? null }
 		);
 		return { label: `${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per month`, period: 'month', points };

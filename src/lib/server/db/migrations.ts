@@ -154,6 +154,46 @@ CREATE TABLE campaign_post_links (campaign_id INTEGER NOT NULL, platform VARCHAR
 CREATE TABLE post_strategy_labels (platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, strategy VARCHAR, source VARCHAR, predicted VARCHAR, matched VARCHAR);
 CREATE TABLE program_promotion_links (program_source VARCHAR NOT NULL, program_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, reason VARCHAR NOT NULL, score DOUBLE NOT NULL);
 `
+	},
+	{
+		version: 4,
+		name: 'outcome surveys, peer benchmarks',
+		sql: `
+CREATE TABLE survey_records (
+	import_id INTEGER NOT NULL,
+	response_id VARCHAR,
+	survey_topic VARCHAR,
+	survey_type VARCHAR,
+	program VARCHAR,
+	date DATE,
+	branch VARCHAR,
+	knowledge_text VARCHAR, knowledge TINYINT,
+	confidence_text VARCHAR, confidence TINYINT,
+	application_text VARCHAR, application TINYINT,
+	awareness_text VARCHAR, awareness TINYINT,
+	liked_most VARCHAR,
+	learn_more VARCHAR
+);
+CREATE TABLE pls_records (
+	import_id INTEGER NOT NULL,
+	fiscal_year INTEGER NOT NULL,
+	fscskey VARCHAR NOT NULL,
+	libname VARCHAR,
+	state VARCHAR,
+	population BIGINT,
+	visits BIGINT,
+	totcir BIGINT,
+	regbor BIGINT,
+	totpro BIGINT,
+	totatten BIGINT,
+	kidpro BIGINT,
+	kidatten BIGINT,
+	hrs_open BIGINT,
+	wifisess BIGINT,
+	gpterms BIGINT,
+	totopexp BIGINT
+);
+`
 	}
 ];
 

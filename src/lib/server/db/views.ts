@@ -56,6 +56,20 @@ SELECT campaign_id, name, strategy, starts_on, ends_on, branches, hashtags, outc
 	description, archived, import_id, keywords, link_domains, utm_campaigns, partner_accounts, budget
 FROM campaign_records;
 
+-- One row per outcome-survey response; each statement both as written and on the 1–5 scale.
+CREATE OR REPLACE VIEW survey_responses AS
+SELECT response_id, survey_topic, survey_type, program, date, branch,
+	knowledge_text, knowledge, confidence_text, confidence, application_text, application, awareness_text, awareness,
+	liked_most, learn_more, import_id
+FROM survey_records;
+
+-- IMLS Public Libraries Survey, one row per library system and fiscal year (the newest import wins).
+CREATE OR REPLACE VIEW pls AS
+SELECT fiscal_year, fscskey, libname, state, population, visits, totcir, regbor, totpro, totatten, kidpro, kidatten,
+	hrs_open, wifisess, gpterms, totopexp, import_id
+FROM pls_records
+QUALIFY row_number() OVER (PARTITION BY fiscal_year, fscskey ORDER BY import_id DESC) = 1;
+
 CREATE OR REPLACE VIEW campaign_posts AS
 SELECT campaign_id, platform, post_id, rule, manual FROM campaign_post_links;
 

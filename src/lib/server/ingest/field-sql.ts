@@ -75,6 +75,12 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			};
 		}
 		case 'count': {
+			if (type.missingCodes?.length) {
+				// Survey files write "not reported" as codes (-1, -9, M); those become unknown, not numbers.
+				const missing = `trim(${cell}) IN (${type.missingCodes.map(sqlString).join(', ')})`;
+				const plain = fieldSql({ kind: 'count', signed: type.signed }, cell);
+				return { ...plain, value: `CASE WHEN ${missing} THEN NULL ELSE ${plain.value} END`, unreadable: `NOT ${missing} AND (${plain.unreadable})` };
+			}
 			const value = type.signed
 				? `CASE WHEN starts_with(trim(${cell}), '-') AND length(trim(${cell})) > 1 THEN -lantern_count(ltrim(trim(${cell}), '-')) ELSE lantern_count(${cell}) END`
 				: `lantern_count(${cell})`;

@@ -12,7 +12,9 @@ export const IMPORTED_TABLES = [
 	'literacy_records',
 	'campaign_records',
 	'account_daily_records',
-	'x_account_sightings'
+	'x_account_sightings',
+	'survey_records',
+	'pls_records'
 ] as const;
 
 export interface LogEntry {

@@ -27,9 +27,9 @@ export interface LoadPlan {
 }
 
 /** Maps each field to its column, refusing the file when a required column is missing. */
-export function planLoad(staged: Staged): LoadPlan {
+export function planLoad(staged: Staged, settings: { fileName: string; gateCountsBidirectional: boolean }): LoadPlan {
 	const { source, header, headerText, columns, headerRow, lineOffset } = staged;
-	const context: SourceContext = { preamble: staged.preamble };
+	const context: SourceContext = { preamble: staged.preamble, ...settings };
 	const refusal = source.refuse?.(context);
 	if (refusal) throw new Refusal(refusal, [], 0, source);
 	const fields: LoadPlan['fields'] = {};
@@ -139,7 +139,13 @@ export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, imp
 		const all: Record<string, string> = { import_id: 'p.import_id', ...columns };
 		if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';
 		const names = Object.keys(all);
-		const sql = `INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) SELECT ${names.map((name) => all[name]).join(', ')} FROM ${from}`;
+		let select = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}`;
+		const sums = target === plan.source.target ? (plan.source.sumColumns ?? []) : [];
+		if (sums.length > 0) {
+			const keep = names.filter((name) => !sums.includes(name)).map(sqlIdentifier);
+			select = `SELECT ${names.map((name) => (sums.includes(name) ? `sum(${sqlIdentifier(name)})` : sqlIdentifier(name))).join(', ')} FROM (${select}) GROUP BY ${keep.join(', ')}`;
+		}
+		const sql = `INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${select}`;
 		const reader = await connection.runAndReadAll(sql, [importId, timeZone, observedAt.toISOString()]);
 		return Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
 	};

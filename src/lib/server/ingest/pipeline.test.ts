@@ -173,3 +173,48 @@ describe('import pipeline', () => {
 		]);
 	});
 });
+
+describe('library-side importers', () => {
+	let db: Database;
+	beforeEach(async () => {
+		db = await tempDatabase();
+	});
+
+	it('turns LibInsight gate readings into daily visits: rollover, manual and hourly rows', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'libinsight_gate_counts.csv'))).toMatchObject({ status: 'imported', source: 'libinsight-gate-counts' });
+		const rows = await db.query(`SELECT branch, strftime(period_start, '%Y-%m-%d') AS day, period, metric, value FROM usage ORDER BY branch, day`);
+		expect(rows).toEqual([
+			{ branch: 'Central', day: '2026-03-02', period: 'day', metric: 'visits', value: 590 },
+			// 99,710 → 240 rolled over at 99,999: 289 + 241.
+			{ branch: 'Central', day: '2026-03-03', period: 'day', metric: 'visits', value: 530 },
+			{ branch: 'Central', day: '2026-03-04', period: 'day', metric: 'visits', value: 763 },
+			{ branch: 'Eastside', day: '2026-03-02', period: 'day', metric: 'visits', value: 300 },
+			// Two hourly readings, 50 + 70.
+			{ branch: 'Eastside', day: '2026-03-03', period: 'day', metric: 'visits', value: 120 }
+		]);
+	});
+
+	it('halves bidirectional gate counts when the setting says so', async () => {
+		await saveSettings(db, { gateCountsBidirectional: true });
+		await importFile(db, join(SOURCE_FIXTURES, 'libinsight_gate_counts.csv'));
+		expect(await db.query(`SELECT value FROM usage WHERE branch = 'Central' AND period_start = DATE '2026-03-02'`)).toEqual([{ value: 295 }]);
+	});
+
+	it('imports the PLS administrative-entity file: missing codes become unknown, Latin-1 names survive', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'pls_fy2019_ae_pud19i.csv'))).toMatchObject({ status: 'imported', source: 'imls-pls-ae', rowsLoaded: 3 });
+		expect(await db.query(`SELECT fiscal_year, libname, totcir, totatten, wifisess, kidatten FROM pls WHERE fscskey = 'IL0002'`)).toEqual([
+			{ fiscal_year: 2019, libname: 'Bonté Township Library', totcir: null, totatten: null, wifisess: null, kidatten: 5100 }
+		]);
+	});
+
+	it('keeps Project Outcome answers as written and on the 1–5 scale', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'project_outcome_responses.csv'))).toMatchObject({ status: 'imported', source: 'project-outcome', rowsLoaded: 3 });
+		expect(await db.query(`SELECT response_id, survey_topic, survey_type, knowledge_text, knowledge, confidence, application_text, application, awareness, liked_most FROM survey_responses ORDER BY response_id`)).toEqual([
+			{ response_id: 'r1', survey_topic: 'Early Childhood Literacy', survey_type: 'immediate', knowledge_text: 'Strongly Agree', knowledge: 5, confidence: 4, application_text: 'Agree', application: 4, awareness: 5, liked_most: 'The songs, and the puppets' },
+			{ response_id: 'r2', survey_topic: 'Early Childhood Literacy', survey_type: 'immediate', knowledge_text: 'Agree', knowledge: 4, confidence: 3, application_text: 'N/A', application: null, awareness: 4, liked_most: null },
+			{ response_id: 'r3', survey_topic: 'Digital Learning', survey_type: 'follow-up', knowledge_text: 'Disagree', knowledge: 2, confidence: 1, application_text: 'Disagree', application: 2, awareness: 4, liked_most: 'Patient teacher' }
+		]);
+		const bad = await importFile(db, scratchFile('po.csv', 'Survey Topic,Knowledge\nSummer Reading,Kinda agree\n'));
+		expect(bad.errors[0]).toMatchObject({ row: 2, column: 'Knowledge', message: expect.stringContaining('"Kinda agree" is not one of: strongly disagree') });
+	});
+});

@@ -44,7 +44,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
 				return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
 			}
-			const plan = planLoad(staged);
+			const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
 			const observed = observedAt(fileName, now);
 			await normaliseRows(connection, plan, settings.timeZone, observed);
 			const { errors, errorCount } = await validateRows(connection, plan);

@@ -1,6 +1,14 @@
 /** How one export format is recognised, read and loaded. Each file in sources/ declares one. */
 
-export type Target = 'post_observations' | 'program_records' | 'usage_records' | 'literacy_records' | 'account_daily_records' | 'x_account_sightings';
+export type Target =
+	| 'post_observations'
+	| 'program_records'
+	| 'usage_records'
+	| 'literacy_records'
+	| 'account_daily_records'
+	| 'x_account_sightings'
+	| 'survey_records'
+	| 'pls_records';
 
 export type FieldKind =
 	/** free text; blank becomes NULL */
@@ -8,7 +16,7 @@ export type FieldKind =
 	/** an identifier kept as text (post IDs exceed a double); digits only unless `pattern` says more */
 	| { kind: 'id'; pattern?: string }
 	/** a count; accepts `1,234`, `424.0`, `1.2K`, `-` and `undefined` (the last two as unknown); negative only when `signed` (TikTok's adjustments) */
-	| { kind: 'count'; signed?: boolean }
+	| { kind: 'count'; signed?: boolean; missingCodes?: readonly string[] }
 	/** any decimal number, optionally bounded below */
 	| { kind: 'decimal'; min?: number }
 	/** date and time; `zone: 'in-value'` when the format carries %z, else read in the library's zone */
@@ -64,6 +72,8 @@ export interface SourceSpec<F extends string = string> {
 	 */
 	load: (n: Record<F, string>, context: SourceContext) => Record<string, string>;
 	also?: readonly ExtraLoad<F>[];
+	/** load one row per distinct value of the other columns, summing these (hourly gate counts → days) */
+	sumColumns?: readonly string[];
 	/** a reason to refuse the file, decided from what sits above its header */
 	refuse?: (context: SourceContext) => string | null;
 }
@@ -72,6 +82,10 @@ export interface SourceSpec<F extends string = string> {
 export interface SourceContext {
 	/** the lines above the header (a title such as Meta's metric name), unquoted and trimmed */
 	preamble: string[];
+	/** the file's name, for formats that carry facts there (a fiscal year, an export date) */
+	fileName: string;
+	/** gate counters count each visitor twice (in and out): halve their differences */
+	gateCountsBidirectional: boolean;
 }
 
 export function defineSource<F extends string>(spec: SourceSpec<F>): SourceSpec<F> {

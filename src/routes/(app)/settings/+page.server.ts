@@ -10,14 +10,14 @@ export const load: PageServerLoad = async () => ({
 	uploadLimitBytes: uploadLimitBytes()
 });
 
-const SettingsForm = LibrarySettings.pick({ libraryName: true, timeZone: true });
+const SettingsForm = LibrarySettings.pick({ libraryName: true, timeZone: true, gateCountsBidirectional: true, plsFscskey: true, plsPeers: true });
 
 export const actions: Actions = {
 	default: async ({ request }) => {
 		const form = SettingsForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) {
 			const issue = form.error.issues[0]!;
-			return fail(400, { message: `${issue.path.join('.') === 'timeZone' ? 'Time zone' : 'Library name'} ${issue.message}.` });
+			return fail(400, { message: `${issue.path.join('.')}: ${issue.message}.` });
 		}
 		await saveSettings(await getDatabase(), form.data);
 		return { message: 'Saved.' };

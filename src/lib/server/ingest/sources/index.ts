@@ -1,5 +1,8 @@
 import type { SourceSpec } from '../source';
 import { imlsPlsStateSummary } from './imls-pls';
+import { imlsPlsAdministrativeEntity } from './imls-pls-ae';
+import { libinsightGateCounts } from './libinsight-gate';
+import { projectOutcomeResponses } from './project-outcome';
 import { libcalEvents } from './libcal-events';
 import { linkedinCreatorEngagement } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
@@ -30,6 +33,9 @@ export const SOURCES: readonly SourceSpec[] = [
 	linkedinCreatorEngagement,
 	libcalEvents,
 	imlsPlsStateSummary,
+	imlsPlsAdministrativeEntity,
+	libinsightGateCounts,
+	projectOutcomeResponses,
 	literacyTemplate,
 	usageTemplate
 ] as SourceSpec[];

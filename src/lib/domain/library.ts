@@ -1,0 +1,5 @@
+export interface DoorCountDay {
+	date: string;
+	branch: string;
+	visits: number;
+}
