@@ -106,6 +106,12 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				problem: `is not a date and time written ${inForm(type.formats)}`
 			};
 		}
+		case 'instant':
+			return {
+				value: `TRY_CAST(trim(${cell}) AS TIMESTAMPTZ)`,
+				unreadable: `TRY_CAST(trim(${cell}) AS TIMESTAMPTZ) IS NULL`,
+				problem: 'is not a date and time such as 2026-03-01T14:30:00Z'
+			};
 		case 'date': {
 			const parsed = parseWithFormats(`trim(${cell})`, type.formats);
 			return {

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import type { ImportResult } from '../../domain/imports';
 import { importCampaignsFile } from '../campaigns';
 import { relinkCampaigns } from '../campaign-links';
@@ -10,9 +11,21 @@ import { importFile, type ImportOptions } from './pipeline';
  * campaign membership, strategy labels and program promotions when something was added.
  */
 export async function importAny(db: Database, path: string, options: ImportOptions & { fileName: string; relink?: boolean }): Promise<ImportResult> {
-	const result = /\.json$/i.test(options.fileName) ? await importCampaignsFile(db, path, options) : await importFile(db, path, options);
+	const result = (await isCampaignsFile(path, options.fileName)) ? await importCampaignsFile(db, path, options) : await importFile(db, path, options);
 	if (result.status === 'imported' && options.relink !== false) await relinkCampaigns(db);
 	return result;
+}
+
+/** A .json file is campaign definitions unless it is a Mastodon outbox (ActivityPub `orderedItems`). */
+async function isCampaignsFile(path: string, fileName: string): Promise<boolean> {
+	if (!/\.json$/i.test(fileName)) return false;
+	const handle = await open(path, 'r');
+	try {
+		const { bytesRead, buffer } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+		return !/"orderedItems"|"@context"/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+	} finally {
+		await handle.close();
+	}
 }
 
 /** Removes imports with every row they loaded, then re-derives what depended on them. */

@@ -152,6 +152,21 @@ describe('import pipeline', () => {
 		]);
 	});
 
+	it('imports a Mastodon outbox: posts, replies and boosts with their times and no metrics', async () => {
+		const result = await importFile(db, join(SOURCE_FIXTURES, 'mastodon_outbox.json'));
+		expect(result).toMatchObject({ status: 'imported', source: 'mastodon-outbox', rowsLoaded: 3 });
+		expect(await db.query(`SELECT post_id, account, post_type, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, hashtags, impressions, text FROM posts ORDER BY published_at`)).toEqual([
+			{ post_id: '111234567890123456', account: 'maplevalleypl', post_type: 'post', utc: '2026-03-03 15:30', hashtags: ['storytimeateastside'], impressions: null, text: 'Storytime is back at Eastside, Tuesdays at 10:30 & Thursdays at 11! #StorytimeAtEastside' },
+			{ post_id: '111234567890999999', account: 'maplevalleypl', post_type: 'reply', utc: '2026-03-04 08:00', hashtags: [], impressions: null, text: 'Yes! The book club meets on the 2nd floor.' },
+			{ post_id: '42', account: 'reader', post_type: 'boost', utc: '2026-03-05 18:45', hashtags: [], impressions: null, text: null }
+		]);
+	});
+
+	it('refuses a Bluesky repository export with an explanation', async () => {
+		const result = await importFile(db, scratchFile('repo.car', Buffer.concat([Buffer.from([0x3a, 0xa2]), Buffer.from('eroots\x81gversion\x01'), Buffer.alloc(20, 1)])));
+		expect(result.errors[0]!.message).toMatch(/Bluesky repository export/);
+	});
+
 	it('imports Instagram posts, with thousands separators and engagement from their parts', async () => {
 		expect(await importFile(db, join(SOURCE_FIXTURES, 'meta_ig_posts.csv'))).toMatchObject({ status: 'imported', source: 'meta-instagram-posts', rowsLoaded: 2 });
 		const rows = await db.query('SELECT platform, account, impressions, engagements, saves, hashtags FROM posts ORDER BY post_id');

@@ -22,6 +22,8 @@ export type FieldKind =
 	/** date and time; `zone: 'in-value'` when the format carries %z, else read in the library's zone */
 	| { kind: 'timestamp'; formats: readonly string[]; zone: 'in-value' | 'library' }
 	| { kind: 'date'; formats: readonly string[] }
+	/** an ISO 8601 instant with its zone (`2023-01-01T12:00:00Z`, `…+02:00`), as JSON exports write them */
+	| { kind: 'instant' }
 	/** a clock time such as `10:30` or `2:00 PM`; `allDay` lists the words that mean no time */
 	| { kind: 'clock'; allDay: readonly string[] }
 	/** one of a fixed vocabulary, compared case-insensitively and stored lower-case */
@@ -50,7 +52,7 @@ export interface SourceSpec<F extends string = string> {
 	description: string;
 	target: Target;
 	/** how the file is read; CSV unless said */
-	format?: 'csv' | 'x-archive';
+	format?: 'csv' | 'x-archive' | 'activitypub';
 	/** normalised header cells that must all appear on one of the first lines to recognise the file */
 	anchors: readonly string[];
 	/** header cells whose presence means it is some other format */

@@ -41,6 +41,7 @@ export function matchesSource(source: SourceSpec, header: string[]): boolean {
 export async function stageFile(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
 	if (sniff.kind === 'x-archive') return stageXArchive(connection, path, fileName, sniff);
 	if (sniff.kind === 'xlsx') return stageWorkbook(connection, path, fileName);
+	if (sniff.kind === 'json') return stageActivityPub(connection, path, fileName, sniff);
 	const staged = await stageCsvIfKnown(connection, path, fileName, sniff, sniff.head, null);
 	if (staged) return staged;
 	throw new Refusal(
@@ -54,8 +55,8 @@ async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileN
 	const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
 	for (const [index, line] of lines.entries()) {
 		const header = splitCsvLine(line).map(normaliseHeader);
-		const source = SOURCES.find((candidate) => candidate.format !== 'x-archive' && (candidate.sheet ?? null) === sheet && matchesSource(candidate, header))
-			?? (sheet === null ? undefined : SOURCES.find((candidate) => candidate.format !== 'x-archive' && !candidate.sheet && matchesSource(candidate, header)));
+		const source = SOURCES.find((candidate) => (candidate.format ?? 'csv') === 'csv' && (candidate.sheet ?? null) === sheet && matchesSource(candidate, header))
+			?? (sheet === null ? undefined : SOURCES.find((candidate) => (candidate.format ?? 'csv') === 'csv' && !candidate.sheet && matchesSource(candidate, header)));
 		if (source) {
 			const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
 			return { ...staged, preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()) };
@@ -129,6 +130,35 @@ async function describeStaging(connection: DuckDBConnection, source: SourceSpec,
 	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns, preamble: [] };
 }
 
+/** A Mastodon (ActivityPub) archive's outbox.json: one post per item of `orderedItems`. */
+async function stageActivityPub(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
+	const source = SOURCES.find((candidate) => candidate.format === 'activitypub');
+	if (!source || !/"orderedItems"/.test(sniff.head)) {
+		throw new Refusal('Lantern reads two kinds of JSON file: a campaigns file ({"campaigns": […]}) and the outbox.json of a Mastodon archive. This is neither.');
+	}
+	return stageJsonItems(connection, path, fileName, source, `unnest(CAST(json_extract(json, '$.orderedItems') AS JSON[]))`, 'auto');
+}
+
+/** Stages one row per JSON item, with a synthetic header row naming the source's archive columns. */
+async function stageJsonItems(connection: DuckDBConnection, jsonPath: string, fileName: string, source: SourceSpec, items: string, format: 'array' | 'auto'): Promise<Staged> {
+	const columns = source.archiveColumns!;
+	const header = columns.map((column, i) => `${sqlLiteral(column.name)} AS c${i}`).join(', ');
+	const values = columns.map((column, i) => `CAST(${column.sql} AS VARCHAR) AS c${i}`).join(', ');
+	try {
+		await connection.run(
+			`CREATE OR REPLACE TEMP TABLE staging AS
+			 SELECT 1::BIGINT AS row_no, ${header}
+			 UNION ALL
+			 SELECT 1 + row_number() OVER () AS row_no, ${values}
+			 FROM (SELECT ${items} AS json FROM read_json_objects($1, format = '${format}', maximum_object_size = 536870912))`,
+			[jsonPath]
+		);
+	} catch (error) {
+		throw new Refusal(`Lantern could not read this ${source.label} file: ${readerMessage(error, jsonPath, fileName)}. Upload the file exactly as it came out of the archive.`, [], 0, source);
+	}
+	return describeStaging(connection, source, 1, 0);
+}
+
 /** `window.YTD.tweets.part0 = [...]`: the part after the first `=` is JSON. */
 async function stageXArchive(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
 	const part = /^\s*window\.YTD\.([A-Za-z_]+)\.part\d+/.exec(sniff.head)?.[1] ?? '';
@@ -139,24 +169,10 @@ async function stageXArchive(connection: DuckDBConnection, path: string, fileNam
 	const json = join(tmpdir(), `lantern-${randomUUID()}.json`);
 	try {
 		await writeJsonPart(path, json);
-		const columns = source.archiveColumns!;
-		const header = columns.map((column, i) => `${sqlLiteral(column.name)} AS c${i}`).join(', ');
-		const values = columns.map((column, i) => `CAST(${column.sql} AS VARCHAR) AS c${i}`).join(', ');
-		await connection.run(
-			`CREATE OR REPLACE TEMP TABLE staging AS
-			 SELECT 1::BIGINT AS row_no, ${header}
-			 UNION ALL
-			 SELECT 1 + row_number() OVER () AS row_no, ${values}
-			 FROM read_json_objects($1, format = 'array', maximum_object_size = 67108864)`,
-			[json]
-		);
-	} catch (error) {
-		if (error instanceof Refusal) throw error;
-		throw new Refusal(`Lantern could not read this X archive file: ${readerMessage(error, json, fileName)}. Upload the file exactly as it came out of the archive.`, [], 0, source);
+		return await stageJsonItems(connection, json, fileName, source, 'json', 'array');
 	} finally {
 		await rm(json, { force: true });
 	}
-	return describeStaging(connection, source, 1, 0);
 }
 
 /** DuckDB's reader error, first lines only, naming the person's file rather than our temporary copy. */

@@ -4,6 +4,7 @@ import { imlsPlsAdministrativeEntity } from './imls-pls-ae';
 import { libinsightGateCounts } from './libinsight-gate';
 import { projectOutcomeResponses } from './project-outcome';
 import { libcalEvents } from './libcal-events';
+import { mastodonOutbox } from './mastodon';
 import { linkedinCreatorEngagement } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
@@ -31,6 +32,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	tiktokOverview,
 	youtubeTableData,
 	linkedinCreatorEngagement,
+	mastodonOutbox,
 	libcalEvents,
 	imlsPlsStateSummary,
 	imlsPlsAdministrativeEntity,
