@@ -21,4 +21,8 @@ export interface ImportResult {
 	errorCount: number;
 	duplicateOf?: number;
 	summary?: string;
+	/** a spreadsheet no format recognised; its columns can be mapped by hand */
+	unrecognised?: boolean;
+	/** where to map it (web uploads only) */
+	mapUrl?: string;
 }

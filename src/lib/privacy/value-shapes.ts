@@ -72,10 +72,16 @@ export function isStreetAddress(value: string): boolean {
 }
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV6 = /^(?=.*:.*:)[0-9a-f:]{2,39}$/i;
 
+/** IPv6 needs all eight groups or a `::`, so a clock time such as 10:30:00 never passes. */
 export function isIpAddress(value: string): boolean {
-	return IPV4.test(value) || (IPV6.test(value) && !/:::/.test(value) && /[0-9a-f]{1,4}/i.test(value));
+	if (IPV4.test(value)) return true;
+	if (!/^[0-9a-f:]+$/i.test(value) || value.includes(':::')) return false;
+	const compressed = value.split('::');
+	if (compressed.length > 2) return false;
+	const groups = compressed.flatMap((part) => (part === '' ? [] : part.split(':')));
+	if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
+	return compressed.length === 2 ? groups.length >= 1 && groups.length <= 7 : groups.length === 8;
 }
 
 /** A count or measure ("12", "424.0", "-"), which no personal column holds. */

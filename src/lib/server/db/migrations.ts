@@ -194,6 +194,13 @@ CREATE TABLE pls_records (
 	totopexp BIGINT
 );
 `
+	},
+	{
+		version: 5,
+		name: 'saved column mappings',
+		sql: `
+CREATE TABLE column_mappings (name VARCHAR NOT NULL, target VARCHAR NOT NULL, mapping JSON NOT NULL, saved_at TIMESTAMPTZ NOT NULL);
+`
 	}
 ];
 

@@ -126,32 +126,46 @@ function describeProblem(problem: string, raw: string | null): string {
 const LOAD_PARAMS = '(SELECT CAST($1 AS INTEGER) AS import_id, CAST($2 AS VARCHAR) AS tz, CAST($3 AS TIMESTAMPTZ) AS observed_at) p';
 const OBSERVED_TARGETS = new Set(['post_observations', 'account_daily_records']);
 
-/** Inserts the normalised rows (and any second table's rows); returns the main table's count. */
-export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, importId: number, timeZone: string, observedAt: Date): Promise<number> {
-	const refs = Object.fromEntries(
+function fieldRefs(plan: LoadPlan): Record<string, string> {
+	return Object.fromEntries(
 		Object.keys(plan.fields).flatMap((name) => [
 			[name, `n.${sqlIdentifier(name)}`],
 			[`${name}__drop`, `n.${sqlIdentifier(`${name}__drop`)}`]
 		])
 	);
-	const rows = `normalised n, ${LOAD_PARAMS}`;
-	const insert = async (target: string, columns: Record<string, string>, from: string) => {
-		const all: Record<string, string> = { import_id: 'p.import_id', ...columns };
-		if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';
-		const names = Object.keys(all);
-		let select = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}`;
-		const sums = target === plan.source.target ? (plan.source.sumColumns ?? []) : [];
-		if (sums.length > 0) {
-			const keep = names.filter((name) => !sums.includes(name)).map(sqlIdentifier);
-			select = `SELECT ${names.map((name) => (sums.includes(name) ? `sum(${sqlIdentifier(name)})` : sqlIdentifier(name))).join(', ')} FROM (${select}) GROUP BY ${keep.join(', ')}`;
-		}
-		const sql = `INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${select}`;
-		const reader = await connection.runAndReadAll(sql, [importId, timeZone, observedAt.toISOString()]);
+}
+
+/** The SELECT that turns normalised rows into one target table's rows. */
+function targetSelect(plan: LoadPlan, target: string, columns: Record<string, string>, extraUnnest: string | null): { names: string[]; sql: string } {
+	const all: Record<string, string> = { import_id: 'p.import_id', ...columns };
+	if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';
+	const names = Object.keys(all);
+	const from = `normalised n, ${LOAD_PARAMS}${extraUnnest ? `, unnest(${extraUnnest}) AS u(item)` : ''}`;
+	let sql = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}`;
+	const sums = target === plan.source.target ? (plan.source.sumColumns ?? []) : [];
+	if (sums.length > 0) {
+		const keep = names.filter((name) => !sums.includes(name)).map(sqlIdentifier);
+		sql = `SELECT ${names.map((name) => (sums.includes(name) ? `sum(${sqlIdentifier(name)})` : sqlIdentifier(name))).join(', ')} FROM (${sql}) GROUP BY ${keep.join(', ')}`;
+	}
+	return { names, sql };
+}
+
+/** Inserts the normalised rows (and any second table's rows); returns the main table's count. */
+export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, importId: number, timeZone: string, observedAt: Date): Promise<number> {
+	const refs = fieldRefs(plan);
+	const insert = async (target: string, columns: Record<string, string>, unnest: string | null) => {
+		const { names, sql } = targetSelect(plan, target, columns, unnest);
+		const reader = await connection.runAndReadAll(`INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${sql}`, [importId, timeZone, observedAt.toISOString()]);
 		return Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
 	};
-	const loaded = await insert(plan.source.target, plan.source.load(refs, plan.context), rows);
-	for (const extra of plan.source.also ?? []) {
-		await insert(extra.target, extra.columns(refs), `${rows}, unnest(${extra.unnest(refs)}) AS u(item)`);
-	}
+	const loaded = await insert(plan.source.target, plan.source.load(refs, plan.context), plan.source.rows?.(refs) ?? null);
+	for (const extra of plan.source.also ?? []) await insert(extra.target, extra.columns(refs), extra.unnest(refs));
 	return loaded;
+}
+
+/** The first rows a load would store, for the column mapper's preview; nothing is written. */
+export async function previewRows(connection: DuckDBConnection, plan: LoadPlan, timeZone: string, observedAt: Date, limit = 20): Promise<Record<string, unknown>[]> {
+	const refs = fieldRefs(plan);
+	const { sql } = targetSelect(plan, plan.source.target, plan.source.load(refs, plan.context), plan.source.rows?.(refs) ?? null);
+	return queryRows(connection, `SELECT * EXCLUDE (import_id) FROM (${sql}) LIMIT ${limit}`, [0, timeZone, observedAt.toISOString()]);
 }

@@ -5,7 +5,9 @@ import { getSettings } from '../settings';
 import { observedAt } from './export-date';
 import { FIELD_MACROS_SQL } from './field-sql';
 import { findImportByHash, hashFile, logImport } from './import-log';
-import { loadRows, normaliseRows, planLoad, summariseProblems, validateRows } from './load-plan';
+import { loadRows, normaliseRows, planLoad, previewRows, summariseProblems, validateRows } from './load-plan';
+import { savedMappingSources } from './mapping-store';
+import { SOURCES } from './sources';
 import { sniffFile } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
@@ -17,6 +19,8 @@ export interface ImportOptions {
 	isDemo?: boolean;
 	importedBy?: string;
 	now?: Date;
+	/** read the file with this format only (a column mapping being tried), instead of recognising it */
+	source?: SourceSpec;
 }
 
 /**
@@ -36,7 +40,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const sniff = await sniffFile(path, fileName);
 			if (sniff.refusal) throw new Refusal(sniff.refusal);
 			await connection.run(FIELD_MACROS_SQL);
-			const staged = await stageFile(connection, path, fileName, sniff);
+			const staged = await stageFile(connection, path, fileName, sniff, options.source ? [options.source] : await knownFormats(db));
 			source = staged.source;
 			const sha256 = await hashing;
 			const duplicateOf = await findImportByHash(connection, sha256);
@@ -67,7 +71,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			source = refusal.source ?? source;
 			const sha256 = await hashing.catch(() => 'unreadable');
 			const importId = await logImport(connection, { fileName, source: source?.id ?? null, sha256, status: 'rejected', rowsLoaded: 0, errors, errorCount, now, importedBy: options.importedBy, isDemo: options.isDemo }).catch(() => null);
-			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.' });
+			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.', ...(refusal.unrecognised ? { unrecognised: true } : {}) });
 		} finally {
 			await connection.run('DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS normalised').catch(() => undefined);
 		}
@@ -82,4 +86,42 @@ function result(parts: Omit<ImportResult, 'source' | 'sourceLabel'> & { source: 
 function describeUnexpected(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
 	return `Lantern could not import this file: ${message.split('\n')[0]}`;
+}
+
+/** The built-in formats, then the library's saved column mappings. */
+async function knownFormats(db: Database): Promise<SourceSpec[]> {
+	return [...SOURCES, ...(await savedMappingSources(db))];
+}
+
+export interface ImportPreview {
+	/** the first rows as they would be stored */
+	rows: Record<string, unknown>[];
+	errors: ImportResult['errors'];
+	errorCount: number;
+	/** set when the file could not be read with this format at all */
+	refusal?: string;
+}
+
+/** Reads a file with one format and shows what would be stored, without storing anything. */
+export async function previewImport(db: Database, path: string, fileName: string, source: SourceSpec): Promise<ImportPreview> {
+	const settings = await getSettings(db);
+	return db.withConnection(async (connection) => {
+		try {
+			const sniff = await sniffFile(path, fileName);
+			if (sniff.refusal) throw new Refusal(sniff.refusal);
+			await connection.run(FIELD_MACROS_SQL);
+			const staged = await stageFile(connection, path, fileName, sniff, [source]);
+			const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
+			const observed = observedAt(fileName, new Date());
+			await normaliseRows(connection, plan, settings.timeZone, observed);
+			const { errors, errorCount } = await validateRows(connection, plan);
+			const rows = errorCount === 0 ? await previewRows(connection, plan, settings.timeZone, observed) : [];
+			return { rows, errors, errorCount };
+		} catch (error) {
+			const refusal = error instanceof Refusal ? error : new Refusal(describeUnexpected(error));
+			return { rows: [], errors: refusal.errors, errorCount: refusal.errorCount, refusal: refusal.message };
+		} finally {
+			await connection.run('DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS normalised').catch(() => undefined);
+		}
+	});
 }

@@ -7,7 +7,9 @@ export class Refusal extends Error {
 		message: string,
 		readonly errors: ImportError[] = [],
 		readonly errorCount = errors.length,
-		readonly source: SourceSpec | null = null
+		readonly source: SourceSpec | null = null,
+		/** the file is a spreadsheet no format recognised: people can map its columns by hand */
+		readonly unrecognised = false
 	) {
 		super(message);
 	}

@@ -74,6 +74,8 @@ export interface SourceSpec<F extends string = string> {
 	 */
 	load: (n: Record<F, string>, context: SourceContext) => Record<string, string>;
 	also?: readonly ExtraLoad<F>[];
+	/** several target rows per file row (a wide file's metric columns), each element as `u.item` */
+	rows?: (n: Record<F, string>) => string;
 	/** load one row per distinct value of the other columns, summing these (hourly gate counts → days) */
 	sumColumns?: readonly string[];
 	/** a reason to refuse the file, decided from what sits above its header */

@@ -38,25 +38,36 @@ export function matchesSource(source: SourceSpec, header: string[]): boolean {
 }
 
 /** Finds the format from the first lines, then lets DuckDB read the file from its header on. */
-export async function stageFile(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
+export async function stageFile(
+	connection: DuckDBConnection,
+	path: string,
+	fileName: string,
+	sniff: FileSniff,
+	/** formats to recognise spreadsheets by: the built-in ones, then the library's saved column mappings */
+	candidates: readonly SourceSpec[] = SOURCES
+): Promise<Staged> {
 	if (sniff.kind === 'x-archive') return stageXArchive(connection, path, fileName, sniff);
-	if (sniff.kind === 'xlsx') return stageWorkbook(connection, path, fileName);
+	if (sniff.kind === 'xlsx') return stageWorkbook(connection, path, fileName, candidates);
 	if (sniff.kind === 'json') return stageActivityPub(connection, path, fileName, sniff);
-	const staged = await stageCsvIfKnown(connection, path, fileName, sniff, sniff.head, null);
+	const staged = await stageCsvIfKnown(connection, path, fileName, sniff, sniff.head, null, candidates);
 	if (staged) return staged;
 	throw new Refusal(
 		`Lantern does not recognise this file: none of its first ${HEADER_SCAN_LINES} lines is a header it knows. ` +
-			`It accepts: ${SOURCES.map((s) => s.label).join('; ')}. Run \`npm run lantern -- sources\` or see the uploads page for what each needs.`
+			`It accepts: ${SOURCES.map((s) => s.label).join('; ')}. On the Uploads page you can map its columns by hand, and save the mapping for next time.`,
+		[],
+		0,
+		null,
+		true
 	);
 }
 
 /** Recognises a CSV from its first lines and stages it, or returns null when no format matches. */
-async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, head: string, sheet: string | null): Promise<Staged | null> {
+async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, head: string, sheet: string | null, candidates: readonly SourceSpec[]): Promise<Staged | null> {
 	const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
 	for (const [index, line] of lines.entries()) {
 		const header = splitCsvLine(line).map(normaliseHeader);
-		const source = SOURCES.find((candidate) => (candidate.format ?? 'csv') === 'csv' && (candidate.sheet ?? null) === sheet && matchesSource(candidate, header))
-			?? (sheet === null ? undefined : SOURCES.find((candidate) => (candidate.format ?? 'csv') === 'csv' && !candidate.sheet && matchesSource(candidate, header)));
+		const source = candidates.find((candidate) => (candidate.format ?? 'csv') === 'csv' && (candidate.sheet ?? null) === sheet && matchesSource(candidate, header))
+			?? (sheet === null ? undefined : candidates.find((candidate) => (candidate.format ?? 'csv') === 'csv' && !candidate.sheet && matchesSource(candidate, header)));
 		if (source) {
 			const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
 			return { ...staged, preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()) };
@@ -66,14 +77,14 @@ async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileN
 }
 
 /** Each sheet of a workbook is tried as a CSV; the first one in a known format is imported. */
-async function stageWorkbook(connection: DuckDBConnection, path: string, fileName: string): Promise<Staged> {
+async function stageWorkbook(connection: DuckDBConnection, path: string, fileName: string, candidates: readonly SourceSpec[]): Promise<Staged> {
 	const sheets = readWorkbook(await readFile(path));
 	for (const sheet of sheets) {
 		const csv = join(tmpdir(), `lantern-${randomUUID()}.csv`);
 		try {
 			const text = sheetToCsv(sheet);
 			await writeFile(csv, text);
-			const staged = await stageCsvIfKnown(connection, csv, fileName, { encoding: 'utf-8', kind: 'csv', head: text.slice(0, 65_536) }, text.slice(0, 65_536), normaliseHeader(sheet.name));
+			const staged = await stageCsvIfKnown(connection, csv, fileName, { encoding: 'utf-8', kind: 'csv', head: text.slice(0, 65_536) }, text.slice(0, 65_536), normaliseHeader(sheet.name), candidates);
 			if (staged) return staged;
 		} finally {
 			await rm(csv, { force: true });
@@ -81,7 +92,11 @@ async function stageWorkbook(connection: DuckDBConnection, path: string, fileNam
 	}
 	throw new Refusal(
 		`Lantern does not recognise any sheet of this workbook (sheets: ${sheets.map((s) => `"${s.name}"`).join(', ')}). ` +
-			`It reads LinkedIn's analytics workbook and any sheet laid out like the CSV formats: ${SOURCES.map((s) => s.label).join('; ')}. Save the sheet you need as CSV if it is laid out differently.`
+			`It reads LinkedIn's analytics workbook and any sheet laid out like the CSV formats: ${SOURCES.map((s) => s.label).join('; ')}. On the Uploads page you can map a sheet's columns by hand, and save the mapping for next time.`,
+		[],
+		0,
+		null,
+		true
 	);
 }
 

@@ -7,7 +7,8 @@ import { listImports } from '$lib/server/ingest/import-log';
 import { SOURCES } from '$lib/server/ingest/sources';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({
+export const load: PageServerLoad = async ({ url }) => ({
+	mapped: url.searchParams.get('mapped'),
 	imports: await listImports(await getDatabase()),
 	sources: SOURCES.map((source) => ({ id: source.id, label: source.label, description: source.description })),
 	uploadLimitBytes: uploadLimitBytes()

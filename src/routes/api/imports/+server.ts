@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
+import { holdUpload } from '$lib/server/ingest/held-uploads';
 import { importAny } from '$lib/server/ingest/import-any';
 import { listImports } from '$lib/server/ingest/import-log';
 import { saveUpload, UploadTooLarge } from '$lib/server/ingest/upload';
@@ -32,10 +33,15 @@ export const POST: RequestHandler = async ({ request, url }) => {
 		if (error instanceof UploadTooLarge) return refuse(413, fileName, error.message);
 		return refuse(400, fileName, 'The upload was interrupted before the whole file arrived. Try again.');
 	}
+	let held = false;
 	try {
 		const result = await importAny(await getDatabase(), path, { fileName, importedBy: 'web' });
+		if (result.unrecognised) {
+			result.mapUrl = `/map/${await holdUpload(path, fileName)}`;
+			held = true;
+		}
 		return json(result, { status: result.status === 'rejected' ? 422 : 200 });
 	} finally {
-		await rm(path, { force: true });
+		if (!held) await rm(path, { force: true });
 	}
 };

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { LITERACY_METRICS, PERIODS, USAGE_METRICS } from './vocabulary';
+
+/** What a person can map an unrecognised spreadsheet to, and the fields each needs. */
+export interface MappingField {
+	key: string;
+	label: string;
+	kind: 'text' | 'date' | 'time' | 'count' | 'metric';
+	required?: boolean;
+	/** header words that suggest this field */
+	hints: readonly string[];
+}
+
+export interface MappingTarget {
+	id: 'programs' | 'usage' | 'usage_wide' | 'literacy';
+	label: string;
+	fields: readonly MappingField[];
+}
+
+export const MAPPING_TARGETS: readonly MappingTarget[] = [
+	{
+		id: 'programs',
+		label: 'Programs and attendance (one row per program)',
+		fields: [
+			{ key: 'title', label: 'Program title', kind: 'text', required: true, hints: ['title', 'name', 'event', 'program'] },
+			{ key: 'date', label: 'Date', kind: 'date', required: true, hints: ['date', 'start date', 'event date', 'day'] },
+			{ key: 'time', label: 'Start time', kind: 'time', hints: ['start time', 'time', 'start', 'begins'] },
+			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'campus'] },
+			{ key: 'category', label: 'Category', kind: 'text', hints: ['category', 'type', 'event type'] },
+			{ key: 'audience', label: 'Audience', kind: 'text', hints: ['audience', 'age group', 'age'] },
+			{ key: 'attendance', label: 'Attendance', kind: 'count', required: true, hints: ['attendance', 'attendees', 'attended', 'headcount', 'total attendance'] },
+			{ key: 'registrations', label: 'Registrations', kind: 'count', hints: ['registrations', 'registered'] },
+			{ key: 'id', label: 'Event ID (optional)', kind: 'text', hints: ['event id', 'id'] }
+		]
+	},
+	{
+		id: 'usage',
+		label: 'Usage counts, one row per branch, period and metric',
+		fields: [
+			{ key: 'date', label: 'Period start (date or month)', kind: 'date', required: true, hints: ['date', 'month', 'period', 'week'] },
+			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'library name'] },
+			{ key: 'metric', label: 'Metric name', kind: 'metric', required: true, hints: ['metric', 'measure', 'type'] },
+			{ key: 'value', label: 'Count', kind: 'count', required: true, hints: ['value', 'count', 'total'] }
+		]
+	},
+	{
+		id: 'usage_wide',
+		label: 'Usage counts, one column per metric',
+		fields: [
+			{ key: 'date', label: 'Period start (date or month)', kind: 'date', required: true, hints: ['date', 'month', 'period', 'week'] },
+			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'library name', 'library details'] },
+			...USAGE_METRICS.map((metric) => ({ key: metric, label: metric.replaceAll('_', ' '), kind: 'count' as const, hints: [metric.replaceAll('_', ' '), metric === 'circulation' ? 'checkouts' : metric, metric === 'visits' ? 'visitors' : metric, metric === 'new_cards' ? 'new members' : metric] }))
+		]
+	},
+	{
+		id: 'literacy',
+		label: 'Summer reading and literacy figures',
+		fields: [
+			{ key: 'date', label: 'Period start (date)', kind: 'date', required: true, hints: ['date', 'week', 'period'] },
+			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location'] },
+			{ key: 'program', label: 'Program', kind: 'text', hints: ['program', 'challenge'] },
+			{ key: 'age_group', label: 'Age group', kind: 'text', hints: ['age group', 'level', 'program level', 'age'] },
+			{ key: 'metric', label: 'Metric name', kind: 'metric', required: true, hints: ['metric', 'measure'] },
+			{ key: 'value', label: 'Count', kind: 'count', required: true, hints: ['value', 'count', 'total'] }
+		]
+	}
+];
+
+export const METRIC_VOCABULARY = { usage: USAGE_METRICS, usage_wide: USAGE_METRICS, literacy: LITERACY_METRICS, programs: [] } as const;
+
+/** A saved or proposed mapping: which header cell (normalised) feeds each field. */
+export const ColumnMapping = z.object({
+	name: z.string().trim().min(1, 'give the mapping a name').max(80),
+	target: z.enum(['programs', 'usage', 'usage_wide', 'literacy']),
+	/** normalised sheet name, for workbooks */
+	sheet: z.string().max(120).nullable().default(null),
+	/** line of the header, 0-based */
+	headerLine: z.number().int().min(0).max(50),
+	columns: z.record(z.string(), z.string().max(500)),
+	period: z.enum(PERIODS).default('month'),
+	/** the header cells of the file, normalised: the next file with the same cells uses this mapping */
+	header: z.array(z.string()).max(2000)
+});
+export type ColumnMapping = z.infer<typeof ColumnMapping>;

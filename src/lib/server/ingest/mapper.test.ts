@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ColumnMapping } from '../../domain/mapping';
+import { fingerprint, REAL_FIXTURES, tempDatabase } from '../db/test-support';
+import { normaliseHeader } from './headers';
+import { inspectSpreadsheet, specFromMapping, suggestMapping } from './mapper';
+import { saveMapping } from './mapping-store';
+import { importFile, previewImport } from './pipeline';
+
+const write = (name: string, text: string) => {
+	const path = join(mkdtempSync(join(tmpdir(), 'lantern-map-')), name);
+	writeFileSync(path, text);
+	return path;
+};
+
+const EVENTS = `Report: Program attendance (LibraryCalendar)
+Event Name,Event Date,Start,Library,Age Group,Total Attendance,Registered
+Toddler Time,03/03/2026,10:30 AM,Eastside,Babies & Toddlers,"1,024",30
+Lego Club,03/05/2026,4:00 PM,Central,Kids,18,
+Book Club,03/10/2026,7:00 PM,Riverside,Adults,9,12
+`;
+
+describe('column mapper', () => {
+	it('finds the header under a title row and suggests each field from header words and value shapes', async () => {
+		const path = write('attendance_march.csv', EVENTS);
+		const preview = await inspectSpreadsheet(path, 'attendance_march.csv');
+		expect(preview.headerLine).toBe(1);
+		const suggestion = suggestMapping('programs', preview.rows[1]!, preview.rows.slice(2));
+		expect(suggestion).toEqual({ title: 'event name', date: 'event date', time: 'start', branch: 'library', audience: 'age group', attendance: 'total attendance', registrations: 'registered' });
+	});
+
+	it('previews without storing, imports with the mapping, and imports the next such file in one step', async () => {
+		const db = await tempDatabase();
+		const path = write('attendance_march.csv', EVENTS);
+		const preview = await inspectSpreadsheet(path, 'attendance_march.csv');
+		const mapping: ColumnMapping = {
+			name: 'LibraryCalendar attendance',
+			target: 'programs',
+			sheet: null,
+			headerLine: 1,
+			columns: suggestMapping('programs', preview.rows[1]!, preview.rows.slice(2)),
+			period: 'month',
+			header: preview.rows[1]!.map(normaliseHeader)
+		};
+		const before = await fingerprint(db);
+		const shown = await previewImport(db, path, 'attendance_march.csv', specFromMapping(mapping));
+		expect(shown.errorCount).toBe(0);
+		expect(shown.rows[0]).toMatchObject({ title: 'Toddler Time', branch: 'Eastside', attendance: 1024, registrations: 30 });
+		expect(await fingerprint(db)).toEqual(before);
+
+		expect(await importFile(db, path, { source: specFromMapping(mapping) })).toMatchObject({ status: 'imported', rowsLoaded: 3 });
+		await saveMapping(db, mapping);
+		const april = write('attendance_april.csv', EVENTS.replaceAll('03/', '04/'));
+		expect(await importFile(db, april)).toMatchObject({ status: 'imported', source: 'mapping:LibraryCalendar attendance', rowsLoaded: 3 });
+		expect(await db.query(`SELECT count(*) AS n, sum(attendance) AS a FROM programs`)).toEqual([{ n: 6, a: 2 * (1024 + 18 + 9) }]);
+	});
+
+	it('maps a file with one column per metric into the usage vocabulary, and shows validation errors in the preview', async () => {
+		const db = await tempDatabase();
+		const path = write('monthly.csv', 'Month,Library,Checkouts,Visitors,New Members\n2026-01,Central,18250,12004,80\n2026-02,Central,17100,,75\n2026-03,Central,lots,11000,70\n');
+		const preview = await inspectSpreadsheet(path, 'monthly.csv');
+		const columns = suggestMapping('usage_wide', preview.rows[0]!, preview.rows.slice(1));
+		expect(columns).toEqual({ date: 'month', branch: 'library', circulation: 'checkouts', visits: 'visitors', new_cards: 'new members' });
+		const mapping: ColumnMapping = { name: 'ILS monthly', target: 'usage_wide', sheet: null, headerLine: 0, columns, period: 'month', header: preview.rows[0]!.map(normaliseHeader) };
+		const shown = await previewImport(db, path, 'monthly.csv', specFromMapping(mapping));
+		expect(shown.errors).toEqual([{ row: 4, column: 'Checkouts', message: expect.stringContaining('"lots" is not a count') }]);
+		const fixed = write('monthly.csv', 'Month,Library,Checkouts,Visitors,New Members\n2026-01,Central,18250,12004,80\n2026-02,Central,17100,,75\n');
+		expect(await importFile(db, fixed, { source: specFromMapping(mapping) })).toMatchObject({ status: 'imported', rowsLoaded: 5 });
+		expect(await db.query(`SELECT strftime(period_start, '%Y-%m') AS m, metric, value FROM usage ORDER BY m, metric`)).toEqual([
+			{ m: '2026-01', metric: 'circulation', value: 18250 },
+			{ m: '2026-01', metric: 'new_cards', value: 80 },
+			{ m: '2026-01', metric: 'visits', value: 12004 },
+			{ m: '2026-02', metric: 'circulation', value: 17100 },
+			{ m: '2026-02', metric: 'new_cards', value: 75 }
+		]);
+	});
+
+	it('opens the 500-column Arts Council workbook on its data sheet, quickly', async () => {
+		const started = performance.now();
+		const preview = await inspectSpreadsheet(join(REAL_FIXTURES, 'library-activity-uk/ace_libraries_activity_2023_24.xlsx'), 'ace.xlsx');
+		expect(preview.sheet).toBe('Activity Data 2024');
+		expect(preview.headerLine).toBe(0);
+		expect(preview.rows[0]!.length).toBeGreaterThan(400);
+		expect(preview.rows[1]![0]).toBe('Barbican & Community Libraries');
+		expect(performance.now() - started).toBeLessThan(5000);
+	});
+});

@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import { MAPPING_TARGETS, METRIC_VOCABULARY, type ColumnMapping, type MappingField, type MappingTarget } from '../../domain/mapping';
+import { splitCsvLine } from './csv-line';
+import { sqlString } from './field-sql';
+import { normaliseHeader } from './headers';
+import { sniffFile } from './read-file';
+import { Refusal } from './refusal';
+import type { FieldKind, FieldSpec, SourceSpec } from './source';
+import { readWorkbook } from './xlsx';
+
+// Mapped files come from any system: dates are tried in these forms, US month-first before day-first.
+const DATE_FORMATS = ['%Y-%m-%d', '%m/%d/%Y', '%Y-%m', '%m/%d/%y', '%d/%m/%Y', '%Y/%m/%d', '%b %Y', '%B %Y', '%Y-%m-%d %H:%M:%S', '%d.%m.%Y'];
+
+function fieldType(field: MappingField, target: MappingTarget['id']): FieldKind {
+	switch (field.kind) {
+		case 'date':
+			return { kind: 'date', formats: DATE_FORMATS };
+		case 'time':
+			return { kind: 'clock', allDay: ['All Day', 'All Day Event'] };
+		case 'count':
+			return { kind: 'count' };
+		case 'metric':
+			return { kind: 'enum', values: METRIC_VOCABULARY[target] };
+		default:
+			return { kind: 'text' };
+	}
+}
+
+/** A saved mapping as a format: the file's own header cells say where each field is. */
+export function specFromMapping(mapping: ColumnMapping): SourceSpec {
+	const target = MAPPING_TARGETS.find((t) => t.id === mapping.target)!;
+	const fields: Record<string, FieldSpec> = {};
+	for (const field of target.fields) {
+		const header = mapping.columns[field.key];
+		if (header) fields[field.key] = { headers: [header], type: fieldType(field, target.id), required: field.required };
+	}
+	const anchors = [...new Set(mapping.header.filter(Boolean))];
+	const base = { id: `mapping:${mapping.name}`, label: `Saved mapping "${mapping.name}"`, description: `${target.label}, mapped by hand.`, anchors, sheet: mapping.sheet ?? undefined, fields };
+	const period = sqlString(mapping.period);
+	const has = (key: string) => Boolean(fields[key]);
+	const n = (refs: Record<string, string>, key: string) => (has(key) ? refs[key]! : 'NULL');
+	switch (mapping.target) {
+		case 'programs':
+			return {
+				...base,
+				target: 'program_records',
+				load: (refs) => ({
+					source: sqlString(`mapped:${mapping.name}`),
+					// Without an event ID, the title, day, time and branch identify a program, so a re-upload replaces it.
+					program_id: has('id') ? n(refs, 'id') : `md5(concat_ws('|', ${n(refs, 'title')}, ${n(refs, 'date')}, ${n(refs, 'time')}, ${n(refs, 'branch')}))`,
+					title: n(refs, 'title'),
+					branch: n(refs, 'branch'),
+					category: n(refs, 'category'),
+					audience: n(refs, 'audience'),
+					starts_at: `timezone(p.tz, ${n(refs, 'date')} + coalesce(${has('time') ? n(refs, 'time') : 'NULL'}, TIME '00:00'))`,
+					registrations: n(refs, 'registrations'),
+					attendance: n(refs, 'attendance')
+				})
+			};
+		case 'usage':
+		case 'literacy':
+			return {
+				...base,
+				target: mapping.target === 'usage' ? 'usage_records' : 'literacy_records',
+				load: (refs) => ({
+					branch: `coalesce(${n(refs, 'branch')}, 'All branches')`,
+					period_start: n(refs, 'date'),
+					period,
+					metric: n(refs, 'metric'),
+					value: n(refs, 'value'),
+					...(mapping.target === 'literacy' ? { program: n(refs, 'program'), age_group: n(refs, 'age_group') } : {})
+				})
+			};
+		case 'usage_wide': {
+			const metrics = target.fields.filter((f) => f.kind === 'count' && has(f.key)).map((f) => f.key);
+			return {
+				...base,
+				target: 'usage_records',
+				rows: (refs) => `list_filter([${metrics.map((m) => `{'metric': ${sqlString(m)}, 'value': CAST(${refs[m]} AS DOUBLE)}`).join(', ')}], x -> x.value IS NOT NULL)`,
+				load: (refs) => ({ branch: `coalesce(${n(refs, 'branch')}, 'All branches')`, period_start: n(refs, 'date'), period, metric: 'u.item.metric', value: 'u.item.value' })
+			};
+		}
+	}
+}
+
+export interface SpreadsheetPreview {
+	sheets: string[];
+	sheet: string | null;
+	/** the first rows, as cells */
+	rows: string[][];
+	headerLine: number;
+}
+
+/** The first rows of an unrecognised spreadsheet, for people to map; workbooks by sheet. */
+export async function inspectSpreadsheet(path: string, fileName: string, wantedSheet?: string | null): Promise<SpreadsheetPreview> {
+	const sniff = await sniffFile(path, fileName);
+	if (sniff.kind === 'xlsx') {
+		const sheets = readWorkbook(await readFile(path));
+		const chosen = sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(wantedSheet ?? '')) ?? sheets.reduce((best, s) => (cellCount(s.rows) > cellCount(best.rows) ? s : best));
+		const rows = chosen.rows.slice(0, 25);
+		return { sheets: sheets.map((s) => s.name), sheet: chosen.name, rows, headerLine: guessHeaderLine(rows) };
+	}
+	if (sniff.refusal) throw new Refusal(sniff.refusal);
+	if (sniff.kind !== 'csv') throw new Refusal('Only spreadsheets (CSV or .xlsx) can be mapped by hand.');
+	const rows = sniff.head.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 25).map((line) => splitCsvLine(line));
+	return { sheets: [], sheet: null, rows, headerLine: guessHeaderLine(rows) };
+}
+
+const cellCount = (rows: string[][]) => rows.reduce((sum, row) => sum + row.filter(Boolean).length, 0);
+
+/** The header is the first of the early rows that is as wide as the widest and mostly words. */
+function guessHeaderLine(rows: string[][]): number {
+	const widest = Math.max(0, ...rows.slice(0, 10).map((row) => row.filter(Boolean).length));
+	const index = rows.slice(0, 10).findIndex((row) => {
+		const filled = row.filter(Boolean);
+		return filled.length >= Math.max(2, widest * 0.6) && filled.filter((cell) => !/^[-\d.,/: ]+$/.test(cell)).length >= filled.length * 0.6;
+	});
+	return Math.max(0, index);
+}
+
+const looksLike: Record<MappingField['kind'], (value: string) => boolean> = {
+	date: (v) => /^\d{4}-\d{1,2}(-\d{1,2})?|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|^[A-Za-z]{3,9} \d{4}$/.test(v.trim()),
+	time: (v) => /^\d{1,2}:\d{2}( ?[AP]M)?$/i.test(v.trim()),
+	count: (v) => /^-?[\d,]+(\.0+)?$/.test(v.trim()),
+	metric: (v) => /^[a-z_ ]+$/i.test(v.trim()),
+	text: (v) => /[A-Za-z]/.test(v)
+};
+
+/**
+ * A first guess at each field's column, from header words first and the values' shapes second;
+ * each column is used once. People confirm or change it before anything is stored.
+ */
+export function suggestMapping(targetId: MappingTarget['id'], header: string[], sample: string[][]): Record<string, string> {
+	const target = MAPPING_TARGETS.find((t) => t.id === targetId)!;
+	const normalised = header.map(normaliseHeader);
+	const used = new Set<number>();
+	const out: Record<string, string> = {};
+	for (const field of target.fields) {
+		let best = -1;
+		let bestScore = 0;
+		normalised.forEach((cell, index) => {
+			if (used.has(index) || !cell) return;
+			let score = 0;
+			for (const hint of field.hints) {
+				if (cell === hint) score = Math.max(score, 3);
+				else if (cell.includes(hint)) score = Math.max(score, 2);
+			}
+			if (score === 0) return;
+			const values = sample.map((row) => row[index] ?? '').filter((v) => v.trim() !== '');
+			if (values.length > 0 && values.filter(looksLike[field.kind]).length / values.length >= 0.6) score += 1;
+			if (score > bestScore) {
+				best = index;
+				bestScore = score;
+			}
+		});
+		if (best >= 0) {
+			used.add(best);
+			out[field.key] = normalised[best]!;
+		}
+	}
+	return out;
+}
