@@ -1,6 +1,31 @@
 import { z } from 'zod';
 import { LITERACY_METRICS, PERIODS, USAGE_METRICS } from './vocabulary';
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export interface MonthColumnGroup {
+	label: string;
+	columns: { header: string; month: string }[];
+}
+
+/**
+ * Columns whose headers end in a month and year ("Total Number Of Physical Events - April 2023"), grouped
+ * by the rest of the header, for files with one column per month. Groups of fewer than three are ignored.
+ */
+export function monthColumnGroups(header: readonly string[]): MonthColumnGroup[] {
+	const groups = new Map<string, MonthColumnGroup>();
+	for (const cell of header) {
+		const match = /^(.*?)[\s\-–:]+([A-Za-z]{3,9})\.?\s+(\d{4})(.*)$/.exec(cell.trim());
+		const month = match ? MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) : -1;
+		if (!match || month < 0) continue;
+		const label = `${match[1]!.trim()}${match[4] ? ` (${match[4].replace(/^[_\s]+/, '')})` : ''}`;
+		const group = groups.get(label) ?? { label, columns: [] };
+		group.columns.push({ header: cell.trim().replace(/\s+/g, ' ').toLowerCase(), month: `${match[3]}-${String(month + 1).padStart(2, '0')}-01` });
+		groups.set(label, group);
+	}
+	return [...groups.values()].filter((g) => g.columns.length >= 3);
+}
+
 /** What a person can map an unrecognised spreadsheet to, and the fields each needs. */
 export interface MappingField {
 	key: string;
@@ -12,7 +37,7 @@ export interface MappingField {
 }
 
 export interface MappingTarget {
-	id: 'programs' | 'usage' | 'usage_wide' | 'literacy';
+	id: 'programs' | 'usage' | 'usage_wide' | 'usage_months' | 'literacy';
 	label: string;
 	fields: readonly MappingField[];
 }
@@ -53,6 +78,11 @@ export const MAPPING_TARGETS: readonly MappingTarget[] = [
 		]
 	},
 	{
+		id: 'usage_months',
+		label: 'Usage counts, one row per branch and one column per month',
+		fields: [{ key: 'branch', label: 'Branch (or library service)', kind: 'text', required: true, hints: ['branch', 'library', 'library details', 'library name', 'service'] }]
+	},
+	{
 		id: 'literacy',
 		label: 'Summer reading and literacy figures',
 		fields: [
@@ -66,12 +96,15 @@ export const MAPPING_TARGETS: readonly MappingTarget[] = [
 	}
 ];
 
-export const METRIC_VOCABULARY = { usage: USAGE_METRICS, usage_wide: USAGE_METRICS, literacy: LITERACY_METRICS, programs: [] } as const;
+export const METRIC_VOCABULARY = { usage: USAGE_METRICS, usage_wide: USAGE_METRICS, usage_months: USAGE_METRICS, literacy: LITERACY_METRICS, programs: [] } as const;
 
 /** A saved or proposed mapping: which header cell (normalised) feeds each field. */
 export const ColumnMapping = z.object({
 	name: z.string().trim().min(1, 'give the mapping a name').max(80),
-	target: z.enum(['programs', 'usage', 'usage_wide', 'literacy']),
+	target: z.enum(['programs', 'usage', 'usage_wide', 'usage_months', 'literacy']),
+	/** usage_months: the metric every chosen column counts, and which column is which month */
+	metric: z.enum(USAGE_METRICS).optional(),
+	monthColumns: z.array(z.object({ header: z.string(), month: z.string().regex(/^\d{4}-\d{2}-01$/) })).max(120).default([]),
 	/** normalised sheet name, for workbooks */
 	sheet: z.string().max(120).nullable().default(null),
 	/** line of the header, 0-based */

@@ -1,5 +1,16 @@
 /** The one vocabulary of metric names Lantern stores (README, "Public schema"). */
-export const USAGE_METRICS = ['circulation', 'digital_checkouts', 'visits', 'new_cards'] as const;
+export const USAGE_METRICS = [
+	'circulation',
+	'digital_checkouts',
+	'visits',
+	'new_cards',
+	'website_sessions',
+	'computer_sessions',
+	'wifi_sessions',
+	'reference_questions',
+	'events',
+	'event_attendance'
+] as const;
 export type UsageMetric = (typeof USAGE_METRICS)[number];
 
 export const LITERACY_METRICS = [

@@ -38,6 +38,7 @@ export interface DidOptions {
 
 export interface DidGroup {
 	group: string;
+	/** Valid sessions, before and after the start, of the group's promoted and unpromoted programs. */
 	promotedSessions: number;
 	comparisonSessions: number;
 	/** This group's own DiD ratio; null when it has no usable promoted or comparison program. */
@@ -120,7 +121,7 @@ export function promotedVersusNot(sessions: readonly ProgramSession[], options: 
 	const strata = stratify(usable);
 	const alpha = 1 - level;
 	const labels = relabellings(strata.map((s) => s.stratum), permutations, createRandom(seed, 'did-relabelling'));
-	// A two-sided test's smallest p is 2/N when every labelling has a mirror image; above alpha, no data could be significant.
+	// N labellings allow p down to 1/N, or 2/N when arms are equal (the mirror labelling ties); 2/N ≤ alpha keeps the interval bounded.
 	if (labels.exact && 2 / labels.distinct > alpha)
 		return fail(
 			`the promoted and comparison programs can be relabelled only ${plural(labels.distinct, 'way')} within their groups, so no difference could reach ${formatPercent(level, 0)} confidence; add comparable unpromoted programs.`
@@ -209,14 +210,16 @@ function collectSeries(sessions: readonly ProgramSession[], start: number, warni
 	}
 	if (bad.length) warnings.push(`Left out ${plural(bad.length, 'session')} with a date that is not YYYY-MM-DD or an attendance that is missing or negative: ${list(bad)}.`);
 	if (promotedEarly.length)
-		warnings.push(`${plural(promotedEarly.length, 'session')} marked promoted fall before the promotion start (${list(promotedEarly)}); they count as before promotion, which understates any effect.`);
+		warnings.push(
+			`${plural(promotedEarly.length, 'session')} marked promoted ${promotedEarly.length === 1 ? 'falls' : 'fall'} before the promotion start (${list(promotedEarly)}); ${promotedEarly.length === 1 ? 'it counts' : 'they count'} as before promotion, which understates any effect.`
+		);
 	const late = [...byKey.values()].filter((s) => s.lateStart >= 2).map((s) => s.programId);
 	if (late.length)
 		warnings.push(`Promotion of ${list(late)} began some sessions after the start: if it is a later campaign, estimate that cohort with its own start date.`);
 	const programs = new Map<string, Set<string>>();
 	for (const s of byKey.values()) programs.set(s.programId, (programs.get(s.programId) ?? new Set()).add(s.group));
 	const split = [...programs].filter(([, g]) => g.size > 1).map(([id]) => id);
-	if (split.length) warnings.push(`${list(split)} appear in more than one group; each group's sessions are treated as a separate program.`);
+	if (split.length) warnings.push(`${list(split)} ${split.length === 1 ? 'appears' : 'appear'} in more than one group; each group's sessions are treated as a separate program.`);
 	return [...byKey.values()].sort((a, b) => (a.group === b.group ? (a.programId < b.programId ? -1 : 1) : a.group < b.group ? -1 : 1));
 }
 
@@ -405,18 +408,18 @@ function periods(series: readonly ProgramSeries[], bucketOf: (session: { day: nu
 }
 
 /** Ordinary least squares of the log gap on the period number, with a t test of the slope. */
-function slopeTest(periods: readonly Period[]): PreTrend {
-	const gap = periods.map((p) => Math.log(p.promoted / p.comparison));
-	const design = fromRows(periods.map((p) => [1, p.key]));
+function slopeTest(buckets: readonly Period[]): PreTrend {
+	const gap = buckets.map((p) => Math.log(p.promoted / p.comparison));
+	const design = fromRows(buckets.map((p) => [1, p.key]));
 	const { beta, inverse } = weightedLeastSquares(design, gap);
 	const slope = beta[1]!;
-	const df = periods.length - 2;
-	const rss = gap.reduce((total, y, i) => total + (y - beta[0]! - slope * periods[i]!.key) ** 2, 0);
+	const df = buckets.length - 2;
+	const rss = gap.reduce((total, y, i) => total + (y - beta[0]! - slope * buckets[i]!.key) ** 2, 0);
 	const se = Math.sqrt((rss / df) * inverse.data[3]!);
 	// A perfect line (constant attendance, a deterministic drift) has no residual spread to test against.
 	const p = se > 1e-12 ? studentTwoSidedP(slope / se, df) : Math.abs(slope) > 1e-9 ? 0 : 1;
 	return {
-		periods: periods.map(({ label, promoted, comparison }) => ({ period: label, promoted, comparison })),
+		periods: buckets.map(({ label, promoted, comparison }) => ({ period: label, promoted, comparison })),
 		slopeDifference: slope,
 		p,
 		flagged: p < PRE_TREND_ALPHA

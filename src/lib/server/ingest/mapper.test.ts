@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping } from '../../domain/mapping';
+import { monthColumnGroups, type ColumnMapping } from '../../domain/mapping';
 import { fingerprint, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { normaliseHeader } from './headers';
 import { inspectSpreadsheet, specFromMapping, suggestMapping } from './mapper';
@@ -42,6 +42,7 @@ describe('column mapper', () => {
 			headerLine: 1,
 			columns: suggestMapping('programs', preview.rows[1]!, preview.rows.slice(2)),
 			period: 'month',
+			monthColumns: [],
 			header: preview.rows[1]!.map(normaliseHeader)
 		};
 		const before = await fingerprint(db);
@@ -63,7 +64,7 @@ describe('column mapper', () => {
 		const preview = await inspectSpreadsheet(path, 'monthly.csv');
 		const columns = suggestMapping('usage_wide', preview.rows[0]!, preview.rows.slice(1));
 		expect(columns).toEqual({ date: 'month', branch: 'library', circulation: 'checkouts', visits: 'visitors', new_cards: 'new members' });
-		const mapping: ColumnMapping = { name: 'ILS monthly', target: 'usage_wide', sheet: null, headerLine: 0, columns, period: 'month', header: preview.rows[0]!.map(normaliseHeader) };
+		const mapping: ColumnMapping = { name: 'ILS monthly', target: 'usage_wide', sheet: null, headerLine: 0, columns, period: 'month', monthColumns: [], header: preview.rows[0]!.map(normaliseHeader) };
 		const shown = await previewImport(db, path, 'monthly.csv', specFromMapping(mapping));
 		expect(shown.errors).toEqual([{ row: 4, column: 'Checkouts', message: expect.stringContaining('"lots" is not a count') }]);
 		const fixed = write('monthly.csv', 'Month,Library,Checkouts,Visitors,New Members\n2026-01,Central,18250,12004,80\n2026-02,Central,17100,,75\n');
@@ -85,5 +86,29 @@ describe('column mapper', () => {
 		expect(preview.rows[0]!.length).toBeGreaterThan(400);
 		expect(preview.rows[1]![0]).toBe('Barbican & Community Libraries');
 		expect(performance.now() - started).toBeLessThan(5000);
+	});
+});
+
+describe('column mapper on the Arts Council return', () => {
+	it("maps one service's events, one column per month, into monthly usage", async () => {
+		const path = join(REAL_FIXTURES, 'library-activity-uk/ace_libraries_activity_2023_24.xlsx');
+		const preview = await inspectSpreadsheet(path, 'ace.xlsx');
+		const header = preview.rows[0]!;
+		const events = monthColumnGroups(header).find((g) => g.label === 'Total Number Of Physical Events')!;
+		expect(events.columns).toHaveLength(12);
+		expect(events.columns[0]).toEqual({ header: 'total number of physical events - april 2023', month: '2023-04-01' });
+		const mapping: ColumnMapping = {
+			name: 'ACE physical events', target: 'usage_months', sheet: 'activity data 2024', headerLine: 0,
+			columns: suggestMapping('usage_months', header, preview.rows.slice(1)), period: 'month', metric: 'events', monthColumns: events.columns, header: header.map(normaliseHeader)
+		};
+		expect(mapping.columns).toEqual({ branch: 'library details' });
+		const db = await tempDatabase();
+		expect(await importFile(db, path, { source: specFromMapping(mapping) })).toMatchObject({ status: 'imported' });
+		// Barnsley's row: G3=335 (April), H3=426 (May), I3=423 (June), per the fixture's cell dump.
+		expect(await db.query(`SELECT strftime(period_start, '%Y-%m') AS m, value FROM usage WHERE branch = 'Barnsley' AND metric = 'events' ORDER BY m LIMIT 3`)).toEqual([
+			{ m: '2023-04', value: 335 },
+			{ m: '2023-05', value: 426 },
+			{ m: '2023-06', value: 423 }
+		]);
 	});
 });

@@ -71,6 +71,18 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 					...(mapping.target === 'literacy' ? { program: n(refs, 'program'), age_group: n(refs, 'age_group') } : {})
 				})
 			};
+		case 'usage_months': {
+			const months = mapping.monthColumns;
+			months.forEach((column, i) => (fields[`m${i}`] = { headers: [column.header], type: { kind: 'count' } }));
+			return {
+				...base,
+				fields,
+				target: 'usage_records',
+				// Blank months stay unstored: some services report a quarter's total in its last month.
+				rows: (refs) => `list_filter([${months.map((column, i) => `{'period_start': DATE '${column.month}', 'value': CAST(${refs[`m${i}`]} AS DOUBLE)}`).join(', ')}], x -> x.value IS NOT NULL)`,
+				load: (refs) => ({ branch: n(refs, 'branch'), period_start: 'u.item.period_start', period: `'month'`, metric: sqlString(mapping.metric ?? 'visits'), value: 'u.item.value' })
+			};
+		}
 		case 'usage_wide': {
 			const metrics = target.fields.filter((f) => f.kind === 'count' && has(f.key)).map((f) => f.key);
 			return {

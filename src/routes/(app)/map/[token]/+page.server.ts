@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ColumnMapping, MAPPING_TARGETS } from '$lib/domain/mapping';
+import { ColumnMapping, MAPPING_TARGETS, monthColumnGroups } from '$lib/domain/mapping';
+import { USAGE_METRICS } from '$lib/domain/vocabulary';
 import { PERIODS } from '$lib/domain/vocabulary';
 import { getDatabase } from '$lib/server/app';
 import { relinkCampaigns } from '$lib/server/campaign-links';
@@ -13,7 +14,7 @@ import { Refusal } from '$lib/server/ingest/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 const Query = z.object({
-	target: z.enum(['programs', 'usage', 'usage_wide', 'literacy']).default('programs'),
+	target: z.enum(['programs', 'usage', 'usage_wide', 'usage_months', 'literacy']).default('programs'),
 	sheet: z.string().max(120).optional(),
 	headerLine: z.coerce.number().int().min(0).max(24).optional()
 });
@@ -47,7 +48,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		rows: preview.rows,
 		header: header.map((cell, index) => ({ index, text: cell, key: normaliseHeader(cell) })),
 		suggestion: suggestMapping(query.target, header, sample),
-		periods: PERIODS
+		periods: PERIODS,
+		monthGroups: monthColumnGroups(header).map((g) => ({ label: g.label, months: g.columns.length })),
+		metrics: USAGE_METRICS
 	};
 };
 
@@ -55,14 +58,16 @@ export const load: PageServerLoad = async ({ params, url }) => {
 async function mappingFrom(request: Request, token: string) {
 	const form = Object.fromEntries(await request.formData());
 	const file = await held(token);
-	const target = z.enum(['programs', 'usage', 'usage_wide', 'literacy']).parse(form.target);
+	const target = z.enum(['programs', 'usage', 'usage_wide', 'usage_months', 'literacy']).parse(form.target);
 	const preview = await inspectSpreadsheet(file.path, file.fileName, typeof form.sheet === 'string' ? form.sheet : null);
 	const headerLine = Number(form.headerLine ?? 0);
 	const header = (preview.rows[headerLine] ?? []).map(normaliseHeader);
 	const columns = Object.fromEntries(
 		MAPPING_TARGETS.find((t) => t.id === target)!.fields.map((f) => [f.key, String(form[`col_${f.key}`] ?? '')]).filter(([, v]) => v !== '')
 	);
-	const mapping = ColumnMapping.safeParse({ name: form.name, target, sheet: preview.sheet ? normaliseHeader(preview.sheet) : null, headerLine, columns, period: form.period || 'month', header });
+	const group = target === 'usage_months' ? monthColumnGroups(preview.rows[headerLine] ?? []).find((g) => g.label === form.group) : undefined;
+	const months = target === 'usage_months' ? { metric: form.metric, monthColumns: group?.columns ?? [] } : {};
+	const mapping = ColumnMapping.safeParse({ name: form.name, target, sheet: preview.sheet ? normaliseHeader(preview.sheet) : null, headerLine, columns, period: form.period || 'month', header, ...months });
 	return { file, mapping };
 }
 
@@ -72,6 +77,7 @@ export const actions: Actions = {
 		if (!mapping.success) return fail(400, { message: mapping.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
 		const missing = MAPPING_TARGETS.find((t) => t.id === mapping.data.target)!.fields.filter((f) => f.required && !mapping.data.columns[f.key]);
 		if (missing.length) return fail(400, { message: `Choose a column for: ${missing.map((f) => f.label).join(', ')}.` });
+		if (mapping.data.target === 'usage_months' && mapping.data.monthColumns.length === 0) return fail(400, { message: 'Choose which group of month columns to read.' });
 		const preview = await previewImport(await getDatabase(), file.path, file.fileName, specFromMapping(mapping.data));
 		return { preview, mapping: mapping.data };
 	},
