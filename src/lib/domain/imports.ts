@@ -23,6 +23,8 @@ export interface ImportResult {
 	summary?: string;
 	/** a spreadsheet no format recognised; its columns can be mapped by hand */
 	unrecognised?: boolean;
+	/** what the import report adds, such as the personal columns that were dropped and why */
+	notes?: string[];
 	/** where to map it (web uploads only) */
 	mapUrl?: string;
 }

@@ -201,6 +201,13 @@ CREATE TABLE pls_records (
 		sql: `
 CREATE TABLE column_mappings (name VARCHAR NOT NULL, target VARCHAR NOT NULL, mapping JSON NOT NULL, saved_at TIMESTAMPTZ NOT NULL);
 `
+	},
+	{
+		version: 6,
+		name: 'import notes (personal columns dropped)',
+		sql: `
+ALTER TABLE import_log ADD COLUMN notes VARCHAR;
+`
 	}
 ];
 

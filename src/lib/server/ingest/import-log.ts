@@ -28,6 +28,8 @@ export interface LogEntry {
 	now: Date;
 	importedBy?: string;
 	isDemo?: boolean;
+	/** what the import report adds, such as the personal columns dropped */
+	notes?: string | null;
 }
 
 export async function hashFile(path: string): Promise<string> {
@@ -39,9 +41,9 @@ export async function hashFile(path: string): Promise<string> {
 export async function logImport(connection: DuckDBConnection, entry: LogEntry): Promise<number> {
 	const rows = await queryRows<{ import_id: number }>(
 		connection,
-		`INSERT INTO import_log (file_name, source, sha256, status, rows_loaded, error_count, errors, imported_at, imported_by, is_demo)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMPTZ), $9, $10) RETURNING import_id`,
-		[entry.fileName, entry.source, entry.sha256, entry.status, entry.rowsLoaded, entry.errorCount, JSON.stringify(entry.errors), entry.now.toISOString(), entry.importedBy ?? null, entry.isDemo ?? false]
+		`INSERT INTO import_log (file_name, source, sha256, status, rows_loaded, error_count, errors, imported_at, imported_by, is_demo, notes)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMPTZ), $9, $10, $11) RETURNING import_id`,
+		[entry.fileName, entry.source, entry.sha256, entry.status, entry.rowsLoaded, entry.errorCount, JSON.stringify(entry.errors), entry.now.toISOString(), entry.importedBy ?? null, entry.isDemo ?? false, entry.notes ?? null]
 	);
 	return rows[0]!.import_id;
 }
@@ -67,15 +69,16 @@ export interface ImportRecord {
 	importedAt: string;
 	importedBy: string | null;
 	isDemo: boolean;
+	notes: string | null;
 }
 
 export async function listImports(db: Database, limit = 500): Promise<ImportRecord[]> {
 	const rows = await db.query<{
 		import_id: number; file_name: string; source: string | null; status: ImportResult['status'];
-		rows_loaded: number; error_count: number; errors: string | null; imported_at: string; imported_by: string | null; is_demo: boolean;
+		rows_loaded: number; error_count: number; errors: string | null; imported_at: string; imported_by: string | null; is_demo: boolean; notes: string | null;
 	}>(
 		`SELECT import_id, file_name, source, status, rows_loaded, error_count, CAST(errors AS VARCHAR) AS errors,
-			strftime(imported_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS imported_at, imported_by, is_demo
+			strftime(imported_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS imported_at, imported_by, is_demo, notes
 		 FROM import_log ORDER BY import_id DESC LIMIT $1`,
 		[limit]
 	);
@@ -89,7 +92,8 @@ export async function listImports(db: Database, limit = 500): Promise<ImportReco
 		errors: row.errors ? (JSON.parse(row.errors) as ImportError[]) : [],
 		importedAt: row.imported_at,
 		importedBy: row.imported_by,
-		isDemo: row.is_demo
+		isDemo: row.is_demo,
+		notes: row.notes
 	}));
 }
 

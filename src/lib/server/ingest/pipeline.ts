@@ -5,13 +5,14 @@ import { getSettings } from '../settings';
 import { observedAt } from './export-date';
 import { FIELD_MACROS_SQL } from './field-sql';
 import { findImportByHash, hashFile, logImport } from './import-log';
-import { loadRows, normaliseRows, planLoad, previewRows, summariseProblems, validateRows } from './load-plan';
+import { loadRows, normaliseRows, planLoad, previewRows, summariseProblems, validateRows, type LoadPlan } from './load-plan';
 import { savedMappingSources } from './mapping-store';
 import { SOURCES } from './sources';
 import { sniffFile } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
-import { stageFile } from './staging';
+import { stageFile, type Staged } from './staging';
+import { planPrivacy } from '../../privacy/plan';
 
 export interface ImportOptions {
 	/** the name the person gave the file; defaults to the path's base name */
@@ -49,6 +50,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
 			}
 			const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
+			const privacy = checkPrivacy(staged, plan);
 			const observed = observedAt(fileName, now);
 			await normaliseRows(connection, plan, settings.timeZone, observed);
 			const { errors, errorCount } = await validateRows(connection, plan);
@@ -56,14 +58,14 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
 			const imported = await inTransaction(connection, async () => {
-				const importId = await logImport(connection, { fileName, source: source!.id, sha256, status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
+				const importId = await logImport(connection, { fileName, source: source!.id, sha256, status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo, notes: privacy });
 				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
 				if (rowsLoaded === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
 				await connection.run('UPDATE import_log SET rows_loaded = $1 WHERE import_id = $2', [rowsLoaded, importId]);
 				return { importId, rowsLoaded };
 			});
 			db.markChanged();
-			return result({ ...imported, fileName, source, status: 'imported', errors: [], errorCount: 0 });
+			return result({ ...imported, fileName, source, status: 'imported', errors: [], errorCount: 0, ...(privacy ? { notes: [privacy] } : {}) });
 		} catch (error) {
 			const refusal = error instanceof Refusal ? error : new Refusal(describeUnexpected(error));
 			const errors = refusal.errors.length > 0 ? refusal.errors : [{ row: null, column: null, message: refusal.message }];
@@ -86,6 +88,19 @@ function result(parts: Omit<ImportResult, 'source' | 'sourceLabel'> & { source: 
 function describeUnexpected(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
 	return `Lantern could not import this file: ${message.split('\n')[0]}`;
+}
+
+/**
+ * Lantern stores no patron-level personal data. The columns a format reads are the only ones stored,
+ * so personal columns beside them are dropped and the import report says which and why; a format
+ * that would read a personal column (a mapping that takes "Patron name" as a title) is refused.
+ */
+function checkPrivacy(staged: Staged, plan: LoadPlan): string | null {
+	if (!staged.sample) return null;
+	const read = Object.values(plan.fields).filter((field) => field.column !== null).map((field) => field.label);
+	const privacy = planPrivacy(staged.sample.header, staged.sample.rows, { requiredColumns: read });
+	if (privacy.action === 'refuse') throw new Refusal(privacy.message, [], 0, plan.source);
+	return privacy.action === 'drop-columns' ? privacy.message : null;
 }
 
 /** The built-in formats, then the library's saved column mappings. */

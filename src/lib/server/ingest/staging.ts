@@ -31,6 +31,8 @@ export interface Staged {
 	columns: string[];
 	/** the lines above the header, unquoted */
 	preamble: string[];
+	/** every header cell and the first rows as the file has them, to look for personal data */
+	sample: { header: string[]; rows: string[][] } | null;
 }
 
 export function matchesSource(source: SourceSpec, header: string[]): boolean {
@@ -70,7 +72,12 @@ async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileN
 			?? (sheet === null ? undefined : candidates.find((candidate) => (candidate.format ?? 'csv') === 'csv' && !candidate.sheet && matchesSource(candidate, header)));
 		if (source) {
 			const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
-			return { ...staged, preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()) };
+			const sampleLines = head.split(/\r?\n/).slice(index, index + 61).filter((l) => l.trim() !== '').map((l) => splitCsvLine(l));
+			return {
+				...staged,
+				preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()),
+				sample: { header: sampleLines[0] ?? [], rows: sampleLines.slice(1) }
+			};
 		}
 	}
 	return null;
@@ -142,7 +149,7 @@ async function describeStaging(connection: DuckDBConnection, source: SourceSpec,
 		.filter((name) => name !== 'row_no');
 	const [row] = await queryRows(connection, 'SELECT * FROM staging WHERE row_no = $1', [headerRow]);
 	const headerText = columns.map((column) => String(row?.[column] ?? '').replace(/^\uFEFF/, '').trim());
-	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns, preamble: [] };
+	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns, preamble: [], sample: null };
 }
 
 /** A Mastodon (ActivityPub) archive's outbox.json: one post per item of `orderedItems`. */

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
 import { campaignImpact } from '$lib/server/analytics/impact';
+import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
 import { getDatabase } from '$lib/server/app';
 import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaign-decisions';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!campaign) error(404, `Campaign ${parsed.data.id} does not exist (it may have been removed with its import).`);
 	const outcomes = [];
 	for (const metric of campaign.outcomeMetrics) outcomes.push({ metric, series: await outcomeSeries(db, metric) });
-	return { campaign, posts: await campaignPosts(db, campaign.campaignId), outcomes, impact: await campaignImpact(db, campaign) };
+	return { campaign, posts: await campaignPosts(db, campaign.campaignId), outcomes, impact: await campaignImpact(db, campaign), promotion: await campaignPromotionComparisons(db, campaign) };
 };
 
 const message = (issues: z.core.$ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
