@@ -200,7 +200,9 @@ async function stageXArchive(connection: DuckDBConnection, path: string, fileNam
 /** DuckDB's reader error, first lines only, naming the person's file rather than our temporary copy. */
 function readerMessage(error: unknown, path: string, fileName: string): string {
 	const message = error instanceof Error ? error.message : String(error);
-	return message.split('\n').slice(0, 2).join(' ').replaceAll(path, fileName).replace(/^Invalid Input Error: /, '').slice(0, 300);
+	// The reader quotes the offending line; it may hold personal data, and the import log keeps messages.
+	const withoutLine = message.split(/\n?Original Line:/)[0]!;
+	return withoutLine.split('\n').slice(0, 2).join(' ').replaceAll(path, fileName).replace(/^Invalid Input Error: /, '').slice(0, 300);
 }
 
 const sqlLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;

@@ -3,6 +3,7 @@ import { imlsPlsStateSummary } from './imls-pls';
 import { imlsPlsAdministrativeEntity } from './imls-pls-ae';
 import { libinsightGateCounts } from './libinsight-gate';
 import { projectOutcomeResponses } from './project-outcome';
+import { libcalRegistrants, readerLevelSummerReading } from './reader-level';
 import { libcalEvents } from './libcal-events';
 import { mastodonOutbox } from './mastodon';
 import { linkedinCreatorEngagement } from './linkedin';
@@ -33,7 +34,9 @@ export const SOURCES: readonly SourceSpec[] = [
 	youtubeTableData,
 	linkedinCreatorEngagement,
 	mastodonOutbox,
+	libcalRegistrants,
 	libcalEvents,
+	readerLevelSummerReading,
 	imlsPlsStateSummary,
 	imlsPlsAdministrativeEntity,
 	libinsightGateCounts,

@@ -1,0 +1,52 @@
+/**
+ * Lantern stores no patron-level personal data. Files full of realistic fake personal data go
+ * through the real import path into a real database file; then every byte of that file is searched
+ * for every personal value the files held.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeLibcalRegistrantsExport, fakeSummerReadingExport } from '../../src/lib/privacy/fake-patrons';
+import { tempDatabase } from '../../src/lib/server/db/test-support';
+import { importFile } from '../../src/lib/server/ingest/pipeline';
+import { listImports } from '../../src/lib/server/ingest/import-log';
+
+describe('no patron data', () => {
+	it('aggregates reader- and registrant-level files, names the dropped columns, and keeps none of their personal values', async () => {
+		const db = await tempDatabase();
+		const exports = [fakeSummerReadingExport(), fakeLibcalRegistrantsExport()];
+		for (const fake of exports) {
+			const path = join(dirname(db.path), fake.fileName);
+			writeFileSync(path, fake.csv);
+			const result = await importFile(db, path);
+			expect(result.status, JSON.stringify(result.errors)).toBe('imported');
+			expect(result.notes?.join(' ')).toMatch(/Email/);
+		}
+		const [summer] = await db.query<{ n: number }>(`SELECT sum(value) AS n FROM literacy WHERE metric = 'registrations'`);
+		expect(summer!.n).toBe(200);
+		const [events] = await db.query<{ events: number; registrations: number }>(`SELECT count(*) AS events, sum(registrations) AS registrations FROM programs`);
+		expect(events!.events).toBe(8);
+		expect(events!.registrations).toBe(exports[1]!.csv.trim().split('\n').length - 1);
+		expect((await listImports(db)).every((i) => i.notes && /dropped|personal/i.test(i.notes))).toBe(true);
+
+		await db.close();
+		const bytes = Buffer.concat([readFileSync(db.path), existsSync(`${db.path}.wal`) ? readFileSync(`${db.path}.wal`) : Buffer.alloc(0)]);
+		const values = exports.flatMap((fake) => fake.personalValues.filter((v) => v.distinctive).map((v) => v.value));
+		expect(values.length).toBeGreaterThan(500);
+		const found = values.filter((value) => bytes.includes(Buffer.from(value, 'utf8')));
+		expect(found).toEqual([]);
+	});
+
+	it('refuses a mapping that would store a personal column, saying why', async () => {
+		const db = await tempDatabase();
+		const fake = fakeSummerReadingExport(7, 40);
+		const path = join(dirname(db.path), 'readers.csv');
+		writeFileSync(path, fake.csv);
+		const { specFromMapping } = await import('../../src/lib/server/ingest/mapper');
+		const header = fake.csv.split('\n')[0]!.split(',').map((h) => h.trim().toLowerCase());
+		const spec = specFromMapping({ name: 'bad', target: 'programs', sheet: null, headerLine: 0, columns: { title: 'first name', date: 'registered on', attendance: 'minutes read' }, period: 'month', monthColumns: [], header });
+		const result = await importFile(db, path, { source: spec });
+		expect(result.status).toBe('rejected');
+		expect(result.errors[0]!.message).toMatch(/First Name/);
+	});
+});
