@@ -27,15 +27,13 @@ export const FIELD_MACROS_SQL = `
 CREATE OR REPLACE TEMP MACRO lantern_blank(s) AS s IS NULL OR lower(trim(s)) IN ('', '-', '--', 'undefined', 'n/a', 'null');
 CREATE OR REPLACE TEMP MACRO lantern_digits(s) AS replace(replace(trim(s), ',', ''), ' ', '');
 CREATE OR REPLACE TEMP MACRO lantern_whole(d) AS CASE WHEN isfinite(d) AND d >= 0 AND d = floor(d) AND d < 9e18 THEN CAST(d AS BIGINT) END;
-CREATE OR REPLACE TEMP MACRO lantern_count(s) AS CASE
-	WHEN lantern_blank(s) THEN NULL
-	ELSE coalesce(
-		lantern_whole(TRY_CAST(s AS DOUBLE)),
+CREATE OR REPLACE TEMP MACRO lantern_count(s) AS coalesce(
+	lantern_whole(TRY_CAST(s AS DOUBLE)),
+	CASE WHEN lantern_blank(s) THEN NULL ELSE coalesce(
 		lantern_whole(TRY_CAST(lantern_digits(s) AS DOUBLE)),
 		CASE WHEN regexp_full_match(upper(lantern_digits(s)), '[0-9]+(\\.[0-9]+)?[KM]')
 			THEN lantern_whole(round(TRY_CAST(left(lantern_digits(s), -1) AS DOUBLE)
-				* CASE upper(right(lantern_digits(s), 1)) WHEN 'K' THEN 1000 ELSE 1000000 END)) END)
-	END;
+				* CASE upper(right(lantern_digits(s), 1)) WHEN 'K' THEN 1000 ELSE 1000000 END)) END) END);
 `;
 
 export interface FieldSql {
@@ -142,7 +140,8 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 
 /** Rows where the cell breaks its rule: empty though required, or present but unreadable. */
 export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): string | null {
-	const checks = [required ? `lantern_blank(${cell})` : null, sql.unreadable === 'false' ? null : `(NOT lantern_blank(${cell}) AND (${sql.unreadable}))`].filter(Boolean);
+	// The unreadable test comes first: it fails fast on ordinary cells, and the blank test is dearer.
+	const checks = [required ? `lantern_blank(${cell})` : null, sql.unreadable === 'false' ? null : `((${sql.unreadable}) AND NOT lantern_blank(${cell}))`].filter(Boolean);
 	return checks.length ? checks.join(' OR ') : null;
 }
 

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportResult } from '../../domain/imports';
 import { inTransaction, type Database } from '../db/database';
 import { getSettings } from '../settings';
@@ -75,7 +76,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const importId = await logImport(connection, { fileName, source: source?.id ?? null, sha256, status: 'rejected', rowsLoaded: 0, errors, errorCount, now, importedBy: options.importedBy, isDemo: options.isDemo }).catch(() => null);
 			return result({ importId, fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.', ...(refusal.unrecognised ? { unrecognised: true } : {}) });
 		} finally {
-			await connection.run('DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS normalised').catch(() => undefined);
+			await dropStaging(connection);
 		}
 	});
 }
@@ -136,7 +137,14 @@ export async function previewImport(db: Database, path: string, fileName: string
 			const refusal = error instanceof Refusal ? error : new Refusal(describeUnexpected(error));
 			return { rows: [], errors: refusal.errors, errorCount: refusal.errorCount, refusal: refusal.message };
 		} finally {
-			await connection.run('DROP TABLE IF EXISTS staging; DROP TABLE IF EXISTS normalised').catch(() => undefined);
+			await dropStaging(connection);
 		}
 	});
+}
+
+/** Staging is a table for archives and a view over `staging_cells` for spreadsheets; drop whichever exists. */
+async function dropStaging(connection: DuckDBConnection): Promise<void> {
+	for (const statement of ['DROP VIEW IF EXISTS staging', 'DROP TABLE IF EXISTS staging', 'DROP TABLE IF EXISTS staging_cells', 'DROP TABLE IF EXISTS normalised']) {
+		await connection.run(statement).catch(() => undefined);
+	}
 }

@@ -128,7 +128,9 @@ async function stageCsv(connection: DuckDBConnection, path: string, fileName: st
 		const all = (await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${reader}`, params)).map((row) => row.column_name);
 		// DuckDB reads only the projected columns; every other cell is still checked for shape.
 		const projected = needed.length > 0 && needed.every((i) => i < all.length) ? needed.map((i) => sqlIdentifier(all[i]!)).join(', ') : '*';
-		await connection.run(`CREATE OR REPLACE TEMP TABLE staging AS SELECT row_number() OVER () AS row_no, ${projected} FROM ${reader}`, params);
+		// Rows keep the file's order; numbering them from rowid is free, where row_number() OVER () would serialise the read.
+		await connection.run(`CREATE OR REPLACE TEMP TABLE staging_cells AS SELECT ${projected} FROM ${reader}`, params);
+		await connection.run('CREATE OR REPLACE TEMP VIEW staging AS SELECT rowid + 1 AS row_no, * FROM staging_cells');
 	} catch (error) {
 		throw new Refusal(
 			`Lantern could not read this ${source.label} file as CSV: ${readerMessage(error, path, fileName)}. ` +
