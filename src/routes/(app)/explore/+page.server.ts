@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
+import { laggedAssociation } from '$lib/server/analytics/association';
 import { explorableSeries, ImpactOptions, impactForMetric } from '$lib/server/analytics/impact';
 import { getDatabase } from '$lib/server/app';
 import type { PageServerLoad } from './$types';
@@ -21,13 +22,14 @@ export const load: PageServerLoad = async ({ url }) => {
 	const query = ExploreQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) {
 		const issue = query.error.issues[0]!;
-		return { series, campaigns, query: {}, panel: null, problem: `"${issue.path.join('.')}" ${issue.message}.` };
+		return { series, campaigns, query: {}, panel: null, association: null, problem: `"${issue.path.join('.')}" ${issue.message}.` };
 	}
 	const q = query.data;
 	const campaign = campaigns.find((c) => c.campaignId === q.campaign);
 	const start = q.start ?? campaign?.startsOn;
 	const end = q.end ?? (q.start ? undefined : campaign?.endsOn);
-	if (!q.metric || !start) return { series, campaigns, query: q, panel: null, problem: q.metric ? 'Choose a campaign or a start date.' : null };
+	const association = q.metric ? await laggedAssociation(db, q.metric, campaign?.campaignId) : null;
+	if (!q.metric || !start) return { series, campaigns, query: q, panel: null, association, problem: q.metric ? 'Choose a campaign or a start date.' : null };
 	const panel = await impactForMetric(db, q.metric, { start, end, family: q.family, harmonics: q.harmonics, slope: q.slope }, campaign?.name);
-	return { series, campaigns, query: q, panel, problem: panel ? null : `Lantern has no series called "${q.metric}".` };
+	return { series, campaigns, query: q, panel, association, problem: panel ? null : `Lantern has no series called "${q.metric}".` };
 };

@@ -1,0 +1,37 @@
+import { prewhitenedCcf, type CcfResult } from '../../stats';
+import type { Database } from '../db/database';
+import { getSettings } from '../settings';
+import { outcomeSeries } from './campaigns';
+
+export interface LaggedAssociation {
+	socialLabel: string;
+	outcomeLabel: string;
+	period: 'week' | 'month';
+	result: CcfResult;
+}
+
+/**
+ * Engagements on the library's posts (or one campaign's) against an outcome, period by period, at
+ * lags 0–8 after prewhitening. Periods without posts count 0 engagements. An association only.
+ */
+export async function laggedAssociation(db: Database, metric: string, campaignId?: number): Promise<LaggedAssociation | null> {
+	const outcome = await outcomeSeries(db, metric);
+	if (!outcome || outcome.seasonal) return null;
+	const { timeZone } = await getSettings(db);
+	const social = await db.query<{ period_start: string; engagements: number }>(
+		`SELECT strftime(date_trunc($period, CAST(timezone($tz, p.published_at) AS DATE)), '%Y-%m-%d') AS period_start, sum(coalesce(p.engagements, 0)) AS engagements
+		 FROM posts p
+		 WHERE $campaign IS NULL OR (p.platform, p.post_id) IN (SELECT platform, post_id FROM campaign_posts WHERE campaign_id = $campaign)
+		 GROUP BY 1`,
+		{ period: outcome.period, tz: timeZone, campaign: campaignId ?? null }
+	);
+	const byPeriod = new Map(social.map((row) => [row.period_start, row.engagements]));
+	const x = outcome.points.map((point) => byPeriod.get(point.periodStart) ?? 0);
+	const y = outcome.points.map((point) => point.value);
+	return {
+		socialLabel: campaignId ? "engagements on the campaign's posts" : 'engagements on all posts',
+		outcomeLabel: outcome.label,
+		period: outcome.period,
+		result: prewhitenedCcf(x, y)
+	};
+}
