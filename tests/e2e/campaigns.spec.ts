@@ -24,8 +24,12 @@ test.describe('campaigns, strategies and impact', () => {
 	test('a staff member removes a post from a campaign and it stays removed', async ({ page }) => {
 		await page.goto('/campaigns');
 		await page.getByRole('link', { name: 'Patron Stories 2025' }).click();
+		await expect(page.getByRole('heading', { name: 'Patron Stories 2025', level: 1 })).toBeVisible();
 		const posts = page.getByRole('button', { name: 'Remove this post from the campaign' });
+		// count() does not wait: wait until the campaign's posts are on the page.
+		await expect(posts.first()).toBeVisible();
 		const before = await posts.count();
+		expect(before).toBeGreaterThan(10);
 		await posts.first().click();
 		await expect(page.getByRole('status')).toContainText('from this campaign');
 		await page.reload();
