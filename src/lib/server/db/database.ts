@@ -46,8 +46,9 @@ async function createDatabase(path: string): Promise<Database> {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	let instance: DuckDBInstance;
 	try {
-		// fromCache: a CLI that serves the print route in-process shares this same instance.
-		instance = await DuckDBInstance.fromCache(path);
+		// fromCache: a CLI that serves the print route in-process shares this same instance. The memory
+		// limit makes DuckDB spill big imports to disk (beside the file) instead of growing past ~1 GB.
+		instance = await DuckDBInstance.fromCache(path, { memory_limit: process.env.LANTERN_MEMORY_LIMIT ?? '640MB' });
 	} catch (error) {
 		throw explainOpenError(path, error);
 	}
