@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { parseCsv } from '../lib/csv-parse';
 import { formatCount, formatPercent, MISSING } from '../lib/format';
 import { describeIts, interruptedTimeSeries, type ItsOptions, type ItsResult, type ItsSuccess } from '../lib/stats';
 
@@ -129,47 +130,13 @@ async function readText(path: string): Promise<string> {
 	}
 }
 
-/**
- * RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF; a
- * UTF-8 byte-order mark (as Excel and Meta write) is dropped.
- */
+/** The CSV's records as text cells; an unclosed quote is a usage error naming its row. */
 export function parseCsvRecords(text: string): string[][] {
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	const records: string[][] = [];
-	let record: string[] = [];
-	let field = '';
-	let quoted = false;
-	const endField = () => {
-		record.push(field);
-		field = '';
-	};
-	for (let i = 0; i < body.length; i++) {
-		const char = body[i]!;
-		if (quoted) {
-			if (char !== '"') field += char;
-			else if (body[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else quoted = false;
-		} else if (char === '"' && field === '') {
-			quoted = true;
-		} else if (char === ',') {
-			endField();
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && body[i + 1] === '\n') i++;
-			endField();
-			records.push(record);
-			record = [];
-		} else {
-			field += char;
-		}
+	try {
+		return parseCsv(text).map((record) => record.map((cell) => cell.value));
+	} catch {
+		throw new UsageError(`Row ${text.slice(0, text.lastIndexOf('"')).split(/\r?\n/).length}: a quoted field is never closed.`);
 	}
-	if (quoted) throw new UsageError(`Row ${records.length + 1}: a quoted field is never closed.`);
-	if (field !== '' || record.length) {
-		endField();
-		records.push(record);
-	}
-	return records;
 }
 
 interface Series {

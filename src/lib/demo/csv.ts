@@ -32,48 +32,8 @@ export function csvDocument(header: string, rows: readonly (readonly string[])[]
 	return `${options.bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
 }
 
-export interface CsvCell {
-	value: string;
-	quoted: boolean;
-}
-
-/** Reads what csvDocument writes (and RFC 4180 generally), keeping whether each cell was quoted. */
-export function parseCsv(text: string): CsvCell[][] {
-	const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-	const records: CsvCell[][] = [];
-	let record: CsvCell[] = [];
-	let position = 0;
-	while (position < body.length) {
-		let value = '';
-		const quoted = body[position] === '"';
-		if (quoted) {
-			position++;
-			for (;;) {
-				const close = body.indexOf('"', position);
-				if (close < 0) throw new Error(`Unclosed quote in record ${records.length + 1}`);
-				value += body.slice(position, close);
-				position = close + 1;
-				if (body[position] !== '"') break;
-				value += '"';
-				position++;
-			}
-		} else {
-			const end = body.slice(position).search(/[,\r\n]/);
-			value = end < 0 ? body.slice(position) : body.slice(position, position + end);
-			position += value.length;
-		}
-		record.push({ value, quoted });
-		if (body[position] === ',') {
-			position++;
-			continue;
-		}
-		if (body[position] === '\r') position++;
-		position++; // the newline, or past the end
-		records.push(record);
-		record = [];
-	}
-	return records;
-}
+export { parseCsv, type CsvCell } from '../csv-parse';
+import { parseCsv } from '../csv-parse';
 
 /** parseCsv as objects keyed by the header row. */
 export function readCsvRecords(text: string): Record<string, string>[] {

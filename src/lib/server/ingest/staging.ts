@@ -165,6 +165,7 @@ async function stageActivityPub(connection: DuckDBConnection, path: string, file
 
 /** Stages one row per JSON item, with a synthetic header row naming the source's archive columns. */
 async function stageJsonItems(connection: DuckDBConnection, jsonPath: string, fileName: string, source: SourceSpec, items: string, format: 'array' | 'auto'): Promise<Staged> {
+	// 128 MB per JSON value (a whole Mastodon outbox is one): DuckDB reserves twice that, inside its memory limit.
 	const columns = source.archiveColumns!;
 	const header = columns.map((column, i) => `${sqlLiteral(column.name)} AS c${i}`).join(', ');
 	const values = columns.map((column, i) => `CAST(${column.sql} AS VARCHAR) AS c${i}`).join(', ');
@@ -174,7 +175,7 @@ async function stageJsonItems(connection: DuckDBConnection, jsonPath: string, fi
 			 SELECT 1::BIGINT AS row_no, ${header}
 			 UNION ALL
 			 SELECT 1 + row_number() OVER () AS row_no, ${values}
-			 FROM (SELECT ${items} AS json FROM read_json_objects($1, format = '${format}', maximum_object_size = 536870912))`,
+			 FROM (SELECT ${items} AS json FROM read_json_objects($1, format = '${format}', maximum_object_size = 134217728))`,
 			[jsonPath]
 		);
 	} catch (error) {

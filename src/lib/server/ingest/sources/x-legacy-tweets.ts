@@ -1,4 +1,4 @@
-import { hashtagsSql } from '../field-sql';
+import { xPostColumns } from './x-post-columns';
 import { defineSource } from '../source';
 
 /** analytics.twitter.com "Tweet activity" export (export-formats §1a), `favorites` and `likes` eras. */
@@ -27,16 +27,10 @@ export const xLegacyTweets = defineSource({
 		mediaViews: { headers: ['media views'], type: { kind: 'count' } }
 	},
 	load: (n) => ({
-		platform: `'x'`,
-		account: `nullif(regexp_extract(${n.permalink}, '(?:twitter|x)\\.com/([A-Za-z0-9_]+)/status', 1), '')`,
+		...xPostColumns(n.text, n.permalink),
 		post_id: n.postId,
 		published_at: n.time,
-		text: n.text,
-		permalink: n.permalink,
-		post_type: `CASE WHEN starts_with(coalesce(${n.text}, ''), '@') THEN 'reply' ELSE 'post' END`,
-		hashtags: hashtagsSql(n.text),
 		impressions: n.impressions,
-		impressions_basis: `'impressions'`,
 		engagements: n.engagements,
 		likes: n.likes,
 		comments: n.replies,

@@ -1,4 +1,4 @@
-import { hashtagsSql } from '../field-sql';
+import { xPostColumns } from './x-post-columns';
 import { defineSource, type FieldSpec } from '../source';
 import { snowflakeTimeSql } from './snowflake';
 
@@ -28,17 +28,11 @@ export const xPremiumContent = defineSource({
 		urlClicks: count('url clicks', 'cliques no url')
 	},
 	load: (n) => ({
-		platform: `'x'`,
-		account: `nullif(regexp_extract(${n.link}, '(?:twitter|x)\\.com/([A-Za-z0-9_]+)/status', 1), '')`,
+		...xPostColumns(n.text, n.link),
 		post_id: n.postId,
 		// The ID carries the exact time; the date column alone is a calendar day in the account's zone.
 		published_at: `coalesce(${snowflakeTimeSql(n.postId)}, timezone(p.tz, CAST(${n.date} AS TIMESTAMP)))`,
-		text: n.text,
-		permalink: n.link,
-		post_type: `CASE WHEN starts_with(coalesce(${n.text}, ''), '@') THEN 'reply' ELSE 'post' END`,
-		hashtags: hashtagsSql(n.text),
 		impressions: n.impressions,
-		impressions_basis: `'impressions'`,
 		engagements: n.engagements,
 		likes: n.likes,
 		comments: n.replies,

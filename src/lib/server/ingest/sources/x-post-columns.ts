@@ -1,0 +1,14 @@
+import { hashtagsSql } from '../field-sql';
+
+/** What every X analytics export says the same way: the account from the link, replies by a leading @, hashtags. */
+export function xPostColumns(text: string, link: string): Record<string, string> {
+	return {
+		platform: `'x'`,
+		account: `nullif(regexp_extract(${link}, '(?:twitter|x)\\.com/([A-Za-z0-9_]+)/status', 1), '')`,
+		text,
+		permalink: link,
+		post_type: `CASE WHEN starts_with(coalesce(${text}, ''), '@') THEN 'reply' ELSE 'post' END`,
+		hashtags: hashtagsSql(text),
+		impressions_basis: `'impressions'`
+	};
+}
