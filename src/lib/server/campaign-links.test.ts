@@ -77,3 +77,21 @@ describe('campaigns on the demo library', () => {
 		expect(await outcomeSeries(db, 'nonsense')).toBeNull();
 	});
 });
+
+describe('hashtags and community engagement on the demo library', () => {
+	it('ranks the year’s hashtags and flags the campaigns’ as branded', async () => {
+		const { hashtagSummary, communityEngagement } = await import('./analytics/engagement');
+		const db = await tempDatabase();
+		await loadDemoLibrary(db, DEMO);
+		const tags = await hashtagSummary(db);
+		expect(tags.length).toBeGreaterThan(3);
+		for (let i = 1; i < tags.length; i += 1) expect(tags[i - 1]!.posts).toBeGreaterThanOrEqual(tags[i]!.posts);
+		expect(tags.find((t) => t.hashtag === 'maplesummerreads')).toMatchObject({ branded: true });
+		const community = await communityEngagement(db);
+		expect(community.account).toBe('MapleValleyPL');
+		expect(community.repliesSent).toBeGreaterThan(0);
+		// Analytics exports carry no mentions received, so reply times are "not enough data", with the reason.
+		expect(community.medianHoursToFirstReply).toBeNull();
+		expect(community.notEnoughData).toBeTruthy();
+	});
+});
