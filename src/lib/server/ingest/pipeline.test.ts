@@ -233,3 +233,38 @@ describe('library-side importers', () => {
 		expect(bad.errors[0]).toMatchObject({ row: 2, column: 'Knowledge', message: expect.stringContaining('"Kinda agree" is not one of: strongly disagree') });
 	});
 });
+
+describe('more social exports', () => {
+	let db: Database;
+	beforeEach(async () => {
+		db = await tempDatabase();
+		await saveSettings(db, { timeZone: 'America/Chicago' });
+	});
+
+	// Chicago is UTC−6 on Mar 2 and UTC−5 on Mar 9 (daylight saving began Mar 8, 2026).
+	it('TikTok per-video export: IDs from links, 1.2K and thousands separators, saves from bookmarks', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'tiktok_content.csv'))).toMatchObject({ status: 'imported', source: 'tiktok-content', rowsLoaded: 2 });
+		expect(await db.query(`SELECT post_id, account, video_views, likes, saves, engagements, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc FROM posts ORDER BY post_id`)).toEqual([
+			{ post_id: '7300000000000000001', account: 'maplevalleypl', video_views: 12400, likes: 1200, saves: 40, engagements: 1288, utc: '2026-03-02 22:05' },
+			{ post_id: '7300000000000000002', account: 'maplevalleypl', video_views: 3100, likes: 210, saves: 12, engagements: 234, utc: '2026-03-09 23:30' }
+		]);
+	});
+
+	it('YouTube Chart data: daily views summed across videos, the Total row skipped', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'youtube_chart_data.csv'))).toMatchObject({ status: 'imported', source: 'youtube-daily-views' });
+		expect(await db.query(`SELECT strftime(date, '%Y-%m-%d') AS day, video_views FROM account_daily WHERE platform = 'youtube' ORDER BY day`)).toEqual([
+			{ day: '2026-03-01', video_views: 65 },
+			{ day: '2026-03-02', video_views: 85 }
+		]);
+	});
+
+	it('X Premium video overview (title row) and the pre-2018 archive tweets.csv', async () => {
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'x_video_overview_analytics.csv'))).toMatchObject({ status: 'imported', source: 'x-video-overview', rowsLoaded: 2 });
+		expect(await db.query(`SELECT sum(video_views) AS v FROM account_daily WHERE platform = 'x'`)).toEqual([{ v: 200 }]);
+		expect(await importFile(db, join(SOURCE_FIXTURES, 'tweets.csv'))).toMatchObject({ status: 'imported', source: 'x-archive-tweets-csv', rowsLoaded: 2 });
+		expect(await db.query(`SELECT post_id, post_type, hashtags FROM posts ORDER BY post_id`)).toEqual([
+			{ post_id: '123456789012', post_type: 'post', hashtags: ['summerreading'] },
+			{ post_id: '223456789012', post_type: 'reply', hashtags: [] }
+		]);
+	});
+});

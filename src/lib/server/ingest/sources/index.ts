@@ -6,6 +6,7 @@ import { projectOutcomeResponses } from './project-outcome';
 import { libcalRegistrants, readerLevelSummerReading } from './reader-level';
 import { libcalEvents } from './libcal-events';
 import { mastodonOutbox } from './mastodon';
+import { tiktokContent, xArchiveTweetsCsv, xVideoOverview, youtubeDailyViews } from './more-exports';
 import { linkedinCreatorEngagement } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
@@ -22,6 +23,8 @@ export const SOURCES: readonly SourceSpec[] = [
 	xLegacyDaily,
 	xPremiumContent,
 	xPremiumOverview,
+	xVideoOverview,
+	xArchiveTweetsCsv,
 	xArchiveTweets,
 	xArchiveAccount,
 	xArchiveFollowing,
@@ -32,6 +35,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	tiktokFollowers,
 	tiktokOverview,
 	youtubeTableData,
+	tiktokContent,
 	linkedinCreatorEngagement,
 	mastodonOutbox,
 	libcalRegistrants,
@@ -42,5 +46,6 @@ export const SOURCES: readonly SourceSpec[] = [
 	libinsightGateCounts,
 	projectOutcomeResponses,
 	literacyTemplate,
-	usageTemplate
+	usageTemplate,
+	youtubeDailyViews
 ] as SourceSpec[];

@@ -13,6 +13,8 @@ export const youtubeTableData = defineSource({
 	description: 'Table data.csv from YouTube Studio → Analytics → Advanced mode → Export, with Content as the dimension.',
 	target: 'post_observations',
 	anchors: ['content', 'video title', 'video publish time'],
+	// Chart data.csv has the same columns after a Date: that one is daily views.
+	absent: ['date'],
 	fields: {
 		// Studio prefixes IDs that begin with `-` with a space so Excel does not read a formula.
 		videoId: { headers: ['content'], type: { kind: 'id', pattern: '[A-Za-z0-9_-]{11}' }, required: true },
