@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatPValue, formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
+import { formatCell, formatDecimal, formatPValue, formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
 
 describe('format', () => {
 	it('formats counts with separators and says when a value is missing', () => {
@@ -21,6 +21,14 @@ describe('format', () => {
 		expect(formatPValue(0.04567)).toBe('0.046');
 		expect(formatPValue(0.0002)).toBe('< 0.001');
 		expect(formatPValue(Number.NaN)).toBe(MISSING);
+	});
+
+	it('formats any stored value for a preview table', () => {
+		expect(formatCell(1024)).toBe('1,024');
+		expect(formatCell(2.5)).toBe('2.50');
+		expect(formatCell(null)).toBe(MISSING);
+		expect(formatCell(['a', 'b'])).toBe('a, b');
+		expect(formatCell('Eastside')).toBe('Eastside');
 	});
 
 	it('formats money', () => {

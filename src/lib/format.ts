@@ -89,3 +89,12 @@ export function formatDateTime(instant: string | Date | null | undefined, timeZo
 	if (Number.isNaN(date.getTime())) return MISSING;
 	return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
+
+/** Any stored value in a preview table: numbers through the formatter, lists joined, nothing as a dash. */
+export function formatCell(value: unknown): string {
+	if (value === null || value === undefined) return MISSING;
+	if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : formatDecimal(value, 2);
+	if (value instanceof Date) return value.toISOString();
+	if (Array.isArray(value)) return value.map(formatCell).join(', ');
+	return String(value);
+}
