@@ -8,7 +8,7 @@ import { DateRangeQuery } from '../lib/domain/overview';
 import type { ImportResult } from '../lib/domain/imports';
 import { closeAll, openDatabase, type Database } from '../lib/server/db/database';
 import { loadDemoLibrary, removeDemoLibrary } from '../lib/server/demo';
-import { importAny, removeImportsAndRelink } from '../lib/server/ingest/import-any';
+import { importUpload, removeImportsAndRelink } from '../lib/server/ingest/import-any';
 import { listImports } from '../lib/server/ingest/import-log';
 import { SOURCES } from '../lib/server/ingest/sources';
 import { overview } from '../lib/server/analytics/overview';
@@ -65,7 +65,7 @@ async function importCommand(db: Database, files: string[], flags: Flags): Promi
 	const results: ImportResult[] = [];
 	for (const file of files) {
 		const path = resolve(file);
-		results.push(await importAny(db, path, { fileName: file.split(/[\\/]/).pop()!, importedBy: 'cli' }));
+		results.push(...(await importUpload(db, path, { fileName: file.split(/[\\/]/).pop()!, importedBy: 'cli' })));
 	}
 	print(flags, results, results.map(describeImport).join('\n'));
 	return results.every((r) => r.status !== 'rejected') ? 0 : 1;

@@ -3,7 +3,9 @@ import type { ImportResult } from '../../domain/imports';
 import { importCampaignsFile } from '../campaigns';
 import { relinkCampaigns } from '../campaign-links';
 import type { Database } from '../db/database';
+import { importArchive, isExportArchive } from './archive';
 import { removeImports } from './import-log';
+import { Refusal } from './refusal';
 import { importFile, type ImportOptions } from './pipeline';
 
 /**
@@ -14,6 +16,25 @@ export async function importAny(db: Database, path: string, options: ImportOptio
 	const result = (await isCampaignsFile(path, options.fileName)) ? await importCampaignsFile(db, path, options) : await importFile(db, path, options);
 	if (result.status === 'imported' && options.relink !== false) await relinkCampaigns(db);
 	return result;
+}
+
+/**
+ * Imports one upload, which may be an export ZIP holding several files: one result per file read.
+ * A damaged or bomb-like archive is refused as a whole.
+ */
+export async function importUpload(db: Database, path: string, options: ImportOptions & { fileName: string }): Promise<ImportResult[]> {
+	const head = Buffer.alloc(65_536);
+	const handle = await open(path, 'r');
+	const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+	if (!isExportArchive(head.subarray(0, bytesRead), options.fileName)) return [await importAny(db, path, options)];
+	try {
+		const results = await importArchive(db, path, options.fileName, (database, file, fileName) => importAny(database, file, { ...options, fileName, relink: false }));
+		if (results.some((r) => r.status === 'imported')) await relinkCampaigns(db);
+		return results;
+	} catch (error) {
+		const message = error instanceof Refusal ? error.message : `Lantern could not open the archive: ${(error as Error).message}`;
+		return [{ importId: null, fileName: options.fileName, source: null, sourceLabel: null, status: 'rejected', rowsLoaded: 0, errors: [{ row: null, column: null, message }], errorCount: 1, summary: 'The archive was refused; nothing was stored.' }];
+	}
 }
 
 /** A .json file is campaign definitions unless it is a Mastodon outbox (ActivityPub `orderedItems`). */

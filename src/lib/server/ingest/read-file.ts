@@ -34,7 +34,7 @@ export async function sniffFile(path: string, fileName: string): Promise<FileSni
 		}
 		if (startsWith(ZIP)) {
 			if (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml'))) return { encoding: 'utf-8', kind: 'xlsx', head: '' };
-			return refuse('This is a ZIP archive. Unzip it and upload the CSV or .js export files inside.');
+			return refuse('This is a ZIP archive: upload it on the Uploads page or with `lantern import`, which read the export files inside.');
 		}
 		if (startsWith(OLE)) {
 			return refuse('This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.');

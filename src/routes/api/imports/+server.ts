@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { holdUpload } from '$lib/server/ingest/held-uploads';
-import { importAny } from '$lib/server/ingest/import-any';
+import { importUpload } from '$lib/server/ingest/import-any';
 import { listImports } from '$lib/server/ingest/import-log';
 import { saveUpload, UploadTooLarge } from '$lib/server/ingest/upload';
 import type { RequestHandler } from './$types';
@@ -35,7 +35,10 @@ export const POST: RequestHandler = async ({ request, url }) => {
 	}
 	let held = false;
 	try {
-		const result = await importAny(await getDatabase(), path, { fileName, importedBy: 'web' });
+		const results = await importUpload(await getDatabase(), path, { fileName, importedBy: 'web' });
+		// An export ZIP answers with one result per file inside it.
+		if (results.length > 1) return json({ results }, { status: results.some((r) => r.status !== 'rejected') ? 200 : 422 });
+		const result = results[0]!;
 		if (result.unrecognised) {
 			result.mapUrl = `/map/${await holdUpload(path, fileName)}`;
 			held = true;
