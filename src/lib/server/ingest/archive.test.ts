@@ -1,44 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { importUpload } from './import-any';
-
-/** A ZIP of several deflated entries, written by hand (local headers, central directory, end record). */
-function zipOf(files: Record<string, Buffer>): Buffer {
-	const locals: Buffer[] = [];
-	const centrals: Buffer[] = [];
-	let offset = 0;
-	for (const [name, content] of Object.entries(files)) {
-		const data = deflateRawSync(content);
-		const nameBytes = Buffer.from(name);
-		const local = Buffer.alloc(30);
-		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(8, 8);
-		local.writeUInt32LE(data.length, 18);
-		local.writeUInt32LE(content.length, 22);
-		local.writeUInt16LE(nameBytes.length, 26);
-		const central = Buffer.alloc(46);
-		central.writeUInt32LE(0x02014b50, 0);
-		central.writeUInt16LE(8, 10);
-		central.writeUInt32LE(data.length, 20);
-		central.writeUInt32LE(content.length, 24);
-		central.writeUInt16LE(nameBytes.length, 28);
-		central.writeUInt32LE(offset, 42);
-		locals.push(local, nameBytes, data);
-		centrals.push(central, nameBytes);
-		offset += 30 + nameBytes.length + data.length;
-	}
-	const directory = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(Object.keys(files).length, 8);
-	end.writeUInt16LE(Object.keys(files).length, 10);
-	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, directory, end]);
-}
+import { xlsxOf, zipOf } from './test-zip';
 
 describe('export archives', () => {
 	it('imports the files an X archive ZIP holds and leaves the rest', async () => {
@@ -70,5 +35,26 @@ describe('export archives', () => {
 		const [refused] = await importUpload(db, photos, { fileName: 'photos.zip' });
 		expect(refused).toMatchObject({ status: 'rejected' });
 		expect(refused!.errors[0]!.message).toMatch(/holds no file Lantern reads/);
+	});
+});
+
+describe('LinkedIn Page exports re-saved as .xlsx', () => {
+	it('reads the content workbook’s Metrics sheet under its description row, and the All posts sheet saved alone', async () => {
+		const db = await tempDatabase();
+		const header = ['Date', 'Impressions (organic)', 'Impressions (sponsored)', 'Impressions (total)', 'Clicks (total)', 'Reactions (total)', 'Comments (total)', 'Shares (total)'];
+		const content = join(dirname(db.path), 'maplevalley_content_1718000000000.xlsx');
+		writeFileSync(content, xlsxOf({
+			Metrics: [['Aggregated metrics for your Page'], header, ['03/02/2026', 400, 0, 400, 12, 20, 3, 2], ['03/03/2026', 380, 50, 430, 9, -2, 1, 0]],
+			'All posts': [['Post-level metrics'], ['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts']]
+		}));
+		expect(await importUpload(db, content, { fileName: 'maplevalley_content_1718000000000.xlsx' })).toMatchObject([{ status: 'imported', source: 'linkedin-page-metrics', rowsLoaded: 2 }]);
+		expect(await db.query(`SELECT strftime(date, '%Y-%m-%d') AS day, impressions, engagements FROM account_daily ORDER BY day`)).toEqual([
+			{ day: '2026-03-02', impressions: 400, engagements: 37 },
+			{ day: '2026-03-03', impressions: 430, engagements: 8 }
+		]);
+		const posts = join(dirname(db.path), 'all_posts.xlsx');
+		writeFileSync(posts, xlsxOf({ 'All posts': [['Post-level metrics'], ['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts'], ['Storytime is back', 'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000001', '03/02/2026', 900, 14, 30, 2, 1]] }));
+		expect(await importUpload(db, posts, { fileName: 'all_posts.xlsx' })).toMatchObject([{ status: 'imported', source: 'linkedin-page-posts', rowsLoaded: 1 }]);
+		expect(await db.query(`SELECT platform, post_id, impressions, engagements FROM posts`)).toEqual([{ platform: 'linkedin', post_id: '7300000000000000001', impressions: 900, engagements: 47 }]);
 	});
 });

@@ -7,7 +7,7 @@ import { libcalRegistrants, readerLevelSummerReading } from './reader-level';
 import { libcalEvents } from './libcal-events';
 import { mastodonOutbox } from './mastodon';
 import { tiktokContent, xArchiveTweetsCsv, xVideoOverview, youtubeDailyViews } from './more-exports';
-import { linkedinCreatorEngagement } from './linkedin';
+import { linkedinCreatorEngagement, linkedinPageFollowers, linkedinPageMetrics, linkedinPagePosts } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';
@@ -37,6 +37,9 @@ export const SOURCES: readonly SourceSpec[] = [
 	youtubeTableData,
 	tiktokContent,
 	linkedinCreatorEngagement,
+	linkedinPageMetrics,
+	linkedinPagePosts,
+	linkedinPageFollowers,
 	mastodonOutbox,
 	libcalRegistrants,
 	libcalEvents,

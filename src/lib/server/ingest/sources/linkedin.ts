@@ -19,3 +19,87 @@ export const linkedinCreatorEngagement = defineSource({
 	},
 	load: (n) => ({ platform: `'linkedin'`, account: `''`, date: n.date, impressions: n.impressions, engagements: n.engagements })
 });
+
+const signed = (...headers: string[]) => ({ headers, type: { kind: 'count', signed: true } }) as const;
+const usDate = { kind: 'date', formats: ['%m/%d/%Y', '%Y-%m-%d', '%m/%d/%Y %H:%M'] } as const;
+
+/**
+ * LinkedIn Page content export (re-saved as .xlsx: LinkedIn writes old .xls), its `Metrics` sheet:
+ * a description row, then daily organic, sponsored and total figures (export-formats §3c).
+ * Older files say Shares where newer ones say Reposts; days can be negative corrections.
+ */
+export const linkedinPageMetrics = defineSource({
+	id: 'linkedin-page-metrics',
+	label: 'LinkedIn Page content: daily metrics',
+	description: "The Metrics sheet of a LinkedIn Page's content export (save LinkedIn's .xls as .xlsx): daily impressions, clicks, reactions, comments and reposts.",
+	target: 'account_daily_records',
+	sheet: 'metrics',
+	anchors: ['date', 'impressions (total)'],
+	fields: {
+		date: { headers: ['date'], type: usDate, required: true },
+		impressions: signed('impressions (total)'),
+		clicks: signed('clicks (total)'),
+		reactions: signed('reactions (total)'),
+		comments: signed('comments (total)'),
+		reposts: signed('reposts (total)', 'shares (total)')
+	},
+	load: (n) => ({
+		platform: `'linkedin'`,
+		account: `''`,
+		date: n.date,
+		impressions: n.impressions,
+		engagements: `coalesce(${n.clicks}, 0) + coalesce(${n.reactions}, 0) + coalesce(${n.comments}, 0) + coalesce(${n.reposts}, 0)`
+	})
+});
+
+/** LinkedIn Page content export, its `All posts` sheet (or that sheet saved as CSV). */
+export const linkedinPagePosts = defineSource({
+	id: 'linkedin-page-posts',
+	label: 'LinkedIn Page content: posts',
+	description: "The All posts sheet of a LinkedIn Page's content export: each post's link, date and impressions, clicks, likes, comments and reposts.",
+	target: 'post_observations',
+	anchors: ['post title', 'post link', 'created date'],
+	fields: {
+		title: { headers: ['post title'], type: { kind: 'text' } },
+		link: { headers: ['post link'], type: { kind: 'text' }, required: true },
+		postType: { headers: ['post type', 'content type'], type: { kind: 'text' } },
+		created: { headers: ['created date'], type: { kind: 'timestamp', formats: ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%Y-%m-%d'], zone: 'library' }, required: true },
+		impressions: signed('impressions'),
+		views: signed('views (excluding off-site video views)', 'views'),
+		clicks: signed('clicks'),
+		likes: signed('likes'),
+		comments: signed('comments'),
+		reposts: signed('reposts', 'shares'),
+		follows: signed('follows')
+	},
+	load: (n) => ({
+		platform: `'linkedin'`,
+		post_id: `coalesce(nullif(regexp_extract(${n.link}, 'urn:li:(?:activity|share|ugcPost):([0-9]+)', 1), ''), ${n.link})`,
+		published_at: n.created,
+		text: n.title,
+		permalink: n.link,
+		post_type: `lower(${n.postType})`,
+		impressions: n.impressions,
+		impressions_basis: `'impressions'`,
+		engagements: `coalesce(${n.clicks}, 0) + coalesce(${n.likes}, 0) + coalesce(${n.comments}, 0) + coalesce(${n.reposts}, 0)`,
+		likes: n.likes,
+		comments: n.comments,
+		shares: n.reposts,
+		clicks: n.clicks,
+		video_views: n.views
+	})
+});
+
+/** LinkedIn Page followers export: `Total followers` there is the day's new followers, not a running total. */
+export const linkedinPageFollowers = defineSource({
+	id: 'linkedin-page-followers',
+	label: 'LinkedIn Page followers (new followers per day)',
+	description: "A LinkedIn Page's followers export (its New followers sheet, or as CSV): new followers per day.",
+	target: 'account_daily_records',
+	anchors: ['date', 'organic followers', 'total followers'],
+	fields: {
+		date: { headers: ['date'], type: usDate, required: true },
+		total: signed('total followers')
+	},
+	load: (n) => ({ platform: `'linkedin'`, account: `''`, date: n.date, new_follows: n.total })
+});
