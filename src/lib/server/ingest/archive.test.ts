@@ -58,3 +58,18 @@ describe('LinkedIn Page exports re-saved as .xlsx', () => {
 		expect(await db.query(`SELECT platform, post_id, impressions, engagements FROM posts`)).toEqual([{ platform: 'linkedin', post_id: '7300000000000000001', impressions: 900, engagements: 47 }]);
 	});
 });
+
+describe('Meta Business Suite exports as .xlsx', () => {
+	it('reads a Facebook posts workbook like the CSV', async () => {
+		const db = await tempDatabase();
+		const path = join(dirname(db.path), 'Online Marketing Sep-01-2025_Feb-25-2026.xlsx');
+		writeFileSync(path, xlsxOf({
+			Sheet1: [
+				['Post ID', 'Page ID', 'Page name', 'Title', 'Publish time', 'Permalink', 'Post type', 'Date', 'Views', 'Reach', 'Reactions, Comments and Shares', 'Reactions', 'Comments', 'Shares'],
+				['1827720132094663', '100045700821521', 'Maple Valley Public Library', 'An autumn favourite is back!', '09/28/2025 18:12', 'https://www.facebook.com/x/posts/pfbid1', 'Photos', 'Lifetime', 27, 20, 4, 4, 0, 0]
+			]
+		}));
+		expect(await importUpload(db, path, { fileName: 'Online Marketing Sep-01-2025_Feb-25-2026.xlsx' })).toMatchObject([{ status: 'imported', source: 'meta-facebook-posts', rowsLoaded: 1 }]);
+		expect(await db.query(`SELECT post_id, impressions, impressions_basis, engagements FROM posts`)).toEqual([{ post_id: '1827720132094663', impressions: 27, impressions_basis: 'views', engagements: 4 }]);
+	});
+});
