@@ -15,6 +15,8 @@ interface PlannedField {
 	column: string | null;
 	/** the header as written in the file */
 	label: string;
+	/** the column's place in the file, so a row's problems are listed left to right */
+	position: number;
 }
 
 export interface LoadPlan {
@@ -40,7 +42,7 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 		if (column === null && spec.required) missing.push(spec.headers[0]!);
 		const cell = column === null ? 'CAST(NULL AS VARCHAR)' : sqlIdentifier(column);
 		const sql = fieldSql(spec.type, cell);
-		fields[name] = { sql, invalid: column === null ? null : invalidCellSql(sql, cell, Boolean(spec.required)), column, label: index >= 0 ? headerText[index]! : spec.headers[0]! };
+		fields[name] = { sql, invalid: column === null ? null : invalidCellSql(sql, cell, Boolean(spec.required)), column, label: index >= 0 ? headerText[index]! : spec.headers[0]!, position: index };
 	}
 	if (missing.length > 0) {
 		throw new Refusal(
@@ -91,9 +93,9 @@ export async function validateRows(connection: DuckDBConnection, plan: LoadPlan)
 	const errorCount = counted?.n ?? 0;
 	if (errorCount === 0) return { errors: [], errorCount: 0 };
 	const union = checked
-		.map(([name, field]) => `SELECT n.row_no, '${name}' AS field, s.${sqlIdentifier(field.column!)} AS raw FROM normalised n JOIN staging s USING (row_no) WHERE n.${badFlag(name)}`)
+		.map(([name, field]) => `SELECT n.row_no, '${name}' AS field, ${field.position} AS position, s.${sqlIdentifier(field.column!)} AS raw FROM normalised n JOIN staging s USING (row_no) WHERE n.${badFlag(name)}`)
 		.join('\nUNION ALL\n');
-	const rows = await queryRows<{ row_no: number; field: string; raw: string | null }>(connection, `${union}\nORDER BY row_no, field LIMIT ${MAX_REPORTED_ERRORS}`);
+	const rows = await queryRows<{ row_no: number; field: string; raw: string | null }>(connection, `${union}\nORDER BY row_no, position LIMIT ${MAX_REPORTED_ERRORS}`);
 	const errors = rows.map((row) => {
 		const field = plan.fields[row.field]!;
 		return { row: row.row_no + plan.lineOffset, column: field.label, message: describeProblem(field.sql.problem, row.raw) };

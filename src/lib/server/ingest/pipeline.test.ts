@@ -222,6 +222,28 @@ describe('library-side importers', () => {
 		]);
 	});
 
+	it.each([
+		['lc_events_bad.csv', '"Event ID","Title","Start Date","Start Time","Actual Attendance (In-Person)"\n"1","Storytime","2026-13-40","10:30","12"\n"2","Lego","2026-03-05","half past","lots"\n', [
+			{ row: 2, column: 'Start Date', message: expect.stringContaining('"2026-13-40" is not a real date') },
+			{ row: 3, column: 'Start Time', message: expect.stringContaining('"half past" is not a time of day') },
+			{ row: 3, column: 'Actual Attendance (In-Person)', message: expect.stringContaining('"lots" is not a count') }
+		]],
+		['gate.csv', 'date,gate_start,gate_end\n2026-03-02,100,150\n2026-03-03,,200\n2026-03-04,abc,300\n', [
+			{ row: 3, column: 'gate_start', message: 'is empty, but every row needs a value here' },
+			{ row: 4, column: 'gate_start', message: expect.stringContaining('"abc" is not a count') }
+		]],
+		['pls_fy2020_ae.csv', 'FSCSKEY,LIBNAME,STABR,POPU_LSA,VISITS\nIL0001,Maple,IL,84000,-1\n,Nameless,IL,100,5\nIL0003,Oak,IL,many,5\n', [
+			{ row: 3, column: 'FSCSKEY', message: 'is empty, but every row needs a value here' },
+			{ row: 4, column: 'POPU_LSA', message: expect.stringContaining('"many" is not a count') }
+		]]
+	])('refuses a broken %s whole, naming each bad cell', async (name, content, errors) => {
+		const before = await fingerprint(db);
+		const result = await importFile(db, scratchFile(name, content));
+		expect(result.status).toBe('rejected');
+		expect(result.errors).toEqual(errors);
+		expect(await fingerprint(db)).toEqual(before);
+	});
+
 	it('keeps Project Outcome answers as written and on the 1–5 scale', async () => {
 		expect(await importFile(db, join(SOURCE_FIXTURES, 'project_outcome_responses.csv'))).toMatchObject({ status: 'imported', source: 'project-outcome', rowsLoaded: 3 });
 		expect(await db.query(`SELECT response_id, survey_topic, survey_type, knowledge_text, knowledge, confidence, application_text, application, awareness, liked_most FROM survey_responses ORDER BY response_id`)).toEqual([
