@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
@@ -40,6 +42,15 @@ describe('overview', () => {
 		const weeks = data.weeklyEngagement.map((w) => w.week);
 		expect(weeks[0]).toBe('2021-11-01');
 		expect(data.weeklyEngagement.reduce((sum, w) => sum + w.engagements, 0)).toBe(1507);
+	});
+
+	it('counts circulation once when a library uploads daily figures beside its monthly ones', async () => {
+		const db = await loaded();
+		const daily = join(mkdtempSync(join(tmpdir(), 'lantern-daily-')), 'daily.csv');
+		writeFileSync(daily, 'period_start,period,branch,metric,value\n2026-02-02,day,Central,circulation,600\n2026-02-03,day,Central,circulation,550\n');
+		await importFile(db, daily);
+		const data = await overview(db, { from: '2026-02-01', to: '2026-03-31' });
+		expect(kpi(data, 'circulation')).toMatchObject({ value: 19310 });
 	});
 
 	it('defaults to the twelve months ending with the latest data', async () => {

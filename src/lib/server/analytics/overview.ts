@@ -7,7 +7,13 @@ import { defaultRange, previousRange } from './date-range';
 // Every date is bucketed in the library's time zone: $tz is bound, never spliced.
 const POST_DAY = 'CAST(timezone($tz, published_at) AS DATE)';
 const PROGRAM_DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
-const CIRCULATION_METRICS = `('circulation', 'digital_checkouts')`;
+/**
+ * Circulation rows, each metric at one granularity: monthly figures when a metric has any, else the
+ * daily or weekly ones, so a library that uploads both never has its checkouts counted twice.
+ */
+const CIRCULATION = `(SELECT * FROM usage u WHERE metric IN ('circulation', 'digital_checkouts')
+	AND period = (SELECT period FROM usage v WHERE v.metric = u.metric GROUP BY period
+		ORDER BY CASE period WHEN 'month' THEN 0 WHEN 'week' THEN 1 WHEN 'day' THEN 2 ELSE 3 END LIMIT 1))`;
 
 interface Totals {
 	posts: number | null;
@@ -26,7 +32,7 @@ async function totalsFor(db: Database, tz: string, range: DateRange): Promise<To
 			(SELECT sum(engagements) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0) AS engagements,
 			(SELECT sum(impressions) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0 AND engagements IS NOT NULL) AS rated_impressions,
 			(SELECT sum(attendance) FROM programs WHERE NOT cancelled AND ${PROGRAM_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS attendance,
-			(SELECT sum(value) FROM usage WHERE metric IN ${CIRCULATION_METRICS} AND period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS circulation`,
+			(SELECT sum(value) FROM ${CIRCULATION} WHERE period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS circulation`,
 		{ tz, from: range.from, to: range.to }
 	);
 	return row!;
@@ -61,7 +67,7 @@ async function monthlyOutcomes(db: Database, tz: string, range: DateRange): Prom
 			GROUP BY ALL
 			UNION ALL
 			SELECT strftime(date_trunc('month', period_start), '%Y-%m-%d') AS month, 'circulation' AS metric, sum(value) AS value
-			FROM usage WHERE metric IN ${CIRCULATION_METRICS} AND period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+			FROM ${CIRCULATION} WHERE period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
 			GROUP BY ALL
 		) ORDER BY month, metric`,
 		{ tz, from: range.from, to: range.to }
