@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { hydrated } from '../support/hydrated';
 
 test.describe('campaigns, strategies and impact', () => {
 	test('the campaigns page lists the demo campaigns and a campaign shows its posts and Impact panel', async ({ page }) => {
 		await page.goto('/campaigns');
+		await hydrated(page);
 		const row = page.getByRole('row', { name: /Storytime at Eastside/ });
 		await expect(row).toContainText('Programs and events showcase');
 		await row.getByRole('link', { name: 'Storytime at Eastside' }).click();
+		await hydrated(page);
 		await expect(page.getByRole('heading', { name: 'Storytime at Eastside', level: 1 })).toBeVisible();
 		const impact = page.getByRole('region', { name: /Impact on storytime attendance at Eastside/ });
 		await expect(impact).toContainText(/During the campaign, storytime attendance at Eastside averaged [\d,]+, against [\d,]+ expected without it \(95% interval/);
@@ -17,13 +20,16 @@ test.describe('campaigns, strategies and impact', () => {
 
 	test('a short campaign says there is not enough data instead of a number', async ({ page }) => {
 		await page.goto('/campaigns');
+		await hydrated(page);
 		await page.getByRole('link', { name: 'Library Card Month 2025' }).click();
 		await expect(page.getByRole('region', { name: /Impact on new cards/ })).toContainText('Not enough data to estimate');
 	});
 
 	test('a staff member removes a post from a campaign and it stays removed', async ({ page }) => {
 		await page.goto('/campaigns');
+		await hydrated(page);
 		await page.getByRole('link', { name: 'Patron Stories 2025' }).click();
+		await hydrated(page);
 		await expect(page.getByRole('heading', { name: 'Patron Stories 2025', level: 1 })).toBeVisible();
 		const posts = page.getByRole('button', { name: 'Remove this post from the campaign' });
 		// count() does not wait: wait until the campaign's posts are on the page.
@@ -33,13 +39,16 @@ test.describe('campaigns, strategies and impact', () => {
 		await posts.first().click();
 		await expect(page.getByRole('status')).toContainText('from this campaign');
 		await page.reload();
+		await hydrated(page);
 		await expect(posts).toHaveCount(before - 1);
 	});
 
 	test('strategies and explore pages answer', async ({ page }) => {
 		await page.goto('/strategies');
+		await hydrated(page);
 		await expect(page.getByRole('table', { name: 'Strategies compared' })).toContainText('Book recommendations and reviews');
 		await page.goto('/explore');
+		await hydrated(page);
 		await page.getByLabel('Outcome').selectOption('usage:circulation');
 		await page.getByLabel('Start').fill('2025-06-01');
 		await page.getByRole('button', { name: 'Estimate' }).click();

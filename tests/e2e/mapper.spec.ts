@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { hydrated } from '../support/hydrated';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +13,10 @@ const file = (name: string, rows: string) => {
 
 test('a staff member maps an unknown spreadsheet once, and the next one imports in one step', async ({ page }) => {
 	await page.goto('/uploads');
+	await hydrated(page);
 	await page.getByLabel('Choose files').setInputFiles(file('librarycalendar_may.csv', 'Toddler Time,05/05/2026,10:30 AM,Eastside,Babies & Toddlers,31\nLego Club,05/07/2026,4:00 PM,Central,Kids,18\n'));
 	await page.getByRole('link', { name: 'Map its columns by hand' }).click();
+	await hydrated(page);
 	await expect(page.getByRole('heading', { name: 'Map the columns of librarycalendar_may.csv' })).toBeVisible();
 	await expect(page.getByLabel('Attendance (required)')).toHaveValue('total attendance');
 	await page.getByLabel('Save this mapping as').fill('LibraryCalendar');

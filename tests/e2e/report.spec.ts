@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { hydrated } from '../support/hydrated';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { pdfPages } from '../support/pdf-text';
 test.describe('board report', () => {
 	test('the Board report button downloads a Letter PDF rendered by Chromium', async ({ page }) => {
 		await page.goto('/overview?from=2025-11-01&to=2026-10-31');
+		await hydrated(page);
 		const downloading = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Board report (PDF)' }).click();
 		const download = await downloading;

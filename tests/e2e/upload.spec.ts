@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { hydrated } from '../support/hydrated';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ const X_LEGACY = resolve('../shared/fixtures/real/x-analytics-legacy/x_legacy_tw
 test.describe('uploads', () => {
 	test('a staff member uploads an X export and sees it counted on the overview', async ({ page }) => {
 		await page.goto('/uploads');
+		await hydrated(page);
 		await page.getByLabel('Choose files').setInputFiles(X_LEGACY);
 		const item = page.getByRole('listitem').filter({ hasText: 'x_legacy_tweet_activity_metrics_ropensci_2021-11.csv' });
 		await expect(item).toContainText('imported');
@@ -15,11 +17,13 @@ test.describe('uploads', () => {
 		await expect(page.getByRole('row', { name: /x_legacy_tweet_activity_metrics_ropensci_2021-11\.csv/ })).toContainText('33');
 
 		await page.goto('/overview?from=2021-11-01&to=2021-11-30');
+		await hydrated(page);
 		await expect(page.getByRole('article', { name: 'Posts' }).locator('.value')).toHaveText('33');
 		await expect(page.getByRole('article', { name: 'Impressions' }).locator('.value')).toHaveText('131,651');
 
 		// The same file again is recognised and adds nothing.
 		await page.goto('/uploads');
+		await hydrated(page);
 		await page.getByLabel('Choose files').setInputFiles(X_LEGACY);
 		await expect(page.getByRole('listitem').filter({ hasText: 'already imported' })).toBeVisible();
 	});
@@ -28,6 +32,7 @@ test.describe('uploads', () => {
 		const path = join(mkdtempSync(join(tmpdir(), 'lantern-e2e-upload-')), 'usage.csv');
 		writeFileSync(path, 'period_start,period,branch,metric,value\n2026-01-01,month,Central,visits,120\n2026-02-01,month,Central,visits,lots\n');
 		await page.goto('/uploads');
+		await hydrated(page);
 		await page.getByLabel('Choose files').setInputFiles(path);
 		const item = page.getByRole('listitem').filter({ hasText: 'usage.csv' }).first();
 		await expect(item).toContainText('rejected');
