@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeLibcalRegistrantsExport, fakeSummerReadingExport } from '../../src/lib/privacy/fake-patrons';
 import { tempDatabase } from '../../src/lib/server/db/test-support';
-import { importFile } from '../../src/lib/server/ingest/pipeline';
+import { importFile, previewImport } from '../../src/lib/server/ingest/pipeline';
 import { listImports } from '../../src/lib/server/ingest/import-log';
 
 describe('no patron data', () => {
@@ -62,5 +62,9 @@ describe('no patron data', () => {
 		const result = await importFile(db, path, { source: spec });
 		expect(result.status).toBe('rejected');
 		expect(result.errors[0]!.message).toMatch(/First Name/);
+		// The mapper's preview refuses it too, so no patron's name is shown as a program title.
+		const preview = await previewImport(db, path, 'readers.csv', spec);
+		expect(preview.rows).toEqual([]);
+		expect(preview.refusal).toMatch(/First Name/);
 	});
 });

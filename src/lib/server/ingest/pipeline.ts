@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportResult } from '../../domain/imports';
 import { inTransaction, type Database } from '../db/database';
-import { getSettings } from '../settings';
+import { getSettings, type LibrarySettings } from '../settings';
 import { observedAt } from './export-date';
 import { FIELD_MACROS_SQL } from './field-sql';
 import { findImportByHash, hashFile, logImport } from './import-log';
@@ -39,10 +39,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 	return db.withConnection(async (connection) => {
 		let source: SourceSpec | null = null;
 		try {
-			const sniff = await sniffFile(path, fileName);
-			if (sniff.refusal) throw new Refusal(sniff.refusal);
-			await connection.run(FIELD_MACROS_SQL);
-			const staged = await stageFile(connection, path, fileName, sniff, options.source ? [options.source] : await knownFormats(db));
+			const staged = await stageUpload(connection, path, fileName, options.source ? [options.source] : await knownFormats(db));
 			source = staged.source;
 			const sha256 = await hashing;
 			const duplicateOf = await findImportByHash(connection, sha256);
@@ -50,11 +47,8 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 				const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
 				return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
 			}
-			const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
-			const privacy = checkPrivacy(staged, plan);
 			const observed = observedAt(fileName, now);
-			await normaliseRows(connection, plan, settings.timeZone, observed);
-			const { errors, errorCount } = await validateRows(connection, plan);
+			const { plan, privacy, errors, errorCount } = await readStaged(connection, staged, fileName, settings, observed);
 			if (errorCount > 0) {
 				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
@@ -91,6 +85,22 @@ function describeUnexpected(error: unknown): string {
 	return `Lantern could not import this file: ${message.split('\n')[0]}`;
 }
 
+/** Recognises the file among `candidates` and stages its cells (refusing what cannot be read at all). */
+async function stageUpload(connection: DuckDBConnection, path: string, fileName: string, candidates: readonly SourceSpec[]): Promise<Staged> {
+	const sniff = await sniffFile(path, fileName);
+	if (sniff.refusal) throw new Refusal(sniff.refusal);
+	await connection.run(FIELD_MACROS_SQL);
+	return stageFile(connection, path, fileName, sniff, candidates);
+}
+
+/** Maps the staged file's columns, checks it for personal data, then parses and checks every cell. */
+async function readStaged(connection: DuckDBConnection, staged: Staged, fileName: string, settings: LibrarySettings, observed: Date) {
+	const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
+	const privacy = checkPrivacy(staged, plan);
+	await normaliseRows(connection, plan, settings.timeZone, observed);
+	return { plan, privacy, ...(await validateRows(connection, plan)) };
+}
+
 /**
  * Lantern stores no patron-level personal data. The columns a format reads are the only ones stored,
  * so personal columns beside them are dropped and the import report says which and why; a format
@@ -123,14 +133,9 @@ export async function previewImport(db: Database, path: string, fileName: string
 	const settings = await getSettings(db);
 	return db.withConnection(async (connection) => {
 		try {
-			const sniff = await sniffFile(path, fileName);
-			if (sniff.refusal) throw new Refusal(sniff.refusal);
-			await connection.run(FIELD_MACROS_SQL);
-			const staged = await stageFile(connection, path, fileName, sniff, [source]);
-			const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
+			const staged = await stageUpload(connection, path, fileName, [source]);
 			const observed = observedAt(fileName, new Date());
-			await normaliseRows(connection, plan, settings.timeZone, observed);
-			const { errors, errorCount } = await validateRows(connection, plan);
+			const { plan, errors, errorCount } = await readStaged(connection, staged, fileName, settings, observed);
 			const rows = errorCount === 0 ? await previewRows(connection, plan, settings.timeZone, observed) : [];
 			return { rows, errors, errorCount };
 		} catch (error) {
