@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
+import { PERIOD_PREFERENCE } from './usage-period';
 
 export interface CampaignSummary {
 	campaignId: number;
@@ -133,7 +134,7 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 		const points = await select(
 			`WITH chosen AS (
 				SELECT period FROM usage WHERE metric = $metric AND ($branch IS NULL OR branch = $branch)
-				GROUP BY period ORDER BY CASE period WHEN 'month' THEN 0 WHEN 'week' THEN 1 WHEN 'day' THEN 2 ELSE 3 END LIMIT 1)
+				GROUP BY period ORDER BY ${PERIOD_PREFERENCE} LIMIT 1)
 			 SELECT strftime(date_trunc('month', period_start), '%Y-%m-%d') AS period_start, sum(value) AS value FROM usage
 			 WHERE metric = $metric AND ($branch IS NULL OR branch = $branch) AND period = (SELECT period FROM chosen)
 			 GROUP BY 1 ORDER BY 1`,

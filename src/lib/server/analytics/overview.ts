@@ -3,6 +3,7 @@ import { campaignPeriods } from '../campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { defaultRange, previousRange } from './date-range';
+import { PERIOD_PREFERENCE } from './usage-period';
 
 // Every date is bucketed in the library's time zone: $tz is bound, never spliced.
 const POST_DAY = 'CAST(timezone($tz, published_at) AS DATE)';
@@ -13,7 +14,7 @@ const PROGRAM_DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
  */
 const CIRCULATION = `(SELECT * FROM usage u WHERE metric IN ('circulation', 'digital_checkouts')
 	AND period = (SELECT period FROM usage v WHERE v.metric = u.metric GROUP BY period
-		ORDER BY CASE period WHEN 'month' THEN 0 WHEN 'week' THEN 1 WHEN 'day' THEN 2 ELSE 3 END LIMIT 1))`;
+		ORDER BY ${PERIOD_PREFERENCE} LIMIT 1))`;
 
 interface Totals {
 	posts: number | null;

@@ -95,3 +95,8 @@ export interface SourceContext {
 export function defineSource<F extends string>(spec: SourceSpec<F>): SourceSpec<F> {
 	return spec;
 }
+
+/** A count column known by these headers; `signed` where a format writes corrections as negatives. */
+export function countField(headers: readonly string[], options: { signed?: boolean } = {}): FieldSpec {
+	return { headers, type: options.signed ? { kind: 'count', signed: true } : { kind: 'count' } };
+}

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/database';
 import { splitCsvLine } from './csv-line';
-import { sqlIdentifier } from './field-sql';
+import { sqlIdentifier, sqlString } from './field-sql';
 import { normaliseHeader } from './headers';
 import type { FileSniff } from './read-file';
 import { Refusal } from './refusal';
@@ -167,7 +167,7 @@ async function stageActivityPub(connection: DuckDBConnection, path: string, file
 async function stageJsonItems(connection: DuckDBConnection, jsonPath: string, fileName: string, source: SourceSpec, items: string, format: 'array' | 'auto'): Promise<Staged> {
 	// 128 MB per JSON value (a whole Mastodon outbox is one): DuckDB reserves twice that, inside its memory limit.
 	const columns = source.archiveColumns!;
-	const header = columns.map((column, i) => `${sqlLiteral(column.name)} AS c${i}`).join(', ');
+	const header = columns.map((column, i) => `${sqlString(column.name)} AS c${i}`).join(', ');
 	const values = columns.map((column, i) => `CAST(${column.sql} AS VARCHAR) AS c${i}`).join(', ');
 	try {
 		await connection.run(
@@ -208,7 +208,6 @@ function readerMessage(error: unknown, path: string, fileName: string): string {
 	return withoutLine.split('\n').slice(0, 2).join(' ').replaceAll(path, fileName).replace(/^Invalid Input Error: /, '').slice(0, 300);
 }
 
-const sqlLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 async function transcodeWindows1252(source: string, target: string): Promise<void> {
 	const decoder = new TextDecoder('windows-1252');

@@ -1,4 +1,4 @@
-import { defineSource } from '../source';
+import { countField, defineSource } from '../source';
 
 /**
  * LinkedIn member (creator) analytics workbook, Post impressions → Export: the ENGAGEMENT sheet's
@@ -20,7 +20,7 @@ export const linkedinCreatorEngagement = defineSource({
 	load: (n) => ({ platform: `'linkedin'`, account: `''`, date: n.date, impressions: n.impressions, engagements: n.engagements })
 });
 
-const signed = (...headers: string[]) => ({ headers, type: { kind: 'count', signed: true } }) as const;
+const signed = (...headers: string[]) => countField(headers, { signed: true });
 const usDate = { kind: 'date', formats: ['%m/%d/%Y', '%Y-%m-%d', '%m/%d/%Y %H:%M'] } as const;
 
 /**

@@ -1,7 +1,7 @@
 import { hashtagsSql } from '../field-sql';
-import { defineSource, type FieldSpec } from '../source';
+import { countField, defineSource } from '../source';
 
-const count = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'count' } });
+const count = (...headers: string[]) => countField(headers);
 
 /**
  * The legacy Facebook Insights post export (about 2012–2020, export-formats §2d): a definition row

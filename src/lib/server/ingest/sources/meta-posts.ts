@@ -1,5 +1,5 @@
 import { hashtagsSql } from '../field-sql';
-import { defineSource, type FieldSpec } from '../source';
+import { type FieldSpec, countField, defineSource } from '../source';
 
 // Meta writes `Publish time` as page-local wall-clock time, with or without seconds (export-formats §2a).
 const publishTime: FieldSpec = {
@@ -7,7 +7,7 @@ const publishTime: FieldSpec = {
 	type: { kind: 'timestamp', formats: ['%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S'], zone: 'library' },
 	required: true
 };
-const count = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'count' } });
+const count = (...headers: string[]) => countField(headers);
 
 /** Impressions before Meta's 2025 rename, Views after; the basis column records which was read. */
 const impressionsOrViews = (n: { impressions: string; views: string }) => ({

@@ -1,7 +1,7 @@
 import { hashtagsSql } from '../field-sql';
-import { defineSource, type FieldSpec } from '../source';
+import { countField, defineSource } from '../source';
 
-const count = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'count' } });
+const count = (...headers: string[]) => countField(headers);
 
 /**
  * TikTok Studio per-video content export, in the variants parsers accept (export-formats §3a):

@@ -1,8 +1,8 @@
 import { yearlessDateSql } from '../field-sql';
-import { defineSource, type FieldSpec } from '../source';
+import { countField, defineSource } from '../source';
 
 // TikTok writes adjustments as negative counts and unknowns as `undefined` (export-formats §3a).
-const count = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'count', signed: true } });
+const count = (...headers: string[]) => countField(headers, { signed: true });
 const day = { headers: ['date', 'fecha'], type: { kind: 'monthDay' }, required: true } as const;
 
 /**

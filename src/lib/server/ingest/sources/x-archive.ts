@@ -1,8 +1,8 @@
 import { hashtagsSql } from '../field-sql';
-import { defineSource } from '../source';
+import { countField, defineSource } from '../source';
 
 const tweet = (path: string) => `json_extract_string(json, '$.tweet.${path}')`;
-const count = (header: string) => ({ headers: [header], type: { kind: 'count' } }) as const;
+const count = (header: string) => countField([header]);
 
 /**
  * X data archive posts: data/tweets.js (tweet.js before 2022, tweets-partN.js when split), as

@@ -1,8 +1,8 @@
 import { xPostColumns } from './x-post-columns';
-import { defineSource, type FieldSpec } from '../source';
+import { countField, defineSource } from '../source';
 import { snowflakeTimeSql } from './snowflake';
 
-const count = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'count' } });
+const count = (...headers: string[]) => countField(headers);
 // X writes `Fri, Jun 5, 2026` today and wrote `Mon Feb 17 2025` in early 2025 (export-formats §1b).
 const DAY_FORMATS = ['%a, %b %d, %Y', '%a %b %d %Y', '%Y-%m-%d', '%m/%d/%Y'];
 

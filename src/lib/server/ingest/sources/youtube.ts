@@ -1,7 +1,7 @@
 import { hashtagsSql } from '../field-sql';
-import { defineSource, type FieldSpec } from '../source';
+import { countField, defineSource } from '../source';
 
-const count = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'count' } });
+const count = (...headers: string[]) => countField(headers);
 
 /**
  * YouTube Studio Advanced mode → Export → Table data.csv, Content dimension (export-formats §3b).
