@@ -22,9 +22,10 @@ function parseWithFormats(text: string, formats: readonly string[]): string {
 /**
  * Temporary macros the field expressions use; created on the importing connection only. Counts
  * take the fast path (a plain cast) first: regular expressions only run for `1.2K`-style cells.
+ * Word lists use list_contains, not IN: DuckDB plans an IN list as a join over every row.
  */
 export const FIELD_MACROS_SQL = `
-CREATE OR REPLACE TEMP MACRO lantern_blank(s) AS s IS NULL OR lower(trim(s)) IN ('', '-', '--', 'undefined', 'n/a', 'null');
+CREATE OR REPLACE TEMP MACRO lantern_blank(s) AS s IS NULL OR (length(s) < 16 AND list_contains(['', '-', '--', 'undefined', 'n/a', 'null'], lower(trim(s))));
 CREATE OR REPLACE TEMP MACRO lantern_digits(s) AS replace(replace(trim(s), ',', ''), ' ', '');
 CREATE OR REPLACE TEMP MACRO lantern_whole(d) AS CASE WHEN isfinite(d) AND d >= 0 AND d = floor(d) AND d < 9e18 THEN CAST(d AS BIGINT) END;
 CREATE OR REPLACE TEMP MACRO lantern_count(s) AS coalesce(
@@ -43,6 +44,8 @@ export interface FieldSql {
 	unreadable: string;
 	/** what to tell a person when `unreadable` holds */
 	problem: string;
+	/** a present cell is unreadable exactly when its value is NULL, so a check can test the value */
+	nullMeansUnreadable?: boolean;
 }
 
 /** strptime patterns in the words people use: %Y-%m-%d → YYYY-MM-DD. */
@@ -75,9 +78,9 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 		case 'count': {
 			if (type.missingCodes?.length) {
 				// Survey files write "not reported" as codes (-1, -9, M); those become unknown, not numbers.
-				const missing = `trim(${cell}) IN (${type.missingCodes.map(sqlString).join(', ')})`;
+				const missing = `list_contains(${sqlList(type.missingCodes)}, trim(${cell}))`;
 				const plain = fieldSql({ kind: 'count', signed: type.signed }, cell);
-				return { ...plain, value: `CASE WHEN ${missing} THEN NULL ELSE ${plain.value} END`, unreadable: `NOT ${missing} AND (${plain.unreadable})` };
+				return { ...plain, value: `CASE WHEN ${missing} THEN NULL ELSE ${plain.value} END`, unreadable: `NOT ${missing} AND (${plain.unreadable})`, nullMeansUnreadable: false };
 			}
 			const value = type.signed
 				? `CASE WHEN starts_with(trim(${cell}), '-') AND length(trim(${cell})) > 1 THEN -lantern_count(ltrim(trim(${cell}), '-')) ELSE lantern_count(${cell}) END`
@@ -85,7 +88,8 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			return {
 				value,
 				unreadable: `${value} IS NULL`,
-				problem: 'is not a count (expected a whole number such as 1234, 1,234, 424.0 or 1.2K)'
+				problem: 'is not a count (expected a whole number such as 1234, 1,234, 424.0 or 1.2K)',
+				nullMeansUnreadable: true
 			};
 		}
 		case 'decimal': {
@@ -93,7 +97,8 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			return {
 				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE ${number} END`,
 				unreadable: type.min === undefined ? `${number} IS NULL` : `coalesce(${number} < ${type.min}, true)`,
-				problem: type.min === undefined ? 'is not a number' : `is not a number of at least ${type.min}`
+				problem: type.min === undefined ? 'is not a number' : `is not a number of at least ${type.min}`,
+				nullMeansUnreadable: type.min === undefined
 			};
 		}
 		case 'timestamp': {
@@ -101,25 +106,28 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			return {
 				value: type.zone === 'library' ? `timezone(p.tz, ${parsed})` : parsed,
 				unreadable: `${parsed} IS NULL`,
-				problem: `is not a date and time written ${inForm(type.formats)}`
+				problem: `is not a date and time written ${inForm(type.formats)}`,
+				nullMeansUnreadable: true
 			};
 		}
 		case 'instant':
 			return {
 				value: `TRY_CAST(trim(${cell}) AS TIMESTAMPTZ)`,
 				unreadable: `TRY_CAST(trim(${cell}) AS TIMESTAMPTZ) IS NULL`,
-				problem: 'is not a date and time such as 2026-03-01T14:30:00Z'
+				problem: 'is not a date and time such as 2026-03-01T14:30:00Z',
+				nullMeansUnreadable: true
 			};
 		case 'date': {
 			const parsed = parseWithFormats(`trim(${cell})`, type.formats);
 			return {
 				value: `CAST(${parsed} AS DATE)`,
 				unreadable: `${parsed} IS NULL`,
-				problem: `is not a real date written ${inForm(type.formats)}`
+				problem: `is not a real date written ${inForm(type.formats)}`,
+				nullMeansUnreadable: true
 			};
 		}
 		case 'clock': {
-			const allDay = `lower(trim(${cell})) IN (${type.allDay.map((w) => sqlString(w.toLowerCase())).join(', ')})`;
+			const allDay = `list_contains(${sqlList(type.allDay.map((w) => w.toLowerCase()))}, lower(trim(${cell})))`;
 			const parsed = `CAST(${parseWithFormats(`upper(trim(${cell}))`, ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M%p'])} AS TIME)`;
 			return {
 				value: `CASE WHEN lantern_blank(${cell}) OR ${allDay} THEN NULL ELSE ${parsed} END`,
@@ -147,7 +155,8 @@ export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): 
 
 /** Hashtags in a post's text, lower-cased and without the #. */
 export function hashtagsSql(text: string): string {
-	return `list_distinct(list_transform(regexp_extract_all(coalesce(${text}, ''), '#([\\p{L}\\p{N}_]+)', 1), h -> lower(h)))`;
+	// Most posts carry none: the regular expression runs only on text with a #.
+	return `CASE WHEN contains(coalesce(${text}, ''), '#') THEN list_distinct(list_transform(regexp_extract_all(${text}, '#([\\p{L}\\p{N}_]+)', 1), h -> lower(h))) ELSE CAST([] AS VARCHAR[]) END`;
 }
 
 /**

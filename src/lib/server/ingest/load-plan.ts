@@ -26,6 +26,8 @@ export interface LoadPlan {
 	fields: Record<string, PlannedField>;
 	/** SQL over `staging` selecting the data rows */
 	rowFilter: string;
+	/** the same without the header test, for a reader that starts at the data */
+	dataFilter: string;
 }
 
 /** Maps each field to its column, refusing the file when a required column is missing. */
@@ -54,10 +56,38 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 	}
 	const cells = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.column ? sqlIdentifier(field.column) : 'CAST(NULL AS VARCHAR)']));
 	const skip = source.skipRow ? ` AND NOT coalesce(${source.skipRow(cells)}, false)` : '';
+	// A row with every cell Lantern reads blank is a spacer, not data (staging holds just those cells).
+	const read = [...new Set(Object.values(fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))];
+	const dataFilter = `coalesce(${read.join(', ')}) IS NOT NULL${skip}`;
 	const firstData = headerRow + (source.rowsAfterHeader ?? 0);
-	const rowFilter = `row_no > ${firstData} AND coalesce(${columns.map(sqlIdentifier).join(', ')}) IS NOT NULL${skip}`;
-	return { source, context, lineOffset, fields, rowFilter };
+	return { source, context, lineOffset, fields, dataFilter, rowFilter: `row_no > ${firstData} AND ${dataFilter}` };
 }
+
+/**
+ * The file's data rows parsed into fields (`n.<field>`), straight from DuckDB's reader with no
+ * staging. Every cell is parsed once, in the inner SELECT; the outer one checks the parsed values
+ * (and the raw cells beside them) and stops the statement at the first broken cell with DuckDB's
+ * `error()`, inside the `__check` column the load adds to each row's import ID so it cannot be
+ * pruned. A caller inside a transaction then rolls back and re-reads the file through staging to
+ * name every problem. Expects the reader to start at the first data row, its path bound as $4 and
+ * the load parameters as $1–$3.
+ */
+export function directRowsSql(plan: LoadPlan, reader: string): string {
+	const raw = [...new Set(Object.values(plan.fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))];
+	const values = Object.entries(plan.fields).map(([name, field]) => `${field.sql.value} AS ${sqlIdentifier(name)}`);
+	const checks = Object.entries(plan.fields).flatMap(([name, field]) => {
+		if (field.invalid === null) return [];
+		if (!field.sql.nullMeansUnreadable) return [field.invalid];
+		const cell = sqlIdentifier(field.column!);
+		return [plan.source.fields[name]?.required ? `${sqlIdentifier(name)} IS NULL` : `${sqlIdentifier(name)} IS NULL AND NOT lantern_blank(${cell})`];
+	});
+	// One WHEN per cell: CASE tests each only on rows still unflagged, and AND short-circuits inside it.
+	const check = checks.length > 0 ? `CASE ${checks.map((c) => `WHEN ${c} THEN error('${DIRECT_LOAD_STOPPED}')`).join(' ')} ELSE 0 END` : '0';
+	const inner = `SELECT ${[...values, ...raw].join(', ')} FROM ${reader}, ${LOAD_PARAMS} WHERE ${plan.dataFilter}`;
+	return `(SELECT * EXCLUDE (${raw.join(', ')}), ${check} AS __check FROM (${inner}))`;
+}
+
+export const DIRECT_LOAD_STOPPED = 'lantern: a cell breaks its rule';
 
 const PARAMS = '(SELECT CAST($1 AS VARCHAR) AS tz, CAST($2 AS TIMESTAMPTZ) AS observed_at) p';
 const badFlag = (name: string) => sqlIdentifier(`${name}__bad`);
@@ -138,11 +168,12 @@ function fieldRefs(plan: LoadPlan): Record<string, string> {
 }
 
 /** The SELECT that turns normalised rows into one target table's rows. */
-function targetSelect(plan: LoadPlan, target: string, columns: Record<string, string>, extraUnnest: string | null): { names: string[]; sql: string } {
-	const all: Record<string, string> = { import_id: 'p.import_id', ...columns };
+function targetSelect(plan: LoadPlan, target: string, columns: Record<string, string>, extraUnnest: string | null, rowsFrom = 'normalised'): { names: string[]; sql: string } {
+	// The direct path's row check lives in `__check` (always 0), which every row's import ID reads.
+	const all: Record<string, string> = { import_id: rowsFrom === 'normalised' ? 'p.import_id' : 'p.import_id + n.__check', ...columns };
 	if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';
 	const names = Object.keys(all);
-	const from = `normalised n, ${LOAD_PARAMS}${extraUnnest ? `, unnest(${extraUnnest}) AS u(item)` : ''}`;
+	const from = `${rowsFrom} n, ${LOAD_PARAMS}${extraUnnest ? `, unnest(${extraUnnest}) AS u(item)` : ''}`;
 	let sql = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}`;
 	const sums = target === plan.source.target ? (plan.source.sumColumns ?? []) : [];
 	if (sums.length > 0) {
@@ -153,11 +184,20 @@ function targetSelect(plan: LoadPlan, target: string, columns: Record<string, st
 }
 
 /** Inserts the normalised rows (and any second table's rows); returns the main table's count. */
-export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, importId: number, timeZone: string, observedAt: Date): Promise<number> {
+export async function loadRows(
+	connection: DuckDBConnection,
+	plan: LoadPlan,
+	importId: number,
+	timeZone: string,
+	observedAt: Date,
+	/** where the parsed rows come from: the `normalised` table, or `directRowsSql` and its file */
+	rows: { from: string; path?: string } = { from: 'normalised' }
+): Promise<number> {
 	const refs = fieldRefs(plan);
+	const params = [importId, timeZone, observedAt.toISOString(), ...(rows.path === undefined ? [] : [rows.path])];
 	const insert = async (target: string, columns: Record<string, string>, unnest: string | null) => {
-		const { names, sql } = targetSelect(plan, target, columns, unnest);
-		const reader = await connection.runAndReadAll(`INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${sql}`, [importId, timeZone, observedAt.toISOString()]);
+		const { names, sql } = targetSelect(plan, target, columns, unnest, rows.from);
+		const reader = await connection.runAndReadAll(`INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${sql}`, params);
 		return Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
 	};
 	const loaded = await insert(plan.source.target, plan.source.load(refs, plan.context), plan.source.rows?.(refs) ?? null);

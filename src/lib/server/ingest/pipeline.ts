@@ -1,18 +1,18 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportResult } from '../../domain/imports';
-import { inTransaction, type Database } from '../db/database';
+import { inTransaction, queryRows, type Database } from '../db/database';
 import { getSettings, type LibrarySettings } from '../settings';
 import { observedAt } from './export-date';
-import { FIELD_MACROS_SQL } from './field-sql';
+import { FIELD_MACROS_SQL, sqlString } from './field-sql';
 import { findImportByHash, hashFile, logImport } from './import-log';
-import { loadRows, normaliseRows, planLoad, previewRows, summariseProblems, validateRows, type LoadPlan } from './load-plan';
+import { directRowsSql, loadRows, normaliseRows, planLoad, previewRows, summariseProblems, validateRows, type LoadPlan } from './load-plan';
 import { savedMappingSources } from './mapping-store';
 import { SOURCES } from './sources';
 import { sniffFile } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
-import { stageFile, type Staged } from './staging';
+import { csvReaderSql, recogniseCsv, stageFile, type Staged } from './staging';
 import { planPrivacy } from '../../privacy/plan';
 
 export interface ImportOptions {
@@ -23,6 +23,8 @@ export interface ImportOptions {
 	now?: Date;
 	/** read the file with this format only (a column mapping being tried), instead of recognising it */
 	source?: SourceSpec;
+	/** always go through staging, never the direct path (tests compare the two) */
+	staged?: boolean;
 }
 
 /**
@@ -39,7 +41,10 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 	return db.withConnection(async (connection) => {
 		let source: SourceSpec | null = null;
 		try {
-			const staged = await stageUpload(connection, path, fileName, options.source ? [options.source] : await knownFormats(db));
+			const candidates = options.source ? [options.source] : await knownFormats(db);
+			const direct = options.staged ? null : await importDirectly(db, connection, path, fileName, candidates, settings, now, hashing, options);
+			if (direct) return direct;
+			const staged = await stageUpload(connection, path, fileName, candidates);
 			source = staged.source;
 			const sha256 = await hashing;
 			const duplicateOf = await findImportByHash(connection, sha256);
@@ -73,6 +78,72 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			await dropStaging(connection);
 		}
 	});
+}
+
+/** Formats whose rows load one to one, with no look at neighbouring rows or a second table. */
+export function loadsDirectly(source: SourceSpec): boolean {
+	return (source.format ?? 'csv') === 'csv' && !source.also?.length && !source.sumColumns?.length && !Object.values(source.fields).some((field) => field.type.kind === 'monthDay');
+}
+
+/**
+ * The fast path for a plain CSV in a format that loads row by row: one streaming statement reads,
+ * parses, checks and inserts (see `directRowsSql`). Returns null to take the staged path instead,
+ * which is also how a broken file gets its full list of problems: the statement stops at the
+ * first broken cell and everything it did is rolled back.
+ */
+async function importDirectly(
+	db: Database,
+	connection: DuckDBConnection,
+	path: string,
+	fileName: string,
+	candidates: readonly SourceSpec[],
+	settings: LibrarySettings,
+	now: Date,
+	hashing: Promise<string>,
+	options: ImportOptions
+): Promise<ImportResult | null> {
+	const sniff = await sniffFile(path, fileName);
+	if (sniff.refusal || sniff.kind !== 'csv' || sniff.encoding === 'latin-1') return null;
+	const recognised = recogniseCsv(sniff.head, null, candidates);
+	if (!recognised || !loadsDirectly(recognised.source)) return null;
+	const { source, index, header, headerText, preamble, sample } = recognised;
+	await connection.run(FIELD_MACROS_SQL);
+	const readerAt = (pathSql: string) => csvReaderSql(pathSql, sqlString(sniff.encoding), String(index + 1 + (source.rowsAfterHeader ?? 0)));
+	const columns = await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${readerAt('$1')}`, [path])
+		.then((rows) => rows.map((row) => row.column_name))
+		.catch(() => null);
+	if (columns === null || columns.length !== header.length) return null;
+	const staged: Staged = { source, headerRow: 0, lineOffset: index, header, headerText, columns, preamble, sample };
+	const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
+	const privacy = checkPrivacy(staged, plan);
+	const observed = observedAt(fileName, now);
+	await connection.run('BEGIN TRANSACTION');
+	let importId: number;
+	let rowsLoaded: number;
+	try {
+		importId = await logImport(connection, { fileName, source: source.id, sha256: 'pending', status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo, notes: privacy });
+		rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed, { from: directRowsSql(plan, readerAt('$4')), path });
+	} catch {
+		await connection.run('ROLLBACK');
+		return null;
+	}
+	try {
+		const sha256 = await hashing;
+		const duplicateOf = rowsLoaded === 0 ? null : await findImportByHash(connection, sha256);
+		if (rowsLoaded === 0 || duplicateOf !== null) {
+			await connection.run('ROLLBACK');
+			if (duplicateOf === null) return null;
+			const duplicateId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
+			return result({ importId: duplicateId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
+		}
+		await connection.run('UPDATE import_log SET rows_loaded = $1, sha256 = $2 WHERE import_id = $3', [rowsLoaded, sha256, importId]);
+		await connection.run('COMMIT');
+	} catch (error) {
+		await connection.run('ROLLBACK').catch(() => undefined);
+		throw error;
+	}
+	db.markChanged();
+	return result({ importId, fileName, source, status: 'imported', rowsLoaded, errors: [], errorCount: 0, ...(privacy ? { notes: [privacy] } : {}) });
 }
 
 function result(parts: Omit<ImportResult, 'source' | 'sourceLabel'> & { source: SourceSpec | null }): ImportResult {

@@ -63,24 +63,49 @@ export async function stageFile(
 	);
 }
 
-/** Recognises a CSV from its first lines and stages it, or returns null when no format matches. */
-async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, head: string, sheet: string | null, candidates: readonly SourceSpec[]): Promise<Staged | null> {
-	const lines = head.split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
+/** A CSV recognised from its first lines: its format, where its header sits, and what it says. */
+export interface RecognisedCsv {
+	source: SourceSpec;
+	/** lines above the header */
+	index: number;
+	/** normalised header cells, and as written */
+	header: string[];
+	headerText: string[];
+	preamble: string[];
+	sample: { header: string[]; rows: string[][] };
+}
+
+/** Finds the first of the head's lines that is a header some candidate format knows. */
+export function recogniseCsv(head: string, sheet: string | null, candidates: readonly SourceSpec[]): RecognisedCsv | null {
+	const allLines = head.split(/\r?\n/);
+	const lines = allLines.slice(0, HEADER_SCAN_LINES);
 	for (const [index, line] of lines.entries()) {
-		const header = splitCsvLine(line).map(normaliseHeader);
+		const headerText = splitCsvLine(line).map((cell) => cell.replace(/^\uFEFF/, '').trim());
+		const header = headerText.map(normaliseHeader);
 		const source = candidates.find((candidate) => (candidate.format ?? 'csv') === 'csv' && (candidate.sheet ?? null) === sheet && matchesSource(candidate, header))
 			?? (sheet === null ? undefined : candidates.find((candidate) => (candidate.format ?? 'csv') === 'csv' && !candidate.sheet && matchesSource(candidate, header)));
 		if (source) {
-			const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
-			const sampleLines = head.split(/\r?\n/).slice(index, index + 61).filter((l) => l.trim() !== '').map((l) => splitCsvLine(l));
+			const sampleLines = allLines.slice(index, index + 61).filter((l) => l.trim() !== '').map((l) => splitCsvLine(l));
 			return {
-				...staged,
+				source,
+				index,
+				header,
+				headerText,
 				preamble: lines.slice(0, index).map((l) => splitCsvLine(l).join(' ').trim()),
 				sample: { header: sampleLines[0] ?? [], rows: sampleLines.slice(1) }
 			};
 		}
 	}
 	return null;
+}
+
+/** Recognises a CSV from its first lines and stages it, or returns null when no format matches. */
+async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, head: string, sheet: string | null, candidates: readonly SourceSpec[]): Promise<Staged | null> {
+	const recognised = recogniseCsv(head, sheet, candidates);
+	if (!recognised) return null;
+	const { source, index, header, preamble, sample } = recognised;
+	const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
+	return { ...staged, preamble, sample };
 }
 
 /** Each sheet of a workbook is tried as a CSV; the first one in a known format is imported. */
@@ -108,7 +133,7 @@ async function stageWorkbook(connection: DuckDBConnection, path: string, fileNam
 }
 
 /** Positions of the header cells some field reads: only those are staged (exports carry 40+ columns). */
-function neededColumns(source: SourceSpec, header: string[]): number[] {
+export function neededColumns(source: SourceSpec, header: string[]): number[] {
 	const wanted = new Set<number>();
 	for (const spec of Object.values(source.fields)) {
 		const index = header.findIndex((cell) => spec.headers.includes(cell));
@@ -117,13 +142,18 @@ function neededColumns(source: SourceSpec, header: string[]): number[] {
 	return [...wanted].sort((a, b) => a - b);
 }
 
+/** DuckDB's reader as Lantern uses it: every cell as text, columns named column0…, from line `skip` on. */
+export function csvReaderSql(path: string, encoding: string, skip: string): string {
+	return `read_csv(${path}, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
+			encoding = ${encoding}, skip = ${skip}, null_padding = false, max_line_size = 4000000)`;
+}
+
 async function stageCsv(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, source: SourceSpec, skip: number, needed: number[]): Promise<Staged> {
 	// DuckDB's Latin-1 reader refuses Windows-1252's 0x80–0x9F (curly quotes, …), so transcode first.
 	const transcoded = sniff.encoding === 'latin-1' ? join(tmpdir(), `lantern-${randomUUID()}.csv`) : null;
 	try {
 		if (transcoded) await transcodeWindows1252(path, transcoded);
-		const reader = `read_csv($1, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
-			encoding = $2, skip = $3, null_padding = false, max_line_size = 4000000)`;
+		const reader = csvReaderSql('$1', '$2', '$3');
 		const params = [transcoded ?? path, transcoded ? 'utf-8' : sniff.encoding, skip];
 		const all = (await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${reader}`, params)).map((row) => row.column_name);
 		// DuckDB reads only the projected columns; every other cell is still checked for shape.

@@ -4,7 +4,8 @@ import { hashtagsSql } from '../field-sql';
 export function xPostColumns(text: string, link: string): Record<string, string> {
 	return {
 		platform: `'x'`,
-		account: `nullif(regexp_extract(${link}, '(?:twitter|x)\\.com/([A-Za-z0-9_]+)/status', 1), '')`,
+		// https://twitter.com/<account>/status/<id>, read with string splits: cheaper than a regular expression on every row.
+		account: `CASE WHEN split_part(${link}, '/', 5) = 'status' AND list_contains(['twitter.com', 'x.com', 'www.twitter.com', 'mobile.twitter.com', 'www.x.com', 'mobile.x.com'], lower(split_part(${link}, '/', 3))) THEN nullif(split_part(${link}, '/', 4), '') END`,
 		text,
 		permalink: link,
 		post_type: `CASE WHEN starts_with(coalesce(${text}, ''), '@') THEN 'reply' ELSE 'post' END`,
