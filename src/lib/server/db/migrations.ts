@@ -208,6 +208,14 @@ CREATE TABLE column_mappings (name VARCHAR NOT NULL, target VARCHAR NOT NULL, ma
 		sql: `
 ALTER TABLE import_log ADD COLUMN notes VARCHAR;
 `
+	},
+	{
+		version: 7,
+		name: 'account viewers (TikTok Viewers.csv)',
+		sql: `
+ALTER TABLE account_daily_records ADD COLUMN viewers BIGINT;
+ALTER TABLE account_daily_records ADD COLUMN new_viewers BIGINT;
+`
 	}
 ];
 

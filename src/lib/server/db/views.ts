@@ -22,10 +22,22 @@ SELECT platform, post_id, observed_at, impressions, reach, engagements, likes, c
 FROM post_observations;
 
 -- Account-level daily figures; the newest export wins for a day.
+-- Several exports fill one day (TikTok's Overview and FollowerHistory, LinkedIn's content and
+-- followers files): each figure comes from the newest export that has it, so one file never blanks
+-- another's figures.
 CREATE OR REPLACE VIEW account_daily AS
-SELECT platform, account, date, followers, new_follows, impressions, engagements, profile_visits, video_views, import_id
+SELECT platform, account, date,
+	arg_max(followers, (observed_at, import_id)) FILTER (WHERE followers IS NOT NULL) AS followers,
+	arg_max(new_follows, (observed_at, import_id)) FILTER (WHERE new_follows IS NOT NULL) AS new_follows,
+	arg_max(impressions, (observed_at, import_id)) FILTER (WHERE impressions IS NOT NULL) AS impressions,
+	arg_max(engagements, (observed_at, import_id)) FILTER (WHERE engagements IS NOT NULL) AS engagements,
+	arg_max(profile_visits, (observed_at, import_id)) FILTER (WHERE profile_visits IS NOT NULL) AS profile_visits,
+	arg_max(video_views, (observed_at, import_id)) FILTER (WHERE video_views IS NOT NULL) AS video_views,
+	arg_max(viewers, (observed_at, import_id)) FILTER (WHERE viewers IS NOT NULL) AS viewers,
+	arg_max(new_viewers, (observed_at, import_id)) FILTER (WHERE new_viewers IS NOT NULL) AS new_viewers,
+	max(import_id) AS import_id
 FROM account_daily_records
-QUALIFY row_number() OVER (PARTITION BY platform, account, date ORDER BY observed_at DESC, import_id DESC) = 1;
+GROUP BY platform, account, date;
 
 -- X account IDs and the handles they were seen with; handles change, so each pairing is kept.
 CREATE OR REPLACE VIEW x_accounts AS

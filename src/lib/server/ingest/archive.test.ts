@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, tempDatabase } from '../db/test-support';
-import { importUpload } from './import-any';
+import { importUpload, removeImportsAndRelink } from './import-any';
 import { xlsxOf, zipOf } from './test-zip';
 
 describe('export archives', () => {
@@ -39,15 +39,21 @@ describe('export archives', () => {
 });
 
 describe('LinkedIn Page exports re-saved as .xlsx', () => {
-	it('reads the content workbook’s Metrics sheet under its description row, and the All posts sheet saved alone', async () => {
+	it('reads the content workbook’s Metrics and All posts sheets under their description rows, each as its own import, and the All posts sheet saved alone', async () => {
 		const db = await tempDatabase();
 		const header = ['Date', 'Impressions (organic)', 'Impressions (sponsored)', 'Impressions (total)', 'Clicks (total)', 'Reactions (total)', 'Comments (total)', 'Shares (total)'];
 		const content = join(dirname(db.path), 'maplevalley_content_1718000000000.xlsx');
 		writeFileSync(content, xlsxOf({
 			Metrics: [['Aggregated metrics for your Page'], header, ['03/02/2026', 400, 0, 400, 12, 20, 3, 2], ['03/03/2026', 380, 50, 430, 9, -2, 1, 0]],
-			'All posts': [['Post-level metrics'], ['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts']]
+			'All posts': [['Post-level metrics'], ['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts'], ['Author talk recap', 'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000002', '03/03/2026 14:05', 500, 4, 11, 1, 0]]
 		}));
-		expect(await importUpload(db, content, { fileName: 'maplevalley_content_1718000000000.xlsx' })).toMatchObject([{ status: 'imported', source: 'linkedin-page-metrics', rowsLoaded: 2 }]);
+		const both = await importUpload(db, content, { fileName: 'maplevalley_content_1718000000000.xlsx' });
+		expect(both).toMatchObject([
+			{ status: 'imported', source: 'linkedin-page-metrics', rowsLoaded: 2, fileName: 'maplevalley_content_1718000000000.xlsx › Metrics' },
+			{ status: 'imported', source: 'linkedin-page-posts', rowsLoaded: 1, fileName: 'maplevalley_content_1718000000000.xlsx › All posts' }
+		]);
+		// Each sheet is its own import, so undoing the posts leaves the daily figures.
+		await removeImportsAndRelink(db, [both[1]!.importId!]);
 		expect(await db.query(`SELECT strftime(date, '%Y-%m-%d') AS day, impressions, engagements FROM account_daily ORDER BY day`)).toEqual([
 			{ day: '2026-03-02', impressions: 400, engagements: 37 },
 			{ day: '2026-03-03', impressions: 430, engagements: 8 }

@@ -4,6 +4,10 @@ import { basename, join } from 'node:path';
 import type { ImportResult } from '../../domain/imports';
 import type { Database } from '../db/database';
 import { Refusal } from './refusal';
+import { normaliseHeader } from './headers';
+import type { SourceSpec } from './source';
+import { recogniseCsv } from './staging';
+import { readWorkbook, sheetToCsv } from './xlsx';
 import { readZipEntry, zipEntries } from './zip';
 
 /** Files inside an export ZIP that Lantern reads: spreadsheets anywhere, and the X archive's post and account files. */
@@ -33,6 +37,48 @@ export async function importArchive(
 			const target = join(dir, basename(entry.name).replace(/[^\w.\- ]+/g, '_'));
 			await writeFile(target, readZipEntry(bytes, entry));
 			results.push(await importOne(db, target, `${zipName}: ${entry.name}`));
+			await rm(target, { force: true });
+		}
+		return results;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+/** A workbook's sheets that some format reads, each as CSV text with its normalised sheet name. */
+export function recognisedSheets(bytes: Buffer, candidates: readonly SourceSpec[]): { name: string; sheet: string; csv: string }[] {
+	return readWorkbook(bytes).flatMap((sheet) => {
+		const csv = sheetToCsv(sheet);
+		const normalised = normaliseHeader(sheet.name);
+		return recogniseCsv(csv.slice(0, 65_536), normalised, candidates) ? [{ name: sheet.name, sheet: normalised, csv }] : [];
+	});
+}
+
+/**
+ * A workbook with several sheets Lantern reads (LinkedIn's content export: Metrics and All posts):
+ * each sheet is imported on its own, as "<file> › <sheet>", so each can be undone alone. Returns
+ * null for a workbook with at most one such sheet, which imports as a single file.
+ */
+export async function importWorkbookSheets(
+	path: string,
+	fileName: string,
+	candidates: readonly SourceSpec[],
+	importOne: (path: string, fileName: string, sheet: string) => Promise<ImportResult>
+): Promise<ImportResult[] | null> {
+	let sheets: ReturnType<typeof recognisedSheets>;
+	try {
+		sheets = recognisedSheets(await readFile(path), candidates);
+	} catch {
+		return null; // the single-file path explains what is wrong with it
+	}
+	if (sheets.length < 2) return null;
+	const dir = await mkdtemp(join(tmpdir(), 'lantern-workbook-'));
+	try {
+		const results: ImportResult[] = [];
+		for (const [index, sheet] of sheets.entries()) {
+			const target = join(dir, `sheet-${index}.csv`);
+			await writeFile(target, sheet.csv);
+			results.push(await importOne(target, `${fileName} › ${sheet.name}`, sheet.sheet));
 			await rm(target, { force: true });
 		}
 		return results;

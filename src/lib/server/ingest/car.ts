@@ -176,7 +176,7 @@ function readCommit(file: Uint8Array, root: CidLink, blocks: Map<string, Uint8Ar
 		throw new CarError(`${NOT_A_REPO}: its root is not a signed repository commit. ${AGAIN}`);
 	}
 	if (commit.version !== 3 && commit.version !== 2) {
-		throw new CarError(`This Bluesky export uses repository format version ${String(commit.version)}, which Lantern cannot read yet.`);
+		throw new CarError(`This Bluesky export uses repository format version ${shown(commit.version)}, which Lantern cannot read yet.`);
 	}
 	return { did: commit.did, rev: typeof commit.rev === 'string' ? commit.rev : null, data: commit.data };
 }
@@ -242,7 +242,7 @@ function decodeBlock(file: Uint8Array, block: Uint8Array, what: string): CborVal
 /** A post record, or why it was skipped. Fields are normalised one by one, never trusted whole. */
 function toPost(did: string, rkey: string, record: CborValue): BlueskyPost | string {
 	if (!isMap(record)) return 'its record is not an object';
-	if (record.$type !== undefined && record.$type !== POST) return `its record has the type ${String(record.$type).slice(0, 80)}`;
+	if (record.$type !== undefined && record.$type !== POST) return `its record has the type ${shown(record.$type)}`;
 	if (typeof record.createdAt !== 'string') return 'it has no createdAt time';
 	const reply = isMap(record.reply) ? record.reply : null;
 	const parent = reply && isMap(reply.parent) ? reply.parent : null;
@@ -258,6 +258,11 @@ function toPost(did: string, rkey: string, record: CborValue): BlueskyPost | str
 		hasEmbed: isMap(record.embed),
 		tidTimestamp: tidToDate(rkey)?.toISOString() ?? null
 	};
+}
+
+/** A value for a message; String() could run a "toString" key from the file. */
+function shown(value: CborValue): string {
+	return typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 80) : typeof value;
 }
 
 function isMap(value: CborValue): value is CborMap {

@@ -3,10 +3,10 @@ import type { ImportResult } from '../../domain/imports';
 import { importCampaignsFile } from '../campaigns';
 import { relinkCampaigns } from '../campaign-links';
 import type { Database } from '../db/database';
-import { importArchive, isExportArchive } from './archive';
+import { importArchive, importWorkbookSheets, isExportArchive } from './archive';
 import { removeImports } from './import-log';
 import { Refusal } from './refusal';
-import { importFile, type ImportOptions } from './pipeline';
+import { importFile, knownFormats, type ImportOptions } from './pipeline';
 
 /**
  * Routes a file to its importer (campaign definitions in .json, exports otherwise), then re-derives
@@ -26,6 +26,13 @@ export async function importUpload(db: Database, path: string, options: ImportOp
 	const head = Buffer.alloc(65_536);
 	const handle = await open(path, 'r');
 	const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+	if (isWorkbook(head.subarray(0, bytesRead), options.fileName)) {
+		const sheets = await importWorkbookSheets(path, options.fileName, await knownFormats(db), (file, fileName, sheet) => importAny(db, file, { ...options, fileName, sheet, relink: false }));
+		if (sheets) {
+			if (sheets.some((r) => r.status === 'imported')) await relinkCampaigns(db);
+			return sheets;
+		}
+	}
 	if (!isExportArchive(head.subarray(0, bytesRead), options.fileName)) return [await importAny(db, path, options)];
 	try {
 		const results = await importArchive(db, path, options.fileName, (database, file, fileName) => importAny(database, file, { ...options, fileName, relink: false }));
@@ -35,6 +42,10 @@ export async function importUpload(db: Database, path: string, options: ImportOp
 		const message = error instanceof Refusal ? error.message : `Lantern could not open the archive: ${(error as Error).message}`;
 		return [{ importId: null, fileName: options.fileName, source: null, sourceLabel: null, status: 'rejected', rowsLoaded: 0, errors: [{ row: null, column: null, message }], errorCount: 1, summary: 'The archive was refused; nothing was stored.' }];
 	}
+}
+
+function isWorkbook(bytes: Buffer, fileName: string): boolean {
+	return bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml')));
 }
 
 /** A .json file is campaign definitions unless it is a Mastodon outbox (ActivityPub `orderedItems`). */

@@ -25,6 +25,8 @@ export interface ImportOptions {
 	source?: SourceSpec;
 	/** always go through staging, never the direct path (tests compare the two) */
 	staged?: boolean;
+	/** the file is one sheet of a workbook, saved as CSV: formats that live on that sheet apply */
+	sheet?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 			const candidates = options.source ? [options.source] : await knownFormats(db);
 			const direct = options.staged ? null : await importDirectly(db, connection, path, fileName, candidates, settings, now, hashing, options);
 			if (direct) return direct;
-			const staged = await stageUpload(connection, path, fileName, candidates);
+			const staged = await stageUpload(connection, path, fileName, candidates, options.sheet);
 			source = staged.source;
 			const sha256 = await hashing;
 			const duplicateOf = await findImportByHash(connection, sha256);
@@ -104,7 +106,7 @@ async function importDirectly(
 ): Promise<ImportResult | null> {
 	const sniff = await sniffFile(path, fileName);
 	if (sniff.refusal || sniff.kind !== 'csv' || sniff.encoding === 'latin-1') return null;
-	const recognised = recogniseCsv(sniff.head, null, candidates);
+	const recognised = recogniseCsv(sniff.head, options.sheet ?? null, candidates);
 	if (!recognised || !loadsDirectly(recognised.source)) return null;
 	const { source, index, header, headerText, preamble, sample } = recognised;
 	await connection.run(FIELD_MACROS_SQL);
@@ -157,11 +159,11 @@ function describeUnexpected(error: unknown): string {
 }
 
 /** Recognises the file among `candidates` and stages its cells (refusing what cannot be read at all). */
-async function stageUpload(connection: DuckDBConnection, path: string, fileName: string, candidates: readonly SourceSpec[]): Promise<Staged> {
+async function stageUpload(connection: DuckDBConnection, path: string, fileName: string, candidates: readonly SourceSpec[], sheet?: string): Promise<Staged> {
 	const sniff = await sniffFile(path, fileName);
 	if (sniff.refusal) throw new Refusal(sniff.refusal);
 	await connection.run(FIELD_MACROS_SQL);
-	return stageFile(connection, path, fileName, sniff, candidates);
+	return stageFile(connection, path, fileName, sniff, candidates, sheet ?? null);
 }
 
 /** Maps the staged file's columns, checks it for personal data, then parses and checks every cell. */
@@ -186,7 +188,7 @@ function checkPrivacy(staged: Staged, plan: LoadPlan): string | null {
 }
 
 /** The built-in formats, then the library's saved column mappings. */
-async function knownFormats(db: Database): Promise<SourceSpec[]> {
+export async function knownFormats(db: Database): Promise<SourceSpec[]> {
 	return [...SOURCES, ...(await savedMappingSources(db))];
 }
 

@@ -46,12 +46,14 @@ export async function stageFile(
 	fileName: string,
 	sniff: FileSniff,
 	/** formats to recognise spreadsheets by: the built-in ones, then the library's saved column mappings */
-	candidates: readonly SourceSpec[] = SOURCES
+	candidates: readonly SourceSpec[] = SOURCES,
+	/** the normalised name of the workbook sheet this CSV was, if it was one */
+	sheet: string | null = null
 ): Promise<Staged> {
 	if (sniff.kind === 'x-archive') return stageXArchive(connection, path, fileName, sniff);
 	if (sniff.kind === 'xlsx') return stageWorkbook(connection, path, fileName, candidates);
 	if (sniff.kind === 'json') return stageActivityPub(connection, path, fileName, sniff);
-	const staged = await stageCsvIfKnown(connection, path, fileName, sniff, sniff.head, null, candidates);
+	const staged = await stageCsvIfKnown(connection, path, fileName, sniff, sniff.head, sheet, candidates);
 	if (staged) return staged;
 	throw new Refusal(
 		`Lantern does not recognise this file: none of its first ${HEADER_SCAN_LINES} lines is a header it knows. ` +

@@ -7,11 +7,11 @@ import { libcalRegistrants, readerLevelSummerReading } from './reader-level';
 import { libcalEvents } from './libcal-events';
 import { mastodonOutbox } from './mastodon';
 import { tiktokContent, xArchiveTweetsCsv, xVideoOverview, youtubeDailyViews } from './more-exports';
-import { linkedinCreatorEngagement, linkedinPageFollowers, linkedinPageMetrics, linkedinPagePosts } from './linkedin';
+import { linkedinCreatorEngagement, linkedinPageFollowers, linkedinPageMetrics, linkedinPagePosts, linkedinPageVisitors } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';
-import { tiktokFollowers, tiktokOverview } from './tiktok';
+import { tiktokFollowers, tiktokOverview, tiktokViewers } from './tiktok';
 import { xArchiveAccount, xArchiveFollowing, xArchiveTweets } from './x-archive';
 import { xLegacyTweets } from './x-legacy-tweets';
 import { xLegacyDaily, xPremiumContent, xPremiumOverview } from './x-premium';
@@ -34,12 +34,14 @@ export const SOURCES: readonly SourceSpec[] = [
 	metaInsightsResults,
 	tiktokFollowers,
 	tiktokOverview,
+	tiktokViewers,
 	youtubeTableData,
 	tiktokContent,
 	linkedinCreatorEngagement,
 	linkedinPageMetrics,
 	linkedinPagePosts,
 	linkedinPageFollowers,
+	linkedinPageVisitors,
 	mastodonOutbox,
 	libcalRegistrants,
 	libcalEvents,

@@ -103,3 +103,21 @@ export const linkedinPageFollowers = defineSource({
 	},
 	load: (n) => ({ platform: `'linkedin'`, account: `''`, date: n.date, new_follows: n.total })
 });
+
+/**
+ * LinkedIn Page visitors export (re-saved as .xlsx, or as CSV): `Date` and page views and unique
+ * visitors per page (overview, life, jobs) and device. Lantern keeps the day's total page views,
+ * as profile visits; the per-page split stays in the file.
+ */
+export const linkedinPageVisitors = defineSource({
+	id: 'linkedin-page-visitors',
+	label: 'LinkedIn Page visitors (daily page views)',
+	description: "A LinkedIn Page's visitors export: total page views per day, kept as profile visits.",
+	target: 'account_daily_records',
+	anchors: ['date', 'total page views (total)'],
+	fields: {
+		date: { headers: ['date'], type: usDate, required: true },
+		pageViews: signed('total page views (total)')
+	},
+	load: (n) => ({ platform: `'linkedin'`, account: `''`, date: n.date, profile_visits: n.pageViews })
+});

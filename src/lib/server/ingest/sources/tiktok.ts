@@ -53,3 +53,25 @@ export const tiktokFollowers = defineSource({
 		new_follows: n.change
 	})
 });
+
+/** TikTok Studio Viewers.csv: unique viewers per day, and how many were new to the account. */
+export const tiktokViewers = defineSource({
+	id: 'tiktok-viewers',
+	label: 'TikTok viewers (Viewers.csv)',
+	description: 'Viewers.csv from TikTok Studio → Analytics → Download data: total, new and returning viewers per day.',
+	target: 'account_daily_records',
+	anchors: ['date', 'total viewers'],
+	fields: {
+		date: day,
+		total: count('total viewers'),
+		new: count('new viewers'),
+		returning: count('returning viewers')
+	},
+	load: (n) => ({
+		platform: `'tiktok'`,
+		account: `''`,
+		date: yearlessDateSql(n.date),
+		viewers: `coalesce(${n.total}, ${n.new} + ${n.returning})`,
+		new_viewers: n.new
+	})
+});
