@@ -37,6 +37,19 @@ export interface MonthlyOutcome {
 	value: number;
 }
 
+/** Account-level figures from the platforms' daily exports (followers, page visits), per platform. */
+export interface AudienceRow {
+	platform: string;
+	/** the last follower count reported in the range, and on which day */
+	followers: number | null;
+	followersOn: string | null;
+	newFollows: number | null;
+	profileVisits: number | null;
+	videoViews: number | null;
+	/** the same sums over the previous period, for the change */
+	previous: { newFollows: number | null; profileVisits: number | null; videoViews: number | null };
+}
+
 export interface OverviewData {
 	libraryName: string;
 	timeZone: string;
@@ -48,6 +61,7 @@ export interface OverviewData {
 	weeklyEngagement: WeeklyEngagement[];
 	monthlyOutcomes: MonthlyOutcome[];
 	campaigns: CampaignPeriod[];
+	audience: AudienceRow[];
 	isDemo: boolean;
 	totals: { posts: number; programs: number; usageRows: number; imports: number };
 }

@@ -61,4 +61,21 @@ describe('overview', () => {
 		expect(data.dataSpan).toEqual({ from: '2021-11-02', to: '2026-03-04' });
 		expect(data.libraryName).toBe('Test Library');
 	});
+
+	it('shows account-level audience figures per platform: the last follower count and summed visits, against the previous period', async () => {
+		const db = await tempDatabase();
+		const dir = mkdtempSync(join(tmpdir(), 'lantern-audience-'));
+		const followers = join(dir, 'FollowerHistory.csv');
+		writeFileSync(followers, '"Date","Followers","Difference in followers from previous day"\n"February 27","980","5"\n"February 28","990","10"\n"March 1","1000","10"\n"March 2","1012","12"\n');
+		await importFile(db, followers, { now: new Date('2026-03-05T12:00:00Z') });
+		const visitors = join(dir, 'page_visitors.csv');
+		writeFileSync(visitors, 'Date,Total page views (desktop),Total page views (mobile),Total page views (total)\n02/28/2026,3,4,7\n03/01/2026,10,5,15\n03/02/2026,2,1,3\n');
+		await importFile(db, visitors, { now: new Date('2026-03-05T12:00:00Z') });
+		const data = await overview(db, { from: '2026-03-01', to: '2026-03-02' });
+		expect(data.previousRange).toEqual({ from: '2026-02-27', to: '2026-02-28' });
+		expect(data.audience).toEqual([
+			{ platform: 'linkedin', followers: null, followersOn: null, newFollows: null, profileVisits: 18, videoViews: null, previous: { newFollows: null, profileVisits: 7, videoViews: null } },
+			{ platform: 'tiktok', followers: 1012, followersOn: '2026-03-02', newFollows: 22, profileVisits: null, videoViews: null, previous: { newFollows: 15, profileVisits: null, videoViews: null } }
+		]);
+	});
 });

@@ -1,4 +1,4 @@
-import type { DateRange, DateRangeQuery, Kpi, MonthlyOutcome, OverviewData, WeeklyEngagement } from '../../domain/overview';
+import type { AudienceRow, DateRange, DateRangeQuery, Kpi, MonthlyOutcome, OverviewData, WeeklyEngagement } from '../../domain/overview';
 import { campaignPeriods } from '../campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
@@ -75,6 +75,34 @@ async function monthlyOutcomes(db: Database, tz: string, range: DateRange): Prom
 	);
 }
 
+/** Followers, new follows, page visits and video views per platform, from the account-level exports. */
+async function audience(db: Database, range: DateRange, previous: DateRange): Promise<AudienceRow[]> {
+	const rows = await db.query<{ platform: string; followers: number | null; followers_on: string | null; new_follows: number | null; profile_visits: number | null; video_views: number | null; prev_new_follows: number | null; prev_profile_visits: number | null; prev_video_views: number | null }>(
+		`WITH inside AS (SELECT * FROM account_daily WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)),
+			before AS (SELECT * FROM account_daily WHERE date BETWEEN CAST($pfrom AS DATE) AND CAST($pto AS DATE))
+		SELECT i.platform,
+			arg_max(i.followers, i.date) FILTER (WHERE i.followers IS NOT NULL) AS followers,
+			strftime(max(i.date) FILTER (WHERE i.followers IS NOT NULL), '%Y-%m-%d') AS followers_on,
+			sum(i.new_follows) AS new_follows, sum(i.profile_visits) AS profile_visits, sum(i.video_views) AS video_views,
+			(SELECT sum(new_follows) FROM before b WHERE b.platform = i.platform) AS prev_new_follows,
+			(SELECT sum(profile_visits) FROM before b WHERE b.platform = i.platform) AS prev_profile_visits,
+			(SELECT sum(video_views) FROM before b WHERE b.platform = i.platform) AS prev_video_views
+		FROM inside i GROUP BY i.platform ORDER BY i.platform`,
+		{ from: range.from, to: range.to, pfrom: previous.from, pto: previous.to }
+	);
+	return rows
+		.map((row) => ({
+			platform: row.platform,
+			followers: row.followers,
+			followersOn: row.followers_on,
+			newFollows: row.new_follows,
+			profileVisits: row.profile_visits,
+			videoViews: row.video_views,
+			previous: { newFollows: row.prev_new_follows, profileVisits: row.prev_profile_visits, videoViews: row.prev_video_views }
+		}))
+		.filter((row) => [row.followers, row.newFollows, row.profileVisits, row.videoViews].some((value) => value !== null));
+}
+
 async function dataSpan(db: Database, tz: string): Promise<DateRange | null> {
 	const [row] = await db.query<{ first: string | null; last: string | null }>(
 		`SELECT strftime(min(d), '%Y-%m-%d') AS first, strftime(max(d), '%Y-%m-%d') AS last FROM (
@@ -103,13 +131,14 @@ export async function overview(db: Database, query: DateRangeQuery, today = new 
 	const fallback = defaultRange(span?.to ?? today.toISOString().slice(0, 10));
 	const range: DateRange = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
 	const previous = previousRange(range);
-	const [current, before, weekly, monthly, campaigns, totals] = await Promise.all([
+	const [current, before, weekly, monthly, campaigns, totals, audienceRows] = await Promise.all([
 		totalsFor(db, tz, range),
 		totalsFor(db, tz, previous),
 		weeklyEngagement(db, tz, range),
 		monthlyOutcomes(db, tz, range),
 		campaignPeriods(db, range.from, range.to),
-		counts(db)
+		counts(db),
+		audience(db, range, previous)
 	]);
 	return {
 		libraryName: settings.libraryName,
@@ -121,6 +150,7 @@ export async function overview(db: Database, query: DateRangeQuery, today = new 
 		weeklyEngagement: weekly,
 		monthlyOutcomes: monthly,
 		campaigns,
+		audience: audienceRows,
 		isDemo: totals.demo > 0,
 		totals: { posts: totals.posts, programs: totals.programs, usageRows: totals.usage_rows, imports: totals.imports }
 	};
