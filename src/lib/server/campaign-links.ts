@@ -11,6 +11,8 @@ import type { Strategy } from '../domain/campaigns';
 import { inTransaction, type Database } from './db/database';
 import { getSettings } from './settings';
 
+const INSERT_CHUNK = 20_000;
+
 interface PostRow {
 	platform: string;
 	post_id: string;
@@ -62,19 +64,15 @@ export async function relinkCampaigns(db: Database): Promise<{ assigned: number;
 	await db.withConnection((connection) =>
 		inTransaction(connection, async () => {
 			await connection.run('DELETE FROM campaign_post_links; DELETE FROM post_strategy_labels; DELETE FROM program_promotion_links');
-			// Rows travel as one JSON parameter: one statement per table, whatever the count.
-			await connection.run(
-				`INSERT INTO campaign_post_links SELECT unnest(from_json($1, '[{"campaign_id":"INTEGER","platform":"VARCHAR","post_id":"VARCHAR","rule":"VARCHAR","manual":"BOOLEAN"}]'), recursive := true)`,
-				[JSON.stringify(links)]
-			);
-			await connection.run(
-				`INSERT INTO post_strategy_labels SELECT unnest(from_json($1, '[{"platform":"VARCHAR","post_id":"VARCHAR","strategy":"VARCHAR","source":"VARCHAR","predicted":"VARCHAR","matched":"VARCHAR"}]'), recursive := true)`,
-				[JSON.stringify(labels)]
-			);
-			await connection.run(
-				`INSERT INTO program_promotion_links SELECT unnest(from_json($1, '[{"program_source":"VARCHAR","program_id":"VARCHAR","platform":"VARCHAR","post_id":"VARCHAR","reason":"VARCHAR","score":"DOUBLE"}]'), recursive := true)`,
-				[JSON.stringify(promotions)]
-			);
+			// Rows travel as JSON parameters, a chunk per statement: one huge string would need DuckDB memory in one piece.
+			const insert = async (table: string, shape: string, rows: readonly object[]) => {
+				for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+					await connection.run(`INSERT INTO ${table} SELECT unnest(from_json($1, '[${shape}]'), recursive := true)`, [JSON.stringify(rows.slice(i, i + INSERT_CHUNK))]);
+				}
+			};
+			await insert('campaign_post_links', '{"campaign_id":"INTEGER","platform":"VARCHAR","post_id":"VARCHAR","rule":"VARCHAR","manual":"BOOLEAN"}', links);
+			await insert('post_strategy_labels', '{"platform":"VARCHAR","post_id":"VARCHAR","strategy":"VARCHAR","source":"VARCHAR","predicted":"VARCHAR","matched":"VARCHAR"}', labels);
+			await insert('program_promotion_links', '{"program_source":"VARCHAR","program_id":"VARCHAR","platform":"VARCHAR","post_id":"VARCHAR","reason":"VARCHAR","score":"DOUBLE"}', promotions);
 		})
 	);
 	db.markChanged();

@@ -45,11 +45,23 @@ export class CarError extends Error {
 	}
 }
 
-/** A DAG-CBOR link (tag 42): the bytes of a CID and its usual text form. */
+/** Keeps a leading U+FEFF in post text instead of dropping it as a byte-order mark. */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** One char per byte, so string lengths are byte counts (MST key prefixes count bytes). */
+const latin1 = new TextDecoder('latin1');
+
+/** A DAG-CBOR link (tag 42): the bytes of a CID, with its usual text form made on demand. */
 export class CidLink {
-	readonly text: string;
+	/** the bytes as a string, one char per byte: a cheap exact key for maps */
+	readonly key: string;
+	#text: string | undefined;
 	constructor(readonly bytes: Uint8Array) {
-		this.text = bytes.length === 34 && bytes[0] === 0x12 ? base58btc(bytes) : `b${base32(bytes)}`;
+		this.key = latin1.decode(bytes);
+	}
+	/** "b…" (base32) for CIDv1, "Qm…" (base58btc) for CIDv0 */
+	get text(): string {
+		this.#text ??= this.bytes.length === 34 && this.bytes[0] === 0x12 ? base58btc(this.bytes) : `b${base32(this.bytes)}`;
+		return this.#text;
 	}
 	toString(): string {
 		return this.text;
@@ -71,6 +83,8 @@ const MAX_BLOCK_BYTES = 16 * 1024 * 1024;
 const MAX_NESTING = 128;
 const MAX_WARNINGS = 20;
 const RECORD_KEY = /^([a-zA-Z0-9_~:.-]+)\/([a-zA-Z0-9_~:.-]+)$/;
+/** atproto's limit; without one, keys that each extend the last would make the walk quadratic. */
+const MAX_KEY_LENGTH = 1024;
 
 /** A low-level format problem, worded as a fragment; readBlueskyCar turns it into a sentence for people. */
 class Malformed extends CarError {
@@ -92,6 +106,8 @@ export function readBlueskyCar(bytes: Uint8Array): BlueskyRepo {
 		if (repo.warnings.length < MAX_WARNINGS) repo.warnings.push(message);
 		else skipped += 1;
 	};
+	// Tree entries may share a record block; each is decoded once, so sharing cannot multiply the work.
+	const records = new Map<string, CborValue | Malformed>();
 	let previousKey = '';
 	let inOrder = true;
 	walkTree(bytes, blocks, commit.data, repo, warn, (key, record) => {
@@ -103,29 +119,35 @@ export function readBlueskyCar(bytes: Uint8Array): BlueskyRepo {
 		const [, collection = '', rkey = ''] = parts;
 		counts.set(collection, (counts.get(collection) ?? 0) + 1);
 		if (collection !== POST) return;
-		const block = blocks.get(record.text);
+		const block = blocks.get(record.key);
 		if (!block) {
 			repo.missingBlocks += 1;
 			return;
 		}
-		let value: CborValue;
-		try {
-			value = decodeDagCbor(block);
-		} catch (error) {
-			if (error instanceof Malformed) return warn(`Post ${rkey} was skipped: its record is damaged (${error.message}).`);
-			throw error;
-		}
+		if (!records.has(record.key)) records.set(record.key, decodeRecord(block));
+		const value = records.get(record.key);
+		if (value instanceof Malformed) return warn(`Post ${rkey} was skipped: its record is damaged (${value.message}).`);
 		const post = toPost(commit.did, rkey, value);
 		if (typeof post === 'string') warn(`Post ${rkey} was skipped: ${post}.`);
 		else repo.posts.push(post);
 	});
 	repo.counts = Object.fromEntries(counts);
-	if (repo.missingBlocks > 0) repo.warnings.unshift(`${repo.missingBlocks} part(s) of this export are missing, so some records could not be read. If it should be complete, ${AGAIN}`);
+	const missing = repo.missingBlocks === 1 ? '1 part of this export is missing' : `${repo.missingBlocks} parts of this export are missing`;
+	if (repo.missingBlocks > 0) repo.warnings.unshift(`${missing}, so some records could not be read. If it should be complete, ${AGAIN}`);
 	if (skipped > 0) repo.warnings.push(`…and ${skipped} more problems like these.`);
 	return repo;
 }
 
-/** The CAR's first root and its blocks by CID text; each block is a view into `bytes`. Throws CarError. */
+function decodeRecord(block: Uint8Array): CborValue | Malformed {
+	try {
+		return decodeDagCbor(block);
+	} catch (error) {
+		if (error instanceof Malformed) return error;
+		throw error;
+	}
+}
+
+/** The CAR's first root and its blocks by CidLink.key; each block is a view into `bytes`. Throws CarError. */
 export function readCarBlocks(bytes: Uint8Array): { root: CidLink; blocks: Map<string, Uint8Array> } {
 	if (bytes.length === 0) throw new CarError(`${NOT_A_REPO}: the file is empty. ${AGAIN}`);
 	let header: CborValue;
@@ -157,7 +179,7 @@ export function readCarBlocks(bytes: Uint8Array): { root: CidLink; blocks: Map<s
 				throw new CarError(`${NOT_A_REPO}: it uses old IPFS (CIDv0) block addresses, which Bluesky exports never use. ${AGAIN}`);
 			}
 			const [cid, dataStart] = readCid(bytes, start, end);
-			if (!blocks.has(cid.text)) blocks.set(cid.text, bytes.subarray(dataStart, end));
+			if (!blocks.has(cid.key)) blocks.set(cid.key, bytes.subarray(dataStart, end));
 			offset = end;
 		} catch (error) {
 			if (!(error instanceof Malformed)) throw error;
@@ -169,7 +191,7 @@ export function readCarBlocks(bytes: Uint8Array): { root: CidLink; blocks: Map<s
 }
 
 function readCommit(file: Uint8Array, root: CidLink, blocks: Map<string, Uint8Array>) {
-	const block = blocks.get(root.text);
+	const block = blocks.get(root.key);
 	if (!block) throw new CarError(`The Bluesky export is incomplete: it does not contain its root commit. ${AGAIN}`);
 	const commit = decodeBlock(file, block, 'its root commit');
 	if (!isMap(commit) || typeof commit.did !== 'string' || !commit.did.startsWith('did:') || !(commit.data instanceof CidLink)) {
@@ -182,7 +204,6 @@ function readCommit(file: Uint8Array, root: CidLink, blocks: Map<string, Uint8Ar
 }
 
 type Step = { node: CidLink } | { key: string; record: CidLink };
-const latin1 = new TextDecoder('latin1');
 
 /** In-order walk of the Merkle Search Tree, with an explicit stack so depth costs no call stack. */
 function walkTree(file: Uint8Array, blocks: Map<string, Uint8Array>, root: CidLink, repo: BlueskyRepo, warn: (message: string) => void, visit: (key: string, record: CidLink) => void) {
@@ -195,12 +216,12 @@ function walkTree(file: Uint8Array, blocks: Map<string, Uint8Array>, root: CidLi
 			visit(step.key, step.record);
 			continue;
 		}
-		if (seen.has(step.node.text)) {
+		if (seen.has(step.node.key)) {
 			warn('This export links to the same part of its record tree twice, so it may be damaged; that part was read once.');
 			continue;
 		}
-		seen.add(step.node.text);
-		const block = blocks.get(step.node.text);
+		seen.add(step.node.key);
+		const block = blocks.get(step.node.key);
 		if (!block) {
 			repo.missingBlocks += 1;
 			continue;
@@ -221,6 +242,7 @@ function nodeSteps(node: CborValue): Step[] | string {
 	for (const entry of node.e) {
 		if (!isMap(entry) || typeof entry.p !== 'number' || !(entry.k instanceof Uint8Array) || !(entry.v instanceof CidLink)) return 'a record-tree entry is incomplete';
 		if (!Number.isInteger(entry.p) || entry.p < 0 || entry.p > previous.length) return 'a record-tree key is built from a neighbour it does not match';
+		if (entry.p + entry.k.length > MAX_KEY_LENGTH) return `a record-tree key is longer than ${MAX_KEY_LENGTH} characters`;
 		const key = previous.slice(0, entry.p) + latin1.decode(entry.k);
 		steps.push({ key, record: entry.v });
 		if (entry.t instanceof CidLink) steps.push({ node: entry.t });
@@ -287,7 +309,7 @@ export function tidToDate(rkey: string): Date | null {
 }
 
 /** Unsigned LEB128, as CAR lengths and CID fields use; [value, offset after it]. */
-export function readVarint(bytes: Uint8Array, offset: number, end = bytes.length): [number, number] {
+function readVarint(bytes: Uint8Array, offset: number, end = bytes.length): [number, number] {
 	let value = 0;
 	for (let i = 0; i < 8; i += 1) {
 		if (offset + i >= end) throw new Malformed('a length is cut off', end === bytes.length);
@@ -313,8 +335,6 @@ function readCid(bytes: Uint8Array, offset: number, end: number): [CidLink, numb
 	if (digestStart + digestLength > end) throw new Malformed('a block address is cut off');
 	return [new CidLink(bytes.subarray(offset, digestStart + digestLength)), digestStart + digestLength];
 }
-
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** One DAG-CBOR block. Tag 42 becomes a CidLink; 64-bit integers stay numbers while safe. Throws CarError. */
 export function decodeDagCbor(bytes: Uint8Array): CborValue {
