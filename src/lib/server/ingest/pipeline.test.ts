@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import { fingerprint, REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
 import { saveSettings } from '../settings';
 import { listImports, removeImports } from './import-log';
+import { buildRepo } from './car-test-support';
 import { importFile } from './pipeline';
 
 const X_LEGACY = join(REAL_FIXTURES, 'x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv');
@@ -162,9 +163,35 @@ describe('import pipeline', () => {
 		]);
 	});
 
-	it('refuses a Bluesky repository export with an explanation', async () => {
-		const result = await importFile(db, scratchFile('repo.car', Buffer.concat([Buffer.from([0x3a, 0xa2]), Buffer.from('eroots\x81gversion\x01'), Buffer.alloc(20, 1)])));
-		expect(result.errors[0]!.message).toMatch(/Bluesky repository export/);
+	it('imports the posts of a Bluesky repository export and refuses a damaged one', async () => {
+		const did = 'did:plc:maplevalleylibrary';
+		const post = (rkey: string, createdAt: string, text: string, reply = false) => ({
+			collection: 'app.bsky.feed.post',
+			rkey,
+			value: {
+				$type: 'app.bsky.feed.post',
+				text,
+				createdAt,
+				langs: ['en'],
+				...(reply ? { reply: { root: { uri: `at://${did}/app.bsky.feed.post/3l25zusnsfctk`, cid: 'x' }, parent: { uri: `at://${did}/app.bsky.feed.post/3l25zusnsfctk`, cid: 'x' } } } : {})
+			}
+		});
+		const repo = buildRepo(did, '3l25zzzzzzz22', [
+			post('3l25zusnsfctk', '2024-08-20T16:31:35.793Z', 'Storytime is back on Tuesdays #StorytimeAtEastside'),
+			post('3l26aaaaaaa22', '2024-08-21T09:00:00.000Z', 'See you there!', true),
+			{ collection: 'app.bsky.feed.like', rkey: '3l26bbbbbbb22', value: { $type: 'app.bsky.feed.like', createdAt: '2024-08-21T10:00:00.000Z' } }
+		]);
+		const result = await importFile(db, scratchFile('repo.car', Buffer.from(repo.car)));
+		expect(result).toMatchObject({ status: 'imported', source: 'bluesky-repo', rowsLoaded: 2 });
+		expect(await db.query(`SELECT post_id, account, post_type, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, hashtags, impressions, permalink FROM posts WHERE platform = 'bluesky' ORDER BY post_id`)).toEqual([
+			{ post_id: '3l25zusnsfctk', account: did, post_type: 'post', utc: '2024-08-20 16:31', hashtags: ['storytimeateastside'], impressions: null, permalink: `https://bsky.app/profile/${did}/post/3l25zusnsfctk` },
+			{ post_id: '3l26aaaaaaa22', account: did, post_type: 'reply', utc: '2024-08-21 09:00', hashtags: [], impressions: null, permalink: `https://bsky.app/profile/${did}/post/3l26aaaaaaa22` }
+		]);
+		const before = await fingerprint(db);
+		const damaged = await importFile(db, scratchFile('repo (1).car', Buffer.from(repo.car.subarray(0, repo.car.length - 40))));
+		expect(damaged.status).toBe('rejected');
+		expect(damaged.errors[0]!.message).toMatch(/Export my data|cut short/);
+		expect(await fingerprint(db)).toEqual(before);
 	});
 
 	it('imports Instagram posts, with thousands separators and engagement from their parts', async () => {

@@ -5,7 +5,7 @@ export type Encoding = 'utf-8' | 'utf-16' | 'latin-1';
 export interface FileSniff {
 	encoding: Encoding;
 	/** `x-archive` for the JavaScript files of an X data archive (window.YTD.…) */
-	kind: 'csv' | 'x-archive' | 'xlsx' | 'json';
+	kind: 'csv' | 'x-archive' | 'xlsx' | 'json' | 'bluesky-car';
 	/** the first lines of the file, decoded, for recognising its format */
 	head: string;
 	/** set when the file cannot be read at all, with what to tell the person */
@@ -40,7 +40,7 @@ export async function sniffFile(path: string, fileName: string): Promise<FileSni
 			return refuse('This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.');
 		}
 		if (/\.car$/i.test(fileName) || (bytes.subarray(0, 64).includes(Buffer.from('roots')) && bytes.subarray(0, 64).includes(Buffer.from('version')))) {
-			return refuse("This is a Bluesky repository export (.car). Lantern cannot read Bluesky's binary format yet; Bluesky posts carry no metrics anyway. Nothing was stored.");
+			return { encoding: 'utf-8', kind: 'bluesky-car', head: '' };
 		}
 		if (bytes.includes(0)) return refuse('This is not a text file (it contains binary data). Upload the CSV export itself.');
 		const encoding = isUtf8(bytes, bytesRead === HEAD_BYTES) ? 'utf-8' : 'latin-1';

@@ -52,7 +52,7 @@ export interface SourceSpec<F extends string = string> {
 	description: string;
 	target: Target;
 	/** how the file is read; CSV unless said */
-	format?: 'csv' | 'x-archive' | 'activitypub';
+	format?: 'csv' | 'x-archive' | 'activitypub' | 'bluesky-car';
 	/** normalised header cells that must all appear on one of the first lines to recognise the file */
 	anchors: readonly string[];
 	/** header cells whose presence means it is some other format */

@@ -13,6 +13,7 @@ import type { FileSniff } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
 import { readWorkbook, sheetToCsv } from './xlsx';
+import { CarError, readBlueskyCar, type BlueskyPost } from './car';
 import { SOURCES } from './sources';
 
 export const HEADER_SCAN_LINES = 10;
@@ -51,6 +52,7 @@ export async function stageFile(
 	sheet: string | null = null
 ): Promise<Staged> {
 	if (sniff.kind === 'x-archive') return stageXArchive(connection, path, fileName, sniff);
+	if (sniff.kind === 'bluesky-car') return stageBlueskyCar(connection, path, fileName);
 	if (sniff.kind === 'xlsx') return stageWorkbook(connection, path, fileName, candidates);
 	if (sniff.kind === 'json') return stageActivityPub(connection, path, fileName, sniff);
 	const staged = await stageCsvIfKnown(connection, path, fileName, sniff, sniff.head, sheet, candidates);
@@ -226,6 +228,26 @@ async function stageXArchive(connection: DuckDBConnection, path: string, fileNam
 	const json = join(tmpdir(), `lantern-${randomUUID()}.json`);
 	try {
 		await writeJsonPart(path, json);
+		return await stageJsonItems(connection, json, fileName, source, 'json', 'array');
+	} finally {
+		await rm(json, { force: true });
+	}
+}
+
+/** A Bluesky repository export (repo.car): its posts, decoded in-process, staged as JSON items. */
+async function stageBlueskyCar(connection: DuckDBConnection, path: string, fileName: string): Promise<Staged> {
+	const source = SOURCES.find((candidate) => candidate.format === 'bluesky-car')!;
+	let posts: BlueskyPost[];
+	try {
+		posts = readBlueskyCar(await readFile(path)).posts;
+	} catch (error) {
+		if (error instanceof CarError) throw new Refusal(error.message, [], 0, source);
+		throw error;
+	}
+	if (posts.length === 0) throw new Refusal('This Bluesky repository export holds no posts, so there is nothing to import. (Likes, follows and reposts of other accounts are not imported.)', [], 0, source);
+	const json = join(tmpdir(), `lantern-${randomUUID()}.json`);
+	try {
+		await writeFile(json, JSON.stringify(posts));
 		return await stageJsonItems(connection, json, fileName, source, 'json', 'array');
 	} finally {
 		await rm(json, { force: true });

@@ -7,6 +7,7 @@ import { libcalRegistrants, readerLevelSummerReading } from './reader-level';
 import { libcalEvents } from './libcal-events';
 import { mastodonOutbox } from './mastodon';
 import { tiktokContent, xArchiveTweetsCsv, xVideoOverview, youtubeDailyViews } from './more-exports';
+import { blueskyRepo } from './bluesky';
 import { linkedinCreatorEngagement, linkedinPageFollowers, linkedinPageMetrics, linkedinPagePosts, linkedinPageVisitors } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
@@ -43,6 +44,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	linkedinPageFollowers,
 	linkedinPageVisitors,
 	mastodonOutbox,
+	blueskyRepo,
 	libcalRegistrants,
 	libcalEvents,
 	readerLevelSummerReading,
