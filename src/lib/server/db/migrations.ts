@@ -216,6 +216,13 @@ ALTER TABLE import_log ADD COLUMN notes VARCHAR;
 ALTER TABLE account_daily_records ADD COLUMN viewers BIGINT;
 ALTER TABLE account_daily_records ADD COLUMN new_viewers BIGINT;
 `
+	},
+	{
+		version: 8,
+		name: 'full text of long X posts (note-tweet.js)',
+		sql: `
+CREATE TABLE x_note_texts (import_id INTEGER NOT NULL, note_id VARCHAR NOT NULL, post_id VARCHAR, created_at TIMESTAMPTZ, text VARCHAR NOT NULL);
+`
 	}
 ];
 

@@ -1,3 +1,4 @@
+import { hashtagsSql } from '../ingest/field-sql';
 /**
  * The public schema: views analysts may query with any DuckDB client. Documented in README.md;
  * columns are only ever added. Recreated after every migration.
@@ -7,13 +8,30 @@ CREATE OR REPLACE VIEW imports AS
 SELECT import_id, file_name, source, sha256, status, rows_loaded, imported_at, error_count, is_demo
 FROM import_log;
 
--- One row per post: its newest observation wins (later export, then later import).
+-- One row per post: its newest observation wins (later export, then later import). A long X post
+-- takes its full text from the archive's note-tweet.js: by the post ID when the note names it, else
+-- the note written at the same second, and its hashtags gain those after the cut.
 CREATE OR REPLACE VIEW posts AS
-SELECT platform, account, post_id, published_at, text, permalink, post_type, hashtags,
-	impressions, reach, engagements, likes, comments, shares, saves, clicks, video_views,
-	impressions_basis, import_id
-FROM post_observations
-QUALIFY row_number() OVER (PARTITION BY platform, post_id ORDER BY observed_at DESC, import_id DESC) = 1;
+WITH newest AS (
+	SELECT * FROM post_observations
+	QUALIFY row_number() OVER (PARTITION BY platform, post_id ORDER BY observed_at DESC, import_id DESC) = 1
+), by_id AS (
+	SELECT post_id, arg_max(text, import_id) AS text FROM x_note_texts WHERE post_id IS NOT NULL GROUP BY post_id
+), by_time AS (
+	SELECT date_trunc('second', created_at) AS created_at, arg_max(text, import_id) AS text
+	FROM x_note_texts WHERE post_id IS NULL AND created_at IS NOT NULL GROUP BY 1
+)
+SELECT n.platform, n.account, n.post_id, n.published_at,
+	coalesce(by_id.text, by_time.text, n.text) AS text,
+	n.permalink, n.post_type,
+	CASE WHEN coalesce(by_id.text, by_time.text) IS NULL THEN n.hashtags
+		ELSE list_distinct(list_concat(n.hashtags, ${hashtagsSql('coalesce(by_id.text, by_time.text)')})) END AS hashtags,
+	n.impressions, n.reach, n.engagements, n.likes, n.comments, n.shares, n.saves, n.clicks, n.video_views,
+	n.impressions_basis, n.import_id
+FROM newest n
+LEFT JOIN by_id ON n.platform = 'x' AND by_id.post_id = n.post_id
+LEFT JOIN by_time
+	ON n.platform = 'x' AND by_id.text IS NULL AND by_time.created_at = date_trunc('second', n.published_at);
 
 -- Every observation of every post, for charting growth over time.
 CREATE OR REPLACE VIEW post_snapshots AS

@@ -11,7 +11,7 @@ import { readWorkbook, sheetToCsv } from './xlsx';
 import { readZipEntry, zipEntries } from './zip';
 
 /** Files inside an export ZIP that Lantern reads: spreadsheets anywhere, and the X archive's post and account files. */
-const WANTED = [/\.csv$/i, /(^|\/)data\/(tweets?(-part\d+)?|account|following|follower)\.js$/i];
+const WANTED = [/\.csv$/i, /(^|\/)data\/(tweets?(-part\d+)?|account|following|follower|note-tweet)\.js$/i];
 
 export function isExportArchive(bytes: Buffer, fileName: string): boolean {
 	return bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && !/\.xlsx$/i.test(fileName) && !bytes.includes(Buffer.from('xl/workbook.xml'));

@@ -13,6 +13,7 @@ export const IMPORTED_TABLES = [
 	'campaign_records',
 	'account_daily_records',
 	'x_account_sightings',
+	'x_note_texts',
 	'survey_records',
 	'pls_records'
 ] as const;

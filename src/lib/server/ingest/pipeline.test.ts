@@ -163,6 +163,27 @@ describe('import pipeline', () => {
 		]);
 	});
 
+	it('shows the full text of long X posts from the archive’s note-tweet.js, and loses it again on undo', async () => {
+		const cut = 'Our summer reading kickoff is this Saturday: crafts, a magician and free books for every child who signs up. Bring the whole family to Central, and stay for the storytime at 11. We have prizes for every reader, big and small, and the friends of the library bake sale runs all…';
+		const tweets = scratchFile('tweets.js', `window.YTD.tweets.part0 = ${JSON.stringify([
+			{ tweet: { id_str: '1800000000000000001', created_at: 'Sat Jun 01 15:00:07 +0000 2024', full_text: cut, favorite_count: '12', retweet_count: '3', entities: { user_mentions: [] } } },
+			{ tweet: { id_str: '1800000000000000002', created_at: 'Sat Jun 01 15:30:00 +0000 2024', full_text: 'Short one #MVPLreads', favorite_count: '1', retweet_count: '0', entities: { user_mentions: [] } } }
+		])}`);
+		const full = `${cut.slice(0, -1)} morning. #MapleSummerReads`;
+		const notes = scratchFile('note-tweet.js', `window.YTD.note_tweet.part0 = ${JSON.stringify([
+			{ noteTweet: { noteTweetId: '1799999999999999999', createdAt: '2024-06-01T15:00:07.000Z', updatedAt: '2024-06-01T15:00:07.000Z', core: { text: full, urls: [], mentions: [], hashtags: [{ text: 'MapleSummerReads' }] } } }
+		])}`);
+		expect(await importFile(db, tweets)).toMatchObject({ status: 'imported', source: 'x-archive-tweets', rowsLoaded: 2 });
+		const noted = await importFile(db, notes);
+		expect(noted).toMatchObject({ status: 'imported', source: 'x-archive-note-tweets', rowsLoaded: 1 });
+		expect(await db.query(`SELECT post_id, text, hashtags, likes FROM posts ORDER BY post_id`)).toEqual([
+			{ post_id: '1800000000000000001', text: full, hashtags: ['maplesummerreads'], likes: 12 },
+			{ post_id: '1800000000000000002', text: 'Short one #MVPLreads', hashtags: ['mvplreads'], likes: 1 }
+		]);
+		await removeImports(db, [noted.importId!]);
+		expect(await db.query(`SELECT text FROM posts WHERE post_id = '1800000000000000001'`)).toEqual([{ text: cut }]);
+	});
+
 	it('imports the posts of a Bluesky repository export and refuses a damaged one', async () => {
 		const did = 'did:plc:maplevalleylibrary';
 		const post = (rkey: string, createdAt: string, text: string, reply = false) => ({

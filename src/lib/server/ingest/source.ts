@@ -7,6 +7,7 @@ export type Target =
 	| 'literacy_records'
 	| 'account_daily_records'
 	| 'x_account_sightings'
+	| 'x_note_texts'
 	| 'survey_records'
 	| 'pls_records';
 

@@ -13,7 +13,7 @@ import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';
 import { tiktokFollowers, tiktokOverview, tiktokViewers } from './tiktok';
-import { xArchiveAccount, xArchiveFollowing, xArchiveTweets } from './x-archive';
+import { xArchiveAccount, xArchiveFollowing, xArchiveTweets, xArchiveNoteTweets } from './x-archive';
 import { xLegacyTweets } from './x-legacy-tweets';
 import { xLegacyDaily, xPremiumContent, xPremiumOverview } from './x-premium';
 import { youtubeTableData } from './youtube';
@@ -29,6 +29,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	xArchiveTweets,
 	xArchiveAccount,
 	xArchiveFollowing,
+	xArchiveNoteTweets,
 	metaFacebookPosts,
 	metaInstagramPosts,
 	metaLegacyInsights,

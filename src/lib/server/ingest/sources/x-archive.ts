@@ -95,3 +95,33 @@ export const xArchiveFollowing = defineSource({
 	fields: { accountId: { headers: ['accountid'], type: { kind: 'id' }, required: true } },
 	load: (n) => ({ account_id: n.accountId, username: 'NULL', seen_at: 'p.observed_at' })
 });
+
+const note = (path: string) => `json_extract_string(json, '$.noteTweet.${path}')`;
+
+/**
+ * data/note-tweet.js: the full text of long posts, whose tweets.js entry holds only the first 280
+ * characters. Notes carry their own ID and time, not the post's ID (some archives add `tweetId`),
+ * so the `posts` view matches a note to the X post published at the same second.
+ */
+export const xArchiveNoteTweets = defineSource({
+	id: 'x-archive-note-tweets',
+	label: 'X data archive long posts (note-tweet.js)',
+	description: 'data/note-tweet.js from an X data archive: the full text of posts longer than 280 characters, shown in place of their cut-off text.',
+	target: 'x_note_texts',
+	format: 'x-archive',
+	archiveParts: ['note_tweet', 'noteTweet'],
+	archiveColumns: [
+		{ name: 'note_id', sql: note('noteTweetId') },
+		{ name: 'tweet_id', sql: note('tweetId') },
+		{ name: 'created_at', sql: note('createdAt') },
+		{ name: 'text', sql: `coalesce(${note('core.text')}, ${note('noteTweetResults.text')})` }
+	],
+	anchors: ['note_id', 'text'],
+	fields: {
+		noteId: { headers: ['note_id'], type: { kind: 'id' }, required: true },
+		tweetId: { headers: ['tweet_id'], type: { kind: 'id' } },
+		createdAt: { headers: ['created_at'], type: { kind: 'instant' } },
+		text: { headers: ['text'], type: { kind: 'text' }, required: true }
+	},
+	load: (n) => ({ note_id: n.noteId, post_id: n.tweetId, created_at: n.createdAt, text: n.text })
+});
