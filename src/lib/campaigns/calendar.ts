@@ -15,14 +15,25 @@ export function instantMs(instant: string | null | undefined): number | null {
 export function localDate(instant: string | null | undefined, timeZone: string): string | null {
 	const ms = instantMs(instant);
 	if (ms === null) return null;
+	// Every zone's offset in the social-media era is a whole number of quarter hours, so local midnight
+	// never falls inside a quarter hour: one answer per zone and quarter hour, as formatting is slow.
+	const bucket = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+	const cached = dateCache.get(bucket);
+	if (cached !== undefined) return cached;
 	let format = dateFormats.get(timeZone);
 	if (!format) {
 		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 		dateFormats.set(timeZone, format);
 	}
 	const parts = Object.fromEntries(format.formatToParts(ms).map((part) => [part.type, part.value]));
-	return `${parts.year}-${parts.month}-${parts.day}`;
+	const date = `${parts.year}-${parts.month}-${parts.day}`;
+	if (dateCache.size >= 200_000) dateCache.clear();
+	dateCache.set(bucket, date);
+	return date;
 }
+
+const QUARTER_HOUR = 15 * 60 * 1000;
+const dateCache = new Map<string, string>();
 
 function dateMs(date: string): number {
 	return Date.parse(`${date}T00:00:00Z`);

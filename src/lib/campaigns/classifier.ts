@@ -36,7 +36,13 @@ interface CompiledRules {
 	threshold: number;
 	terms: { strategy: Strategy; pattern: string; words: PatternWord[]; weight: number }[];
 	signals: StrategyRules['signals'];
+	/** term indexes by their first word; by its first three letters when that word is a prefix (`story*`); and the rest */
+	byFirstWord: Map<string, number[]>;
+	byFirstLetters: Map<string, number[]>;
+	byPrefixFirst: number[];
 }
+
+const FIRST_LETTERS = 3;
 
 // Rules are compiled once per rules object; callers classify thousands of posts with one set.
 const compiled = new WeakMap<StrategyRules, CompiledRules>();
@@ -47,7 +53,17 @@ function compile(rules: StrategyRules): CompiledRules {
 		const terms = STRATEGIES.flatMap((strategy) =>
 			rules.strategies[strategy].map((term) => ({ strategy, pattern: term.pattern, words: phraseWords(term.pattern), weight: term.weight }))
 		);
-		result = { threshold: rules.threshold, terms, signals: rules.signals };
+		const byFirstWord = new Map<string, number[]>();
+		const byFirstLetters = new Map<string, number[]>();
+		const byPrefixFirst: number[] = [];
+		const add = (map: Map<string, number[]>, key: string, index: number) => map.set(key, [...(map.get(key) ?? []), index]);
+		terms.forEach((term, index) => {
+			const first = term.words[0];
+			if (!first || (first.prefix && first.word.length < FIRST_LETTERS)) byPrefixFirst.push(index);
+			else if (first.prefix) add(byFirstLetters, first.word.slice(0, FIRST_LETTERS), index);
+			else add(byFirstWord, first.word, index);
+		});
+		result = { threshold: rules.threshold, terms, signals: rules.signals, byFirstWord, byFirstLetters, byPrefixFirst };
 		compiled.set(rules, result);
 	}
 	return result;
@@ -78,12 +94,19 @@ function structuralSignals(post: PostForClassifier): [SignalName, string][] {
  * the earlier strategy in the fixed order of STRATEGIES.
  */
 export function classifyPost(post: PostForClassifier, rules: StrategyRules = DEFAULT_STRATEGY_RULES): Classification {
-	const { threshold, terms, signals } = compile(rules);
+	const { threshold, terms, signals, byFirstWord, byFirstLetters, byPrefixFirst } = compile(rules);
 	// Hashtags the export lists but the text lacks are read as words too ("#staffpicks" → "staffpicks").
 	const textWords = words(post.text);
 	const tagWords = postHashtags(post.hashtags, null).filter((tag) => !textWords.includes(tag));
 	const matched: StrategyMatch[] = [];
-	for (const term of terms) {
+	// A phrase starting with a whole word can only match where that word occurs: only those terms are tried, in rule order.
+	const candidates = new Set(byPrefixFirst);
+	for (const word of new Set([...textWords, ...tagWords])) {
+		for (const index of byFirstWord.get(word) ?? []) candidates.add(index);
+		for (const index of byFirstLetters.get(word.slice(0, FIRST_LETTERS)) ?? []) candidates.add(index);
+	}
+	for (const index of [...candidates].sort((a, b) => a - b)) {
+		const term = terms[index]!;
 		const found = findPhrase(textWords, term.words) ?? findPhrase(tagWords, term.words);
 		if (found !== null) matched.push({ strategy: term.strategy, term: term.pattern, weight: term.weight, found });
 	}
