@@ -74,7 +74,7 @@ export function postSummary(model: ItsModel, series: readonly CounterfactualPoin
 	return { average, cumulative, p: studentTwoSidedP(statistic, model.df), points: m };
 }
 
-function summaryOf(actual: number, predicted: number, lower: number, upper: number): Summary {
+export function summaryOf(actual: number, predicted: number, lower: number, upper: number): Summary {
 	// A higher counterfactual means a smaller effect, so the bounds swap.
 	const ratio = (base: number) => (base > 0 ? actual / base - 1 : Infinity);
 	return {

@@ -20,3 +20,19 @@ export type { Family, Link } from './glm';
 export type { Spacing } from './series-dates';
 export { prewhitenedCcf, MIN_CCF_POINTS, type CcfOptions, type CcfResult } from './ccf';
 export { promotedVersusNot, MIN_PROGRAMS_PER_ARM, MIN_SESSIONS_PER_SIDE, MIN_PRE_PERIODS, PRE_TREND_ALPHA, type DidGroup, type DidOptions, type DidResult, type PreTrend, type ProgramSession } from './did';
+export { stateSpaceCounterfactual } from './state-space';
+export type {
+	ControlSeries,
+	ControlStability,
+	CumulativeEffectPoint,
+	ResolvedStateSpaceOptions,
+	StateSpaceDiagnostics,
+	StateSpaceFailure,
+	StateSpaceInput,
+	StateSpaceOptions,
+	StateSpaceResult,
+	StateSpaceSuccess,
+	StateSpaceVariances,
+	Transform
+} from './state-space-types';
+export type { Seasonality, Trend } from './structural-model';

@@ -42,3 +42,6 @@ const worst = Math.max(
 	bench('Gaussian/Newey-West', 'gaussian', values.map((v) => v / 7))
 );
 if (worst >= TARGET_MS) process.exitCode = 1;
+
+// The state-space counterfactual's benchmark runs alongside, so `npm run bench:impact` shows both.
+await import('./state-space.bench');

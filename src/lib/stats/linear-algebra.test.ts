@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CollinearityError, fromRows, multiply, quadraticForm, toRows, weightedLeastSquares } from './linear-algebra';
+import { cholesky, CollinearityError, fromRows, multiply, quadraticForm, solvePositiveDefinite, toRows, weightedLeastSquares } from './linear-algebra';
 import { expectClose } from './test-support';
 
 describe('weighted least squares by QR', () => {
@@ -50,5 +50,16 @@ describe('small matrix helpers', () => {
 		// [1, −1]·A·[1, −1]ᵀ = 1 − 2 − 3 + 4 = 0
 		expect(quadraticForm(a, [1, -1])).toBe(0);
 		expect(quadraticForm(a, [2, 1])).toBe(4 + 4 + 6 + 4);
+	});
+});
+
+describe('Cholesky', () => {
+	it('factors and solves a hand-checkable positive definite system, and refuses an indefinite one', () => {
+		// A = LLᵀ with L = [[2,0,0],[1,3,0],[−1,2,1]]: A = [[4,2,−2],[2,10,5],[−2,5,6]]; A·[1,−1,2] = [−2,2,5].
+		const a = fromRows([[4, 2, -2], [2, 10, 5], [-2, 5, 6]]);
+		expect(Array.from(cholesky(a)!)).toEqual([2, 0, 0, 1, 3, 0, -1, 2, 1]);
+		const x = solvePositiveDefinite(a, [-2, 2, 5])!;
+		[1, -1, 2].forEach((v, i) => expectClose(x[i]!, v, 1e-14));
+		expect(solvePositiveDefinite(fromRows([[1, 2], [2, 1]]), [1, 1])).toBeNull();
 	});
 });

@@ -169,3 +169,38 @@ function inverseFromR(r: Matrix): Matrix {
 	}
 	return out;
 }
+
+/** The lower Cholesky factor L (LLᵀ = A) of a symmetric positive definite A, row by row; null when A is not positive definite. */
+export function cholesky(a: Matrix): Float64Array | null {
+	const p = a.rows;
+	const l = new Float64Array(p * p);
+	for (let j = 0; j < p; j++) {
+		let d = a.data[j * p + j]!;
+		for (let k = 0; k < j; k++) d -= l[j * p + k]! ** 2;
+		if (!(d > 0)) return null;
+		l[j * p + j] = Math.sqrt(d);
+		for (let i = j + 1; i < p; i++) {
+			let s = a.data[i * p + j]!;
+			for (let k = 0; k < j; k++) s -= l[i * p + k]! * l[j * p + k]!;
+			l[i * p + j] = s / l[j * p + j]!;
+		}
+	}
+	return l;
+}
+
+/** Solves A x = b for a symmetric positive definite A; null when A is not positive definite. */
+export function solvePositiveDefinite(a: Matrix, b: ArrayLike<number>): Float64Array | null {
+	const p = a.rows;
+	const l = cholesky(a);
+	if (!l) return null;
+	const x = Float64Array.from(b);
+	for (let i = 0; i < p; i++) {
+		for (let k = 0; k < i; k++) x[i]! -= l[i * p + k]! * x[k]!;
+		x[i]! /= l[i * p + i]!;
+	}
+	for (let i = p - 1; i >= 0; i--) {
+		for (let k = i + 1; k < p; k++) x[i]! -= l[k * p + i]! * x[k]!;
+		x[i]! /= l[i * p + i]!;
+	}
+	return x;
+}
