@@ -40,6 +40,18 @@ const printed = () => log.mock.calls.map((call) => String(call[0])).join('\n');
 const complained = () => error.mock.calls.map((call) => String(call[0])).join('\n');
 
 describe('lantern impact its', () => {
+	it('--window-end estimates a short campaign as temporary, the same as the estimator with windowEnd', async () => {
+		const { path, dates, visits, hours } = weeklyCsv();
+		const args = ['its', '--csv', path, '--date', 'Week starting', '--value', 'Visits, all branches', '--offset', 'Open hours', '--start', dates[100]!, '--window-end', dates[101]!];
+		expect(await impactCommand(args, { json: true })).toBe(0);
+		const result = JSON.parse(printed()) as Extract<ItsResult, { ok: true }>;
+		const direct = interruptedTimeSeries({ dates, values: visits, offset: hours }, { start: dates[100]!, windowEnd: dates[101]! });
+		if (!direct.ok) throw new Error(direct.reason);
+		expect(result.options.windowEnd).toBe(dates[101]);
+		expect(result.summary.points).toBe(2);
+		expect(result.effect.level.estimate).toBeCloseTo(direct.effect.level.estimate, 10);
+	});
+
 	it('prints the estimate as JSON, the same as calling the estimator on the parsed columns', async () => {
 		const { path, dates, visits, hours } = weeklyCsv();
 		const args = ['its', '--csv', path, '--date', 'Week starting', '--value', 'Visits, all branches', '--offset', 'Open hours', '--start', dates[110]!, '--slope'];

@@ -17,6 +17,8 @@ Estimates a campaign's effect on one outcome series by interrupted time series.
   --offset COL           Column of exposure (open hours, population) for count models
   --start DATE           First date of the campaign period
   --end DATE             Last date to use; later rows are ignored
+  --window-end DATE      Last date of a campaign that ended: its effect is estimated as temporary,
+                         and the rows after it are baseline (for campaigns of one to three periods)
   --family NAME          gaussian, poisson or quasipoisson (default: quasipoisson for counts)
   --harmonics K          Fourier pairs for seasonality (default: 2 with two years of history; 0 = none)
   --period P             Seasonal period in rows (default: a year, 52.18 weekly, 12 monthly)
@@ -39,6 +41,7 @@ const Flags = z.object({
 	offset: z.string().min(1).optional(),
 	start: z.string({ error: 'Give the campaign start: --start YYYY-MM-DD' }).regex(DATE, '--start must be a date: YYYY-MM-DD or YYYY-MM'),
 	end: dateFlag('end').optional(),
+	'window-end': dateFlag('window-end').optional(),
 	family: z.enum(['gaussian', 'poisson', 'quasipoisson'], { error: '--family must be gaussian, poisson or quasipoisson' }).optional(),
 	harmonics: wholeNumber('harmonics').optional(),
 	period: z.coerce.number({ error: '--period must be a number' }).min(2, '--period must be at least 2').optional(),
@@ -59,6 +62,7 @@ export async function impactCommand(args: string[], options: { json: boolean }):
 		const itsOptions: ItsOptions = {
 			start: asDate(flags.start),
 			end: flags.end ? asDate(flags.end) : undefined,
+			windowEnd: flags['window-end'] ? asDate(flags['window-end']) : undefined,
 			family: flags.family,
 			slope: flags.slope,
 			harmonics: flags.harmonics,
@@ -95,6 +99,7 @@ function parseFlags(args: string[], json: boolean): { flags: z.infer<typeof Flag
 				offset: { type: 'string' },
 				start: { type: 'string' },
 				end: { type: 'string' },
+				'window-end': { type: 'string' },
 				family: { type: 'string' },
 				harmonics: { type: 'string' },
 				period: { type: 'string' },
@@ -236,7 +241,7 @@ function humanReport(result: ItsResult, valueLabel: string, dates: string[]): st
 	const paragraph = describeIts(result, { metricLabel: `${valueLabel} per ${unit}`, periodLabel: unit });
 	return [
 		`Interrupted time series: "${valueLabel}", ${result.family}, ${result.options.why.seasonality}`,
-		`${formatCount(dates.length)} rows; campaign period ${result.options.start} to ${result.options.end}.`,
+		`${formatCount(dates.length)} rows; campaign period ${result.options.start} to ${result.options.windowEnd ?? result.options.end}${result.options.windowEnd ? ` (temporary; rows to ${result.options.end} are baseline)` : ''}.`,
 		'',
 		paragraph,
 		'',

@@ -22,7 +22,7 @@ function offsetAt(model: ItsModel, i: number): number {
 	return model.fit.linearPredictor[i]! - rowDot(model.design.x, i, model.fit.coefficients);
 }
 
-export function counterfactualSeries(model: ItsModel, dates: readonly string[], values: readonly number[], startIndex: number): CounterfactualPoint[] {
+export function counterfactualSeries(model: ItsModel, dates: readonly string[], values: readonly number[], startIndex: number, windowEnd = dates.length - 1): CounterfactualPoint[] {
 	const log = model.fit.link === 'log';
 	return dates.map((date, i) => {
 		const row = counterfactualRow(model, i);
@@ -31,7 +31,7 @@ export function counterfactualSeries(model: ItsModel, dates: readonly string[], 
 		const half = model.critical * Math.sqrt(quadraticForm(model.covariance, row));
 		// Log link: the band is built on the log scale and exponentiated, so it stays positive.
 		const back = log ? Math.exp : (v: number) => v;
-		return { date, observed: values[i]!, expected: back(eta), lower: back(eta - half), upper: back(eta + half), post: i >= startIndex };
+		return { date, observed: values[i]!, expected: back(eta), lower: back(eta - half), upper: back(eta + half), post: i >= startIndex && i <= windowEnd };
 	});
 }
 
@@ -48,8 +48,8 @@ export interface PostSummary {
  * positive, plus noise: φ/S on the log scale for counts, m·σ²_LR for Gaussian (long-run variance,
  * as the Newey-West errors assume autocorrelation).
  */
-export function postSummary(model: ItsModel, series: readonly CounterfactualPoint[], startIndex: number): PostSummary {
-	const post = series.slice(startIndex);
+export function postSummary(model: ItsModel, series: readonly CounterfactualPoint[], startIndex: number, windowEnd = series.length - 1): PostSummary {
+	const post = series.slice(startIndex, windowEnd + 1);
 	const m = post.length;
 	const p = model.design.x.cols;
 	const actual = post.reduce((sum, point) => sum + point.observed, 0);

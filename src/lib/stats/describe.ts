@@ -36,7 +36,7 @@ function headline(result: ItsSuccess, { metricLabel, periodLabel }: DescribeOpti
 			: `an estimated ${signedCount(average.absolute)} a ${periodLabel} (${signedCount(average.absoluteLower)} to ${signedCount(average.absoluteUpper)})`;
 	const lines = [`During the campaign, ${metricLabel} averaged ${formatCount(average.actual)}, ${expected}: ${effect}.`];
 	lines.push(
-		`Over the ${plural(points, periodLabel)}, that adds up to ${signedCount(cumulative.absolute)} (${signedCount(cumulative.absoluteLower)} to ${signedCount(cumulative.absoluteUpper)}).`
+		`Over ${points === 1 ? `the ${periodLabel}` : `the ${plural(points, periodLabel)}`}, that adds up to ${signedCount(cumulative.absolute)} (${signedCount(cumulative.absoluteLower)} to ${signedCount(cumulative.absoluteUpper)}).`
 	);
 	const slope = result.effect.slope;
 	if (slope) {

@@ -29,6 +29,11 @@ export interface ItsDesignSpec {
 	months?: readonly number[];
 	/** Index of the first point, so Fourier terms of a sub-series (the placebo) keep their phase. */
 	firstIndex?: number;
+	/**
+	 * Index of the last point of a temporary campaign window: the level change is 1 up to it and 0
+	 * after, so the points after the window are baseline again (a pulse rather than a lasting step).
+	 */
+	windowEnd?: number;
 }
 
 export interface ItsDesign {
@@ -53,7 +58,7 @@ export function itsDesign(spec: ItsDesignSpec): ItsDesign {
 	const columns: Column[] = [
 		{ name: 'intercept', value: () => 1 },
 		{ name: 'trend', value: (i) => i - startIndex },
-		{ name: 'level change', value: (i) => stepValue(i, startIndex, lag) }
+		{ name: 'level change', value: (i) => (spec.windowEnd !== undefined && i > spec.windowEnd ? 0 : stepValue(i, startIndex, lag)) }
 	];
 	if (spec.slope) columns.push({ name: 'slope change', value: (i) => (i >= startIndex ? i - startIndex : 0) });
 	columns.push(...fourierColumns(n, spec.harmonics, spec.period, first));

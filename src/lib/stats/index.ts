@@ -2,6 +2,7 @@
 export { interruptedTimeSeries } from './its';
 export { describeIts, type DescribeOptions } from './describe';
 export { NOT_ENOUGH_DATA } from './its-types';
+export { MIN_POINTS_AFTER } from './sufficiency';
 export type {
 	CoefficientRow,
 	CounterfactualPoint,

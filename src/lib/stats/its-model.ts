@@ -15,6 +15,8 @@ export interface ItsModelData {
 	/** Month of the year of each point, when seasonality is by month dummies. */
 	months?: readonly number[];
 	startIndex: number;
+	/** Last point of a temporary campaign window; later points are baseline (see design.ts). */
+	windowEnd?: number;
 }
 
 export interface ItsModelSpec {
@@ -46,6 +48,7 @@ export function fitItsModel(data: ItsModelData, spec: ItsModelSpec): ItsModelOut
 	const design = itsDesign({
 		n,
 		startIndex: data.startIndex,
+		windowEnd: data.windowEnd,
 		slope: spec.slope,
 		lag: spec.lag,
 		harmonics: spec.harmonics,

@@ -22,6 +22,8 @@ export interface SeriesFacts {
 	start: string;
 	end: string;
 	hasExposure: boolean;
+	/** the last date of a temporary campaign window, as found in the data */
+	windowEnd?: string | null;
 }
 
 export interface Resolution {
@@ -38,6 +40,8 @@ export function validateOptions(options: ItsOptions): void {
 	if (period !== undefined && !(Number.isFinite(period) && period >= 2)) throw new RangeError('period must be at least 2 points');
 	if (harmonics && period !== undefined && 2 * harmonics > period) throw new RangeError(`${harmonics} harmonics need a period of at least ${2 * harmonics} points`);
 	if (lag !== undefined && !(Number.isInteger(lag) && lag >= 0)) throw new RangeError('lag must be a whole number of 0 or more');
+	if (options.windowEnd !== undefined && options.slope) throw new RangeError('a slope change cannot be estimated for a temporary window (windowEnd); leave out one or the other');
+	if (options.windowEnd !== undefined && options.windowEnd < options.start) throw new RangeError(`windowEnd (${options.windowEnd}) is before start (${options.start})`);
 	if (level !== undefined && !(level > 0 && level < 1)) throw new RangeError('level must be between 0 and 1, e.g. 0.95');
 }
 
@@ -120,6 +124,7 @@ export function resolveOptions(facts: SeriesFacts, options: ItsOptions): Resolut
 		monthDummies,
 		lag,
 		level,
+		windowEnd: facts.windowEnd ?? null,
 		standardErrors: family === 'gaussian' ? 'newey-west' : family,
 		neweyWestLag: nwLag,
 		why: { family: whyFamily, seasonality: whySeasonality, standardErrors: whyErrors }

@@ -28,6 +28,13 @@ export interface ItsOptions {
 	lag?: number;
 	/** Confidence level of every interval; default 0.95. */
 	level?: number;
+	/**
+	 * Last date of a campaign that has ended, for a temporary effect: the level change applies from
+	 * `start` to this date only, and the points after it count as baseline, helping to learn the trend
+	 * and season. A campaign of one to three months can then be estimated; an effect that outlasts
+	 * the window makes the estimate conservative. No slope change with it.
+	 */
+	windowEnd?: string;
 }
 
 export interface ResolvedItsOptions {
@@ -44,6 +51,8 @@ export interface ResolvedItsOptions {
 	monthDummies: boolean;
 	lag: number;
 	level: number;
+	/** last date of the campaign window when the effect is estimated as temporary, else null */
+	windowEnd: string | null;
 	standardErrors: 'poisson' | 'quasipoisson' | 'newey-west';
 	neweyWestLag: number | null;
 	/** Why each default was chosen, in a sentence each. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fitGlm } from './glm';
 import { interruptedTimeSeries } from './its';
+import { matrix } from './linear-algebra';
 import type { ItsResult, ItsSuccess } from './its-types';
 import { expectClose, monthlyDates, weeklyDates } from './test-support';
 
@@ -232,5 +234,49 @@ describe('interrupted time series: independent reference values', () => {
 		expectClose(r.diagnostics.preFit.rSquared!, 0.8712761583964878, tol);
 		expectClose(r.diagnostics.preFit.mape!, 0.02486670750072564, tol);
 		expect(r.diagnostics.overdispersion).toBeNull();
+	});
+});
+
+describe('a temporary campaign window (windowEnd)', () => {
+	// Monthly counts with a strong September high, three years; the campaign is one September.
+	const dates = Array.from({ length: 36 }, (_, i) => `${2023 + Math.floor((i + 10) / 12)}-${String(((i + 10) % 12) + 1).padStart(2, '0')}-01`);
+	const seasonal = (i: number) => 100 * (1 + 0.3 * Math.cos((2 * Math.PI * (((i + 10) % 12) - 8)) / 12));
+	const values = dates.map((_, i) => Math.round(seasonal(i) * (dates[i] === '2025-09-01' ? 1.2 : 1)));
+
+	it('estimates a one-month campaign against the months before and after it, season included', () => {
+		const result = interruptedTimeSeries({ dates, values }, { start: '2025-09-01', windowEnd: '2025-09-30', family: 'quasipoisson', harmonics: 2 });
+		if (!result.ok) throw new Error(result.reason);
+		expect(result.options.windowEnd).toBe('2025-09-01');
+		expect(result.summary.points).toBe(1);
+		expect(result.counterfactual.filter((point) => point.post).map((point) => point.date)).toEqual(['2025-09-01']);
+		// The month is 1.2 × its seasonal level; the season is learned from the other Septembers.
+		expect(result.effect.level.estimate).toBeGreaterThan(1.15);
+		expect(result.effect.level.estimate).toBeLessThan(1.25);
+		expect(result.effect.level.lower).toBeLessThan(1.2);
+		expect(result.effect.level.upper).toBeGreaterThan(1.2);
+		expect(result.warnings.join(' ')).toMatch(/estimated as temporary/);
+	});
+
+	it('reads a single window point against a fit to every other point (the deletion residual)', () => {
+		// Poisson, no season: the counterfactual at the window point must equal the prediction of a
+		// Poisson GLM fitted without that point, and the ratio is the point over that prediction.
+		const flat = dates.map((_, i) => 50 + (i % 3) + Math.floor(i / 6));
+		const k = 22;
+		const bumped = flat.map((v, i) => (i === k ? 80 : v));
+		const result = interruptedTimeSeries({ dates, values: bumped }, { start: dates[k]!, windowEnd: dates[k]!, family: 'poisson', harmonics: 0 });
+		if (!result.ok) throw new Error(result.reason);
+		const others = bumped.map((_, i) => i).filter((i) => i !== k);
+		const x = matrix(others.length, 2);
+		others.forEach((i, row) => ((x.data[row * 2] = 1), (x.data[row * 2 + 1] = i - k)));
+		const fit = fitGlm(x, others.map((i) => bumped[i]!), { family: 'poisson' });
+		const predicted = Math.exp(fit.coefficients[0]!);
+		expect(result.counterfactual[k]!.expected).toBeCloseTo(predicted, 6);
+		expect(result.effect.level.estimate).toBeCloseTo(80 / predicted, 6);
+	});
+
+	it('refuses a slope change with a window, and still refuses a window with no points', () => {
+		expect(() => interruptedTimeSeries({ dates, values }, { start: '2025-09-01', windowEnd: '2025-09-30', slope: true })).toThrow(RangeError);
+		const none = interruptedTimeSeries({ dates, values }, { start: '2025-09-15', windowEnd: '2025-09-20', family: 'quasipoisson' });
+		expect(none.ok).toBe(false);
 	});
 });

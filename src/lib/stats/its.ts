@@ -33,15 +33,29 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	const values = input.values.slice(0, n);
 	const exposure = input.offset?.slice(0, n);
 	const startIndex = firstIndexOnOrAfter(dates, options.start);
+	// A temporary window: its last point, and the baseline points after it.
+	const windowEnd = options.windowEnd === undefined ? n - 1 : Math.max(countOnOrBefore(dates, options.windowEnd) - 1, startIndex - 1);
+	const windowPoints = windowEnd - startIndex + 1;
+	const baseline = n - windowPoints;
 	const { resolved, spec, warnings } = resolveOptions(
-		{ values, spacing: spacing.spacing, points: n, pointsBefore: startIndex, start: dates[startIndex] ?? options.start, end: dates[n - 1] ?? options.start, hasExposure: !!exposure },
+		{
+			values,
+			spacing: spacing.spacing,
+			points: n,
+			pointsBefore: baseline,
+			start: dates[startIndex] ?? options.start,
+			end: dates[n - 1] ?? options.start,
+			hasExposure: !!exposure,
+			windowEnd: options.windowEnd === undefined ? null : (dates[windowEnd] ?? null)
+		},
 		options
 	);
 	const { link } = resolved;
+	const shortWindow = options.windowEnd !== undefined && n - 1 > windowEnd && resolved.standardErrors !== 'newey-west';
 	const tooLittle =
-		checkPoints(startIndex, n - startIndex, spec.slope) ??
+		checkPoints(options.windowEnd === undefined ? startIndex : baseline, windowPoints, spec.slope, shortWindow) ??
 		checkValues(dates, values, link === 'log' ? exposure : undefined, link) ??
-		checkCountsEachSide(values, startIndex, link);
+		checkCountsEachSide(values, startIndex, link, windowEnd);
 	if (tooLittle) return fail(tooLittle, warnings);
 
 	const months = spec.monthDummies ? dates.map(monthOfYear) : undefined;
@@ -53,22 +67,23 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 		values,
 		logExposure: link === 'log' && exposure ? Float64Array.from(exposure, Math.log) : undefined,
 		months,
-		startIndex
+		startIndex,
+		...(options.windowEnd === undefined ? {} : { windowEnd })
 	};
 	const outcome = fitItsModel(data, spec);
 	if (!outcome.ok) return fail(outcome.reason, warnings);
 	const { model } = outcome;
 
 	const effectAt = (column: number) => effectOf(model.fit.coefficients[column]!, standardError(model, column), model.df, spec.level, link);
-	const counterfactual = counterfactualSeries(model, dates, values, startIndex);
+	const counterfactual = counterfactualSeries(model, dates, values, startIndex, windowEnd);
 	const diagnostics: ItsDiagnostics = {
 		preFit: preFit(model.fit, values, startIndex, link === 'log' ? exposure : undefined),
 		overdispersion: overdispersion(model.fit),
 		autocorrelation: autocorrelation(model.residuals),
 		placebo: placeboTest(data, spec, dates),
-		sufficiency: { pointsBefore: startIndex, pointsAfter: n - startIndex, parameters, maxParameters: Math.floor(n / POINTS_PER_PARAMETER) }
+		sufficiency: { pointsBefore: baseline, pointsAfter: windowPoints, parameters, maxParameters: Math.floor(n / POINTS_PER_PARAMETER) }
 	};
-	warnings.push(...caveats(diagnostics, resolved.family, unitOf(spacing.spacing)));
+	warnings.push(...caveats(diagnostics, resolved.family, unitOf(spacing.spacing), resolved.windowEnd));
 	return {
 		ok: true,
 		family: resolved.family,
@@ -81,7 +96,7 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 		dispersion: model.fit.dispersion,
 		coefficients: coefficientTable(model),
 		counterfactual,
-		summary: postSummary(model, counterfactual, startIndex),
+		summary: postSummary(model, counterfactual, startIndex, windowEnd),
 		diagnostics,
 		warnings
 	};
@@ -106,10 +121,14 @@ function coefficientTable(model: ItsModel): CoefficientRow[] {
 	});
 }
 
-function caveats(diagnostics: ItsDiagnostics, family: string, unit: string): string[] {
+function caveats(diagnostics: ItsDiagnostics, family: string, unit: string, windowEnd: string | null): string[] {
 	const out: string[] = [];
 	const { sufficiency, overdispersion: spread, autocorrelation: carried, placebo } = diagnostics;
-	if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER)
+	if (windowEnd !== null)
+		out.push(
+			`The campaign ran ${formatCount(sufficiency.pointsAfter)} ${unit}${sufficiency.pointsAfter === 1 ? '' : 's'} (to ${windowEnd}); its effect is estimated as temporary, against a model fitted to the ${unit}s before and after it. If the effect lasted beyond the campaign, this understates it.`
+		);
+	else if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER)
 		out.push(`Only ${formatCount(sufficiency.pointsAfter)} ${unit}s after the start: the estimate leans heavily on the model's projection of the trend.`);
 	if (spread?.flagged && family === 'poisson')
 		out.push('The counts vary more than a Poisson model allows, so its intervals are too narrow; use the quasi-Poisson family.');

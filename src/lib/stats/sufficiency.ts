@@ -46,20 +46,28 @@ export function checkValues(
 	return null;
 }
 
-export function checkPoints(before: number, after: number, slope: boolean): string | null {
+/**
+ * A temporary window (a campaign month with baseline data after it) may be a single point: its
+ * level change is then that point's deviation from the model fitted to every other point, whose
+ * model-based variance is the prediction variance. Newey-West errors cannot be estimated from so
+ * few points, so the Gaussian family still needs the usual four.
+ */
+export const MIN_POINTS_IN_WINDOW = 1;
+
+export function checkPoints(before: number, after: number, slope: boolean, shortWindow = false): string | null {
 	if (before < MIN_POINTS_BEFORE)
 		return `only ${plural(before, 'point')} before the start; at least ${MIN_POINTS_BEFORE} are needed to learn the level and trend without the campaign.`;
-	const needed = slope ? MIN_POINTS_AFTER_WITH_SLOPE : MIN_POINTS_AFTER;
+	const needed = slope ? MIN_POINTS_AFTER_WITH_SLOPE : shortWindow ? MIN_POINTS_IN_WINDOW : MIN_POINTS_AFTER;
 	if (after < needed)
 		return `only ${plural(after, 'point')} from the start on; at least ${needed} are needed${slope ? ' to estimate a slope change' : ''}.`;
 	return null;
 }
 
 /** A log-link ratio needs counts on both sides: with none before or none after it is 0 or infinite. */
-export function checkCountsEachSide(values: readonly number[], startIndex: number, link: Link): string | null {
+export function checkCountsEachSide(values: readonly number[], startIndex: number, link: Link, windowEnd = values.length - 1): string | null {
 	if (link !== 'log') return null;
 	if (values.slice(0, startIndex).every((v) => v === 0)) return 'every value before the start is zero, so there is no baseline to compare with.';
-	if (values.slice(startIndex).every((v) => v === 0)) return 'every value from the start on is zero, so the ratio would be 0 with no finite interval.';
+	if (values.slice(startIndex, windowEnd + 1).every((v) => v === 0)) return 'every value from the start on is zero, so the ratio would be 0 with no finite interval.';
 	return null;
 }
 

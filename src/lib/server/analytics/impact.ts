@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIts, interruptedTimeSeries, type ItsResult } from '../../stats';
+import { describeIts, interruptedTimeSeries, MIN_POINTS_AFTER, type ItsResult } from '../../stats';
 import type { ImpactPanelData } from '../../domain/impact';
 import type { Database } from '../db/database';
 import { outcomeSeries } from './campaigns';
@@ -7,6 +7,8 @@ import { outcomeSeries } from './campaigns';
 export const ImpactOptions = z.object({
 	start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
 	end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
+	/** the last day of a campaign whose effect is estimated as temporary (see ItsOptions.windowEnd) */
+	windowEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
 	family: z.enum(['gaussian', 'poisson', 'quasipoisson']).optional(),
 	harmonics: z.coerce.number().int().min(0).max(6).optional(),
 	period: z.coerce.number().positive().max(400).optional(),
@@ -36,12 +38,13 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 	let panel: ImpactPanelData | null = null;
 	if (series) {
 		const start = periodStartOf(options.start, series.period);
+		const chosen = series.seasonal ? options : temporaryIfShort(series.points, { ...options, start });
 		const result =
 			series.points.length === 0
 				? ({ ok: false, reason: 'Not enough data to estimate: no data has been imported for this series.', warnings: [] } as ItsResult)
 				: series.seasonal
 					? seasonalIts(series.points, { ...options, start })
-					: safeIts(series.points, { ...options, start });
+					: safeIts(series.points, { ...chosen, start });
 		const overlapping = await overlappingCampaigns(db, metric, options.start, options.end ?? series.points.at(-1)?.periodStart ?? options.start, excludeCampaign);
 		let paragraph = describeIts(result, { metricLabel: series.label.replace(/ per (week|month)$/, ''), periodLabel: series.period });
 		if (result.ok && overlapping.length > 0) {
@@ -52,6 +55,21 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 	if (cache.size >= CACHE_LIMIT) cache.clear();
 	cache.set(key, panel);
 	return panel;
+}
+
+/**
+ * A campaign too short for the usual post period (a Library Card Month is one monthly point) is
+ * estimated as temporary when the series goes on after it: the months after it are baseline again.
+ * Longer campaigns keep the usual design, whose post period ends with the campaign.
+ */
+function temporaryIfShort(points: { periodStart: string }[], options: ImpactOptions): ImpactOptions {
+	const { start, end } = options;
+	if (!end || options.windowEnd) return options;
+	const inside = points.filter((p) => p.periodStart >= start && p.periodStart <= end).length;
+	const after = points.some((p) => p.periodStart > end);
+	if (inside === 0 || inside >= MIN_POINTS_AFTER || !after) return options;
+	const { end: _, ...rest } = options;
+	return { ...rest, windowEnd: end };
 }
 
 function safeIts(points: { periodStart: string; value: number }[], options: ImpactOptions, dates = points.map((p) => p.periodStart)): ItsResult {
