@@ -1,4 +1,4 @@
-import type { ItsResult } from '../stats';
+import type { ItsResult, StateSpaceResult } from '../stats';
 
 /** One outcome's Impact panel: the estimate, its paragraph, and the campaigns it cannot tell apart. */
 export interface ImpactPanelData {
@@ -9,4 +9,13 @@ export interface ImpactPanelData {
 	paragraph: string;
 	/** other campaigns whose windows overlap this estimate's post period on the same outcome */
 	overlapping: string[];
+	/** for a branch's outcome: the same outcome predicted from the other branches, as a cross-check */
+	controlled?: ControlledEstimate | null;
+}
+
+/** A state-space counterfactual with the other branches as control series. */
+export interface ControlledEstimate {
+	controls: string[];
+	result: StateSpaceResult;
+	paragraph: string;
 }

@@ -42,6 +42,21 @@ describe('impact of the demo campaigns', () => {
 		expect(panel!.paragraph).toMatch(/^During the campaign, .* averaged [\d,]+, against [\d,]+ expected without it \(95% interval/);
 	});
 
+	it('cross-checks a branch outcome against the other branches with a state-space model', async () => {
+		const truth = effects.effects.find((e) => e.campaign === 'Storytime at Eastside' && e.metric === 'programs:attendance:Eastside:storytime')!.realized;
+		const [panel] = await panelFor('Storytime at Eastside');
+		expect(panel!.controlled?.controls).toEqual(['Central', 'Riverside']);
+		const controlled = panel!.controlled!.result;
+		if (!controlled.ok) throw new Error(controlled.reason);
+		expect(controlled.summary.average.relativeLower).toBeLessThanOrEqual(truth - 1);
+		expect(controlled.summary.average.relativeUpper).toBeGreaterThanOrEqual(truth - 1);
+		expect(controlled.coefficients.map((row) => row.name)).toEqual(['Central', 'Riverside']);
+		expect(panel!.controlled!.paragraph).toMatch(/^Compared with Central and Riverside, which the campaign did not target: /);
+		// A library-wide outcome has no other branches to compare with.
+		const [cards] = await panelFor('Library Card Month 2025');
+		expect(cards!.controlled).toBeNull();
+	});
+
 	it('judges a one-month campaign as temporary, against the months before and after it', async () => {
 		const [panel] = await panelFor('Library Card Month 2025');
 		if (!panel!.result.ok) throw new Error(panel!.result.reason);

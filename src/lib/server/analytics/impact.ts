@@ -3,6 +3,7 @@ import { describeIts, interruptedTimeSeries, MIN_POINTS_AFTER, type ItsResult } 
 import type { ImpactPanelData } from '../../domain/impact';
 import type { Database } from '../db/database';
 import { outcomeSeries } from './campaigns';
+import { controlledEstimate } from './controlled';
 
 export const ImpactOptions = z.object({
 	start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
@@ -50,7 +51,8 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 		if (result.ok && overlapping.length > 0) {
 			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
 		}
-		panel = { metric, label: series.label, period: series.period, result, paragraph, overlapping };
+		const controlled = series.seasonal || series.points.length === 0 ? null : await controlledEstimate(db, metric, series.points, { start, end: chosen.windowEnd ?? chosen.end });
+		panel = { metric, label: series.label, period: series.period, result, paragraph, overlapping, controlled };
 	}
 	if (cache.size >= CACHE_LIMIT) cache.clear();
 	cache.set(key, panel);
