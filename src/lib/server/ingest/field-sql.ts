@@ -64,7 +64,8 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 		case 'id':
 			return {
 				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE trim(${cell}) END`,
-				unreadable: `NOT regexp_full_match(trim(${cell}), ${sqlString(type.pattern ?? '[0-9]+')})`,
+				// Digits only, by stripping them (no regular expression on every row); other patterns by regex.
+				unreadable: type.pattern ? `NOT regexp_full_match(trim(${cell}), ${sqlString(type.pattern)})` : `(trim(${cell}) = '' OR ltrim(trim(${cell}), '0123456789') <> '')`,
 				problem: type.pattern ? 'is not an ID of the expected form' : 'is not a whole-number ID'
 			};
 		case 'monthDay': {
