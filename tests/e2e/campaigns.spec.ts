@@ -14,15 +14,24 @@ test.describe('campaigns, strategies and impact', () => {
 		await expect(impact).toContainText(/During the campaign, storytime attendance at Eastside averaged [\d,]+, against [\d,]+ expected without it \(95% interval/);
 		await expect(impact.getByRole('figure')).toBeVisible();
 		await expect(impact.locator('svg').first()).toBeVisible();
-		await expect(impact.getByRole('table').last()).toContainText('Relative effect');
+		await expect(impact.getByRole('table', { name: /Post-period summary/ })).toContainText('Relative effect');
+		const crossCheck = impact.getByRole('region', { name: 'Cross-check: against Central, Riverside' });
+		await expect(crossCheck).toContainText(/^.*Compared with Central and Riverside, which the campaign did not target/);
+		await expect(crossCheck.getByRole('table')).toContainText('Expected from the other branches');
 		await expect(page.getByRole('cell', { name: 'hashtag #storytimeateastside' }).first()).toBeVisible();
 	});
 
-	test('a short campaign says there is not enough data instead of a number', async ({ page }) => {
+	test('a one-month campaign is judged as temporary, and a campaign with no effect reads inconclusive', async ({ page }) => {
 		await page.goto('/campaigns');
 		await hydrated(page);
 		await page.getByRole('link', { name: 'Library Card Month 2025' }).click();
-		await expect(page.getByRole('region', { name: /Impact on new cards/ })).toContainText('Not enough data to estimate');
+		const cards = page.getByRole('region', { name: /Impact on new cards/ });
+		await expect(cards).toContainText(/During the campaign, new cards averaged [\d,]+, against [\d,]+ expected without it/);
+		await expect(cards).toContainText('estimated as temporary');
+		await page.goto('/campaigns');
+		await hydrated(page);
+		await page.getByRole('link', { name: 'Staff Picks Winter 2026' }).click();
+		await expect(page.getByRole('region', { name: /Impact on circulation/ })).toContainText('the data cannot tell whether the campaign made a difference');
 	});
 
 	test('a staff member removes a post from a campaign and it stays removed', async ({ page }) => {
