@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { migrate } from './migrations';
+import { migrate, pendingMigrations } from './migrations';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -42,13 +43,50 @@ export function openDatabase(path = defaultDatabasePath()): Promise<Database> {
 	return database;
 }
 
+const MEMORY_LIMIT = () => process.env.LANTERN_MEMORY_LIMIT ?? '640MB';
+
+/**
+ * Brings the file's schema up to date on a copy that replaces it only once migrated and
+ * checkpointed. DuckDB 1.5 cannot replay ALTER TABLE … ADD COLUMN from its write-ahead log, so a
+ * kill in the middle of migrating the file itself could leave one it can never open again; with
+ * the copy, a kill leaves the old file (or no file) and a stray copy that the next open replaces.
+ */
+async function migrateSafely(path: string): Promise<void> {
+	const exists = existsSync(path);
+	if (exists) {
+		const probe = await DuckDBInstance.create(path, { memory_limit: MEMORY_LIMIT() });
+		const connection = await probe.connect();
+		try {
+			if ((await pendingMigrations(connection)) === 0) return;
+			await connection.run('CHECKPOINT');
+		} finally {
+			connection.closeSync();
+			probe.closeSync();
+		}
+	}
+	const copy = `${path}.migrating`;
+	await Promise.all([rm(copy, { force: true }), rm(`${copy}.wal`, { force: true })]);
+	if (exists) await copyFile(path, copy);
+	const instance = await DuckDBInstance.create(copy, { memory_limit: MEMORY_LIMIT() });
+	const connection = await instance.connect();
+	try {
+		await migrate(connection);
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+	await rm(`${path}.wal`, { force: true });
+	await rename(copy, path);
+}
+
 async function createDatabase(path: string): Promise<Database> {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	let instance: DuckDBInstance;
 	try {
+		if (path !== ':memory:') await migrateSafely(path);
 		// fromCache: a CLI that serves the print route in-process shares this same instance. The memory
 		// limit makes DuckDB spill big imports to disk (beside the file) instead of growing past ~1 GB.
-		instance = await DuckDBInstance.fromCache(path, { memory_limit: process.env.LANTERN_MEMORY_LIMIT ?? '640MB' });
+		instance = await DuckDBInstance.fromCache(path, { memory_limit: MEMORY_LIMIT() });
 	} catch (error) {
 		throw explainOpenError(path, error);
 	}
@@ -86,7 +124,8 @@ async function createDatabase(path: string): Promise<Database> {
 
 function explainOpenError(path: string, error: unknown): Error {
 	const message = error instanceof Error ? error.message : String(error);
-	if (/lock/i.test(message)) {
+	// DuckDB says "Could not set lock on file … Conflicting lock is held"; "block" in other errors is not that.
+	if (/\block on file|conflicting lock/i.test(message)) {
 		return new Error(
 			`The database ${path} is in use by another Lantern process (the web server or another command). ` +
 				`Stop that process, or point this one at another file with --db PATH or LANTERN_DB.`

@@ -226,6 +226,15 @@ CREATE TABLE x_note_texts (import_id INTEGER NOT NULL, note_id VARCHAR NOT NULL,
 	}
 ];
 
+/** How many migrations this file still needs (all of them for a new file). */
+export async function pendingMigrations(connection: DuckDBConnection): Promise<number> {
+	const exists = await connection.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'schema_migrations' AND NOT temporary`);
+	if (Number(exists.getRowObjectsJS()[0]?.n ?? 0) === 0) return MIGRATIONS.length;
+	const reader = await connection.runAndReadAll('SELECT version FROM schema_migrations');
+	const applied = new Set(reader.getRowObjectsJS().map((row) => Number(row.version)));
+	return MIGRATIONS.filter((migration) => !applied.has(migration.version)).length;
+}
+
 export async function migrate(connection: DuckDBConnection): Promise<void> {
 	await connection.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
