@@ -35,7 +35,7 @@ export interface LogEntry {
 
 export async function hashFile(path: string): Promise<string> {
 	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
 
