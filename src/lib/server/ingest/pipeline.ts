@@ -33,7 +33,23 @@ export interface ImportOptions {
  * Imports one file: detect its format → parse with DuckDB's reader → validate every row →
  * load in one transaction. A file with any invalid row is refused whole and stores no data.
  */
-export async function importFile(db: Database, path: string, options: ImportOptions = {}): Promise<ImportResult> {
+export function importFile(db: Database, path: string, options: ImportOptions = {}): Promise<ImportResult> {
+	return oneAtATime(db, () => importNow(db, path, options));
+}
+
+/**
+ * Imports and previews on one database run one at a time: each is a large write, and the direct
+ * path relaxes DuckDB's (process-wide) insertion-order setting while it inserts, which a staging
+ * read beside it relies on.
+ */
+const queues = new WeakMap<Database, Promise<unknown>>();
+function oneAtATime<T>(db: Database, work: () => Promise<T>): Promise<T> {
+	const next = (queues.get(db) ?? Promise.resolve()).catch(() => undefined).then(work);
+	queues.set(db, next);
+	return next;
+}
+
+async function importNow(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
 	const fileName = options.fileName ?? basename(path);
 	const now = options.now ?? new Date();
 	// Hashing reads the file in this thread while DuckDB parses it in its own; both finish sooner.
@@ -124,7 +140,13 @@ async function importDirectly(
 	let rowsLoaded: number;
 	try {
 		importId = await logImport(connection, { fileName, source: source.id, sha256: 'pending', status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo, notes: privacy });
-		rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed, { from: directRowsSql(plan, readerAt('$4')), path });
+		// Rows may land in any order (the view orders them), which lets both cores insert at once.
+		await connection.run('SET preserve_insertion_order = false');
+		try {
+			rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed, { from: directRowsSql(plan, readerAt('$4')), path });
+		} finally {
+			await connection.run('RESET preserve_insertion_order');
+		}
 	} catch {
 		await connection.run('ROLLBACK');
 		return null;
@@ -202,7 +224,11 @@ export interface ImportPreview {
 }
 
 /** Reads a file with one format and shows what would be stored, without storing anything. */
-export async function previewImport(db: Database, path: string, fileName: string, source: SourceSpec): Promise<ImportPreview> {
+export function previewImport(db: Database, path: string, fileName: string, source: SourceSpec): Promise<ImportPreview> {
+	return oneAtATime(db, () => previewNow(db, path, fileName, source));
+}
+
+async function previewNow(db: Database, path: string, fileName: string, source: SourceSpec): Promise<ImportPreview> {
 	const settings = await getSettings(db);
 	return db.withConnection(async (connection) => {
 		try {
