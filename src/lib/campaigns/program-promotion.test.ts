@@ -55,6 +55,19 @@ describe('matchPromotions', () => {
 		expect(matchPromotions([...weekly, otherBranch], posts, { timeZone: TZ }).map((p) => p.programId)).toEqual(['east', 'st0']);
 	});
 
+	it('matches a post naming the branch and the program within a week, to the next session only', () => {
+		const east = ['2025-03-11', '2025-03-18'].map((day, index) => ({ programId: `e${index}`, title: 'Preschool Storytime', startsAt: `${day}T15:30:00Z`, branch: 'Eastside' }));
+		const central = { programId: 'c0', title: 'Preschool Storytime', startsAt: '2025-03-12T15:30:00Z', branch: 'Central' };
+		const posts = [
+			post('soon', '2025-03-09T14:00:00Z', 'Eastside storytime this Tuesday: songs, stories and wiggles'),
+			post('early', '2025-02-20T14:00:00Z', 'Eastside storytime is back in March!'),
+			post('vague', '2025-03-09T14:00:00Z', 'Stories and songs at Eastside on Tuesday')
+		];
+		expect(matchPromotions([...east, central], posts, { timeZone: TZ })).toEqual([
+			{ programId: 'e0', platform: 'instagram', postId: 'soon', reason: 'words storytime and branch Eastside, 2 days before', score: 0.7 }
+		]);
+	});
+
 	it('applies manual overrides both ways, whatever the dates, latest last', () => {
 		const posts = [post('old', '2024-12-01T14:00:00Z', 'Happy holidays'), post('title', '2025-03-21T14:00:00Z', 'Teen LEGO Club tomorrow')];
 		const overrides = [

@@ -73,6 +73,8 @@ interface ProgramFacts {
 	titlePhrase: ReturnType<typeof phraseWords>;
 	titleWords: string[];
 	url: URL | null;
+	/** the branch's name as words, for "Eastside storytime this Tuesday" */
+	branchPhrase: ReturnType<typeof phraseWords>;
 	/** Recurring programs share this key; a text match goes to the next occurrence only. */
 	seriesKey: string;
 }
@@ -90,6 +92,7 @@ function programFacts(program: ProgramForPromotion, timeZone: string): ProgramFa
 		titlePhrase: phraseWords(title),
 		titleWords: [...new Set(meaningfulWords(title))],
 		url: program.url ? parseLink(program.url) : null,
+		branchPhrase: program.branch ? phraseWords(program.branch) : [],
 		seriesKey: `${words(title).join(' ')}\u0000${(program.branch ?? '').trim().toLowerCase()}`
 	};
 }
@@ -111,13 +114,23 @@ function daysText(days: number): string {
 }
 
 /** Why this post promotes this program, strongest evidence first; null when it does not. */
-function evidence(facts: ProgramFacts, postWords: string[], postMeaningful: string[], postLinks: URL[], minOverlap: number) {
+/** A post naming the branch promotes its program of the coming week, not one three weeks out. */
+const BRANCH_MATCH_DAYS = 7;
+
+function evidence(facts: ProgramFacts, postWords: string[], postMeaningful: string[], postLinks: URL[], minOverlap: number, days: number) {
 	if (facts.url && linksToProgram(facts.url, postLinks)) return { kind: 'link' as const, reason: `link ${pageOf(facts.url).page}`, score: 1 };
 	if (facts.titlePhrase.length > 0 && findPhrase(postWords, facts.titlePhrase) !== null) return { kind: 'text' as const, reason: `title "${facts.title}"`, score: 0.9 };
 	// One meaningful word is too weak for an overlap: it must then appear as the whole title.
 	if (facts.titleWords.length >= 2) {
 		const { jaccard, shared } = bestOverlap(facts.titleWords, postMeaningful);
 		if (jaccard >= minOverlap) return { kind: 'text' as const, reason: `words ${shared.join(', ')} (overlap ${jaccard.toFixed(2)})`, score: Math.round(0.8 * jaccard * 100) / 100 };
+	}
+	// "Eastside storytime this Tuesday": the branch named, with at least half the title's meaningful words, within a week.
+	if (days <= BRANCH_MATCH_DAYS && facts.branchPhrase.length > 0 && findPhrase(postWords, facts.branchPhrase) !== null) {
+		const shared = facts.titleWords.filter((word) => postMeaningful.includes(word));
+		if (shared.length > 0 && shared.length * 2 >= facts.titleWords.length) {
+			return { kind: 'text' as const, reason: `words ${shared.join(', ')} and branch ${facts.program.branch}`, score: 0.7 };
+		}
 	}
 	return null;
 }
@@ -149,7 +162,7 @@ export function matchPromotions(programs: readonly ProgramForPromotion[], posts:
 			const program = facts[index] as ProgramFacts;
 			const days = daysBetween(publishedDate, program.startDate);
 			if (days > maxDays) break;
-			const match = evidence(program, postWords, postMeaningful, postLinks, minOverlap);
+			const match = evidence(program, postWords, postMeaningful, postLinks, minOverlap, days);
 			if (!match) continue;
 			if (match.kind === 'text') {
 				if (nextInSeries.has(program.seriesKey)) continue;
