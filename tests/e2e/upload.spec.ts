@@ -10,11 +10,15 @@ test.describe('uploads', () => {
 	test('a staff member uploads an X export and sees it counted on the overview', async ({ page }) => {
 		await page.goto('/uploads');
 		await hydrated(page);
+		await page.getByLabel('Your name or initials').fill('Jo (comms)');
+		await page.getByLabel('Your name or initials').blur();
 		await page.getByLabel('Choose files').setInputFiles(X_LEGACY);
 		const item = page.getByRole('listitem').filter({ hasText: 'x_legacy_tweet_activity_metrics_ropensci_2021-11.csv' });
 		await expect(item).toContainText('imported');
 		await expect(item).toContainText('X (Twitter) tweet activity: 33 rows loaded.');
-		await expect(page.getByRole('row', { name: /x_legacy_tweet_activity_metrics_ropensci_2021-11\.csv/ })).toContainText('33');
+		const row = page.getByRole('row', { name: /x_legacy_tweet_activity_metrics_ropensci_2021-11\.csv/ });
+		await expect(row).toContainText('33');
+		await expect(row).toContainText('web: Jo (comms)');
 
 		await page.goto('/overview?from=2021-11-01&to=2021-11-30');
 		await hydrated(page);

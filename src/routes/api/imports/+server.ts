@@ -9,7 +9,14 @@ import { saveUpload, UploadTooLarge } from '$lib/server/ingest/upload';
 import type { RequestHandler } from './$types';
 
 const UploadQuery = z.object({
-	name: z.string().trim().min(1, 'name the file').max(255).refine((name) => !/[\\/\0]/.test(name), 'must be a file name, not a path')
+	name: z.string().trim().min(1, 'name the file').max(255).refine((name) => !/[\\/\0]/.test(name), 'must be a file name, not a path'),
+	/** who is uploading, as they typed it on the uploads page (Lantern has no accounts) */
+	by: z
+		.string()
+		.trim()
+		.max(60, 'must be at most 60 characters')
+		.refine((by) => !/[\p{Cc}]/u.test(by), 'must not hold control characters')
+		.optional()
 });
 
 const refuse = (status: number, fileName: string, message: string) =>
@@ -20,7 +27,10 @@ export const GET: RequestHandler = async () => json(await listImports(await getD
 /** One file per request, as the raw body: POST /api/imports?name=export.csv */
 export const POST: RequestHandler = async ({ request, url }) => {
 	const query = UploadQuery.safeParse(Object.fromEntries(url.searchParams));
-	if (!query.success) return refuse(400, url.searchParams.get('name') ?? '', `The upload's file name ${query.error.issues[0]!.message}.`);
+	if (!query.success) {
+		const issue = query.error.issues[0]!;
+		return refuse(400, url.searchParams.get('name') ?? '', `The upload's ${issue.path[0] === 'by' ? 'name of the person uploading' : 'file name'} ${issue.message}.`);
+	}
 	const fileName = query.data.name;
 	const limit = uploadLimitBytes();
 	const declared = Number(request.headers.get('content-length') ?? NaN);
@@ -35,7 +45,7 @@ export const POST: RequestHandler = async ({ request, url }) => {
 	}
 	let held = false;
 	try {
-		const results = await importUpload(await getDatabase(), path, { fileName, importedBy: 'web' });
+		const results = await importUpload(await getDatabase(), path, { fileName, importedBy: query.data.by ? `web: ${query.data.by}` : 'web' });
 		// An export ZIP answers with one result per file inside it.
 		if (results.length > 1) return json({ results }, { status: results.some((r) => r.status !== 'rejected') ? 200 : 422 });
 		const result = results[0]!;
