@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run lantern -- <command>`: the same server modules the web pages use.
+import { userInfo } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,7 +66,7 @@ async function importCommand(db: Database, files: string[], flags: Flags): Promi
 	const results: ImportResult[] = [];
 	for (const file of files) {
 		const path = resolve(file);
-		results.push(...(await importUpload(db, path, { fileName: file.split(/[\\/]/).pop()!, importedBy: 'cli' })));
+		results.push(...(await importUpload(db, path, { fileName: file.split(/[\\/]/).pop()!, importedBy: cliUser() })));
 	}
 	print(flags, results, results.map(describeImport).join('\n'));
 	return results.every((r) => r.status !== 'rejected') ? 0 : 1;
@@ -172,3 +173,12 @@ main(process.argv.slice(2)).then(
 		process.exit(error instanceof UsageError ? 2 : 1);
 	}
 );
+
+/** "cli: <login>" for the import list; Lantern has no accounts, so the system login says who. */
+function cliUser(): string {
+	try {
+		return `cli: ${userInfo().username}`;
+	} catch {
+		return 'cli';
+	}
+}
