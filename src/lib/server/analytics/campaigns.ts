@@ -165,5 +165,18 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 		);
 		return { label: `${match ? `${match} ` : 'program '}attendance${branch ? ` at ${branch}` : ''} per week`, period: 'week', points };
 	}
+	if (kind === 'surveys' && name && SURVEY_OUTCOMES.includes(name)) {
+		// Project Outcome: the share of respondents who agree (4 or 5 of 5) each month, in percent.
+		const points = await select(
+			`SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS period_start, 100.0 * avg(CASE WHEN "${name}" >= 4 THEN 1 ELSE 0 END) AS value
+			 FROM survey_responses WHERE date IS NOT NULL AND "${name}" IS NOT NULL AND ($branch IS NULL OR branch = $branch)
+			 GROUP BY 1 ORDER BY 1`,
+			{ branch: branch ?? null }
+		);
+		return { label: `% of survey respondents agreeing on ${name}${branch ? ` at ${branch}` : ''} per month`, period: 'month', points };
+	}
 	return null;
 }
+
+/** The Project Outcome outcomes Lantern stores on the 1–5 scale (columns of survey_records). */
+const SURVEY_OUTCOMES = ['knowledge', 'confidence', 'application', 'awareness'];

@@ -5,8 +5,8 @@ import type { Database } from '../db/database';
 import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
 import { importAny } from '../ingest/import-any';
-import { campaignSummaries } from './campaigns';
-import { campaignImpact, impactForMetric } from './impact';
+import { campaignSummaries, outcomeSeries } from './campaigns';
+import { campaignImpact, explorableSeries, impactForMetric } from './impact';
 
 const effects = JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo/effects.json'), 'utf8')) as {
 	effects: { campaign: string; metric: string; multiplier: number; realized: number }[];
@@ -89,6 +89,23 @@ describe('impact of the demo campaigns', () => {
 		if (!panel.result.ok) return;
 		expect(panel.result.effect.level.lower).toBeLessThan(1);
 		expect(panel.result.effect.level.upper).toBeGreaterThan(1);
+	});
+
+	it('offers survey outcomes as series: the monthly share of respondents who agree', async () => {
+		const explorable = await explorableSeries(db);
+		expect(explorable.map((s) => s.metric)).toEqual(expect.arrayContaining(['surveys:knowledge', 'surveys:confidence']));
+		// The first month's share, counted here from the raw answers.
+		const answers = await db.query<{ month: string; knowledge: number }>(
+			`SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, knowledge FROM survey_responses WHERE knowledge IS NOT NULL AND date IS NOT NULL ORDER BY date`
+		);
+		const first = answers.filter((a) => a.month === answers[0]!.month);
+		const share = (100 * first.filter((a) => a.knowledge >= 4).length) / first.length;
+		const series = (await outcomeSeries(db, 'surveys:knowledge'))!;
+		expect(series.points[0]).toEqual({ periodStart: answers[0]!.month, value: expect.closeTo(share, 10) });
+		// The demo's surveys cover one year: a June start has too few months before it, and says so.
+		const june = (await impactForMetric(db, 'surveys:knowledge', { start: '2026-06-01' }))!;
+		expect(june.label).toBe('% of survey respondents agreeing on knowledge per month');
+		expect(june.paragraph).toMatch(/^Not enough data to estimate: only \d points before the start/);
 	});
 
 	it('caches by data version and recomputes after an import', async () => {

@@ -142,6 +142,9 @@ export async function explorableSeries(db: Database): Promise<{ metric: string; 
 		 UNION SELECT DISTINCT 'literacy:' || metric, 'summer reading ' || metric FROM literacy
 		 UNION SELECT DISTINCT 'programs:attendance', 'program attendance' FROM programs WHERE attendance IS NOT NULL
 		 UNION SELECT DISTINCT 'programs:attendance:' || branch, 'program attendance at ' || branch FROM programs WHERE attendance IS NOT NULL AND branch IS NOT NULL
+		 ${['knowledge', 'confidence', 'application', 'awareness']
+				.map((outcome) => `UNION SELECT 'surveys:${outcome}', '% of survey respondents agreeing on ${outcome}' WHERE EXISTS (SELECT 1 FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL)`)
+				.join('\n')}
 		 ORDER BY 1`
 	);
 	return rows.map((row) => ({ metric: row.metric, label: row.label.replaceAll('_', ' ') }));
