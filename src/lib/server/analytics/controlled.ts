@@ -23,7 +23,8 @@ export async function controlledEstimate(
 	db: Database,
 	metric: string,
 	points: { periodStart: string; value: number }[],
-	window: { start: string; end?: string }
+	window: { start: string; end?: string },
+	period: 'week' | 'month'
 ): Promise<ControlledEstimate | null> {
 	const [kind, name, branch, match] = metric.split(':');
 	if (!kind || !name || !branch || (kind !== 'usage' && kind !== 'programs')) return null;
@@ -45,12 +46,12 @@ export async function controlledEstimate(
 	} catch (error) {
 		result = { ok: false, reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
 	}
-	return { controls: controls.map((c) => c.name), result, paragraph: describeControlled(result, controls.map((c) => c.name)) };
+	return { controls: controls.map((c) => c.name), result, paragraph: describeControlled(result, controls.map((c) => c.name), period) };
 }
 
 const signed = (ratio: number) => `${ratio >= 0 ? '+' : '−'}${formatPercent(Math.abs(ratio), 0)}`;
 
-function describeControlled(result: StateSpaceResult, controls: string[]): string {
+function describeControlled(result: StateSpaceResult, controls: string[], period: string): string {
 	const others = controls.length === 1 ? controls[0] : `${controls.slice(0, -1).join(', ')} and ${controls.at(-1)}`;
 	if (!result.ok) return `Compared with ${others}: ${result.reason}`;
 	const { average } = result.summary;
@@ -59,5 +60,5 @@ function describeControlled(result: StateSpaceResult, controls: string[]): strin
 		average.relativeLower > 0 || average.relativeUpper < 0
 			? `${signed(average.relative)} (${interval}) against what ${others} predicted`
 			: `${signed(average.relative)} (${interval}) against what ${others} predicted; the interval includes no change, so this comparison cannot tell whether the campaign made a difference`;
-	return `Compared with ${others}, which the campaign did not target: ${formatCount(average.actual)} a period against ${formatCount(average.predicted)} predicted from them, ${verdict}. The range is a 95% prediction interval from a state-space model of the branch on the others.`;
+	return `Compared with ${others}, which the campaign did not target: ${formatCount(average.actual)} a ${period} against ${formatCount(average.predicted)} predicted from them, ${verdict}. The range is a 95% prediction interval from a state-space model of the branch on the others.`;
 }

@@ -51,7 +51,7 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 		if (result.ok && overlapping.length > 0) {
 			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
 		}
-		const controlled = series.seasonal || series.points.length === 0 ? null : await controlledEstimate(db, metric, series.points, { start, end: chosen.windowEnd ?? chosen.end });
+		const controlled = series.seasonal || series.points.length === 0 ? null : await controlledEstimate(db, metric, series.points, { start, end: chosen.windowEnd ?? chosen.end }, series.period);
 		panel = { metric, label: series.label, period: series.period, result, paragraph, overlapping, controlled };
 	}
 	if (cache.size >= CACHE_LIMIT) cache.clear();
