@@ -46,6 +46,8 @@ export interface FieldSql {
 	problem: string;
 	/** a present cell is unreadable exactly when its value is NULL, so a check can test the value */
 	nullMeansUnreadable?: boolean;
+	/** for a value that is the trimmed cell (NULL when blank): SQL true when that value breaks the rule */
+	unreadableValue?: (value: string) => string;
 }
 
 /** strptime patterns in the words people use: %Y-%m-%d → YYYY-MM-DD. */
@@ -66,7 +68,8 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE trim(${cell}) END`,
 				// Digits only, by stripping them (no regular expression on every row); other patterns by regex.
 				unreadable: type.pattern ? `NOT regexp_full_match(trim(${cell}), ${sqlString(type.pattern)})` : `(trim(${cell}) = '' OR ltrim(trim(${cell}), '0123456789') <> '')`,
-				problem: type.pattern ? 'is not an ID of the expected form' : 'is not a whole-number ID'
+				problem: type.pattern ? 'is not an ID of the expected form' : 'is not a whole-number ID',
+				unreadableValue: (value) => (type.pattern ? `NOT regexp_full_match(${value}, ${sqlString(type.pattern)})` : `ltrim(${value}, '0123456789') <> ''`)
 			};
 		case 'monthDay': {
 			const parsed = parseWithFormats(`'2000 ' || trim(${cell})`, ['%Y %B %d', '%Y %b %d', '%Y %d %B', '%Y %d %b']);

@@ -77,6 +77,9 @@ export function directRowsSql(plan: LoadPlan, reader: string): string {
 	const values = Object.entries(plan.fields).map(([name, field]) => `${field.sql.value} AS ${sqlIdentifier(name)}`);
 	const checks = Object.entries(plan.fields).flatMap(([name, field]) => {
 		if (field.invalid === null) return [];
+		const required = Boolean(plan.source.fields[name]?.required);
+		const value = sqlIdentifier(name);
+		if (field.sql.unreadableValue) return [required ? `${value} IS NULL OR ${field.sql.unreadableValue(value)}` : `${value} IS NOT NULL AND ${field.sql.unreadableValue(value)}`];
 		if (!field.sql.nullMeansUnreadable) return [field.invalid];
 		const cell = sqlIdentifier(field.column!);
 		return [plan.source.fields[name]?.required ? `${sqlIdentifier(name)} IS NULL` : `${sqlIdentifier(name)} IS NULL AND NOT lantern_blank(${cell})`];

@@ -4,8 +4,8 @@ import { hashtagsSql } from '../field-sql';
 export function xPostColumns(text: string, link: string): Record<string, string> {
 	return {
 		platform: `'x'`,
-		// https://twitter.com/<account>/status/<id>, read with string splits: cheaper than a regular expression on every row.
-		account: `CASE WHEN split_part(${link}, '/', 5) = 'status' AND list_contains(['twitter.com', 'x.com', 'www.twitter.com', 'mobile.twitter.com', 'www.x.com', 'mobile.x.com'], lower(split_part(${link}, '/', 3))) THEN nullif(split_part(${link}, '/', 4), '') END`,
+		// https://twitter.com/<account>/status/<id>; anchored at the start, so the regular expression fails fast.
+		account: `nullif(regexp_extract(${link}, '^https?://(?:[A-Za-z]+\\.)?(?:twitter|x|TWITTER|X)\\.com/([A-Za-z0-9_]+)/status', 1), '')`,
 		text,
 		permalink: link,
 		post_type: `CASE WHEN starts_with(coalesce(${text}, ''), '@') THEN 'reply' ELSE 'post' END`,
