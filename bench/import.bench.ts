@@ -2,8 +2,8 @@
  * `npm run bench:import`: generates a 1,000,000-row X legacy CSV and a 1,000,000-row Facebook CSV,
  * imports each into a fresh database through Lantern's pipeline, and times DuckDB's own read_csv of
  * the same file into a plain table. Prints rows/s, the ratio and peak memory. Each measurement runs
- * in its own child process so peak memory is its own. ROWS=… overrides the row count; KEEP_FILES=1
- * keeps the generated files.
+ * in its own child process so peak memory is its own, three times each (medians reported). ROWS=…
+ * overrides the row count, RUNS=… the repetitions; KEEP_FILES=1 keeps the generated files.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { importFile } from '../src/lib/server/ingest/pipeline';
 import { createRandom } from '../src/lib/demo/random';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
+const RUNS = Number(process.env.RUNS ?? 3);
 
 async function writeLines(path: string, header: string, line: (i: number) => string): Promise<void> {
 	const out = createWriteStream(path);
@@ -102,14 +103,23 @@ async function main() {
 			if (out.status !== 0) throw new Error(out.stderr);
 			return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as { seconds: number; rows: number; peakMb: number };
 		};
+		// Each side runs RUNS times, alternating, on a fresh database each time; medians are reported.
+		const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 		for (const [label, file] of [['X legacy tweet activity', files.x], ['Facebook posts (Meta)', files.fb]] as const) {
-			const plain = run('duckdb', file);
-			const lantern = run('lantern', file);
+			const plains: ReturnType<typeof run>[] = [];
+			const lanterns: ReturnType<typeof run>[] = [];
+			for (let i = 0; i < RUNS; i += 1) {
+				plains.push(run('duckdb', file));
+				lanterns.push(run('lantern', file));
+			}
+			const plain = { seconds: median(plains.map((r) => r.seconds)), rows: plains[0]!.rows, peakMb: Math.max(...plains.map((r) => r.peakMb)) };
+			const lantern = { seconds: median(lanterns.map((r) => r.seconds)), rows: lanterns[0]!.rows, peakMb: Math.max(...lanterns.map((r) => r.peakMb)) };
 			const mb = statSync(file).size / 1024 / 1024;
-			console.log(`\n${label}: ${lantern.rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB`);
-			console.log(`  DuckDB read_csv → plain table: ${plain.seconds.toFixed(2)} s, ${Math.round(plain.rows / plain.seconds).toLocaleString('en-US')} rows/s, peak ${plain.peakMb.toFixed(0)} MB`);
-			console.log(`  Lantern import (validated):    ${lantern.seconds.toFixed(2)} s, ${Math.round(lantern.rows / lantern.seconds).toLocaleString('en-US')} rows/s, peak ${lantern.peakMb.toFixed(0)} MB`);
-			console.log(`  ratio Lantern / DuckDB: ${(lantern.seconds / plain.seconds).toFixed(2)}× (target ≤ 2×); peak memory target < 1024 MB`);
+			const each = (rs: { seconds: number }[]) => rs.map((r) => r.seconds.toFixed(2)).join(', ');
+			console.log(`\n${label}: ${lantern.rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB; median of ${RUNS} runs each`);
+			console.log(`  DuckDB read_csv → plain table: ${plain.seconds.toFixed(2)} s (${each(plains)}), ${Math.round(plain.rows / plain.seconds).toLocaleString('en-US')} rows/s, peak ${plain.peakMb.toFixed(0)} MB`);
+			console.log(`  Lantern import (validated):    ${lantern.seconds.toFixed(2)} s (${each(lanterns)}), ${Math.round(lantern.rows / lantern.seconds).toLocaleString('en-US')} rows/s, peak ${lantern.peakMb.toFixed(0)} MB`);
+			console.log(`  ratio of medians Lantern / DuckDB: ${(lantern.seconds / plain.seconds).toFixed(2)}× (target ≤ 2×); peak memory target < 1024 MB`);
 		}
 	} finally {
 		if (process.env.KEEP_FILES) console.log(`Files kept in ${dir}`);
