@@ -60,7 +60,10 @@ test.describe('campaigns, strategies and impact', () => {
 		await hydrated(page);
 		await page.getByLabel('Outcome').selectOption('usage:circulation');
 		await page.getByLabel('Start').fill('2025-06-01');
+		await page.getByLabel(/Control series for the cross-check/).selectOption(['usage:visits']);
 		await page.getByRole('button', { name: 'Estimate' }).click();
-		await expect(page.getByRole('region', { name: /Impact on circulation/ })).toContainText(/averaged|Not enough data/);
+		const panel = page.getByRole('region', { name: /Impact on circulation/ });
+		await expect(panel).toContainText(/During the campaign, circulation averaged [\d,]+/);
+		await expect(panel.getByRole('region', { name: 'Cross-check: against visits' })).toContainText('Compared with visits (chosen as control series');
 	});
 });

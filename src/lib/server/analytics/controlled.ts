@@ -19,39 +19,71 @@ async function otherBranches(db: Database, kind: string, name: string, branch: s
 	return (await db.query<{ branch: string }>(sql, kind === 'usage' ? { name, branch } : { branch })).map((row) => row.branch);
 }
 
+/**
+ * The state-space cross-check of one outcome series. Controls are the metrics named (Explore lets
+ * a director pick them), or by default the same outcome at the library's other branches. A control
+ * must cover every period of the outcome (program weeks without a session count 0); one that does
+ * not, or never changes, is left out and the paragraph says so.
+ */
 export async function controlledEstimate(
 	db: Database,
 	metric: string,
 	points: { periodStart: string; value: number }[],
 	window: { start: string; end?: string },
-	period: 'week' | 'month'
+	period: 'week' | 'month',
+	chosen?: readonly string[]
 ): Promise<ControlledEstimate | null> {
 	const [kind, name, branch, match] = metric.split(':');
-	if (!kind || !name || !branch || (kind !== 'usage' && kind !== 'programs')) return null;
+	let candidates: { metric: string; name: string }[];
+	if (chosen && chosen.length > 0) {
+		candidates = chosen.filter((m) => m !== metric).map((m) => ({ metric: m, name: m }));
+	} else {
+		if (!kind || !name || !branch || (kind !== 'usage' && kind !== 'programs')) return null;
+		candidates = (await otherBranches(db, kind, name, branch)).map((other) => ({ metric: [kind, name, other, ...(match ? [match] : [])].join(':'), name: other }));
+	}
 	const dates = points.map((p) => p.periodStart);
 	const controls: { name: string; values: number[] }[] = [];
-	for (const other of await otherBranches(db, kind, name, branch)) {
-		const series = await outcomeSeries(db, [kind, name, other, ...(match ? [match] : [])].join(':'));
-		if (!series) continue;
+	const left: string[] = [];
+	for (const candidate of candidates) {
+		const series = await outcomeSeries(db, candidate.metric);
+		if (!series) {
+			left.push(`${candidate.name} (no such series)`);
+			continue;
+		}
+		const label = chosen?.length ? series.label.replace(/ per (week|month)$/, '') : candidate.name;
+		if (series.points.length === 0) {
+			left.push(`${label} (no data)`);
+			continue;
+		}
+		if (series.period !== period || series.seasonal) {
+			left.push(`${label} (${series.seasonal ? 'a seasonal series' : `counted by ${series.period}, not by ${period}`})`);
+			continue;
+		}
 		const byDate = new Map(series.points.map((p) => [p.periodStart, p.value]));
-		// Program weeks without a session are 0; a usage month with no figure leaves that branch out.
-		const values = dates.map((date) => byDate.get(date) ?? (kind === 'programs' ? 0 : Number.NaN));
-		if (values.some((v) => !Number.isFinite(v)) || values.every((v) => v === values[0])) continue;
-		controls.push({ name: other, values });
+		const values = dates.map((date) => byDate.get(date) ?? (candidate.metric.startsWith('programs:') ? 0 : Number.NaN));
+		if (values.some((v) => !Number.isFinite(v))) left.push(`${label} (it does not cover every ${period})`);
+		else if (values.every((v) => v === values[0])) left.push(`${label} (it never changes)`);
+		else controls.push({ name: label, values });
 	}
-	if (controls.length === 0) return null;
+	if (controls.length === 0) {
+		if (!chosen?.length) return null;
+		const result: StateSpaceResult = { ok: false, reason: `Not enough data to estimate: no usable control series; left out: ${left.join(', ')}.`, warnings: [] };
+		return { controls: [], result, paragraph: result.reason };
+	}
 	let result: StateSpaceResult;
 	try {
-		result = stateSpaceCounterfactual({ dates, values: points.map((p) => p.value), controls }, { start: window.start, end: window.end, log: true });
+		result = stateSpaceCounterfactual({ dates, values: points.map((p) => p.value), controls }, { start: window.start, end: window.end, log: points.every((p) => p.value >= 0) });
 	} catch (error) {
 		result = { ok: false, reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
 	}
-	return { controls: controls.map((c) => c.name), result, paragraph: describeControlled(result, controls.map((c) => c.name), period) };
+	const names = controls.map((c) => c.name);
+	const paragraph = describeControlled(result, names, period, !chosen?.length) + (left.length > 0 ? ` Left out as controls: ${left.join(', ')}.` : '');
+	return { controls: names, result, paragraph };
 }
 
 const signed = (ratio: number) => `${ratio >= 0 ? '+' : '−'}${formatPercent(Math.abs(ratio), 0)}`;
 
-function describeControlled(result: StateSpaceResult, controls: string[], period: string): string {
+function describeControlled(result: StateSpaceResult, controls: string[], period: string, branches: boolean): string {
 	const others = controls.length === 1 ? controls[0] : `${controls.slice(0, -1).join(', ')} and ${controls.at(-1)}`;
 	if (!result.ok) return `Compared with ${others}: ${result.reason}`;
 	const { average } = result.summary;
@@ -60,5 +92,6 @@ function describeControlled(result: StateSpaceResult, controls: string[], period
 		average.relativeLower > 0 || average.relativeUpper < 0
 			? `${signed(average.relative)} (${interval}) against what ${others} predicted`
 			: `${signed(average.relative)} (${interval}) against what ${others} predicted; the interval includes no change, so this comparison cannot tell whether the campaign made a difference`;
-	return `Compared with ${others}, which the campaign did not target: ${formatCount(average.actual)} a ${period} against ${formatCount(average.predicted)} predicted from them, ${verdict}. The range is a 95% prediction interval from a state-space model of the branch on the others.`;
+	const untouched = branches ? ', which the campaign did not target' : ' (chosen as control series; the estimate assumes the campaign did not move them)';
+	return `Compared with ${others}${untouched}: ${formatCount(average.actual)} a ${period} against ${formatCount(average.predicted)} predicted from them, ${verdict}. The range is a 95% prediction interval from a state-space model of this series on ${branches ? 'the others' : 'the controls'}.`;
 }

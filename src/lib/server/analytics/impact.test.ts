@@ -57,6 +57,16 @@ describe('impact of the demo campaigns', () => {
 		expect(cards!.controlled).toBeNull();
 	});
 
+	it('uses the control series a director picks, leaving out those that cannot serve', async () => {
+		const panel = (await impactForMetric(db, 'usage:visits', { start: '2025-09-01', end: '2026-06-30', controls: ['usage:circulation', 'programs:attendance', 'usage:nonsense'] }))!;
+		const controlled = panel.controlled!;
+		expect(controlled.controls).toEqual(['circulation']);
+		if (!controlled.result.ok) throw new Error(controlled.result.reason);
+		expect(controlled.result.coefficients.map((row) => row.name)).toEqual(['circulation']);
+		expect(controlled.paragraph).toMatch(/^Compared with circulation \(chosen as control series; /);
+		expect(controlled.paragraph).toContain('Left out as controls: program attendance (counted by week, not by month), nonsense (no data).');
+	});
+
 	it('judges a one-month campaign as temporary, against the months before and after it', async () => {
 		const [panel] = await panelFor('Library Card Month 2025');
 		if (!panel!.result.ok) throw new Error(panel!.result.reason);

@@ -15,7 +15,9 @@ export const ImpactOptions = z.object({
 	period: z.coerce.number().positive().max(400).optional(),
 	slope: z.boolean().optional(),
 	monthDummies: z.boolean().optional(),
-	lag: z.coerce.number().int().min(0).max(26).optional()
+	lag: z.coerce.number().int().min(0).max(26).optional(),
+	/** series to use as controls in the state-space cross-check (default: the same outcome at the other branches) */
+	controls: z.array(z.string().max(200)).max(6).optional()
 });
 export type ImpactOptions = z.infer<typeof ImpactOptions>;
 
@@ -51,7 +53,7 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 		if (result.ok && overlapping.length > 0) {
 			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
 		}
-		const controlled = series.seasonal || series.points.length === 0 ? null : await controlledEstimate(db, metric, series.points, { start, end: chosen.windowEnd ?? chosen.end }, series.period);
+		const controlled = series.seasonal || series.points.length === 0 ? null : await controlledEstimate(db, metric, series.points, { start, end: chosen.windowEnd ?? chosen.end }, series.period, options.controls);
 		panel = { metric, label: series.label, period: series.period, result, paragraph, overlapping, controlled };
 	}
 	if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -76,7 +78,8 @@ function temporaryIfShort(points: { periodStart: string }[], options: ImpactOpti
 
 function safeIts(points: { periodStart: string; value: number }[], options: ImpactOptions, dates = points.map((p) => p.periodStart)): ItsResult {
 	try {
-		return interruptedTimeSeries({ dates, values: points.map((p) => p.value) }, options);
+		const { controls: _, ...its } = options;
+		return interruptedTimeSeries({ dates, values: points.map((p) => p.value) }, its);
 	} catch (error) {
 		// The estimator throws RangeError for requests it cannot honour (an end before the start, a start outside the data).
 		return { ok: false, reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };

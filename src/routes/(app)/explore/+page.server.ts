@@ -13,13 +13,15 @@ const ExploreQuery = z.object({
 	end: z.preprocess(blankToUndefined, ImpactOptions.shape.end),
 	family: z.preprocess(blankToUndefined, ImpactOptions.shape.family),
 	harmonics: z.preprocess(blankToUndefined, ImpactOptions.shape.harmonics),
-	slope: z.preprocess((value) => value === 'on', z.boolean())
+	slope: z.preprocess((value) => value === 'on', z.boolean()),
+	controls: ImpactOptions.shape.controls
 });
 
 export const load: PageServerLoad = async ({ url }) => {
 	const db = await getDatabase();
 	const [series, campaigns] = await Promise.all([explorableSeries(db), campaignSummaries(db)]);
-	const query = ExploreQuery.safeParse(Object.fromEntries(url.searchParams));
+	const controls = url.searchParams.getAll('control').filter((c) => c !== '');
+	const query = ExploreQuery.safeParse({ ...Object.fromEntries(url.searchParams), controls: controls.length > 0 ? controls : undefined });
 	if (!query.success) {
 		const issue = query.error.issues[0]!;
 		return { series, campaigns, query: {}, panel: null, association: null, problem: `"${issue.path.join('.')}" ${issue.message}.` };
@@ -30,6 +32,6 @@ export const load: PageServerLoad = async ({ url }) => {
 	const end = q.end ?? (q.start ? undefined : campaign?.endsOn);
 	const association = q.metric ? await laggedAssociation(db, q.metric, campaign?.campaignId) : null;
 	if (!q.metric || !start) return { series, campaigns, query: q, panel: null, association, problem: q.metric ? 'Choose a campaign or a start date.' : null };
-	const panel = await impactForMetric(db, q.metric, { start, end, family: q.family, harmonics: q.harmonics, slope: q.slope }, campaign?.name);
+	const panel = await impactForMetric(db, q.metric, { start, end, family: q.family, harmonics: q.harmonics, slope: q.slope, controls: q.controls }, campaign?.name);
 	return { series, campaigns, query: q, panel, association, problem: panel ? null : `Lantern has no series called "${q.metric}".` };
 };
