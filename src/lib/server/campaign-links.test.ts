@@ -7,6 +7,7 @@ import type { Database } from './db/database';
 import { REPO_ROOT, tempDatabase } from './db/test-support';
 import { loadDemoLibrary } from './demo';
 import { importAny, removeImportsAndRelink } from './ingest/import-any';
+import { relinkCampaigns } from './campaign-links';
 
 const DEMO = join(REPO_ROOT, 'data/demo');
 const X_FILE = 'tweet_activity_metrics_MapleValleyPL_20231101_20261031_en.csv';
@@ -93,5 +94,30 @@ describe('hashtags and community engagement on the demo library', () => {
 		// Analytics exports carry no mentions received, so reply times are "not enough data", with the reason.
 		expect(community.medianHoursToFirstReply).toBeNull();
 		expect(community.notEnoughData).toBeTruthy();
+	});
+});
+
+describe('relinking after a post import', () => {
+	const snapshot = async (db: Database) => ({
+		links: await db.query('SELECT * FROM campaign_post_links ORDER BY ALL'),
+		labels: await db.query('SELECT * FROM post_strategy_labels ORDER BY ALL'),
+		promotions: await db.query('SELECT * FROM program_promotion_links ORDER BY ALL')
+	});
+
+	it('re-derives only the new posts, and ends where a full relink ends', async () => {
+		const db = await tempDatabase();
+		// The demo library without its X export, then the X export as a later upload.
+		await loadDemoLibrary(db, DEMO);
+		const x = (await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = '${X_FILE}'`))[0]!.import_id;
+		await removeImportsAndRelink(db, [x]);
+		const before = await snapshot(db);
+		const result = await importAny(db, join(DEMO, X_FILE), { fileName: `copy of ${X_FILE}` });
+		expect(result).toMatchObject({ status: 'imported', rowsLoaded: 1096 });
+		const incremental = await snapshot(db);
+		expect(incremental.labels.length).toBeGreaterThan(before.labels.length);
+		expect(incremental.links.length).toBeGreaterThan(before.links.length);
+		await relinkCampaigns(db);
+		expect(await snapshot(db)).toEqual(incremental);
+		await db.close();
 	});
 });

@@ -29,7 +29,14 @@ interface PostRow {
  * Run after anything that changes them; the result lives in campaign_posts, post_strategies and
  * program_promotions.
  */
-export async function relinkCampaigns(db: Database): Promise<{ assigned: number; labelled: number; promotions: number }> {
+export async function relinkCampaigns(
+	db: Database,
+	/**
+	 * Only the posts these imports loaded: after an import of posts, nothing else changed, and every
+	 * link, label and promotion depends on its own post alone, so the rest stand as they are.
+	 */
+	scope?: { postsOfImports: number[] }
+): Promise<{ assigned: number; labelled: number; promotions: number }> {
 	const { timeZone } = await getSettings(db);
 	const campaigns = await loadCampaignRules(db);
 	const byName = new Map(campaigns.map((c) => [c.name, c]));
@@ -45,8 +52,11 @@ export async function relinkCampaigns(db: Database): Promise<{ assigned: number;
 			c.strategy
 		])
 	);
+	const inScope = scope ? `WHERE (platform, post_id) IN (SELECT platform, post_id FROM post_observations WHERE list_contains($imports::INTEGER[], import_id))` : '';
+	const scopeParams = scope ? { imports: `[${scope.postsOfImports.map((id) => Math.trunc(id)).join(',')}]` } : undefined;
 	const posts = await db.query<PostRow & Record<string, unknown>>(
-		`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type FROM posts`
+		`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type FROM posts ${inScope}`,
+		scopeParams
 	);
 
 	const links: { campaign_id: number; platform: string; post_id: string; rule: string; manual: boolean }[] = [];
@@ -63,7 +73,14 @@ export async function relinkCampaigns(db: Database): Promise<{ assigned: number;
 
 	await db.withConnection((connection) =>
 		inTransaction(connection, async () => {
-			await connection.run('DELETE FROM campaign_post_links; DELETE FROM post_strategy_labels; DELETE FROM program_promotion_links');
+			if (scope) {
+				const keys = `(platform, post_id) IN (SELECT platform, post_id FROM post_observations WHERE list_contains(CAST($1 AS INTEGER[]), import_id))`;
+				for (const table of ['campaign_post_links', 'post_strategy_labels', 'program_promotion_links']) {
+					await connection.run(`DELETE FROM ${table} WHERE ${keys}`, [scopeParams!.imports]);
+				}
+			} else {
+				await connection.run('DELETE FROM campaign_post_links; DELETE FROM post_strategy_labels; DELETE FROM program_promotion_links');
+			}
 			// Rows travel as JSON parameters, a chunk per statement: one huge string would need DuckDB memory in one piece.
 			const insert = async (table: string, shape: string, rows: readonly object[]) => {
 				for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

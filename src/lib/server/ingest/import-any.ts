@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import { importArchive, importWorkbookSheets, isExportArchive } from './archive';
 import { removeImports } from './import-log';
 import { Refusal } from './refusal';
+import { SOURCES } from './sources';
 import { importFile, knownFormats, type ImportOptions } from './pipeline';
 
 /**
@@ -14,8 +15,27 @@ import { importFile, knownFormats, type ImportOptions } from './pipeline';
  */
 export async function importAny(db: Database, path: string, options: ImportOptions & { fileName: string; relink?: boolean }): Promise<ImportResult> {
 	const result = (await isCampaignsFile(path, options.fileName)) ? await importCampaignsFile(db, path, options) : await importFile(db, path, options);
-	if (result.status === 'imported' && options.relink !== false) await relinkCampaigns(db);
+	if (options.relink !== false) await relinkAfter(db, [result]);
 	return result;
+}
+
+/** Tables no campaign link, strategy label or program promotion reads. */
+const UNLINKED_TARGETS = new Set<string>(['usage_records', 'literacy_records', 'account_daily_records', 'x_account_sightings', 'survey_records', 'pls_records']);
+
+/**
+ * Re-derives what the new imports can change: nothing for library statistics, only their own
+ * posts for post exports, everything for programs, campaigns, full texts and column mappings.
+ */
+export async function relinkAfter(db: Database, results: readonly ImportResult[]): Promise<void> {
+	const imported = results.filter((r) => r.status === 'imported' && r.importId !== null);
+	if (imported.length === 0) return;
+	const targets = imported.map((r) => SOURCES.find((source) => source.id === r.source)?.target ?? null);
+	if (targets.every((target) => target !== null && UNLINKED_TARGETS.has(target))) return;
+	if (targets.every((target) => target === 'post_observations' || (target !== null && UNLINKED_TARGETS.has(target)))) {
+		await relinkCampaigns(db, { postsOfImports: imported.map((r) => r.importId!) });
+		return;
+	}
+	await relinkCampaigns(db);
 }
 
 /**
@@ -29,14 +49,14 @@ export async function importUpload(db: Database, path: string, options: ImportOp
 	if (isWorkbook(head.subarray(0, bytesRead), options.fileName)) {
 		const sheets = await importWorkbookSheets(path, options.fileName, await knownFormats(db), (file, fileName, sheet) => importAny(db, file, { ...options, fileName, sheet, relink: false }));
 		if (sheets) {
-			if (sheets.some((r) => r.status === 'imported')) await relinkCampaigns(db);
+			await relinkAfter(db, sheets);
 			return sheets;
 		}
 	}
 	if (!isExportArchive(head.subarray(0, bytesRead), options.fileName)) return [await importAny(db, path, options)];
 	try {
 		const results = await importArchive(db, path, options.fileName, (database, file, fileName) => importAny(database, file, { ...options, fileName, relink: false }));
-		if (results.some((r) => r.status === 'imported')) await relinkCampaigns(db);
+		await relinkAfter(db, results);
 		return results;
 	} catch (error) {
 		const message = error instanceof Refusal ? error.message : `Lantern could not open the archive: ${(error as Error).message}`;
