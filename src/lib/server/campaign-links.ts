@@ -8,10 +8,12 @@ import {
 	type PromotionOverride
 } from '../campaigns';
 import type { Strategy } from '../domain/campaigns';
-import { inTransaction, type Database } from './db/database';
+import { inTransaction, queryRows, type Database } from './db/database';
 import { getSettings } from './settings';
 
 const INSERT_CHUNK = 20_000;
+/** Posts classified per round: bounds memory for a library with a million posts. */
+const POST_CHUNK = 50_000;
 
 interface PostRow {
 	platform: string;
@@ -52,31 +54,26 @@ export async function relinkCampaigns(
 			c.strategy
 		])
 	);
-	const inScope = scope ? `WHERE (platform, post_id) IN (SELECT platform, post_id FROM post_observations WHERE list_contains($imports::INTEGER[], import_id))` : '';
-	const scopeParams = scope ? { imports: `[${scope.postsOfImports.map((id) => Math.trunc(id)).join(',')}]` } : undefined;
-	const posts = await db.query<PostRow & Record<string, unknown>>(
-		`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type FROM posts ${inScope}`,
-		scopeParams
-	);
-
-	const links: { campaign_id: number; platform: string; post_id: string; rule: string; manual: boolean }[] = [];
-	const labels: { platform: string; post_id: string; strategy: string | null; source: string | null; predicted: string | null; matched: string }[] = [];
-	for (const post of posts) {
-		const assignments = post.published_at
-			? assignPostToCampaigns({ platform: post.platform, postId: post.post_id, publishedAt: post.published_at, text: post.text, hashtags: post.hashtags ?? [], permalink: post.permalink }, campaigns, manual, timeZone)
-			: [];
-		for (const a of assignments) links.push({ campaign_id: Number(a.campaignId), platform: post.platform, post_id: post.post_id, rule: a.rule, manual: a.manual });
-		const label = labelPost({ text: post.text, postType: post.post_type ?? undefined, hashtags: post.hashtags ?? [] }, strategyFromCampaigns(assignments, campaigns), corrections.get(`${post.platform}:${post.post_id}`) ?? null);
-		labels.push({ platform: post.platform, post_id: post.post_id, strategy: label.strategy, source: label.source, predicted: label.predicted, matched: label.matched.map((m) => m.found || m.term).join(', ') });
-	}
-	const promotions = await programPromotions(db, posts, timeZone);
+	const inScope = scope ? `WHERE (platform, post_id) IN (SELECT platform, post_id FROM post_observations WHERE list_contains(CAST($imports AS INTEGER[]), import_id))` : '';
+	const imports = scope ? `[${scope.postsOfImports.map((id) => Math.trunc(id)).join(',')}]` : null;
+	const promotionInputs = await loadPromotionInputs(db);
+	const totals = { assigned: 0, labelled: 0, promotions: 0 };
 
 	await db.withConnection((connection) =>
 		inTransaction(connection, async () => {
+			// The posts to relink, numbered, so they can be read back a chunk at a time: memory stays
+			// flat however many posts a library has.
+			await connection.run(
+				`CREATE OR REPLACE TEMP TABLE relink_posts AS
+				 SELECT row_number() OVER (ORDER BY platform, post_id) AS n, platform, post_id,
+					strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type
+				 FROM posts ${inScope}`,
+				imports === null ? undefined : { imports }
+			);
+			const [{ count } = { count: 0 }] = await queryRows<{ count: number }>(connection, 'SELECT count(*) AS count FROM relink_posts');
 			if (scope) {
-				const keys = `(platform, post_id) IN (SELECT platform, post_id FROM post_observations WHERE list_contains(CAST($1 AS INTEGER[]), import_id))`;
 				for (const table of ['campaign_post_links', 'post_strategy_labels', 'program_promotion_links']) {
-					await connection.run(`DELETE FROM ${table} WHERE ${keys}`, [scopeParams!.imports]);
+					await connection.run(`DELETE FROM ${table} WHERE (platform, post_id) IN (SELECT platform, post_id FROM relink_posts)`);
 				}
 			} else {
 				await connection.run('DELETE FROM campaign_post_links; DELETE FROM post_strategy_labels; DELETE FROM program_promotion_links');
@@ -87,13 +84,35 @@ export async function relinkCampaigns(
 					await connection.run(`INSERT INTO ${table} SELECT unnest(from_json($1, '[${shape}]'), recursive := true)`, [JSON.stringify(rows.slice(i, i + INSERT_CHUNK))]);
 				}
 			};
-			await insert('campaign_post_links', '{"campaign_id":"INTEGER","platform":"VARCHAR","post_id":"VARCHAR","rule":"VARCHAR","manual":"BOOLEAN"}', links);
-			await insert('post_strategy_labels', '{"platform":"VARCHAR","post_id":"VARCHAR","strategy":"VARCHAR","source":"VARCHAR","predicted":"VARCHAR","matched":"VARCHAR"}', labels);
-			await insert('program_promotion_links', '{"program_source":"VARCHAR","program_id":"VARCHAR","platform":"VARCHAR","post_id":"VARCHAR","reason":"VARCHAR","score":"DOUBLE"}', promotions);
+			for (let from = 0; from < count; from += POST_CHUNK) {
+				const posts = await queryRows<PostRow & Record<string, unknown>>(
+					connection,
+					'SELECT platform, post_id, published_at, text, hashtags, permalink, post_type FROM relink_posts WHERE n > $1 AND n <= $2 ORDER BY n',
+					[from, from + POST_CHUNK]
+				);
+				const links: { campaign_id: number; platform: string; post_id: string; rule: string; manual: boolean }[] = [];
+				const labels: { platform: string; post_id: string; strategy: string | null; source: string | null; predicted: string | null; matched: string }[] = [];
+				for (const post of posts) {
+					const assignments = post.published_at
+						? assignPostToCampaigns({ platform: post.platform, postId: post.post_id, publishedAt: post.published_at, text: post.text, hashtags: post.hashtags ?? [], permalink: post.permalink }, campaigns, manual, timeZone)
+						: [];
+					for (const a of assignments) links.push({ campaign_id: Number(a.campaignId), platform: post.platform, post_id: post.post_id, rule: a.rule, manual: a.manual });
+					const label = labelPost({ text: post.text, postType: post.post_type ?? undefined, hashtags: post.hashtags ?? [] }, strategyFromCampaigns(assignments, campaigns), corrections.get(`${post.platform}:${post.post_id}`) ?? null);
+					labels.push({ platform: post.platform, post_id: post.post_id, strategy: label.strategy, source: label.source, predicted: label.predicted, matched: label.matched.map((m) => m.found || m.term).join(', ') });
+				}
+				const promotions = programPromotions(promotionInputs, posts, timeZone);
+				await insert('campaign_post_links', '{"campaign_id":"INTEGER","platform":"VARCHAR","post_id":"VARCHAR","rule":"VARCHAR","manual":"BOOLEAN"}', links);
+				await insert('post_strategy_labels', '{"platform":"VARCHAR","post_id":"VARCHAR","strategy":"VARCHAR","source":"VARCHAR","predicted":"VARCHAR","matched":"VARCHAR"}', labels);
+				await insert('program_promotion_links', '{"program_source":"VARCHAR","program_id":"VARCHAR","platform":"VARCHAR","post_id":"VARCHAR","reason":"VARCHAR","score":"DOUBLE"}', promotions);
+				totals.assigned += links.length;
+				totals.labelled += labels.filter((l) => l.strategy).length;
+				totals.promotions += promotions.length;
+			}
+			await connection.run('DROP TABLE relink_posts');
 		})
 	);
 	db.markChanged();
-	return { assigned: links.length, labelled: labels.filter((l) => l.strategy).length, promotions: promotions.length };
+	return totals;
 }
 
 async function loadCampaignRules(db: Database): Promise<CampaignRule[]> {
@@ -118,13 +137,23 @@ async function loadCampaignRules(db: Database): Promise<CampaignRule[]> {
 	}));
 }
 
-async function programPromotions(db: Database, posts: PostRow[], timeZone: string) {
-	const programs = await db.query<{ source: string; program_id: string; title: string; starts_at: string; branch: string | null }>(
+interface PromotionInputs {
+	programs: { source: string; program_id: string; title: string; starts_at: string; branch: string | null }[];
+	overrides: { program_source: string; program_id: string; platform: string; post_id: string; action: 'add' | 'remove' }[];
+}
+
+async function loadPromotionInputs(db: Database): Promise<PromotionInputs> {
+	const programs = await db.query<PromotionInputs['programs'][number]>(
 		`SELECT source, program_id, title, strftime(starts_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS starts_at, branch FROM programs WHERE title IS NOT NULL AND starts_at IS NOT NULL`
 	);
-	const overrides = await db.query<{ program_source: string; program_id: string; platform: string; post_id: string; action: 'add' | 'remove' }>(
+	const overrides = await db.query<PromotionInputs['overrides'][number]>(
 		'SELECT program_source, program_id, platform, post_id, action FROM promotion_decisions ORDER BY decided_at'
 	);
+	return { programs, overrides };
+}
+
+/** Which of these posts promoted which programs (each post on its own, so chunks add up to the whole). */
+function programPromotions({ programs, overrides }: PromotionInputs, posts: PostRow[], timeZone: string) {
 	const key = (source: string, id: string) => `${source}:${id}`;
 	const sourceOf = new Map(programs.map((p) => [key(p.source, p.program_id), p.source]));
 	const found = matchPromotions(
