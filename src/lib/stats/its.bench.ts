@@ -5,6 +5,7 @@
  */
 import { createRandom } from '../demo/random';
 import { interruptedTimeSeries } from './its';
+import { timeRuns } from './bench-support';
 import { weeklyDates } from './test-support';
 
 const POINTS = 260;
@@ -21,17 +22,8 @@ function bench(label: string, family: 'quasipoisson' | 'gaussian', series: numbe
 	const run = () => interruptedTimeSeries({ dates, values: series }, { start: dates[START]!, family, harmonics: 2, period: 52, slope: true });
 	const check = run();
 	if (!check.ok) throw new Error(check.reason);
-	for (let i = 0; i < WARM_UP; i++) run();
-	const times: number[] = [];
-	for (let i = 0; i < REPETITIONS; i++) {
-		const started = performance.now();
-		run();
-		times.push(performance.now() - started);
-	}
-	times.sort((a, b) => a - b);
-	const quantile = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-	const p95 = quantile(0.95);
-	console.log(`${label}: median ${quantile(0.5).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms`);
+	const { median, p95, max } = timeRuns(run, WARM_UP, REPETITIONS);
+	console.log(`${label}: median ${median.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms, max ${max.toFixed(3)} ms`);
 	return p95;
 }
 

@@ -9,6 +9,7 @@
 import { createRandom } from '../demo/random';
 import { stateSpaceCounterfactual } from './state-space';
 import type { StateSpaceInput, StateSpaceOptions } from './state-space-types';
+import { timeRuns } from './bench-support';
 import { monthlyDates, weeklyDates } from './test-support';
 
 const WARM_UP = 10;
@@ -18,16 +19,8 @@ function bench(label: string, input: StateSpaceInput, options: StateSpaceOptions
 	const run = () => stateSpaceCounterfactual(input, options);
 	const check = run();
 	if (!check.ok) throw new Error(check.reason);
-	for (let i = 0; i < WARM_UP; i++) run();
-	const times: number[] = [];
-	for (let i = 0; i < REPETITIONS; i++) {
-		const started = performance.now();
-		run();
-		times.push(performance.now() - started);
-	}
-	times.sort((a, b) => a - b);
-	const quantile = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-	console.log(`${label}: median ${quantile(0.5).toFixed(1)} ms, p95 ${quantile(0.95).toFixed(1)} ms (${check.diagnostics.optimiser.evaluations} likelihood evaluations in the main fit)`);
+	const { median, p95 } = timeRuns(run, WARM_UP, REPETITIONS);
+	console.log(`${label}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${check.diagnostics.optimiser.evaluations} likelihood evaluations in the main fit)`);
 }
 
 const random = createRandom(2024, 'state-space-bench');
