@@ -23,6 +23,17 @@ export interface ChartOptions {
 
 export const CAMPAIGN_FILL = '#f4a261';
 export const PALETTE = { x: '#1d3557', facebook: '#457b9d', instagram: '#e76f51', attendance: '#2a9d8f', circulation: '#264653' } as const;
+/** One colour per platform, for every platform Lantern imports posts from. */
+export const PLATFORM_COLOURS: Record<string, string> = {
+	x: PALETTE.x,
+	facebook: PALETTE.facebook,
+	instagram: PALETTE.instagram,
+	tiktok: '#6d597a',
+	youtube: '#c1121f',
+	linkedin: '#2a9d8f',
+	mastodon: '#8338ec',
+	bluesky: '#0096c7'
+};
 
 /** The x domain of a time chart: the whole selected period, in UTC calendar days. */
 export function rangeDomain(range: { from: string; to: string }): [Date, Date] {

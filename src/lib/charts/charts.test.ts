@@ -48,6 +48,19 @@ describe('weekly engagement chart', () => {
 	});
 });
 
+describe('weekly engagement chart with other platforms', () => {
+	it('names and colours every platform in the data, not only X, Facebook and Instagram', () => {
+		const rows: WeeklyEngagement[] = [...weekly, { week: '2026-01-05', platform: 'tiktok', engagements: 90, impressions: null, posts: 1 }, { week: '2026-01-12', platform: 'bluesky', engagements: 0, impressions: null, posts: 2 }];
+		expect(weeklyEngagementSpec(rows).table.columns).toEqual(['Week of', 'Bluesky', 'Facebook', 'TikTok', 'X', 'Total']);
+		const chart = weeklyEngagementChart(rows, [], { width: 640, range, document });
+		const strokes = [...chart.querySelectorAll('g[aria-label="line"] path')].map((path) => path.getAttribute('stroke'));
+		expect(strokes).toHaveLength(4);
+		// Four lines, four distinct colours, none of them the fallback grey.
+		expect(new Set(strokes).size).toBe(4);
+		expect(strokes).not.toContain('#6c757d');
+	});
+});
+
 describe('monthly outcomes chart', () => {
 	it('names the peak months', () => {
 		const spec = monthlyOutcomesSpec(monthly);

@@ -3,7 +3,7 @@ import type { CampaignPeriod } from '../domain/campaigns';
 import type { WeeklyEngagement } from '../domain/overview';
 import { PLATFORM_LABELS } from '../domain/vocabulary';
 import { formatCount, formatDate } from '../format';
-import { CAMPAIGN_FILL, PALETTE, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
+import { CAMPAIGN_FILL, PLATFORM_COLOURS, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
 
 interface WeekTotal {
 	week: string;
@@ -43,6 +43,9 @@ export function weeklyEngagementSpec(rows: WeeklyEngagement[]): ChartSpec {
 
 export function weeklyEngagementChart(rows: WeeklyEngagement[], campaigns: CampaignPeriod[], options: ChartOptions): SVGSVGElement | HTMLElement {
 	const data = rows.map((row) => ({ ...row, date: new Date(`${row.week}T00:00:00Z`), label: PLATFORM_LABELS[row.platform] ?? row.platform }));
+	// The platforms in the data, in a fixed order, each with its own colour.
+	const present = new Set(rows.map((row) => row.platform));
+	const platforms = [...Object.keys(PLATFORM_LABELS).filter((p) => present.has(p)), ...[...present].filter((p) => !(p in PLATFORM_LABELS)).sort()];
 	const spec = weeklyEngagementSpec(rows);
 	return Plot.plot({
 		document: options.document,
@@ -53,7 +56,7 @@ export function weeklyEngagementChart(rows: WeeklyEngagement[], campaigns: Campa
 		ariaDescription: spec.caption,
 		x: { type: 'utc', label: null, domain: rangeDomain(options.range) },
 		y: { grid: true, label: 'Engagements', tickFormat: (d: number) => formatCount(d) },
-		color: { legend: true, domain: Object.values(PLATFORM_LABELS), range: [PALETTE.x, PALETTE.facebook, PALETTE.instagram] },
+		color: { legend: true, domain: platforms.map((p) => PLATFORM_LABELS[p] ?? p), range: platforms.map((p) => PLATFORM_COLOURS[p] ?? '#6c757d') },
 		marks: [
 			Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, clip: true, title: (c: CampaignPeriod) => c.name }),
 			Plot.ruleY([0]),

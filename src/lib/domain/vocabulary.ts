@@ -25,6 +25,5 @@ export const LITERACY_METRICS = [
 export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 
 export const PLATFORMS = ['x', 'facebook', 'instagram'] as const;
-export const PLATFORM_LABELS: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' };
-/** Every platform Lantern imports from, for tables (the charts colour the three above). */
-export const PLATFORM_NAMES: Record<string, string> = { ...PLATFORM_LABELS, tiktok: 'TikTok', youtube: 'YouTube', linkedin: 'LinkedIn', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+/** Every platform Lantern imports posts or account figures from, in the order pages list them. */
+export const PLATFORM_LABELS: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', linkedin: 'LinkedIn', mastodon: 'Mastodon', bluesky: 'Bluesky' };

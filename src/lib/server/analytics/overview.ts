@@ -42,7 +42,7 @@ async function totalsFor(db: Database, tz: string, range: DateRange): Promise<To
 function kpis(current: Totals, previous: Totals): Kpi[] {
 	const rate = (t: Totals) => (t.rated_impressions ? (t.engagements ?? 0) / t.rated_impressions : null);
 	return [
-		{ id: 'posts', label: 'Posts', value: current.posts, previous: previous.posts, kind: 'count', note: 'Posts published on X, Facebook and Instagram' },
+		{ id: 'posts', label: 'Posts', value: current.posts, previous: previous.posts, kind: 'count', note: 'Posts published on every platform uploaded' },
 		{ id: 'impressions', label: 'Impressions', value: current.impressions, previous: previous.impressions, kind: 'count', note: 'Times posts were shown (Meta calls this Views since 2025)' },
 		{ id: 'engagementRate', label: 'Engagement rate', value: rate(current), previous: rate(previous), kind: 'ratio', note: 'Engagements ÷ impressions, over posts that report both' },
 		{ id: 'attendance', label: 'Program attendance', value: current.attendance, previous: previous.attendance, kind: 'count', note: 'In-person and online attendance at programs that were held' },
