@@ -24,6 +24,5 @@ export const LITERACY_METRICS = [
 
 export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 
-export const PLATFORMS = ['x', 'facebook', 'instagram'] as const;
 /** Every platform Lantern imports posts or account figures from, in the order pages list them. */
 export const PLATFORM_LABELS: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', linkedin: 'LinkedIn', mastodon: 'Mastodon', bluesky: 'Bluesky' };
