@@ -143,10 +143,14 @@ export async function explorableSeries(db: Database): Promise<{ metric: string; 
 		`SELECT DISTINCT 'usage:' || metric AS metric, metric AS label FROM usage
 		 UNION SELECT DISTINCT 'usage:' || metric || ':' || branch, metric || ' at ' || branch FROM usage
 		 UNION SELECT DISTINCT 'literacy:' || metric, 'summer reading ' || metric FROM literacy
+		 UNION SELECT DISTINCT 'literacy:' || metric || ':' || branch, 'summer reading ' || metric || ' at ' || branch FROM literacy WHERE branch IS NOT NULL
 		 UNION SELECT DISTINCT 'programs:attendance', 'program attendance' FROM programs WHERE attendance IS NOT NULL
 		 UNION SELECT DISTINCT 'programs:attendance:' || branch, 'program attendance at ' || branch FROM programs WHERE attendance IS NOT NULL AND branch IS NOT NULL
 		 ${['knowledge', 'confidence', 'application', 'awareness']
-				.map((outcome) => `UNION SELECT 'surveys:${outcome}', '% of survey respondents agreeing on ${outcome}' WHERE EXISTS (SELECT 1 FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL)`)
+				.map(
+					(outcome) => `UNION SELECT 'surveys:${outcome}', '% of survey respondents agreeing on ${outcome}' WHERE EXISTS (SELECT 1 FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL)
+		 UNION SELECT DISTINCT 'surveys:${outcome}:' || branch, '% of survey respondents agreeing on ${outcome} at ' || branch FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL AND branch IS NOT NULL`
+				)
 				.join('\n')}
 		 ORDER BY 1`
 	);
