@@ -63,14 +63,16 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 	switch (type.kind) {
 		case 'text':
 			return { value: `nullif(trim(${cell}), '')`, unreadable: 'false', problem: '' };
-		case 'id':
+		case 'id': {
+			// Digits only, by stripping them (no regular expression on every row); other patterns by regex.
+			const unreadableValue = (value: string) => (type.pattern ? `NOT regexp_full_match(${value}, ${sqlString(type.pattern)})` : `ltrim(${value}, '0123456789') <> ''`);
 			return {
 				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE trim(${cell}) END`,
-				// Digits only, by stripping them (no regular expression on every row); other patterns by regex.
-				unreadable: type.pattern ? `NOT regexp_full_match(trim(${cell}), ${sqlString(type.pattern)})` : `(trim(${cell}) = '' OR ltrim(trim(${cell}), '0123456789') <> '')`,
+				unreadable: unreadableValue(`trim(${cell})`),
 				problem: type.pattern ? 'is not an ID of the expected form' : 'is not a whole-number ID',
-				unreadableValue: (value) => (type.pattern ? `NOT regexp_full_match(${value}, ${sqlString(type.pattern)})` : `ltrim(${value}, '0123456789') <> ''`)
+				unreadableValue
 			};
+		}
 		case 'monthDay': {
 			const parsed = parseWithFormats(`'2000 ' || trim(${cell})`, ['%Y %B %d', '%Y %b %d', '%Y %d %B', '%Y %d %b']);
 			return {
@@ -155,6 +157,16 @@ export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): 
 	// The unreadable test comes first: it fails fast on ordinary cells, and the blank test is dearer.
 	const checks = [required ? `lantern_blank(${cell})` : null, sql.unreadable === 'false' ? null : `((${sql.unreadable}) AND NOT lantern_blank(${cell}))`].filter(Boolean);
 	return checks.length ? checks.join(' OR ') : null;
+}
+
+/**
+ * The same rule tested on the parsed value (`value`, a column holding `sql.value`) where the kind
+ * allows, so a cell is not parsed a second time; otherwise on the raw cell.
+ */
+export function invalidValueSql(sql: FieldSql, value: string, cell: string, required: boolean): string | null {
+	if (sql.unreadableValue) return required ? `${value} IS NULL OR ${sql.unreadableValue(value)}` : `${value} IS NOT NULL AND ${sql.unreadableValue(value)}`;
+	if (sql.nullMeansUnreadable) return required ? `${value} IS NULL` : `${value} IS NULL AND NOT lantern_blank(${cell})`;
+	return invalidCellSql(sql, cell, required);
 }
 
 /** Hashtags in a post's text, lower-cased and without the #. */

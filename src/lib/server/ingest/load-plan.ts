@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportError } from '../../domain/imports';
 import { queryRows } from '../db/database';
-import { fieldSql, invalidCellSql, sqlIdentifier, type FieldSql } from './field-sql';
+import { fieldSql, invalidCellSql, invalidValueSql, sqlIdentifier, type FieldSql } from './field-sql';
 import { Refusal } from './refusal';
 import type { SourceContext, SourceSpec } from './source';
 import type { Staged } from './staging';
@@ -28,6 +28,8 @@ export interface LoadPlan {
 	rowFilter: string;
 	/** the same without the header test, for a reader that starts at the data */
 	dataFilter: string;
+	/** the file's columns some field reads, as SQL identifiers */
+	readColumns: string[];
 }
 
 /** Maps each field to its column, refusing the file when a required column is missing. */
@@ -57,10 +59,10 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 	const cells = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.column ? sqlIdentifier(field.column) : 'CAST(NULL AS VARCHAR)']));
 	const skip = source.skipRow ? ` AND NOT coalesce(${source.skipRow(cells)}, false)` : '';
 	// A row with every cell Lantern reads blank is a spacer, not data (staging holds just those cells).
-	const read = [...new Set(Object.values(fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))];
-	const dataFilter = `coalesce(${read.join(', ')}) IS NOT NULL${skip}`;
+	const readColumns = [...new Set(Object.values(fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))];
+	const dataFilter = `coalesce(${readColumns.join(', ')}) IS NOT NULL${skip}`;
 	const firstData = headerRow + (source.rowsAfterHeader ?? 0);
-	return { source, context, lineOffset, fields, dataFilter, rowFilter: `row_no > ${firstData} AND ${dataFilter}` };
+	return { source, context, lineOffset, fields, dataFilter, readColumns, rowFilter: `row_no > ${firstData} AND ${dataFilter}` };
 }
 
 /**
@@ -73,24 +75,19 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
  * the load parameters as $1–$3.
  */
 export function directRowsSql(plan: LoadPlan, reader: string): string {
-	const raw = [...new Set(Object.values(plan.fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))];
+	const raw = plan.readColumns;
 	const values = Object.entries(plan.fields).map(([name, field]) => `${field.sql.value} AS ${sqlIdentifier(name)}`);
-	const checks = Object.entries(plan.fields).flatMap(([name, field]) => {
-		if (field.invalid === null) return [];
-		const required = Boolean(plan.source.fields[name]?.required);
-		const value = sqlIdentifier(name);
-		if (field.sql.unreadableValue) return [required ? `${value} IS NULL OR ${field.sql.unreadableValue(value)}` : `${value} IS NOT NULL AND ${field.sql.unreadableValue(value)}`];
-		if (!field.sql.nullMeansUnreadable) return [field.invalid];
-		const cell = sqlIdentifier(field.column!);
-		return [plan.source.fields[name]?.required ? `${sqlIdentifier(name)} IS NULL` : `${sqlIdentifier(name)} IS NULL AND NOT lantern_blank(${cell})`];
-	});
+	// A field with no rule (or no column) has no check; the rest are tested on their parsed values where they can be.
+	const checks = Object.entries(plan.fields).flatMap(([name, field]) =>
+		field.invalid === null ? [] : [invalidValueSql(field.sql, sqlIdentifier(name), sqlIdentifier(field.column!), Boolean(plan.source.fields[name]?.required))!]
+	);
 	// One WHEN per cell: CASE tests each only on rows still unflagged, and AND short-circuits inside it.
 	const check = checks.length > 0 ? `CASE ${checks.map((c) => `WHEN ${c} THEN error('${DIRECT_LOAD_STOPPED}')`).join(' ')} ELSE 0 END` : '0';
 	const inner = `SELECT ${[...values, ...raw].join(', ')} FROM ${reader}, ${LOAD_PARAMS} WHERE ${plan.dataFilter}`;
 	return `(SELECT * EXCLUDE (${raw.join(', ')}), ${check} AS __check FROM (${inner}))`;
 }
 
-export const DIRECT_LOAD_STOPPED = 'lantern: a cell breaks its rule';
+const DIRECT_LOAD_STOPPED = 'lantern: a cell breaks its rule';
 
 const PARAMS = '(SELECT CAST($1 AS VARCHAR) AS tz, CAST($2 AS TIMESTAMPTZ) AS observed_at) p';
 const badFlag = (name: string) => sqlIdentifier(`${name}__bad`);

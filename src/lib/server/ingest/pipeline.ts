@@ -9,7 +9,7 @@ import { findImportByHash, hashFile, logImport } from './import-log';
 import { directRowsSql, loadRows, normaliseRows, planLoad, previewRows, summariseProblems, validateRows, type LoadPlan } from './load-plan';
 import { savedMappingSources } from './mapping-store';
 import { SOURCES } from './sources';
-import { sniffFile } from './read-file';
+import { sniffFile, type FileSniff } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
 import { csvReaderSql, recogniseCsv, stageFile, type Staged } from './staging';
@@ -39,8 +39,8 @@ export function importFile(db: Database, path: string, options: ImportOptions = 
 
 /**
  * Imports and previews on one database run one at a time: each is a large write, and the direct
- * path relaxes DuckDB's (process-wide) insertion-order setting while it inserts, which a staging
- * read beside it relies on.
+ * path relaxes the insertion-order setting of the whole DuckDB instance while it inserts, which a
+ * staging read beside it relies on.
  */
 const queues = new WeakMap<Database, Promise<unknown>>();
 function oneAtATime<T>(db: Database, work: () => Promise<T>): Promise<T> {
@@ -60,16 +60,14 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 		let source: SourceSpec | null = null;
 		try {
 			const candidates = options.source ? [options.source] : await knownFormats(db);
-			const direct = options.staged ? null : await importDirectly(db, connection, path, fileName, candidates, settings, now, hashing, options);
+			const sniff = await readable(connection, path, fileName);
+			const direct = options.staged ? null : await importDirectly(db, connection, path, fileName, sniff, candidates, settings, now, hashing, options);
 			if (direct) return direct;
-			const staged = await stageUpload(connection, path, fileName, candidates, options.sheet);
+			const staged = await stageFile(connection, path, fileName, sniff, candidates, options.sheet ?? null);
 			source = staged.source;
 			const sha256 = await hashing;
 			const duplicateOf = await findImportByHash(connection, sha256);
-			if (duplicateOf !== null) {
-				const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
-				return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
-			}
+			if (duplicateOf !== null) return recordDuplicate(connection, { fileName, source, sha256, now, options, duplicateOf });
 			const observed = observedAt(fileName, now);
 			const { plan, privacy, errors, errorCount } = await readStaged(connection, staged, fileName, settings, observed);
 			if (errorCount > 0) {
@@ -114,18 +112,17 @@ async function importDirectly(
 	connection: DuckDBConnection,
 	path: string,
 	fileName: string,
+	sniff: FileSniff,
 	candidates: readonly SourceSpec[],
 	settings: LibrarySettings,
 	now: Date,
 	hashing: Promise<string>,
 	options: ImportOptions
 ): Promise<ImportResult | null> {
-	const sniff = await sniffFile(path, fileName);
-	if (sniff.refusal || sniff.kind !== 'csv' || sniff.encoding === 'latin-1') return null;
+	if (sniff.kind !== 'csv' || sniff.encoding === 'latin-1') return null;
 	const recognised = recogniseCsv(sniff.head, options.sheet ?? null, candidates);
 	if (!recognised || !loadsDirectly(recognised.source)) return null;
 	const { source, index, header, headerText, preamble, sample } = recognised;
-	await connection.run(FIELD_MACROS_SQL);
 	const readerAt = (pathSql: string) => csvReaderSql(pathSql, sqlString(sniff.encoding), String(index + 1 + (source.rowsAfterHeader ?? 0)));
 	const columns = await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${readerAt('$1')}`, [path])
 		.then((rows) => rows.map((row) => row.column_name))
@@ -156,9 +153,7 @@ async function importDirectly(
 		const duplicateOf = rowsLoaded === 0 ? null : await findImportByHash(connection, sha256);
 		if (rowsLoaded === 0 || duplicateOf !== null) {
 			await connection.run('ROLLBACK');
-			if (duplicateOf === null) return null;
-			const duplicateId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
-			return result({ importId: duplicateId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
+			return duplicateOf === null ? null : recordDuplicate(connection, { fileName, source, sha256, now, options, duplicateOf });
 		}
 		await connection.run('UPDATE import_log SET rows_loaded = $1, sha256 = $2 WHERE import_id = $3', [rowsLoaded, sha256, importId]);
 		await connection.run('COMMIT');
@@ -180,12 +175,22 @@ function describeUnexpected(error: unknown): string {
 	return `Lantern could not import this file: ${message.split('\n')[0]}`;
 }
 
-/** Recognises the file among `candidates` and stages its cells (refusing what cannot be read at all). */
-async function stageUpload(connection: DuckDBConnection, path: string, fileName: string, candidates: readonly SourceSpec[], sheet?: string): Promise<Staged> {
+/** Looks at the file's first bytes, refusing what cannot be read at all, and readies the field macros. */
+async function readable(connection: DuckDBConnection, path: string, fileName: string): Promise<FileSniff> {
 	const sniff = await sniffFile(path, fileName);
 	if (sniff.refusal) throw new Refusal(sniff.refusal);
 	await connection.run(FIELD_MACROS_SQL);
-	return stageFile(connection, path, fileName, sniff, candidates, sheet ?? null);
+	return sniff;
+}
+
+/** The same bytes were imported before: the log says so, and nothing is stored. */
+async function recordDuplicate(
+	connection: DuckDBConnection,
+	entry: { fileName: string; source: SourceSpec; sha256: string; now: Date; options: ImportOptions; duplicateOf: number }
+): Promise<ImportResult> {
+	const { fileName, source, sha256, now, options, duplicateOf } = entry;
+	const importId = await logImport(connection, { fileName, source: source.id, sha256, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, now, importedBy: options.importedBy, isDemo: options.isDemo });
+	return result({ importId, fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
 }
 
 /** Maps the staged file's columns, checks it for personal data, then parses and checks every cell. */
@@ -232,7 +237,7 @@ async function previewNow(db: Database, path: string, fileName: string, source: 
 	const settings = await getSettings(db);
 	return db.withConnection(async (connection) => {
 		try {
-			const staged = await stageUpload(connection, path, fileName, [source]);
+			const staged = await stageFile(connection, path, fileName, await readable(connection, path, fileName), [source]);
 			const observed = observedAt(fileName, new Date());
 			const { plan, errors, errorCount } = await readStaged(connection, staged, fileName, settings, observed);
 			const rows = errorCount === 0 ? await previewRows(connection, plan, settings.timeZone, observed) : [];
