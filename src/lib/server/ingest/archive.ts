@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ImportResult } from '../../domain/imports';
 import type { Database } from '../db/database';
+import { isWorkbook, isZip } from './read-file';
 import { Refusal } from './refusal';
 import { normaliseHeader } from './headers';
 import type { SourceSpec } from './source';
@@ -14,7 +15,32 @@ import { readZipEntry, zipEntries } from './zip';
 const WANTED = [/\.csv$/i, /(^|\/)data\/(tweets?(-part\d+)?|account|following|follower|note-tweet)\.js$/i];
 
 export function isExportArchive(bytes: Buffer, fileName: string): boolean {
-	return bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && !/\.xlsx$/i.test(fileName) && !bytes.includes(Buffer.from('xl/workbook.xml'));
+	return isZip(bytes) && !isWorkbook(bytes, fileName);
+}
+
+/**
+ * Imports files one by one from a temporary folder, each written there just before its import and
+ * removed after it, so at most one sits on disk at a time.
+ */
+async function importEach<T>(
+	items: readonly T[],
+	file: (item: T, index: number) => { name: string; data: Uint8Array | string },
+	importOne: (path: string, item: T) => Promise<ImportResult>
+): Promise<ImportResult[]> {
+	const dir = await mkdtemp(join(tmpdir(), 'lantern-files-'));
+	try {
+		const results: ImportResult[] = [];
+		for (const [index, item] of items.entries()) {
+			const { name, data } = file(item, index);
+			const target = join(dir, name);
+			await writeFile(target, data);
+			results.push(await importOne(target, item));
+			await rm(target, { force: true });
+		}
+		return results;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
 }
 
 /**
@@ -30,19 +56,11 @@ export async function importArchive(
 	const bytes = await readFile(path);
 	const entries = zipEntries(bytes).filter((entry) => !entry.name.endsWith('/') && WANTED.some((pattern) => pattern.test(entry.name)));
 	if (entries.length === 0) throw new Refusal(`The archive ${zipName} holds no file Lantern reads (CSV exports, or an X archive's data/tweets.js and account.js).`);
-	const dir = await mkdtemp(join(tmpdir(), 'lantern-archive-'));
-	try {
-		const results: ImportResult[] = [];
-		for (const entry of entries) {
-			const target = join(dir, basename(entry.name).replace(/[^\w.\- ]+/g, '_'));
-			await writeFile(target, readZipEntry(bytes, entry));
-			results.push(await importOne(db, target, `${zipName}: ${entry.name}`));
-			await rm(target, { force: true });
-		}
-		return results;
-	} finally {
-		await rm(dir, { recursive: true, force: true });
-	}
+	return importEach(
+		entries,
+		(entry) => ({ name: basename(entry.name).replace(/[^\w.\- ]+/g, '_'), data: readZipEntry(bytes, entry) }),
+		(target, entry) => importOne(db, target, `${zipName}: ${entry.name}`)
+	);
 }
 
 /** A workbook's sheets that some format reads, each as CSV text with its normalised sheet name. */
@@ -72,17 +90,9 @@ export async function importWorkbookSheets(
 		return null; // the single-file path explains what is wrong with it
 	}
 	if (sheets.length < 2) return null;
-	const dir = await mkdtemp(join(tmpdir(), 'lantern-workbook-'));
-	try {
-		const results: ImportResult[] = [];
-		for (const [index, sheet] of sheets.entries()) {
-			const target = join(dir, `sheet-${index}.csv`);
-			await writeFile(target, sheet.csv);
-			results.push(await importOne(target, `${fileName} › ${sheet.name}`, sheet.sheet));
-			await rm(target, { force: true });
-		}
-		return results;
-	} finally {
-		await rm(dir, { recursive: true, force: true });
-	}
+	return importEach(
+		sheets,
+		(sheet, index) => ({ name: `sheet-${index}.csv`, data: sheet.csv }),
+		(target, sheet) => importOne(target, `${fileName} › ${sheet.name}`, sheet.sheet)
+	);
 }

@@ -5,6 +5,7 @@ import { relinkCampaigns } from '../campaign-links';
 import type { Database } from '../db/database';
 import { importArchive, importWorkbookSheets, isExportArchive } from './archive';
 import { removeImports } from './import-log';
+import { isWorkbook } from './read-file';
 import { Refusal } from './refusal';
 import { SOURCES } from './sources';
 import { importFile, knownFormats, type ImportOptions } from './pipeline';
@@ -62,10 +63,6 @@ export async function importUpload(db: Database, path: string, options: ImportOp
 		const message = error instanceof Refusal ? error.message : `Lantern could not open the archive: ${(error as Error).message}`;
 		return [{ importId: null, fileName: options.fileName, source: null, sourceLabel: null, status: 'rejected', rowsLoaded: 0, errors: [{ row: null, column: null, message }], errorCount: 1, summary: 'The archive was refused; nothing was stored.' }];
 	}
-}
-
-function isWorkbook(bytes: Buffer, fileName: string): boolean {
-	return bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml')));
 }
 
 /** A .json file is campaign definitions unless it is a Mastodon outbox (ActivityPub `orderedItems`). */

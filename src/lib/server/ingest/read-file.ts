@@ -16,6 +16,11 @@ const HEAD_BYTES = 65_536;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
+export const isZip = (bytes: Uint8Array): boolean => ZIP.every((b, i) => bytes[i] === b);
+
+/** A ZIP that is an Excel workbook: named .xlsx, or holding xl/workbook.xml among its first bytes. */
+export const isWorkbook = (bytes: Buffer, fileName: string): boolean => isZip(bytes) && (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml')));
+
 /** Looks at the first bytes to choose an encoding and a reader, or to refuse the file early. */
 export async function sniffFile(path: string, fileName: string): Promise<FileSniff> {
 	const handle = await open(path, 'r');
@@ -32,8 +37,8 @@ export async function sniffFile(path: string, fileName: string): Promise<FileSni
 		if (startsWith([0xfe, 0xff])) {
 			return refuse('The file is UTF-16 big-endian, which Lantern cannot read. Save it as CSV (UTF-8) and upload that.');
 		}
-		if (startsWith(ZIP)) {
-			if (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml'))) return { encoding: 'utf-8', kind: 'xlsx', head: '' };
+		if (isZip(bytes)) {
+			if (isWorkbook(bytes, fileName)) return { encoding: 'utf-8', kind: 'xlsx', head: '' };
 			return refuse('This is a ZIP archive: upload it on the Uploads page or with `lantern import`, which read the export files inside.');
 		}
 		if (startsWith(OLE)) {

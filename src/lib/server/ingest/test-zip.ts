@@ -1,24 +1,28 @@
 import { deflateRawSync } from 'node:zlib';
 
-/** A ZIP of several deflated entries, written by hand (local headers, central directory, end record). */
-export function zipOf(files: Record<string, Buffer>): Buffer {
+/**
+ * A ZIP of several deflated entries, written by hand (local headers, central directory, end record).
+ * `declaredSizes` makes an entry lie about its inflated size, as a damaged or hostile file would.
+ */
+export function zipOf(files: Record<string, Buffer>, declaredSizes: Record<string, number> = {}): Buffer {
 	const locals: Buffer[] = [];
 	const centrals: Buffer[] = [];
 	let offset = 0;
 	for (const [name, content] of Object.entries(files)) {
 		const data = deflateRawSync(content);
+		const size = declaredSizes[name] ?? content.length;
 		const nameBytes = Buffer.from(name);
 		const local = Buffer.alloc(30);
 		local.writeUInt32LE(0x04034b50, 0);
 		local.writeUInt16LE(8, 8);
 		local.writeUInt32LE(data.length, 18);
-		local.writeUInt32LE(content.length, 22);
+		local.writeUInt32LE(size, 22);
 		local.writeUInt16LE(nameBytes.length, 26);
 		const central = Buffer.alloc(46);
 		central.writeUInt32LE(0x02014b50, 0);
 		central.writeUInt16LE(8, 10);
 		central.writeUInt32LE(data.length, 20);
-		central.writeUInt32LE(content.length, 24);
+		central.writeUInt32LE(size, 24);
 		central.writeUInt16LE(nameBytes.length, 28);
 		central.writeUInt32LE(offset, 42);
 		locals.push(local, nameBytes, data);
