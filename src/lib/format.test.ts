@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatDecimal, formatPValue, formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, MISSING } from './format';
+import { formatCell, formatDecimal, formatPValue, formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, formatSignedPercent, MISSING } from './format';
 
 describe('format', () => {
 	it('formats counts with separators and says when a value is missing', () => {
@@ -47,6 +47,13 @@ describe('format', () => {
 		expect(formatChange(97, 100)).toBe('−3.0%');
 		expect(formatChange(100, 100)).toBe('±0.0%');
 		expect(formatChange(5, 0)).toBe(MISSING);
+	});
+
+	it('signs a ratio with a true minus and ± for zero', () => {
+		expect(formatSignedPercent(0.42, 0)).toBe('+42%');
+		expect(formatSignedPercent(-0.061, 1)).toBe('−6.1%');
+		expect(formatSignedPercent(0, 0)).toBe('±0%');
+		expect(formatSignedPercent(Number.NaN)).toBe(MISSING);
 	});
 
 	it('formats calendar dates without shifting them across time zones', () => {

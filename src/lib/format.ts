@@ -46,6 +46,12 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
 	return `${(ratio * 100).toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
 }
 
+/** A ratio with its sign: +12%, −3%, ±0% (the minus is U+2212). */
+export function formatSignedPercent(ratio: number | null | undefined, digits = 1): string {
+	if (!usable(ratio)) return MISSING;
+	return `${ratio > 0 ? '+' : ratio < 0 ? '−' : '±'}${formatPercent(Math.abs(ratio), digits)}`;
+}
+
 /** Signed relative change from `previous` to `current`: +12.5%, −3.0%; none when there is no base. */
 export function formatChange(current: number | null | undefined, previous: number | null | undefined): string {
 	if (!usable(current) || !usable(previous) || previous === 0) return MISSING;

@@ -24,5 +24,8 @@ export const LITERACY_METRICS = [
 
 export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 
+/** The Project Outcome outcomes Lantern stores on the 1–5 scale (columns of survey_records). */
+export const SURVEY_OUTCOMES = ['knowledge', 'confidence', 'application', 'awareness'] as const;
+
 /** Every platform Lantern imports posts or account figures from, in the order pages list them. */
 export const PLATFORM_LABELS: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', linkedin: 'LinkedIn', mastodon: 'Mastodon', bluesky: 'Bluesky' };

@@ -3,7 +3,7 @@
  * expected without the campaign, the estimated effect with its interval, and every caveat that
  * applies. Numbers and dates go through the shared formatter, like everywhere else.
  */
-import { formatCount, formatDate, formatPercent } from '../format';
+import { formatCount, formatDate, formatPercent, formatSignedPercent } from '../format';
 import { SEASONALITY_OFF_AS_ASKED } from './its-options';
 import type { ItsResult, ItsSuccess } from './its-types';
 import { COMFORTABLE_POINTS_AFTER } from './sufficiency';
@@ -16,7 +16,7 @@ export interface DescribeOptions {
 }
 
 const sign = (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '±');
-const signedPercent = (ratio: number, digits = 0) => `${sign(ratio)}${formatPercent(Math.abs(ratio), digits)}`;
+const signedPercent = (ratio: number, digits = 0) => formatSignedPercent(ratio, digits);
 const signedCount = (value: number) => `${sign(value)}${formatCount(Math.abs(value))}`;
 const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 

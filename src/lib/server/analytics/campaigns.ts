@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
+import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
 import { PERIOD_PREFERENCE } from './usage-period';
 
 export interface CampaignSummary {
@@ -123,6 +124,9 @@ export interface OutcomeSeries {
 	seasonal?: boolean;
 }
 
+/** A series' label without its "per week" or "per month": what it counts. */
+export const seriesName = (series: OutcomeSeries): string => series.label.replace(/ per (week|month)$/, '');
+
 export async function outcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
 	const [kind, name, branch, match] = metric.split(':');
 	const { timeZone } = await getSettings(db);
@@ -165,7 +169,7 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 		);
 		return { label: `${match ? `${match} ` : 'program '}attendance${branch ? ` at ${branch}` : ''} per week`, period: 'week', points };
 	}
-	if (kind === 'surveys' && name && SURVEY_OUTCOMES.includes(name)) {
+	if (kind === 'surveys' && name && (SURVEY_OUTCOMES as readonly string[]).includes(name)) {
 		// Project Outcome: the share of respondents who agree (4 or 5 of 5) each month, in percent.
 		const points = await select(
 			`SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS period_start, 100.0 * avg(CASE WHEN "${name}" >= 4 THEN 1 ELSE 0 END) AS value
@@ -177,6 +181,3 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 	}
 	return null;
 }
-
-/** The Project Outcome outcomes Lantern stores on the 1–5 scale (columns of survey_records). */
-const SURVEY_OUTCOMES = ['knowledge', 'confidence', 'application', 'awareness'];

@@ -5,10 +5,10 @@
  * far the branch moved away from its neighbours.
  */
 import type { ControlledEstimate } from '../../domain/impact';
-import { formatCount, formatPercent } from '../../format';
+import { formatCount, formatSignedPercent } from '../../format';
 import { stateSpaceCounterfactual, type StateSpaceResult } from '../../stats';
 import type { Database } from '../db/database';
-import { outcomeSeries } from './campaigns';
+import { outcomeSeries, seriesName } from './campaigns';
 
 /** Other branches that report the metric, by kind of series. */
 async function otherBranches(db: Database, kind: string, name: string, branch: string): Promise<string[]> {
@@ -50,7 +50,7 @@ export async function controlledEstimate(
 			left.push(`${candidate.name} (no such series)`);
 			continue;
 		}
-		const label = chosen?.length ? series.label.replace(/ per (week|month)$/, '') : candidate.name;
+		const label = chosen?.length ? seriesName(series) : candidate.name;
 		if (series.points.length === 0) {
 			left.push(`${label} (no data)`);
 			continue;
@@ -81,7 +81,7 @@ export async function controlledEstimate(
 	return { controls: names, result, paragraph };
 }
 
-const signed = (ratio: number) => `${ratio >= 0 ? '+' : '−'}${formatPercent(Math.abs(ratio), 0)}`;
+const signed = (ratio: number) => formatSignedPercent(ratio, 0);
 
 function describeControlled(result: StateSpaceResult, controls: string[], period: string, branches: boolean): string {
 	const others = controls.length === 1 ? controls[0] : `${controls.slice(0, -1).join(', ')} and ${controls.at(-1)}`;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { describeIts, interruptedTimeSeries, MIN_POINTS_AFTER, type ItsResult } from '../../stats';
 import type { ImpactPanelData } from '../../domain/impact';
+import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
-import { outcomeSeries } from './campaigns';
+import { outcomeSeries, seriesName } from './campaigns';
 import { controlledEstimate } from './controlled';
 
 export const ImpactOptions = z.object({
@@ -49,7 +50,7 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 					? seasonalIts(series.points, { ...options, start })
 					: safeIts(series.points, { ...chosen, start });
 		const overlapping = await overlappingCampaigns(db, metric, options.start, options.end ?? series.points.at(-1)?.periodStart ?? options.start, excludeCampaign);
-		let paragraph = describeIts(result, { metricLabel: series.label.replace(/ per (week|month)$/, ''), periodLabel: series.period });
+		let paragraph = describeIts(result, { metricLabel: seriesName(series), periodLabel: series.period });
 		if (result.ok && overlapping.length > 0) {
 			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
 		}
@@ -146,8 +147,7 @@ export async function explorableSeries(db: Database): Promise<{ metric: string; 
 		 UNION SELECT DISTINCT 'literacy:' || metric || ':' || branch, 'summer reading ' || metric || ' at ' || branch FROM literacy WHERE branch IS NOT NULL
 		 UNION SELECT DISTINCT 'programs:attendance', 'program attendance' FROM programs WHERE attendance IS NOT NULL
 		 UNION SELECT DISTINCT 'programs:attendance:' || branch, 'program attendance at ' || branch FROM programs WHERE attendance IS NOT NULL AND branch IS NOT NULL
-		 ${['knowledge', 'confidence', 'application', 'awareness']
-				.map(
+		 ${SURVEY_OUTCOMES.map(
 					(outcome) => `UNION SELECT 'surveys:${outcome}', '% of survey respondents agreeing on ${outcome}' WHERE EXISTS (SELECT 1 FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL)
 		 UNION SELECT DISTINCT 'surveys:${outcome}:' || branch, '% of survey respondents agreeing on ${outcome} at ' || branch FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL AND branch IS NOT NULL`
 				)

@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 
 import type { DoorCountDay } from '../../domain/library';
+import type { SURVEY_OUTCOMES } from '../../domain/vocabulary';
 
 /** Daily visits from door counters (usage rows with period 'day'), the last 365 days they cover. */
 export async function doorCounts(db: Database): Promise<DoorCountDay[]> {
@@ -15,7 +16,7 @@ export async function doorCounts(db: Database): Promise<DoorCountDay[]> {
 
 export interface SurveyOutcome {
 	topic: string;
-	outcome: 'knowledge' | 'confidence' | 'application' | 'awareness';
+	outcome: (typeof SURVEY_OUTCOMES)[number];
 	responses: number;
 	/** share answering Agree or Strongly Agree, of those who answered on the scale */
 	agreeShare: number | null;

@@ -226,20 +226,24 @@ CREATE TABLE x_note_texts (import_id INTEGER NOT NULL, note_id VARCHAR NOT NULL,
 	}
 ];
 
+/** The versions already applied to this file (none for a new one), read without writing. */
+async function appliedVersions(connection: DuckDBConnection): Promise<Set<number>> {
+	const exists = await connection.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'schema_migrations' AND NOT temporary`);
+	if (Number(exists.getRowObjectsJS()[0]?.n ?? 0) === 0) return new Set();
+	const reader = await connection.runAndReadAll('SELECT version FROM schema_migrations');
+	return new Set(reader.getRowObjectsJS().map((row) => Number(row.version)));
+}
+
 /** How many migrations this file still needs (all of them for a new file). */
 export async function pendingMigrations(connection: DuckDBConnection): Promise<number> {
-	const exists = await connection.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'schema_migrations' AND NOT temporary`);
-	if (Number(exists.getRowObjectsJS()[0]?.n ?? 0) === 0) return MIGRATIONS.length;
-	const reader = await connection.runAndReadAll('SELECT version FROM schema_migrations');
-	const applied = new Set(reader.getRowObjectsJS().map((row) => Number(row.version)));
+	const applied = await appliedVersions(connection);
 	return MIGRATIONS.filter((migration) => !applied.has(migration.version)).length;
 }
 
 export async function migrate(connection: DuckDBConnection): Promise<void> {
 	await connection.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-	const reader = await connection.runAndReadAll('SELECT version FROM schema_migrations');
-	const applied = new Set(reader.getRowObjectsJS().map((row) => Number(row.version)));
+	const applied = await appliedVersions(connection);
 	const newest = Math.max(0, ...applied);
 	const known = Math.max(...MIGRATIONS.map((m) => m.version));
 	if (newest > known) {

@@ -1,4 +1,8 @@
 import { hashtagsSql } from '../ingest/field-sql';
+
+/** The figures of account_daily_records, each merged on its own in the account_daily view. */
+const ACCOUNT_FIGURES = ['followers', 'new_follows', 'impressions', 'engagements', 'profile_visits', 'video_views', 'viewers', 'new_viewers'];
+
 /**
  * The public schema: views analysts may query with any DuckDB client. Documented in README.md;
  * columns are only ever added. Recreated after every migration.
@@ -45,14 +49,7 @@ FROM post_observations;
 -- another's figures.
 CREATE OR REPLACE VIEW account_daily AS
 SELECT platform, account, date,
-	arg_max(followers, (observed_at, import_id)) FILTER (WHERE followers IS NOT NULL) AS followers,
-	arg_max(new_follows, (observed_at, import_id)) FILTER (WHERE new_follows IS NOT NULL) AS new_follows,
-	arg_max(impressions, (observed_at, import_id)) FILTER (WHERE impressions IS NOT NULL) AS impressions,
-	arg_max(engagements, (observed_at, import_id)) FILTER (WHERE engagements IS NOT NULL) AS engagements,
-	arg_max(profile_visits, (observed_at, import_id)) FILTER (WHERE profile_visits IS NOT NULL) AS profile_visits,
-	arg_max(video_views, (observed_at, import_id)) FILTER (WHERE video_views IS NOT NULL) AS video_views,
-	arg_max(viewers, (observed_at, import_id)) FILTER (WHERE viewers IS NOT NULL) AS viewers,
-	arg_max(new_viewers, (observed_at, import_id)) FILTER (WHERE new_viewers IS NOT NULL) AS new_viewers,
+	${ACCOUNT_FIGURES.map((figure) => `arg_max(${figure}, (observed_at, import_id)) FILTER (WHERE ${figure} IS NOT NULL) AS ${figure}`).join(',\n\t')},
 	max(import_id) AS import_id
 FROM account_daily_records
 GROUP BY platform, account, date;
