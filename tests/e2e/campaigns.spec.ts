@@ -64,6 +64,8 @@ test.describe('campaigns, strategies and impact', () => {
 		await page.getByRole('button', { name: 'Estimate' }).click();
 		const panel = page.getByRole('region', { name: /Impact on circulation/ });
 		await expect(panel).toContainText(/During the campaign, circulation averaged [\d,]+/);
-		await expect(panel.getByRole('region', { name: 'Cross-check: against visits' })).toContainText('Compared with visits (chosen as control series');
+		const crossCheck = panel.getByRole('region', { name: 'Cross-check: against visits' });
+		await expect(crossCheck).toContainText('Compared with visits (chosen as control series');
+		await expect(crossCheck.getByRole('table')).toContainText('Expected from the control series');
 	});
 });

@@ -15,6 +15,8 @@ export interface ImpactPanelData {
 
 /** A state-space counterfactual with the other branches as control series. */
 export interface ControlledEstimate {
+	/** the same outcome at the other branches (the default), or series a director picked */
+	kind: 'branches' | 'chosen';
 	controls: string[];
 	result: StateSpaceResult;
 	paragraph: string;

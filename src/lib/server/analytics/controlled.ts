@@ -68,7 +68,7 @@ export async function controlledEstimate(
 	if (controls.length === 0) {
 		if (!chosen?.length) return null;
 		const result: StateSpaceResult = { ok: false, reason: `Not enough data to estimate: no usable control series; left out: ${left.join(', ')}.`, warnings: [] };
-		return { controls: [], result, paragraph: result.reason };
+		return { kind: 'chosen', controls: [], result, paragraph: result.reason };
 	}
 	let result: StateSpaceResult;
 	try {
@@ -77,8 +77,9 @@ export async function controlledEstimate(
 		result = { ok: false, reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
 	}
 	const names = controls.map((c) => c.name);
-	const paragraph = describeControlled(result, names, period, !chosen?.length) + (left.length > 0 ? ` Left out as controls: ${left.join(', ')}.` : '');
-	return { controls: names, result, paragraph };
+	const byBranch = !chosen?.length;
+	const paragraph = describeControlled(result, names, period, byBranch) + (left.length > 0 ? ` Left out as controls: ${left.join(', ')}.` : '');
+	return { kind: byBranch ? 'branches' : 'chosen', controls: names, result, paragraph };
 }
 
 const signed = (ratio: number) => formatSignedPercent(ratio, 0);
