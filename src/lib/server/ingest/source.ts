@@ -97,6 +97,12 @@ export function defineSource<F extends string>(spec: SourceSpec<F>): SourceSpec<
 	return spec;
 }
 
+/** SQL reading text at `prefix` + path inside each staged JSON item (`json`), for `archiveColumns`. */
+export const jsonText =
+	(prefix = '') =>
+	(path: string): string =>
+		`json_extract_string(json, '$.${prefix}${path}')`;
+
 /** A count column known by these headers; `signed` where a format writes corrections as negatives. */
 export function countField(headers: readonly string[], options: { signed?: boolean } = {}): FieldSpec {
 	return { headers, type: options.signed ? { kind: 'count', signed: true } : { kind: 'count' } };

@@ -1,7 +1,7 @@
 import { hashtagsSql } from '../field-sql';
-import { defineSource } from '../source';
+import { defineSource, jsonText } from '../source';
 
-const item = (path: string) => `json_extract_string(json, '$.${path}')`;
+const item = jsonText();
 
 /**
  * A Mastodon archive's outbox.json (ActivityPub): posts and boosts with their times. Archives carry

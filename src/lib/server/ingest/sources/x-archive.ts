@@ -1,7 +1,7 @@
 import { hashtagsSql } from '../field-sql';
-import { countField, defineSource } from '../source';
+import { countField, defineSource, jsonText } from '../source';
 
-const tweet = (path: string) => `json_extract_string(json, '$.tweet.${path}')`;
+const tweet = jsonText('tweet.');
 const count = (header: string) => countField([header]);
 
 /**
@@ -59,7 +59,7 @@ export const xArchiveTweets = defineSource({
 	]
 });
 
-const account = (path: string) => `json_extract_string(json, '$.account.${path}')`;
+const account = jsonText('account.');
 
 /** data/account.js: the archive owner's account ID and handle. */
 export const xArchiveAccount = defineSource({
@@ -96,7 +96,7 @@ export const xArchiveFollowing = defineSource({
 	load: (n) => ({ account_id: n.accountId, username: 'NULL', seen_at: 'p.observed_at' })
 });
 
-const note = (path: string) => `json_extract_string(json, '$.noteTweet.${path}')`;
+const note = jsonText('noteTweet.');
 
 /**
  * data/note-tweet.js: the full text of long posts, whose tweets.js entry holds only the first 280
