@@ -33,7 +33,7 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	const values = input.values.slice(0, n);
 	const exposure = input.offset?.slice(0, n);
 	const startIndex = firstIndexOnOrAfter(dates, options.start);
-	// A temporary window: its last point, and the baseline points after it.
+	// The post period ends at the window (the last point without one); baseline is every point outside it.
 	const windowEnd = options.windowEnd === undefined ? n - 1 : Math.max(countOnOrBefore(dates, options.windowEnd) - 1, startIndex - 1);
 	const windowPoints = windowEnd - startIndex + 1;
 	const baseline = n - windowPoints;
@@ -53,7 +53,7 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	const { link } = resolved;
 	const shortWindow = options.windowEnd !== undefined && n - 1 > windowEnd && resolved.standardErrors !== 'newey-west';
 	const tooLittle =
-		checkPoints(options.windowEnd === undefined ? startIndex : baseline, windowPoints, spec.slope, shortWindow) ??
+		checkPoints(baseline, windowPoints, spec.slope, shortWindow) ??
 		checkValues(dates, values, link === 'log' ? exposure : undefined, link) ??
 		checkCountsEachSide(values, startIndex, link, windowEnd);
 	if (tooLittle) return fail(tooLittle, warnings);
@@ -68,7 +68,7 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 		logExposure: link === 'log' && exposure ? Float64Array.from(exposure, Math.log) : undefined,
 		months,
 		startIndex,
-		...(options.windowEnd === undefined ? {} : { windowEnd })
+		windowEnd
 	};
 	const outcome = fitItsModel(data, spec);
 	if (!outcome.ok) return fail(outcome.reason, warnings);
