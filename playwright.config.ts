@@ -2,10 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from './src/lib/server/reports/chromium.js';
+import { CHROMIUM_ARGS, chromiumEnvironment, findChromium } from './src/lib/server/reports/chromium.js';
 
 // scripts/test.js picks a free port and builds first; run alone, fall back to 4173.
 const port = Number(process.env.LANTERN_E2E_PORT ?? 4173);
+const chromium = findChromium();
 const database = process.env.LANTERN_E2E_DB ?? join(mkdtempSync(join(tmpdir(), 'lantern-e2e-')), 'lantern.duckdb');
 process.env.LANTERN_E2E_DB = database;
 
@@ -20,8 +21,15 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		timezoneId: 'America/Chicago',
 		locale: 'en-US',
-		launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS }
+		launchOptions: { executablePath: chromium ?? undefined, args: CHROMIUM_ARGS, env: chromium ? chromiumEnvironment(chromium) : undefined }
 	},
+	// Removing the demo empties the library, so that spec runs after all the others.
+	projects: [
+		{ name: 'demo library', testIgnore: /remove-demo\.spec\.ts/ },
+		{ name: 'after the demo is removed', testMatch: /remove-demo\.spec\.ts/, dependencies: ['demo library'] }
+	],
+	// The server starts exactly as `npm start` starts it: same script, no ORIGIN, no HOST; only the
+	// port and a temporary database differ, both documented settings.
 	webServer: {
 		command: 'node scripts/start.js',
 		url: `http://127.0.0.1:${port}/overview`,
@@ -29,6 +37,6 @@ export default defineConfig({
 		timeout: 180_000,
 		stdout: 'pipe',
 		stderr: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', LANTERN_DB: database, LANTERN_DEMO: '1', TZ: 'America/Chicago', ORIGIN: `http://127.0.0.1:${port}` }
+		env: { PORT: String(port), LANTERN_DB: database, TZ: 'America/Chicago' }
 	}
 });

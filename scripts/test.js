@@ -1,11 +1,13 @@
 // `npm test`: type checks, unit tests, then end-to-end tests against a production build on a free
-// port with a temporary database. Installs Chromium first when it is missing (see ensure-chromium.js).
+// port with a temporary database, the server started exactly as `npm start` starts it. Chromium is
+// the one `npm install` brought (src/lib/server/reports/chromium.js), as for users.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureBuild, ROOT } from './ensure-build.js';
-import { ensureChromium } from './ensure-chromium.js';
+import { ensureChromium } from '../src/lib/server/reports/chromium.js';
+import { WHY_REAL_FIXTURE_TESTS_SKIP, realFixturesPresent } from './real-fixtures.js';
 
 process.chdir(ROOT);
 const OUT = join(ROOT, '.test-output');
@@ -39,20 +41,30 @@ function freePort() {
 
 /** @param {string} path */
 function countVitest(path) {
-	if (!existsSync(path)) return { passed: 0, failed: 1 };
+	if (!existsSync(path)) return { passed: 0, failed: 1, skipped: 0 };
 	const report = JSON.parse(readFileSync(path, 'utf8'));
-	return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) };
+	return {
+		passed: report.numPassedTests ?? 0,
+		failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0),
+		skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+	};
 }
 
 /** @param {string} path */
 function countPlaywright(path) {
-	if (!existsSync(path)) return { passed: 0, failed: 1 };
+	if (!existsSync(path)) return { passed: 0, failed: 1, skipped: 0 };
 	const stats = JSON.parse(readFileSync(path, 'utf8')).stats ?? {};
-	return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) };
+	return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
 }
 
-const chromium = ensureChromium();
-console.log(`Chromium: ${chromium}`);
+/** @type {string | null} */
+let chromium = null;
+try {
+	chromium = await ensureChromium();
+	console.log(`Chromium: ${chromium}`);
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+}
 
 const checked = step('SvelteKit sync', process.execPath, [join(ROOT, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync']) &&
 	step('Type check (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
@@ -62,14 +74,14 @@ step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--repo
 const unit = countVitest(vitestJson);
 
 console.log('\n=== Production build ===');
-let e2e = { passed: 0, failed: 1 };
+let e2e = { passed: 0, failed: 1, skipped: 0 };
 try {
+	if (!chromium) throw new Error('End-to-end tests need Chromium; see the message above.');
 	ensureBuild({ log: console.log });
 	const port = await freePort();
 	const playwrightJson = join(OUT, 'playwright.json');
 	step('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], {
 		LANTERN_E2E_PORT: String(port),
-		LANTERN_CHROMIUM: chromium,
 		PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson
 	});
 	e2e = countPlaywright(playwrightJson);
@@ -79,6 +91,8 @@ try {
 
 const passed = unit.passed + e2e.passed + (checked ? 1 : 0);
 const failed = unit.failed + e2e.failed + (checked ? 0 : 1);
-console.log(`\nType check: ${checked ? 'passed' : 'FAILED'}; unit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed.`);
+const skipped = unit.skipped + e2e.skipped;
+console.log(`\nType check: ${checked ? 'passed' : 'FAILED'}; unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped.`);
+if (skipped > 0) console.log(`${skipped} skipped: ${realFixturesPresent() ? 'see the skipped tests above.' : WHY_REAL_FIXTURE_TESTS_SKIP}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

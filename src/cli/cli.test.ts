@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REAL_FIXTURES, REPO_ROOT, SOURCE_FIXTURES } from '../lib/server/db/test-support';
+import { itWithRealFixtures, REAL_FIXTURES, REPO_ROOT, SOURCE_FIXTURES } from '../lib/server/db/test-support';
 
 const run = promisify(execFile);
 const TSX = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -22,7 +22,7 @@ async function lantern(...args: string[]): Promise<{ code: number; stdout: strin
 describe('lantern command line', () => {
 	const db = () => join(mkdtempSync(join(tmpdir(), 'lantern-cli-')), 'cli.duckdb');
 
-	it('imports files, reports each, and exits 0 only when none was rejected', async () => {
+	itWithRealFixtures('imports files, reports each, and exits 0 only when none was rejected', async () => {
 		const path = db();
 		const x = join(REAL_FIXTURES, 'x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv');
 		const ok = await lantern('import', x, join(SOURCE_FIXTURES, 'usage_monthly.csv'), '--db', path, '--json');

@@ -13,7 +13,7 @@ import { importUpload, removeImportsAndRelink } from '../lib/server/ingest/impor
 import { listImports } from '../lib/server/ingest/import-log';
 import { SOURCES } from '../lib/server/ingest/sources';
 import { overview } from '../lib/server/analytics/overview';
-import { renderBoardReportPdf } from '../lib/server/reports/pdf';
+import { closeReportBrowser, renderBoardReportPdf } from '../lib/server/reports/pdf';
 import { serveBuild } from '../lib/server/reports/serve-build';
 import { formatCount } from '../lib/format';
 import { describeImport, describeXid } from './output';
@@ -92,6 +92,7 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 		print(flags, { out: resolve(flags.out), bytes: pdf.length, ...data.range }, `Wrote ${flags.out} (${formatCount(pdf.length)} bytes) for ${data.range.from} to ${data.range.to}.`);
 		return 0;
 	} finally {
+		await closeReportBrowser();
 		await server.close();
 	}
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { hydrated } from '../support/hydrated';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -8,6 +8,7 @@ const X_LEGACY = resolve('../shared/fixtures/real/x-analytics-legacy/x_legacy_tw
 
 test.describe('uploads', () => {
 	test('a staff member uploads an X export and sees it counted on the overview', async ({ page }) => {
+		test.skip(!existsSync(X_LEGACY), 'reads ../shared/fixtures/real, which is not beside this clone');
 		await page.goto('/uploads');
 		await hydrated(page);
 		await page.getByLabel('Your name or initials').fill('Jo (comms)');

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REAL_FIXTURES, tempDatabase } from '../db/test-support';
+import { itWithRealFixtures, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { importUpload, removeImportsAndRelink } from './import-any';
 import { xlsxOf, zipOf } from './test-zip';
 
 describe('export archives', () => {
-	it('imports the files an X archive ZIP holds and leaves the rest', async () => {
+	itWithRealFixtures('imports the files an X archive ZIP holds and leaves the rest', async () => {
 		const db = await tempDatabase();
 		const zip = zipOf({
 			'data/tweets.js': readFileSync(join(REAL_FIXTURES, 'x-archive-2022/tweets.js')),
@@ -25,7 +25,7 @@ describe('export archives', () => {
 		expect(await db.query('SELECT count(*) AS n FROM posts')).toEqual([{ n: 1758 }]);
 	});
 
-	it('imports a YouTube Studio download and refuses an archive with nothing to read', async () => {
+	itWithRealFixtures('imports a YouTube Studio download and refuses an archive with nothing to read', async () => {
 		const db = await tempDatabase();
 		const youtube = join(dirname(db.path), 'Content 2024.zip');
 		writeFileSync(youtube, zipOf({ 'Content 2024/Table data.csv': readFileSync(join(REAL_FIXTURES, 'youtube/youtube_studio_table_data.csv')) }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monthColumnGroups, type ColumnMapping } from '../../domain/mapping';
-import { fingerprint, REAL_FIXTURES, tempDatabase } from '../db/test-support';
+import { fingerprint, itWithRealFixtures, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { normaliseHeader } from './headers';
 import { inspectSpreadsheet, specFromMapping, suggestMapping } from './mapper';
 import { saveMapping } from './mapping-store';
@@ -78,7 +78,7 @@ describe('column mapper', () => {
 		]);
 	});
 
-	it('opens the 500-column Arts Council workbook on its data sheet, quickly', async () => {
+	itWithRealFixtures('opens the 500-column Arts Council workbook on its data sheet, quickly', async () => {
 		const started = performance.now();
 		const preview = await inspectSpreadsheet(join(REAL_FIXTURES, 'library-activity-uk/ace_libraries_activity_2023_24.xlsx'), 'ace.xlsx');
 		expect(preview.sheet).toBe('Activity Data 2024');
@@ -90,7 +90,7 @@ describe('column mapper', () => {
 });
 
 describe('column mapper on the Arts Council return', () => {
-	it("maps one service's events, one column per month, into monthly usage", async () => {
+	itWithRealFixtures("maps one service's events, one column per month, into monthly usage", async () => {
 		const path = join(REAL_FIXTURES, 'library-activity-uk/ace_libraries_activity_2023_24.xlsx');
 		const preview = await inspectSpreadsheet(path, 'ace.xlsx');
 		const header = preview.rows[0]!;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { fingerprint, REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import { fingerprint, itWithRealFixtures, REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
 import { saveSettings } from '../settings';
 import { listImports, removeImports } from './import-log';
 import { buildRepo } from './car-test-support';
@@ -26,7 +26,7 @@ describe('import pipeline', () => {
 		db = await tempDatabase();
 	});
 
-	it('imports the real legacy X export with exact totals', async () => {
+	itWithRealFixtures('imports the real legacy X export with exact totals', async () => {
 		const result = await importFile(db, X_LEGACY);
 		expect(result).toMatchObject({ status: 'imported', source: 'x-legacy-tweets', rowsLoaded: 33, errorCount: 0 });
 		// Reference totals computed independently with Python's csv module: sum(float(row['impressions'])) etc.
@@ -42,7 +42,7 @@ describe('import pipeline', () => {
 		expect(String(first!.text)).toContain('\n');
 	});
 
-	it('reads Meta publish times in the library time zone', async () => {
+	itWithRealFixtures('reads Meta publish times in the library time zone', async () => {
 		await saveSettings(db, { timeZone: 'America/Chicago' });
 		const result = await importFile(db, FB_POSTS);
 		expect(result).toMatchObject({ status: 'imported', source: 'meta-facebook-posts', rowsLoaded: 13 });
@@ -56,7 +56,7 @@ describe('import pipeline', () => {
 		expect(sum).toEqual({ views: 33165, engagements: 201 });
 	});
 
-	it('recognises the same file again as a duplicate and adds nothing', async () => {
+	itWithRealFixtures('recognises the same file again as a duplicate and adds nothing', async () => {
 		await importFile(db, X_LEGACY);
 		const before = await fingerprint(db);
 		const again = await importFile(db, X_LEGACY, { fileName: 'renamed.csv' });
@@ -64,7 +64,7 @@ describe('import pipeline', () => {
 		expect(await fingerprint(db)).toEqual(before);
 	});
 
-	it('refuses a file with bad rows whole, naming row, column and reason, and stores nothing', async () => {
+	itWithRealFixtures('refuses a file with bad rows whole, naming row, column and reason, and stores nothing', async () => {
 		await importFile(db, FB_POSTS);
 		const before = await fingerprint(db);
 		// Row 2 of the file (its first post) gets an impressions count that is not a number.
@@ -88,7 +88,7 @@ describe('import pipeline', () => {
 		expect(result.errors[0]).toMatchObject({ row: 3, column: 'value' });
 	});
 
-	it('refuses the Excel-damaged X export whose IDs were rounded', async () => {
+	itWithRealFixtures('refuses the Excel-damaged X export whose IDs were rounded', async () => {
 		const before = await fingerprint(db);
 		const result = await importFile(db, join(REAL_FIXTURES, 'x-analytics-excel-resaved/tweet_activity_metrics.csv'));
 		expect(result.status).toBe('rejected');
@@ -111,7 +111,7 @@ describe('import pipeline', () => {
 		expect(await fingerprint(db)).toEqual(before);
 	});
 
-	it('keeps every observation, shows the newest, and restores the older one on undo', async () => {
+	itWithRealFixtures('keeps every observation, shows the newest, and restores the older one on undo', async () => {
 		await importFile(db, X_LEGACY);
 		const newer = readFileSync(X_LEGACY, 'utf8').replace('"2021-11-30 16:00 +0000","1777.0"', '"2021-11-30 16:00 +0000","1999.0"');
 		const second = await importFile(db, scratchFile('newer.csv', newer), { now: new Date(Date.now() + 60_000) });

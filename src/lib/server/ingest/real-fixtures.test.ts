@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { fingerprint, REAL_FIXTURES, tempDatabase } from '../db/test-support';
+import { describeWithRealFixtures, fingerprint, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { saveSettings } from '../settings';
 import { importFile } from './pipeline';
 
 const real = (path: string) => join(REAL_FIXTURES, path);
 const one = async (db: Database, sql: string) => (await db.query(sql))[0];
 
-describe('real exports', () => {
+describeWithRealFixtures('real exports', () => {
 	let db: Database;
 	beforeEach(async () => {
 		db = await tempDatabase();

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { DateRangeQuery } from '$lib/domain/overview';
 import { overview } from '$lib/server/analytics/overview';
 import { getDatabase } from '$lib/server/app';
-import { ChromiumMissingError, renderBoardReportPdf } from '$lib/server/reports/pdf';
+import { ChromiumMissingError, RenderQueueFullError, renderBoardReportPdf } from '$lib/server/reports/pdf';
+import { renderOrigin } from '$lib/server/reports/render-origin';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {
@@ -10,8 +11,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
 	const data = await overview(await getDatabase(), query.data);
 	try {
-		// Chromium loads the print route from this same server.
-		const pdf = await renderBoardReportPdf({ baseUrl: url.origin, ...data.range, libraryName: data.libraryName });
+		const pdf = await renderBoardReportPdf({ baseUrl: renderOrigin(url.origin), ...data.range, libraryName: data.libraryName });
 		return new Response(new Uint8Array(pdf), {
 			headers: {
 				'content-type': 'application/pdf',
@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ url }) => {
 			}
 		});
 	} catch (cause) {
-		if (cause instanceof ChromiumMissingError) error(503, cause.message);
+		if (cause instanceof ChromiumMissingError || cause instanceof RenderQueueFullError) error(503, cause.message);
 		throw cause;
 	}
 };
