@@ -6,8 +6,26 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
-		// Uploads are posted by the page itself; the origin check stays on.
-		csrf: { trustedOrigins: [] }
+		// Uploads are posted by the page itself; the origin check stays on (and hooks.server.ts
+		// applies it to every state-changing request, JSON and raw bodies included).
+		csrf: { trustedOrigins: [] },
+		// Scripts only from Lantern itself (SvelteKit hashes its own inline start-up script); inline
+		// style attributes are allowed because Plot writes them on charts.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -54,6 +54,10 @@ const renderPort = await listen(renderServer, 0, '127.0.0.1');
 process.env.LANTERN_RENDER_ORIGIN = `http://127.0.0.1:${renderPort}`;
 
 const publicServer = createServer(serve);
+// Longer than the 60 s idle timeout of common proxies and clients, so a connection is never closed
+// by Lantern just as a client sends its next request on it (ECONNRESET).
+publicServer.keepAliveTimeout = 65_000;
+publicServer.headersTimeout = 66_000;
 try {
 	await listen(publicServer, Number(process.env.PORT), process.env.HOST ?? '0.0.0.0');
 } catch (error) {

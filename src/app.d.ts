@@ -2,7 +2,16 @@
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** the signed-in person, or null (anonymous, or the renderer acting as the command line) */
+			user: import('$lib/server/auth/users').User | null;
+			/** what this request may do: the user's role, admin for the command line, or the demo-mode grants */
+			role: import('$lib/domain/roles').Role | null;
+			/** no accounts and only demo data: anyone may look around */
+			demoMode: boolean;
+			/** `user:<email>`, `cli:local-admin` or `anonymous`, for the audit log */
+			actor: string;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

@@ -1,13 +1,34 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app';
+import { guard } from '$lib/server/auth/guard';
+import { prepareFirstAdmin } from '$lib/server/auth/setup';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
 	if (await loadDemoOnFirstStart(db)) console.log(`Lantern: loaded the demo library into ${db.path}`);
+	if (process.env.LANTERN_RENDER_ONLY !== '1') await prepareFirstAdmin(db);
 };
 
-export const handle: Handle = ({ event, resolve }) => resolve(event);
+/** Headers every answer carries (the Content-Security-Policy itself is set in svelte.config.js). */
+const SECURITY_HEADERS = {
+	'x-frame-options': 'DENY',
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'cross-origin-opener-policy': 'same-origin'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = (await guard(event, await getDatabase())) ?? (await resolve(event));
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		try {
+			response.headers.set(name, value);
+		} catch {
+			// A response with immutable headers (fetched elsewhere) is passed on as it is.
+		}
+	}
+	return response;
+};
 
 /** Unexpected errors are logged with their stack and shown to people as a plain sentence. */
 export const handleError: HandleServerError = ({ error, status, message }) => {

@@ -21,6 +21,8 @@ import { impactCommand } from './impact';
 import { campaignSummaries } from '../lib/server/analytics/campaigns';
 import { campaignImpact } from '../lib/server/analytics/impact';
 import { lookUpXids } from '../lib/server/x-accounts';
+import { recordAudit } from '../lib/server/auth/audit';
+import { usersCommand } from './users';
 
 const HELP = `Usage: npm run lantern -- <command> [options]
 
@@ -38,6 +40,10 @@ Commands:
                                Interrupted time series on any CSV (impact its --help)
   impact campaign <name>       The Impact panels of a stored campaign
   xid <ids, URLs or @names…>   Decode X post IDs to their time; look up handles and account IDs
+  users                        List the people who can sign in
+  users add EMAIL --name NAME --role admin|director|staff|viewer [--branches "A, B"]
+                               Add a person; prints the link with which they set their password
+  users reset EMAIL            A new set-password link (for a locked-out admin, too)
 
 Options:
   --db PATH     Database file (default: $LANTERN_DB or data/lantern.duckdb)
@@ -53,7 +59,10 @@ const Flags = z.object({
 	help: z.boolean().default(false),
 	from: z.string().optional(),
 	to: z.string().optional(),
-	out: z.string().min(1).optional()
+	out: z.string().min(1).optional(),
+	name: z.string().optional(),
+	role: z.string().optional(),
+	branches: z.string().optional()
 });
 type Flags = z.infer<typeof Flags>;
 
@@ -66,7 +75,10 @@ async function importCommand(db: Database, files: string[], flags: Flags): Promi
 	const results: ImportResult[] = [];
 	for (const file of files) {
 		const path = resolve(file);
-		results.push(...(await importUpload(db, path, { fileName: file.split(/[\\/]/).pop()!, importedBy: cliUser() })));
+		const fileName = file.split(/[\\/]/).pop()!;
+		const imported = await importUpload(db, path, { fileName, importedBy: cliUser() });
+		for (const result of imported) await recordAudit(db, cliUser(), `file ${result.status}`, `${result.fileName}${result.source ? ` (${result.source})` : ''}`);
+		results.push(...imported);
 	}
 	print(flags, results, results.map(describeImport).join('\n'));
 	return results.every((r) => r.status !== 'rejected') ? 0 : 1;
@@ -87,8 +99,9 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	const data = await overview(db, range.data);
 	const server = await serveBuild(db.path);
 	try {
-		const pdf = await renderBoardReportPdf({ baseUrl: server.baseUrl, ...data.range, libraryName: data.libraryName });
+		const pdf = await renderBoardReportPdf({ baseUrl: server.baseUrl, ...data.range, libraryName: data.libraryName, renderAs: 'local-admin' });
 		await writeFile(flags.out, pdf);
+		await recordAudit(db, cliUser(), 'report generated', `board report ${data.range.from} to ${data.range.to}`);
 		print(flags, { out: resolve(flags.out), bytes: pdf.length, ...data.range }, `Wrote ${flags.out} (${formatCount(pdf.length)} bytes) for ${data.range.from} to ${data.range.to}.`);
 		return 0;
 	} finally {
@@ -109,7 +122,10 @@ async function main(argv: string[]): Promise<number> {
 			help: { type: 'boolean', short: 'h' },
 			from: { type: 'string' },
 			to: { type: 'string' },
-			out: { type: 'string' }
+			out: { type: 'string' },
+			name: { type: 'string' },
+			role: { type: 'string' },
+			branches: { type: 'string' }
 		}
 	});
 	const flags = Flags.parse(values);
@@ -130,6 +146,7 @@ async function main(argv: string[]): Promise<number> {
 		case 'demo': {
 			if (rest[0] === 'remove') {
 				const removed = await removeDemoLibrary(db);
+				await recordAudit(db, cliUser(), 'demo removed', `${removed} imports`);
 				print(flags, { removed }, `Removed the demo library (${removed} imports).`);
 				return 0;
 			}
@@ -142,6 +159,7 @@ async function main(argv: string[]): Promise<number> {
 				const ids = rest.slice(1).map(Number);
 				if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('Give import numbers: imports remove 3 4');
 				const removed = await removeImportsAndRelink(db, ids);
+				await recordAudit(db, cliUser(), 'imports removed', ids.join(', '));
 				print(flags, { removed }, `Removed ${removed} import${removed === 1 ? '' : 's'}.`);
 				return removed === ids.length ? 0 : 1;
 			}
@@ -151,6 +169,8 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'report':
 			return reportCommand(db, flags);
+		case 'users':
+			return usersCommand(db, rest, { json: flags.json ?? false, name: flags.name, role: flags.role, branches: flags.branches, actor: cliUser() });
 		case 'impact': {
 			if (rest[0] !== 'campaign' || !rest[1]) throw new UsageError('Use: impact its --csv FILE … (see impact its --help), or impact campaign "<campaign name>"');
 			return impactCampaignCommand(db, rest.slice(1).join(' '), flags);
@@ -175,11 +195,11 @@ main(process.argv.slice(2)).then(
 	}
 );
 
-/** "cli: <login>" for the import list; Lantern has no accounts, so the system login says who. */
+/** The command line acts as the local admin (whoever can run it can open the file): "cli:<login>". */
 function cliUser(): string {
 	try {
-		return `cli: ${userInfo().username}`;
+		return `cli:${userInfo().username} (local admin)`;
 	} catch {
-		return 'cli';
+		return 'cli (local admin)';
 	}
 }

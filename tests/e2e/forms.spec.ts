@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hydrated } from '../support/hydrated';
 import { pdfPages } from '../support/pdf-text';
+import { signInAt, stateOf } from '../support/roles';
 
 // The server runs as `npm start` runs it (no ORIGIN), so these are the forms a newcomer uses, at
 // both addresses a browser on the same machine may use.
@@ -15,6 +16,7 @@ const hosts = (baseURL: string | undefined) => {
 test.describe('every form works as `npm start` serves Lantern', () => {
 	test('Settings saves at http://127.0.0.1 and at http://localhost, and the new name shows everywhere', async ({ page, baseURL }) => {
 		for (const [index, origin] of hosts(baseURL).entries()) {
+			if (index > 0) await signInAt(page, origin, 'admin');
 			await page.goto(`${origin}/settings`);
 			await hydrated(page);
 			const name = `Maple Valley Public Library ${index === 0 ? '(loopback)' : ''}`.trim();
@@ -25,6 +27,11 @@ test.describe('every form works as `npm start` serves Lantern', () => {
 			await expect(page.locator('header .library')).toHaveText(name);
 		}
 	});
+
+});
+
+test.describe('staff', () => {
+	test.use({ storageState: stateOf('staff') });
 
 	test('a staff member corrects a post’s strategy, and the correction is kept', async ({ page }) => {
 		await page.goto('/campaigns');
@@ -60,8 +67,12 @@ test.describe('every form works as `npm start` serves Lantern', () => {
 		await expect(page.getByRole('row', { name: /door_counts_to_remove\.csv/ })).toHaveCount(0);
 	});
 
-	test('the Board report button downloads a PDF at http://localhost too', async ({ page, baseURL }) => {
-		const [, localhost] = hosts(baseURL);
+});
+
+test.describe('trustees', () => {
+	test('the Board report button downloads a PDF at http://localhost too, for a trustee', async ({ page, baseURL }) => {
+		const localhost = hosts(baseURL)[1]!;
+		await signInAt(page, localhost, 'viewer');
 		await page.goto(`${localhost}/overview?from=2026-01-01&to=2026-06-30`);
 		await hydrated(page);
 		const downloading = page.waitForEvent('download');

@@ -1,9 +1,21 @@
+import { can, DEMO_MODE_PERMISSIONS, type Permission } from '$lib/domain/roles';
 import { getDatabase } from '$lib/server/app';
 import { getSettings } from '$lib/server/settings';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async () => {
+const PERMISSIONS: Permission[] = ['view', 'report', 'viewImports', 'import', 'curate', 'removeData', 'settings', 'manageUsers'];
+
+export const load: LayoutServerLoad = async ({ locals }) => {
 	const db = await getDatabase();
 	const settings = await getSettings(db);
-	return { libraryName: settings.libraryName, timeZone: settings.timeZone, demoLoaded: settings.demoState === 'loaded' };
+	// What this person may do, so the page offers only the controls that will work for them.
+	const allowed = PERMISSIONS.filter((p) => (locals.role ? can(locals.role, p) : locals.demoMode && DEMO_MODE_PERMISSIONS.includes(p)));
+	return {
+		libraryName: settings.libraryName,
+		timeZone: settings.timeZone,
+		demoLoaded: settings.demoState === 'loaded',
+		demoMode: locals.demoMode,
+		me: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
+		allowed
+	};
 };

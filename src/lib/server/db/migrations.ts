@@ -223,6 +223,43 @@ ALTER TABLE account_daily_records ADD COLUMN new_viewers BIGINT;
 		sql: `
 CREATE TABLE x_note_texts (import_id INTEGER NOT NULL, note_id VARCHAR NOT NULL, post_id VARCHAR, created_at TIMESTAMPTZ, text VARCHAR NOT NULL);
 `
+	},
+	{
+		version: 9,
+		name: 'accounts, sessions and the audit log',
+		sql: `
+CREATE SEQUENCE user_id_seq START 1;
+CREATE TABLE users (
+	user_id INTEGER PRIMARY KEY DEFAULT nextval('user_id_seq'),
+	email VARCHAR NOT NULL UNIQUE,
+	name VARCHAR NOT NULL,
+	role VARCHAR NOT NULL,
+	branches VARCHAR[],
+	password_hash VARCHAR,
+	disabled BOOLEAN NOT NULL DEFAULT false,
+	created_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE sessions (
+	token_hash VARCHAR PRIMARY KEY,
+	user_id INTEGER NOT NULL,
+	created_at TIMESTAMPTZ NOT NULL,
+	last_seen_at TIMESTAMPTZ NOT NULL,
+	expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE password_resets (
+	token_hash VARCHAR PRIMARY KEY,
+	user_id INTEGER NOT NULL,
+	expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE SEQUENCE audit_id_seq START 1;
+CREATE TABLE audit_log (
+	audit_id INTEGER PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+	happened_at TIMESTAMPTZ NOT NULL,
+	actor VARCHAR NOT NULL,
+	action VARCHAR NOT NULL,
+	detail VARCHAR
+);
+`
 	}
 ];
 

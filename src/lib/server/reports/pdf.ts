@@ -1,6 +1,7 @@
 import { formatDateRange } from '../../format';
 import { CHROMIUM_MISSING_MESSAGE } from './chromium.js';
 import { withReportPage } from './browser';
+import { RENDER_HEADER, renderPass, type RenderAs } from '../auth/render-pass';
 
 export { closeReportBrowser, RenderQueueFullError } from './browser';
 
@@ -16,6 +17,8 @@ export interface BoardReportRequest {
 	from: string;
 	to: string;
 	libraryName: string;
+	/** whose view of the data the report shows: the person who asked, or the command line */
+	renderAs: RenderAs;
 }
 
 const RENDER_TIMEOUT_MS = 60_000;
@@ -28,6 +31,9 @@ export async function renderBoardReportPdf(request: BoardReportRequest): Promise
 	try {
 		return await withReportPage(async (page) => {
 			const url = new URL('/print/board-report', request.baseUrl);
+			// The renderer may load this Lantern's own print page and its assets, nothing else.
+			await page.route('**/*', (route) => (new URL(route.request().url()).origin === url.origin ? route.continue() : route.abort('blockedbyclient')));
+			await page.setExtraHTTPHeaders({ [RENDER_HEADER]: renderPass(request.renderAs) });
 			url.searchParams.set('from', request.from);
 			url.searchParams.set('to', request.to);
 			await page.goto(url.toString(), { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });

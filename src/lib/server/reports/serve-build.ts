@@ -14,6 +14,8 @@ export async function serveBuild(databasePath: string): Promise<{ baseUrl: strin
 	ensureBuild();
 	process.env.LANTERN_DB = databasePath;
 	process.env.LANTERN_DEMO = '0';
+	// The command line is the local admin: no setup link for a file it renders from.
+	process.env.LANTERN_RENDER_ONLY = '1';
 	const { handler } = (await import(pathToFileURL(join(ROOT, 'build', 'handler.js')).href)) as { handler: Handler };
 	const server = createServer((req, res) =>
 		handler(req, res, () => {

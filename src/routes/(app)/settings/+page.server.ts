@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { getSettings, LibrarySettings, saveSettings, serverTimeZone } from '$lib/server/settings';
+import { recordAudit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
@@ -13,13 +14,14 @@ export const load: PageServerLoad = async () => ({
 const SettingsForm = LibrarySettings.pick({ libraryName: true, timeZone: true, gateCountsBidirectional: true, plsFscskey: true, plsPeers: true });
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async ({ request, locals }) => {
 		const form = SettingsForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) {
 			const issue = form.error.issues[0]!;
 			return fail(400, { message: `${issue.path.join('.')}: ${issue.message}.` });
 		}
 		await saveSettings(await getDatabase(), form.data);
+		await recordAudit(await getDatabase(), locals.actor, 'settings changed', JSON.stringify(form.data));
 		return { message: 'Saved.' };
 	}
 };

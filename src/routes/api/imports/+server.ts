@@ -6,17 +6,17 @@ import { holdUpload } from '$lib/server/ingest/held-uploads';
 import { importUpload } from '$lib/server/ingest/import-any';
 import { listImports } from '$lib/server/ingest/import-log';
 import { saveUpload, UploadTooLarge } from '$lib/server/ingest/upload';
+import { recordAudit } from '$lib/server/auth/audit';
 import type { RequestHandler } from './$types';
 
 const UploadQuery = z.object({
-	name: z.string().trim().min(1, 'name the file').max(255).refine((name) => !/[\\/\0]/.test(name), 'must be a file name, not a path'),
-	/** who is uploading, as they typed it on the uploads page (Lantern has no accounts) */
-	by: z
+	name: z
 		.string()
 		.trim()
-		.max(60, 'must be at most 60 characters')
-		.refine((by) => !/[\p{Cc}]/u.test(by), 'must not hold control characters')
-		.optional()
+		.min(1, 'name the file')
+		.max(255)
+		.refine((name) => !/[\\/\0]/.test(name), 'must be a file name, not a path')
+		.refine((name) => name !== '.' && name !== '..', 'must be a file name, not a folder')
 });
 
 const refuse = (status: number, fileName: string, message: string) =>
@@ -25,11 +25,11 @@ const refuse = (status: number, fileName: string, message: string) =>
 export const GET: RequestHandler = async () => json(await listImports(await getDatabase()));
 
 /** One file per request, as the raw body: POST /api/imports?name=export.csv */
-export const POST: RequestHandler = async ({ request, url }) => {
+export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const query = UploadQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) {
 		const issue = query.error.issues[0]!;
-		return refuse(400, url.searchParams.get('name') ?? '', `The upload's ${issue.path[0] === 'by' ? 'name of the person uploading' : 'file name'} ${issue.message}.`);
+		return refuse(400, url.searchParams.get('name') ?? '', `The upload's file name ${issue.message}.`);
 	}
 	const fileName = query.data.name;
 	const limit = uploadLimitBytes();
@@ -45,7 +45,9 @@ export const POST: RequestHandler = async ({ request, url }) => {
 	}
 	let held = false;
 	try {
-		const results = await importUpload(await getDatabase(), path, { fileName, importedBy: query.data.by ? `web: ${query.data.by}` : 'web' });
+		const db = await getDatabase();
+		const results = await importUpload(db, path, { fileName, importedBy: locals.actor });
+		for (const result of results) await recordAudit(db, locals.actor, `file ${result.status}`, `${result.fileName}${result.source ? ` (${result.source})` : ''}`);
 		// An export ZIP answers with one result per file inside it.
 		if (results.length > 1) return json({ results }, { status: results.some((r) => r.status !== 'rejected') ? 200 : 422 });
 		const result = results[0]!;

@@ -4,14 +4,17 @@ import { overview } from '$lib/server/analytics/overview';
 import { getDatabase } from '$lib/server/app';
 import { ChromiumMissingError, RenderQueueFullError, renderBoardReportPdf } from '$lib/server/reports/pdf';
 import { renderOrigin } from '$lib/server/reports/render-origin';
+import { recordAudit } from '$lib/server/auth/audit';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
 	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
 	const data = await overview(await getDatabase(), query.data);
 	try {
-		const pdf = await renderBoardReportPdf({ baseUrl: renderOrigin(url.origin), ...data.range, libraryName: data.libraryName });
+		const renderAs = locals.user ? (`user:${locals.user.userId}` as const) : 'demo';
+		const pdf = await renderBoardReportPdf({ baseUrl: renderOrigin(url.origin), ...data.range, libraryName: data.libraryName, renderAs });
+		await recordAudit(await getDatabase(), locals.actor, 'report generated', `board report ${data.range.from} to ${data.range.to}`);
 		return new Response(new Uint8Array(pdf), {
 			headers: {
 				'content-type': 'application/pdf',

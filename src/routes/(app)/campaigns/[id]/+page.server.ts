@@ -5,6 +5,7 @@ import { campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
 import { getDatabase } from '$lib/server/app';
 import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaign-decisions';
+import { recordAudit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 const Params = z.object({ id: z.coerce.number().int().positive() });
@@ -23,18 +24,20 @@ export const load: PageServerLoad = async ({ params }) => {
 const message = (issues: z.core.$ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
 export const actions: Actions = {
-	decide: async ({ params, request }) => {
+	decide: async ({ params, request, locals }) => {
 		const id = Params.parse(params).id;
 		const form = PostDecision.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) return fail(400, { message: `Could not change the campaign's posts: ${message(form.error.issues)}` });
 		const problem = await decideCampaignPost(await getDatabase(), id, form.data);
 		if (problem) return fail(400, { message: problem });
+		await recordAudit(await getDatabase(), locals.actor, `campaign post ${form.data.action === 'add' ? 'added' : 'removed'}`, `campaign ${id}: ${form.data.platform} post ${form.data.postId}`);
 		return { message: form.data.action === 'add' ? `Added ${form.data.platform} post ${form.data.postId}.` : `Removed ${form.data.platform} post ${form.data.postId} from this campaign.` };
 	},
-	correct: async ({ request }) => {
+	correct: async ({ request, locals }) => {
 		const form = StrategyCorrectionForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${message(form.error.issues)}` });
 		await correctStrategy(await getDatabase(), form.data);
+		await recordAudit(await getDatabase(), locals.actor, 'strategy corrected', `${form.data.platform} post ${form.data.postId}: ${form.data.strategy}`);
 		return { message: `Strategy of ${form.data.platform} post ${form.data.postId} corrected.` };
 	}
 };

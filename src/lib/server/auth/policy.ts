@@ -1,0 +1,55 @@
+import type { Permission } from '../../domain/roles';
+
+/** `public`: anyone, signed in or not; `signedIn`: any signed-in person; otherwise a permission. */
+export type Rule = Permission | 'public' | 'signedIn';
+
+export interface RoutePolicy {
+	/** GET and HEAD: the page or the endpoint's read */
+	read: Rule;
+	/** a page's form actions by name (`default` for the unnamed one) */
+	actions?: Record<string, Rule>;
+	/** POST, PUT, PATCH and DELETE on an endpoint (+server.ts) */
+	write?: Rule;
+}
+
+/**
+ * Every route and what it needs, in one table. A route missing here is refused to everyone (the
+ * route × role test also fails), so a new page cannot be published open by accident.
+ */
+export const ROUTE_POLICY: Record<string, RoutePolicy> = {
+	'/(app)': { read: 'view' },
+	'/(app)/overview': { read: 'view' },
+	'/(app)/campaigns': { read: 'view' },
+	'/(app)/campaigns/[id]': { read: 'view', actions: { decide: 'curate', correct: 'curate' } },
+	'/(app)/strategies': { read: 'view' },
+	'/(app)/explore': { read: 'view' },
+	'/(app)/library': { read: 'view' },
+	'/(app)/xid': { read: 'view' },
+	'/(app)/uploads': { read: 'viewImports', actions: { remove: 'import', removeDemo: 'removeData' } },
+	'/(app)/map/[token]': { read: 'import', actions: { preview: 'import', import: 'import' } },
+	'/(app)/settings': { read: 'settings', actions: { default: 'settings' } },
+	'/(app)/account': { read: 'signedIn', actions: { password: 'signedIn', signOutEverywhere: 'signedIn' } },
+	'/(app)/admin/users': { read: 'manageUsers', actions: { create: 'manageUsers', update: 'manageUsers', resetLink: 'manageUsers', signOut: 'manageUsers' } },
+	'/(app)/admin/audit': { read: 'manageUsers' },
+	'/admin/audit.csv': { read: 'manageUsers' },
+	'/api/imports': { read: 'viewImports', write: 'import' },
+	'/print/board-report': { read: 'report' },
+	'/reports/board.pdf': { read: 'report' },
+	'/login': { read: 'public', actions: { default: 'public' } },
+	'/logout': { read: 'public', write: 'public' },
+	'/setup/[token]': { read: 'public', actions: { default: 'public' } },
+	'/reset/[token]': { read: 'public', actions: { default: 'public' } }
+};
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The rule for one request, or null when the route is not in the table (refused). */
+export function ruleFor(routeId: string, method: string, search: string, isPage: boolean): Rule | null {
+	const policy = ROUTE_POLICY[routeId];
+	if (!policy) return null;
+	if (!WRITES.has(method)) return policy.read;
+	if (!isPage) return policy.write ?? null;
+	// A form action is named in the query: `?/remove`; without a name it is `default`.
+	const name = search.startsWith('?/') ? decodeURIComponent(search.slice(2).split('&')[0]!) : 'default';
+	return policy.actions?.[name] ?? null;
+}
