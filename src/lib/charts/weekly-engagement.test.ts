@@ -1,11 +1,10 @@
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { CampaignPeriod } from '../domain/campaigns';
-import type { MonthlyOutcome, WeeklyEngagement } from '../domain/overview';
-import { monthlyOutcomesChart, monthlyOutcomesSpec } from './monthly-outcomes';
+import type { WeeklyEngagement } from '../domain/overview';
+import { chartDocument, chartSnapshot, drawWithoutWarnings, snapshotPath } from './test-support';
 import { weeklyEngagementChart, weeklyEngagementSpec } from './weekly-engagement';
 
-const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+const document = chartDocument();
 const range = { from: '2026-01-01', to: '2026-03-31' };
 const campaigns: CampaignPeriod[] = [
 	{ name: 'Winter picks', strategy: 'book_recommendations', startsOn: '2025-12-15', endsOn: '2026-01-20' },
@@ -15,12 +14,6 @@ const weekly: WeeklyEngagement[] = [
 	{ week: '2026-01-05', platform: 'x', engagements: 40, impressions: 1000, posts: 3 },
 	{ week: '2026-01-05', platform: 'facebook', engagements: 60, impressions: 2000, posts: 2 },
 	{ week: '2026-01-12', platform: 'x', engagements: 250, impressions: 5000, posts: 4 }
-];
-const monthly: MonthlyOutcome[] = [
-	{ month: '2026-01-01', metric: 'attendance', value: 410 },
-	{ month: '2026-02-01', metric: 'attendance', value: 980 },
-	{ month: '2026-01-01', metric: 'circulation', value: 18250 },
-	{ month: '2026-02-01', metric: 'circulation', value: 17100 }
 ];
 
 describe('weekly engagement chart', () => {
@@ -61,21 +54,39 @@ describe('weekly engagement chart with other platforms', () => {
 	});
 });
 
-describe('monthly outcomes chart', () => {
-	it('names the peak months', () => {
-		const spec = monthlyOutcomesSpec(monthly);
-		expect(spec.caption).toBe('Program attendance peaked in Feb 2026 at 980; circulation peaked in Jan 2026 at 18,250.');
-		expect(spec.table.rows).toEqual([
-			['Jan 2026', '410', '18,250'],
-			['Feb 2026', '980', '17,100']
-		]);
-		expect(monthlyOutcomesSpec([]).caption).toMatch(/No attendance or circulation/);
+describe('weekly engagement chart, drawn', () => {
+	// A quarter of three platforms' posts, with a campaign running into it, one inside it, one at its end.
+	const quarter = { from: '2026-01-01', to: '2026-03-31' };
+	const seasons: CampaignPeriod[] = [
+		{ name: 'Holiday reads', strategy: 'book_recommendations', startsOn: '2025-12-08', endsOn: '2026-01-11' },
+		{ name: 'Winter reading challenge', strategy: 'programs_showcase', startsOn: '2026-01-26', endsOn: '2026-02-15' },
+		{ name: 'Library card sign-up', strategy: 'partner_collaborations', startsOn: '2026-03-09', endsOn: '2026-03-22' }
+	];
+	const mondays = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30'];
+	const byPlatform: Record<string, number[]> = {
+		x: [42, 38, 55, 61, 120, 134, 98, 47, 40, 52, 180, 210, 75],
+		facebook: [60, 72, 64, 80, 150, 171, 140, 66, 58, 70, 190, 240, 95],
+		instagram: [35, 30, 41, 44, 95, 112, 88, 39, 36, 45, 150, 165, 60]
+	};
+	const rows: WeeklyEngagement[] = Object.entries(byPlatform).flatMap(([platform, engagements]) =>
+		mondays.map((week, i) => ({ week, platform, engagements: engagements[i]!, impressions: engagements[i]! * 25, posts: 3 }))
+	);
+
+	it('matches its snapshot for a quarter with three platforms and three campaigns', async () => {
+		const chart = drawWithoutWarnings(() => weeklyEngagementChart(rows, seasons, { width: 640, range: quarter, document }));
+		const svg = chart.querySelector('svg[aria-label]')!;
+		expect(svg.getAttribute('aria-label')).toBe(weeklyEngagementSpec(rows).ariaLabel);
+		expect(svg.getAttribute('aria-description')).toBe(weeklyEngagementSpec(rows).caption);
+		// Each campaign's shading names it, for the pointer and for screen readers.
+		expect([...chart.querySelectorAll('g[aria-label="rect"] rect title')].map((title) => title.textContent)).toEqual(seasons.map((c) => c.name));
+		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('weekly-engagement', chart));
 	});
 
-	it('draws two labelled panels on their own scales', () => {
-		const figure = monthlyOutcomesChart(monthly, campaigns, { width: 640, range, document });
-		const panels = [...figure.querySelectorAll('svg')];
-		expect(panels.map((svg) => svg.getAttribute('aria-label'))).toEqual(['Program attendance per month', 'Circulation per month']);
-		expect(figure.getAttribute('role')).toBe('group');
+	it('matches its snapshot for a quarter with no posts, still shading the campaigns', async () => {
+		const chart = drawWithoutWarnings(() => weeklyEngagementChart([], seasons, { width: 640, range: quarter, document }));
+		const svg = chart.querySelector('svg[aria-label]')!;
+		expect(svg.getAttribute('aria-label')).toBe(weeklyEngagementSpec([]).ariaLabel);
+		expect(svg.getAttribute('aria-description')).toBe('No posts were published in this period, so there is no engagement to show.');
+		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('weekly-engagement-empty', chart));
 	});
 });
