@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_FIXTURES, itWithRealFixtures, REAL_FIXTURES } from '../server/db/test-support';
 import { parseCsv } from '../demo/csv';
-import { readWorkbook, sheetToCsv } from '../server/ingest/xlsx';
+import { readWorkbook, sheetToCsv } from '../server/ingest/readers';
 import { detectPersonalColumns } from './detect';
 
 const csv = (line: string) => parseCsv(`${line}\n`)[0]!.map((cell) => cell.value);

@@ -4,7 +4,7 @@ import { queryRows } from '../db/database';
 import { fieldSql, invalidCellSql, invalidValueSql, sqlIdentifier, type FieldSql } from './field-sql';
 import { Refusal } from './refusal';
 import type { SourceContext, SourceSpec } from './source';
-import type { Staged } from './staging';
+import type { Staged } from './readers';
 
 export const MAX_REPORTED_ERRORS = 100;
 

@@ -8,11 +8,10 @@ import { FIELD_MACROS_SQL, sqlString } from './field-sql';
 import { findImportByHash, hashFile, logImport } from './import-log';
 import { directRowsSql, loadRows, normaliseRows, planLoad, previewRows, summariseProblems, validateRows, type LoadPlan } from './load-plan';
 import { savedMappingSources } from './mapping-store';
+import { csvReaderSql, dropStaging, recogniseCsv, sniffFile, stageFile, type FileSniff, type Staged } from './readers';
 import { SOURCES } from './sources';
-import { sniffFile, type FileSniff } from './read-file';
 import { Refusal } from './refusal';
 import type { SourceSpec } from './source';
-import { csvReaderSql, recogniseCsv, stageFile, type Staged } from './staging';
 import { planPrivacy } from '../../privacy/plan';
 
 export interface ImportOptions {
@@ -249,11 +248,4 @@ async function previewNow(db: Database, path: string, fileName: string, source: 
 			await dropStaging(connection);
 		}
 	});
-}
-
-/** Staging is a table for archives and a view over `staging_cells` for spreadsheets; drop whichever exists. */
-async function dropStaging(connection: DuckDBConnection): Promise<void> {
-	for (const statement of ['DROP VIEW IF EXISTS staging', 'DROP TABLE IF EXISTS staging', 'DROP TABLE IF EXISTS staging_cells', 'DROP TABLE IF EXISTS normalised']) {
-		await connection.run(statement).catch(() => undefined);
-	}
 }
