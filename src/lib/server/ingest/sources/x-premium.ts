@@ -97,3 +97,17 @@ export const xLegacyDaily = defineSource({
 		video_views: n.mediaViews
 	})
 });
+
+/** X Premium `video_overview_analytics.csv`: a title row, then daily video views (export-formats §1b). */
+export const xVideoOverview = defineSource({
+	id: 'x-video-overview',
+	label: 'X Premium video overview (video_overview_analytics)',
+	description: 'The daily video CSV from X Premium analytics: views per day (watch time and completion are not kept).',
+	target: 'account_daily_records',
+	anchors: ['date', 'views', 'watch time (ms)'],
+	fields: {
+		date: { headers: ['date'], type: { kind: 'date', formats: ['%a, %b %d, %Y', '%Y-%m-%d', '%m/%d/%Y'] }, required: true },
+		views: count('views')
+	},
+	load: (n) => ({ platform: `'x'`, account: `''`, date: n.date, video_views: n.views })
+});

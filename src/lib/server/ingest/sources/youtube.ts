@@ -45,3 +45,20 @@ export const youtubeTableData = defineSource({
 		video_views: n.views
 	})
 });
+
+/** YouTube Studio `Chart data.csv` (views per video per day) and `Totals.csv` (views per day): daily channel views. */
+export const youtubeDailyViews = defineSource({
+	id: 'youtube-daily-views',
+	label: 'YouTube daily views (Chart data.csv or Totals.csv)',
+	description: "YouTube Studio's Chart data.csv or Totals.csv: views per day, summed across videos into the channel's daily figure.",
+	target: 'account_daily_records',
+	anchors: ['date', 'views'],
+	absent: ['video views', 'watch time (ms)', 'tweets published', 'new follows'],
+	fields: {
+		date: { headers: ['date'], type: { kind: 'date', formats: ['%Y-%m-%d', '%b %d, %Y'] }, required: true },
+		views: count('views')
+	},
+	skipRow: (cells) => `lower(trim(${cells.date})) = 'total'`,
+	sumColumns: ['video_views'],
+	load: (n) => ({ platform: `'youtube'`, account: `''`, date: n.date, video_views: n.views })
+});
