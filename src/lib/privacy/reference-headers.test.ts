@@ -1,6 +1,6 @@
 /**
- * No false positives on the exports Lantern is built for: the header lists of
- * /work/shared/reference/export-formats.md §1–6, pasted here, then the real and demo files with
+ * No false positives on the exports Lantern is built for: the header lists of every platform's
+ * section of docs/export-formats.md, pasted here, then the real and demo files with
  * their rows. Every one of them is aggregate or organisational data and must come back clean.
  */
 import { readFileSync, readdirSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { hashtagsSql, yearlessDateSql } from '../field-sql';
 import { countField, defineSource } from '../source';
 
-// TikTok writes adjustments as negative counts and unknowns as `undefined` (export-formats §3a).
+// docs/export-formats.md, "TikTok": adjustments are written as negative counts, unknowns as `undefined`.
 const count = (...headers: string[]) => countField(headers, { signed: true });
 const day = { headers: ['date', 'fecha'], type: { kind: 'monthDay' }, required: true } as const;
 
@@ -80,7 +80,7 @@ export const tiktokViewers = defineSource({
 const videoCount = (...headers: string[]) => countField(headers);
 
 /**
- * TikTok Studio per-video content export, in the variants parsers accept (export-formats §3a):
+ * TikTok Studio per-video content export, in the variants parsers accept (docs/export-formats.md, "TikTok"):
  * `Video title`, `Video link` or not, `Post time` or `Video publish time`, `Total …` counts.
  */
 export const tiktokContent = defineSource({

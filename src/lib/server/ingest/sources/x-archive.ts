@@ -6,7 +6,7 @@ const count = (header: string) => countField([header]);
 
 /**
  * X data archive posts: data/tweets.js (tweet.js before 2022, tweets-partN.js when split), as
- * `window.YTD.tweets.part0 = [...]` (export-formats §1c). No impressions: only likes and reposts.
+ * `window.YTD.tweets.part0 = [...]` (docs/export-formats.md, "X (Twitter)"). No impressions: only likes and reposts.
  * Mentions feed the account directory (x_accounts).
  */
 export const xArchiveTweets = defineSource({

@@ -4,7 +4,7 @@ import { countField, defineSource } from '../source';
 const count = (...headers: string[]) => countField(headers);
 
 /**
- * YouTube Studio Advanced mode → Export → Table data.csv, Content dimension (export-formats §3b).
+ * YouTube Studio Advanced mode → Export → Table data.csv, Content dimension (docs/export-formats.md, "YouTube").
  * Columns are whatever the user picked; the `Total` row is not a video and is skipped.
  */
 export const youtubeTableData = defineSource({
