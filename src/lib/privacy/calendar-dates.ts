@@ -1,5 +1,5 @@
 /**
- * Reads the date layouts the exports use (export-formats.md) as a day number, UTC days since
+ * Reads the date layouts the exports use (docs/export-formats.md) as a day number, UTC days since
  * 1970-01-01, so columns can be compared. Only whole dates: a year or a month alone is not one.
  */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

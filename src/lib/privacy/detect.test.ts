@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../demo/random';
 import { detectPersonalColumns } from './detect';
-import { fakeIpAddress } from './fake-people';
+import { fakeIpAddress } from './test-support';
 import { fakeLibcalRegistrantsExport, fakeSummerReadingExport } from './fake-patrons';
 import type { PersonalColumn } from './personal-column';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../demo/csv';
 import { createRandom } from '../demo/random';
-import { fakeIpAddress } from './fake-people';
+import { fakeIpAddress } from './test-support';
 import { fakeLibcalRegistrantsExport, fakeSummerReadingExport, type FakeExport } from './fake-patrons';
 
 const summer = fakeSummerReadingExport();

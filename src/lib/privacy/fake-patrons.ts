@@ -7,7 +7,7 @@ import { dayFromIso, isoFromDay } from '../demo/calendar';
 import { csvDocument } from '../demo/csv';
 import { BRANCHES } from '../demo/library';
 import { createRandom, type Random } from '../demo/random';
-import { fakeHousehold, fakePerson, type FakePerson, type Household } from './fake-people';
+import { fakeHousehold, fakePerson, type FakePerson, type Household } from './test-support';
 import type { PersonalKind } from './personal-column';
 
 export interface PersonalValue {

@@ -1,7 +1,7 @@
 /**
  * A header cell as lower-case words, so "E-mail Address", "emailAddress", "EMAIL_ADDRESS" and
- * "Email address:" all read `email address`. Exports spell the same column many ways (§0 of
- * export-formats.md), and Koha/Polaris glue words together (`borrowernumber`, `PatronID`).
+ * "Email address:" all read `email address`. Exports spell the same column many ways (each platform's
+ * section of docs/export-formats.md), and Koha/Polaris glue words together (`borrowernumber`, `PatronID`).
  */
 
 /** Glued spellings seen in ILS and form-builder exports, split into the words the rules use. */

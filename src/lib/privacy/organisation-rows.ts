@@ -8,7 +8,7 @@
 import { headerWords } from './header-words';
 import type { PersonalColumn, PersonalKind } from './personal-column';
 
-/** IMLS Public Libraries Survey keys (export-formats §5e): one row per library system or outlet. */
+/** IMLS Public Libraries Survey keys (docs/export-formats.md, "IMLS Public Libraries Survey"): one row per library system or outlet. */
 const SURVEY_KEYS = new Set(['fscskey', 'libid']);
 const LIBRARY_NAME_HEADERS = new Set(['libname', 'library name', 'library', 'branch name', 'branch', 'outlet name', 'location name']);
 /** Fewest distinct library names before a file counts as a directory of libraries. */

@@ -1,6 +1,6 @@
 /**
- * No false positives on the exports Lantern is built for: the header lists of
- * /work/shared/reference/export-formats.md §1–6, pasted here, then the real and demo files with
+ * No false positives on the exports Lantern is built for: the header lists of every platform's
+ * section of docs/export-formats.md, pasted here, then the real and demo files with
  * their rows. Every one of them is aggregate or organisational data and must come back clean.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_FIXTURES, itWithRealFixtures, REAL_FIXTURES } from '../server/db/test-support';
 import { parseCsv } from '../demo/csv';
-import { readWorkbook, sheetToCsv } from '../server/ingest/xlsx';
+import { readWorkbook, sheetToCsv } from '../server/ingest/readers';
 import { detectPersonalColumns } from './detect';
 
 const csv = (line: string) => parseCsv(`${line}\n`)[0]!.map((cell) => cell.value);

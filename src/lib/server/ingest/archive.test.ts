@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itWithRealFixtures, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { importUpload, removeImportsAndRelink } from './import-any';
-import { xlsxOf, zipOf } from './test-zip';
+import { xlsxOf, zipOf } from './readers/test-support';
 
 describe('export archives', () => {
 	itWithRealFixtures('imports the files an X archive ZIP holds and leaves the rest', async () => {

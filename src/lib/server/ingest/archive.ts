@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ImportResult } from '../../domain/imports';
 import type { Database } from '../db/database';
-import { isWorkbook, isZip } from './read-file';
 import { Refusal } from './refusal';
 import { normaliseHeader } from './headers';
+import { isWorkbook, isZip, readWorkbook, readZipEntry, recogniseCsv, sheetToCsv, zipEntries } from './readers';
 import type { SourceSpec } from './source';
-import { recogniseCsv } from './staging';
-import { readWorkbook, sheetToCsv } from './xlsx';
-import { readZipEntry, zipEntries } from './zip';
 
 /** Files inside an export ZIP that Lantern reads: spreadsheets anywhere, and the X archive's post and account files. */
 const WANTED = [/\.csv$/i, /(^|\/)data\/(tweets?(-part\d+)?|account|following|follower|note-tweet)\.js$/i];

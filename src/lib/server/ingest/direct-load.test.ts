@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, HAVE_REAL_FIXTURES, REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
-import { importFile, loadsDirectly } from './pipeline';
+import { loadsDirectly } from './direct-load';
+import { importFile } from './pipeline';
 import { SOURCES } from './sources';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

@@ -1,11 +1,10 @@
-import { open } from 'node:fs/promises';
 import type { ImportResult } from '../../domain/imports';
 import { importCampaignsFile } from '../campaigns';
 import { relinkCampaigns } from '../campaign-links';
 import type { Database } from '../db/database';
 import { importArchive, importWorkbookSheets, isExportArchive } from './archive';
 import { removeImports } from './import-log';
-import { isWorkbook } from './read-file';
+import { isWorkbook, readHead } from './readers';
 import { Refusal } from './refusal';
 import { SOURCES } from './sources';
 import { importFile, knownFormats, type ImportOptions } from './pipeline';
@@ -44,17 +43,15 @@ export async function relinkAfter(db: Database, results: readonly ImportResult[]
  * A damaged or bomb-like archive is refused as a whole.
  */
 export async function importUpload(db: Database, path: string, options: ImportOptions & { fileName: string }): Promise<ImportResult[]> {
-	const head = Buffer.alloc(65_536);
-	const handle = await open(path, 'r');
-	const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
-	if (isWorkbook(head.subarray(0, bytesRead), options.fileName)) {
+	const head = await readHead(path);
+	if (isWorkbook(head, options.fileName)) {
 		const sheets = await importWorkbookSheets(path, options.fileName, await knownFormats(db), (file, fileName, sheet) => importAny(db, file, { ...options, fileName, sheet, relink: false }));
 		if (sheets) {
 			await relinkAfter(db, sheets);
 			return sheets;
 		}
 	}
-	if (!isExportArchive(head.subarray(0, bytesRead), options.fileName)) return [await importAny(db, path, options)];
+	if (!isExportArchive(head, options.fileName)) return [await importAny(db, path, options)];
 	try {
 		const results = await importArchive(db, path, options.fileName, (database, file, fileName) => importAny(database, file, { ...options, fileName, relink: false }));
 		await relinkAfter(db, results);
@@ -68,13 +65,8 @@ export async function importUpload(db: Database, path: string, options: ImportOp
 /** A .json file is campaign definitions unless it is a Mastodon outbox (ActivityPub `orderedItems`). */
 async function isCampaignsFile(path: string, fileName: string): Promise<boolean> {
 	if (!/\.json$/i.test(fileName)) return false;
-	const handle = await open(path, 'r');
-	try {
-		const { bytesRead, buffer } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-		return !/"orderedItems"|"@context"/.test(buffer.subarray(0, bytesRead).toString('utf8'));
-	} finally {
-		await handle.close();
-	}
+	const head = await readHead(path, 4096);
+	return !/"orderedItems"|"@context"/.test(head.toString('utf8'));
 }
 
 /** Removes imports with every row they loaded, then re-derives what depended on them. */

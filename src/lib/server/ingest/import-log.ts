@@ -49,6 +49,25 @@ export async function logImport(connection: DuckDBConnection, entry: LogEntry): 
 	return rows[0]!.import_id;
 }
 
+/** Who imported a file and when: what every outcome's log entry starts from. */
+export type LogHeader = Pick<LogEntry, 'fileName' | 'now' | 'importedBy' | 'isDemo'>;
+
+/** The same bytes were imported before: the log says so, and nothing is stored. */
+export function logDuplicate(connection: DuckDBConnection, entry: LogHeader & { source: string; sha256: string }): Promise<number> {
+	return logImport(connection, { ...entry, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0 });
+}
+
+/** A refused file is logged with what was wrong; a log that cannot be written leaves the refusal standing (null). */
+export function logRefusal(connection: DuckDBConnection, entry: LogHeader & Pick<LogEntry, 'source' | 'sha256' | 'errors' | 'errorCount'>): Promise<number | null> {
+	return logImport(connection, { ...entry, status: 'rejected', rowsLoaded: 0 }).catch(() => null);
+}
+
+/** The rows an import loaded, and its hash when it was logged before the hash was ready (the direct path). */
+export async function recordRowsLoaded(connection: DuckDBConnection, importId: number, rowsLoaded: number, sha256?: string): Promise<void> {
+	if (sha256 === undefined) await connection.run('UPDATE import_log SET rows_loaded = $1 WHERE import_id = $2', [rowsLoaded, importId]);
+	else await connection.run('UPDATE import_log SET rows_loaded = $1, sha256 = $2 WHERE import_id = $3', [rowsLoaded, sha256, importId]);
+}
+
 /** The earlier successful import of the same bytes, if any. */
 export async function findImportByHash(connection: DuckDBConnection, sha256: string): Promise<number | null> {
 	const rows = await queryRows<{ import_id: number }>(

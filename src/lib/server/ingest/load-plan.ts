@@ -2,9 +2,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportError } from '../../domain/imports';
 import { queryRows } from '../db/database';
 import { fieldSql, invalidCellSql, invalidValueSql, sqlIdentifier, type FieldSql } from './field-sql';
+import { checkPrivacy } from './privacy-check';
+import type { Staged } from './readers';
 import { Refusal } from './refusal';
 import type { SourceContext, SourceSpec } from './source';
-import type { Staged } from './staging';
 
 export const MAX_REPORTED_ERRORS = 100;
 
@@ -131,6 +132,20 @@ export async function validateRows(connection: DuckDBConnection, plan: LoadPlan)
 		return { row: row.row_no + plan.lineOffset, column: field.label, message: describeProblem(field.sql.problem, row.raw) };
 	});
 	return { errors, errorCount };
+}
+
+/** Maps the staged file's columns, checks it for personal data, then parses and checks every cell. */
+export async function checkStaged(
+	connection: DuckDBConnection,
+	staged: Staged,
+	fileName: string,
+	settings: { gateCountsBidirectional: boolean; timeZone: string },
+	observed: Date
+): Promise<{ plan: LoadPlan; privacy: string | null; errors: ImportError[]; errorCount: number }> {
+	const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
+	const privacy = checkPrivacy(staged, plan);
+	await normaliseRows(connection, plan, settings.timeZone, observed);
+	return { plan, privacy, ...(await validateRows(connection, plan)) };
 }
 
 const ROUNDED_ID = /^\d(\.\d+)?E\+\d+$/i;

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { MAPPING_TARGETS, METRIC_VOCABULARY, type ColumnMapping, type MappingField, type MappingTarget } from '../../domain/mapping';
-import { splitCsvLine } from './csv-line';
 import { sqlString } from './field-sql';
 import { normaliseHeader } from './headers';
-import { sniffFile } from './read-file';
+import { readWorkbook, sniffFile, splitCsvLine } from './readers';
 import { Refusal } from './refusal';
 import type { FieldKind, FieldSpec, SourceSpec } from './source';
-import { readWorkbook } from './xlsx';
 
 // Mapped files come from any system: dates are tried in these forms, US month-first before day-first.
 const DATE_FORMATS = ['%Y-%m-%d', '%m/%d/%Y', '%Y-%m', '%m/%d/%y', '%d/%m/%Y', '%Y/%m/%d', '%b %Y', '%B %Y', '%Y-%m-%d %H:%M:%S', '%d.%m.%Y'];

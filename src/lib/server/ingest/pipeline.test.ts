@@ -6,7 +6,7 @@ import type { Database } from '../db/database';
 import { fingerprint, itWithRealFixtures, REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
 import { saveSettings } from '../settings';
 import { listImports, removeImports } from './import-log';
-import { buildRepo } from './car-test-support';
+import { buildRepo } from './readers/test-support';
 import { importFile } from './pipeline';
 
 const X_LEGACY = join(REAL_FIXTURES, 'x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv');

@@ -14,3 +14,10 @@ export class Refusal extends Error {
 		super(message);
 	}
 }
+
+/** The error as a refusal: an unexpected one says what went wrong in its first line. */
+export function asRefusal(error: unknown): Refusal {
+	if (error instanceof Refusal) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return new Refusal(`Lantern could not import this file: ${message.split('\n')[0]}`);
+}

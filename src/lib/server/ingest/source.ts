@@ -29,7 +29,7 @@ export type FieldKind =
 	| { kind: 'clock'; allDay: readonly string[] }
 	/** one of a fixed vocabulary, compared case-insensitively and stored lower-case */
 	| { kind: 'enum'; values: readonly string[] }
-	/** a day of the year with no year (TikTok's `February 28`), as month × 100 + day; see yearless-dates.ts */
+	/** a day of the year with no year (TikTok's `February 28`), as month × 100 + day; see yearlessDateSql in field-sql.ts */
 	| { kind: 'monthDay' };
 
 export interface FieldSpec {

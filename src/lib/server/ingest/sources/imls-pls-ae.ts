@@ -1,6 +1,7 @@
 import { defineSource, type FieldSpec } from '../source';
 
-// IMLS writes "not reported / not applicable / suppressed" as -1, -3, -4, -9 and M (export-formats §5e).
+// IMLS writes "not reported / not applicable / suppressed" as -1, -3, -4, -9 and M
+// (docs/export-formats.md, "IMLS Public Libraries Survey").
 const measure = (header: string): FieldSpec => ({ headers: [header], type: { kind: 'count', missingCodes: ['-1', '-3', '-4', '-9', 'M'] } });
 
 /** IMLS Public Libraries Survey, administrative-entity file: one row per library system. */

@@ -6,17 +6,16 @@ import { projectOutcomeResponses } from './project-outcome';
 import { libcalRegistrants, readerLevelSummerReading } from './reader-level';
 import { libcalEvents } from './libcal-events';
 import { mastodonOutbox } from './mastodon';
-import { tiktokContent, xArchiveTweetsCsv, xVideoOverview, youtubeDailyViews } from './more-exports';
 import { blueskyRepo } from './bluesky';
 import { linkedinCreatorEngagement, linkedinPageFollowers, linkedinPageMetrics, linkedinPagePosts, linkedinPageVisitors } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';
-import { tiktokFollowers, tiktokOverview, tiktokViewers } from './tiktok';
-import { xArchiveAccount, xArchiveFollowing, xArchiveTweets, xArchiveNoteTweets } from './x-archive';
+import { tiktokContent, tiktokFollowers, tiktokOverview, tiktokViewers } from './tiktok';
+import { xArchiveAccount, xArchiveFollowing, xArchiveTweets, xArchiveTweetsCsv, xArchiveNoteTweets } from './x-archive';
 import { xLegacyTweets } from './x-legacy-tweets';
-import { xLegacyDaily, xPremiumContent, xPremiumOverview } from './x-premium';
-import { youtubeTableData } from './youtube';
+import { xLegacyDaily, xPremiumContent, xPremiumOverview, xVideoOverview } from './x-premium';
+import { youtubeDailyViews, youtubeTableData } from './youtube';
 
 /** Every format Lantern accepts, most specific anchors first: the first match wins. */
 export const SOURCES: readonly SourceSpec[] = [

@@ -3,7 +3,7 @@ import { defineSource } from '../source';
 const splitList = (cell: string) =>
 	`list_filter(list_transform(string_split(coalesce(${cell}, ''), ','), x -> trim(x)), x -> x <> '')`;
 
-/** Springshare LibCal events export, lc_events_*.csv (export-formats §4a). */
+/** Springshare LibCal events export, lc_events_*.csv (docs/export-formats.md, "LibCal"). */
 export const libcalEvents = defineSource({
 	id: 'libcal-events',
 	label: 'LibCal events',

@@ -1,7 +1,7 @@
 import { defineSource } from '../source';
 
 /**
- * Springshare LibInsight gate-count import: `date,gate_start,gate_end` (export-formats §5b). Each
+ * Springshare LibInsight gate-count import: `date,gate_start,gate_end` (docs/export-formats.md, "LibInsight"). Each
  * row's visits are the counter's rise over the period; a counter that passed its maximum rolled over
  * to 0 (its maximum is taken as 10^digits − 1 of the start reading); a manual dataset has only
  * gate_start, the count itself. Bidirectional counters count every visitor twice (the setting halves them).

@@ -25,7 +25,7 @@ const usDate = { kind: 'date', formats: ['%m/%d/%Y', '%Y-%m-%d', '%m/%d/%Y %H:%M
 
 /**
  * LinkedIn Page content export (re-saved as .xlsx: LinkedIn writes old .xls), its `Metrics` sheet:
- * a description row, then daily organic, sponsored and total figures (export-formats §3c).
+ * a description row, then daily organic, sponsored and total figures (docs/export-formats.md, "LinkedIn").
  * Older files say Shares where newer ones say Reposts; days can be negative corrections.
  */
 export const linkedinPageMetrics = defineSource({

@@ -4,7 +4,7 @@ import { countField, defineSource } from '../source';
 const count = (...headers: string[]) => countField(headers);
 
 /**
- * The legacy Facebook Insights post export (about 2012–2020, export-formats §2d): a definition row
+ * The legacy Facebook Insights post export (about 2012–2020; docs/export-formats.md, "Facebook"): a definition row
  * under the header, duplicate column names (the first of each is read), `<page>_<post>` IDs.
  */
 export const metaLegacyInsights = defineSource({
@@ -67,7 +67,8 @@ const metricOf = (preamble: string[]) => (preamble.filter((line) => line && !/^s
 
 /**
  * Meta Business Suite Insights → Results, one metric per file: UTF-16, `sep=,`, the metric's name,
- * then `"Date","Primary"` (export-formats §2c). Instagram unless the metric names Facebook.
+ * then `"Date","Primary"` (docs/export-formats.md, "Instagram" and "Facebook"). Instagram unless the
+ * metric names Facebook.
  */
 export const metaInsightsResults = defineSource({
 	id: 'meta-insights-results',

@@ -1,7 +1,8 @@
 import { hashtagsSql } from '../field-sql';
 import { type FieldSpec, countField, defineSource } from '../source';
 
-// Meta writes `Publish time` as page-local wall-clock time, with or without seconds (export-formats §2a).
+// Meta writes `Publish time` as page-local wall-clock time, with or without seconds
+// (docs/export-formats.md, "Facebook").
 const publishTime: FieldSpec = {
 	headers: ['publish time', 'publication time'],
 	type: { kind: 'timestamp', formats: ['%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S'], zone: 'library' },
@@ -15,7 +16,7 @@ const impressionsOrViews = (n: { impressions: string; views: string }) => ({
 	impressions_basis: `CASE WHEN ${n.impressions} IS NOT NULL THEN 'impressions' WHEN ${n.views} IS NOT NULL THEN 'views' END`
 });
 
-/** Meta Business Suite → Insights → Content → Export, Facebook posts (export-formats §2a). */
+/** Meta Business Suite → Insights → Content → Export, Facebook posts (docs/export-formats.md, "Facebook"). */
 export const metaFacebookPosts = defineSource({
 	id: 'meta-facebook-posts',
 	label: 'Facebook posts (Meta Business Suite)',
@@ -58,7 +59,7 @@ export const metaFacebookPosts = defineSource({
 	})
 });
 
-/** Meta Business Suite Instagram post-level CSV (export-formats §2b). */
+/** Meta Business Suite Instagram post-level CSV (docs/export-formats.md, "Instagram"). */
 export const metaInstagramPosts = defineSource({
 	id: 'meta-instagram-posts',
 	label: 'Instagram posts (Meta Business Suite)',

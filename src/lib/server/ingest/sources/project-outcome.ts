@@ -8,7 +8,7 @@ const statement = (...headers: string[]): FieldSpec => ({ headers, type: { kind:
 const text = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'text' } });
 
 /**
- * PLA Project Outcome responses, one row per response (export-formats §6c). The raw download's
+ * PLA Project Outcome responses, one row per response (docs/export-formats.md, "Project Outcome"). The raw download's
  * headers are unconfirmed, so each outcome is matched by its short name or by its statement's wording.
  */
 export const projectOutcomeResponses = defineSource({

@@ -4,7 +4,7 @@ const yes = (cell: string) => `coalesce(lower(${cell}) IN ('yes', 'y', 'true', '
 
 /**
  * A reader-level summer reading export (Beanstack, READsquared or a spreadsheet: one row per
- * reader, export-formats §6a). It is aggregated on import: registrations by branch, program, age
+ * reader; docs/export-formats.md, "Summer reading"). It is aggregated on import: registrations by branch, program, age
  * group and week; completions, minutes and books for the season. Names, contacts, birth dates and
  * card numbers are never read, so never stored; the import report lists them as dropped.
  */

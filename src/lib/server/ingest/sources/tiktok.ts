@@ -1,7 +1,7 @@
-import { yearlessDateSql } from '../field-sql';
+import { hashtagsSql, yearlessDateSql } from '../field-sql';
 import { countField, defineSource } from '../source';
 
-// TikTok writes adjustments as negative counts and unknowns as `undefined` (export-formats §3a).
+// docs/export-formats.md, "TikTok": adjustments are written as negative counts, unknowns as `undefined`.
 const count = (...headers: string[]) => countField(headers, { signed: true });
 const day = { headers: ['date', 'fecha'], type: { kind: 'monthDay' }, required: true } as const;
 
@@ -73,5 +73,49 @@ export const tiktokViewers = defineSource({
 		date: yearlessDateSql(n.date),
 		viewers: `coalesce(${n.total}, ${n.new} + ${n.returning})`,
 		new_viewers: n.new
+	})
+});
+
+/** The per-video export's totals are read as plain counts, not signed like the daily files' figures. */
+const videoCount = (...headers: string[]) => countField(headers);
+
+/**
+ * TikTok Studio per-video content export, in the variants parsers accept (docs/export-formats.md, "TikTok"):
+ * `Video title`, `Video link` or not, `Post time` or `Video publish time`, `Total …` counts.
+ */
+export const tiktokContent = defineSource({
+	id: 'tiktok-content',
+	label: 'TikTok videos (content export)',
+	description: "TikTok Studio's per-video export: title, link, post time and total views, likes, comments, shares and saves.",
+	target: 'post_observations',
+	anchors: ['video title', 'total views'],
+	fields: {
+		title: { headers: ['video title'], type: { kind: 'text' } },
+		link: { headers: ['video link'], type: { kind: 'text' } },
+		posted: { headers: ['post time', 'video publish time'], type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%m/%d/%Y %H:%M'], zone: 'library' }, required: true },
+		views: videoCount('total views'),
+		likes: videoCount('total likes'),
+		comments: videoCount('total comments'),
+		shares: videoCount('total shares'),
+		saves: videoCount('total saves', 'total bookmarks'),
+		reach: videoCount('reach')
+	},
+	load: (n) => ({
+		platform: `'tiktok'`,
+		account: `nullif(regexp_extract(${n.link}, 'tiktok\\.com/@([^/]+)/', 1), '')`,
+		// The video's ID ends its link; without a link, its title and time identify it.
+		post_id: `coalesce(nullif(regexp_extract(${n.link}, '/video/([0-9]+)', 1), ''), md5(concat_ws('|', ${n.title}, CAST(${n.posted} AS VARCHAR))))`,
+		published_at: n.posted,
+		text: n.title,
+		permalink: n.link,
+		post_type: `'video'`,
+		hashtags: hashtagsSql(n.title),
+		reach: n.reach,
+		engagements: `CASE WHEN ${n.likes} IS NULL AND ${n.comments} IS NULL AND ${n.shares} IS NULL THEN NULL ELSE coalesce(${n.likes}, 0) + coalesce(${n.comments}, 0) + coalesce(${n.shares}, 0) + coalesce(${n.saves}, 0) END`,
+		likes: n.likes,
+		comments: n.comments,
+		shares: n.shares,
+		saves: n.saves,
+		video_views: n.views
 	})
 });

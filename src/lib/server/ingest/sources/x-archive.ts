@@ -6,7 +6,7 @@ const count = (header: string) => countField([header]);
 
 /**
  * X data archive posts: data/tweets.js (tweet.js before 2022, tweets-partN.js when split), as
- * `window.YTD.tweets.part0 = [...]` (export-formats §1c). No impressions: only likes and reposts.
+ * `window.YTD.tweets.part0 = [...]` (docs/export-formats.md, "X (Twitter)"). No impressions: only likes and reposts.
  * Mentions feed the account directory (x_accounts).
  */
 export const xArchiveTweets = defineSource({
@@ -124,4 +124,28 @@ export const xArchiveNoteTweets = defineSource({
 		text: { headers: ['text'], type: { kind: 'text' }, required: true }
 	},
 	load: (n) => ({ note_id: n.noteId, post_id: n.tweetId, created_at: n.createdAt, text: n.text })
+});
+
+/** The pre-2018 X archive's `tweets.csv`: posts and their times, no metrics. */
+export const xArchiveTweetsCsv = defineSource({
+	id: 'x-archive-tweets-csv',
+	label: 'X archive posts, before 2018 (tweets.csv)',
+	description: 'tweets.csv from an X archive made before 2018: post times and text, no metrics.',
+	target: 'post_observations',
+	anchors: ['tweet_id', 'timestamp', 'text'],
+	fields: {
+		id: { headers: ['tweet_id'], type: { kind: 'id' }, required: true },
+		replyTo: { headers: ['in_reply_to_status_id'], type: { kind: 'text' } },
+		timestamp: { headers: ['timestamp'], type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M:%S %z'], zone: 'in-value' }, required: true },
+		text: { headers: ['text'], type: { kind: 'text' } },
+		retweetOf: { headers: ['retweeted_status_id'], type: { kind: 'text' } }
+	},
+	load: (n) => ({
+		platform: `'x'`,
+		post_id: n.id,
+		published_at: n.timestamp,
+		text: n.text,
+		post_type: `CASE WHEN ${n.retweetOf} IS NOT NULL THEN 'repost' WHEN ${n.replyTo} IS NOT NULL THEN 'reply' ELSE 'post' END`,
+		hashtags: hashtagsSql(n.text)
+	})
 });

@@ -1,7 +1,7 @@
 import { xPostColumns } from './x-post-columns';
 import { defineSource } from '../source';
 
-/** analytics.twitter.com "Tweet activity" export (export-formats §1a), `favorites` and `likes` eras. */
+/** analytics.twitter.com "Tweet activity" export (docs/export-formats.md, "X (Twitter)"), `favorites` and `likes` eras. */
 export const xLegacyTweets = defineSource({
 	id: 'x-legacy-tweets',
 	label: 'X (Twitter) tweet activity',

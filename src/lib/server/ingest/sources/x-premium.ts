@@ -3,10 +3,11 @@ import { countField, defineSource } from '../source';
 import { snowflakeTimeSql } from './snowflake';
 
 const count = (...headers: string[]) => countField(headers);
-// X writes `Fri, Jun 5, 2026` today and wrote `Mon Feb 17 2025` in early 2025 (export-formats §1b).
+// X writes `Fri, Jun 5, 2026` today and wrote `Mon Feb 17 2025` in early 2025
+// (docs/export-formats.md, "X (Twitter)").
 const DAY_FORMATS = ['%a, %b %d, %Y', '%a %b %d %Y', '%Y-%m-%d', '%m/%d/%Y'];
 
-/** X Premium analytics, Content tab: account_analytics_content_<from>_<to>.csv (export-formats §1b). */
+/** X Premium analytics, Content tab: account_analytics_content_<from>_<to>.csv (docs/export-formats.md, "X (Twitter)"). */
 export const xPremiumContent = defineSource({
 	id: 'x-premium-content',
 	label: 'X Premium posts (account_analytics_content)',
@@ -96,4 +97,18 @@ export const xLegacyDaily = defineSource({
 		profile_visits: n.profileClicks,
 		video_views: n.mediaViews
 	})
+});
+
+/** X Premium `video_overview_analytics.csv`: a title row, then daily video views (docs/export-formats.md, "X (Twitter)"). */
+export const xVideoOverview = defineSource({
+	id: 'x-video-overview',
+	label: 'X Premium video overview (video_overview_analytics)',
+	description: 'The daily video CSV from X Premium analytics: views per day (watch time and completion are not kept).',
+	target: 'account_daily_records',
+	anchors: ['date', 'views', 'watch time (ms)'],
+	fields: {
+		date: { headers: ['date'], type: { kind: 'date', formats: ['%a, %b %d, %Y', '%Y-%m-%d', '%m/%d/%Y'] }, required: true },
+		views: count('views')
+	},
+	load: (n) => ({ platform: `'x'`, account: `''`, date: n.date, video_views: n.views })
 });

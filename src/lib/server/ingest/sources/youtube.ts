@@ -4,7 +4,7 @@ import { countField, defineSource } from '../source';
 const count = (...headers: string[]) => countField(headers);
 
 /**
- * YouTube Studio Advanced mode → Export → Table data.csv, Content dimension (export-formats §3b).
+ * YouTube Studio Advanced mode → Export → Table data.csv, Content dimension (docs/export-formats.md, "YouTube").
  * Columns are whatever the user picked; the `Total` row is not a video and is skipped.
  */
 export const youtubeTableData = defineSource({
@@ -44,4 +44,21 @@ export const youtubeTableData = defineSource({
 		shares: n.shares,
 		video_views: n.views
 	})
+});
+
+/** YouTube Studio `Chart data.csv` (views per video per day) and `Totals.csv` (views per day): daily channel views. */
+export const youtubeDailyViews = defineSource({
+	id: 'youtube-daily-views',
+	label: 'YouTube daily views (Chart data.csv or Totals.csv)',
+	description: "YouTube Studio's Chart data.csv or Totals.csv: views per day, summed across videos into the channel's daily figure.",
+	target: 'account_daily_records',
+	anchors: ['date', 'views'],
+	absent: ['video views', 'watch time (ms)', 'tweets published', 'new follows'],
+	fields: {
+		date: { headers: ['date'], type: { kind: 'date', formats: ['%Y-%m-%d', '%b %d, %Y'] }, required: true },
+		views: count('views')
+	},
+	skipRow: (cells) => `lower(trim(${cells.date})) = 'total'`,
+	sumColumns: ['video_views'],
+	load: (n) => ({ platform: `'youtube'`, account: `''`, date: n.date, video_views: n.views })
 });

@@ -1,10 +1,10 @@
 /**
- * Realistic but fictional people for privacy tests: the shapes a real reader-level export holds
- * (mixed phone formats, apartment numbers, hyphenated and accented names) with nothing real in
- * them. Phone numbers use the 555-0100…0199 block reserved for fiction, email addresses the
- * example.com/.net/.org domains reserved by RFC 2606, and the city is the demo library's own.
- * No name here appears in the demo library's exports (fake-patrons.test.ts checks), so a search
- * of a database for them cannot mistake demo data for a leak.
+ * Helpers only the privacy tests use. Realistic but fictional people: the shapes a real
+ * reader-level export holds (mixed phone formats, apartment numbers, hyphenated and accented
+ * names) with nothing real in them. Phone numbers use the 555-0100…0199 block reserved for
+ * fiction, email addresses the example.com/.net/.org domains reserved by RFC 2606, and the city is
+ * the demo library's own. No name here appears in the demo library's exports (fake-patrons.test.ts
+ * checks), so a search of a database for them cannot mistake demo data for a leak.
  */
 import type { Random } from '../demo/random';
 
@@ -156,5 +156,5 @@ function unique(taken: Set<string>, draw: () => string): string {
 			return value;
 		}
 	}
-	throw new Error('fake-people: ran out of unique values; draw fewer people');
+	throw new Error('Ran out of unique fake values; draw fewer people.');
 }

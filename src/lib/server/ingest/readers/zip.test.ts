@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zipOf } from './test-zip';
+import { zipOf } from './test-support';
 import { readZipEntry, zipEntries } from './zip';
 
 describe('zip reader', () => {

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { Refusal } from './refusal';
+import { Refusal } from '../refusal';
 
 export interface ZipEntry {
 	name: string;

@@ -1,5 +1,5 @@
 import { readZipEntry, zipEntries } from './zip';
-import { Refusal } from './refusal';
+import { Refusal } from '../refusal';
 
 export interface Sheet {
 	name: string;

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '../../db/database';
+import { sqlIdentifier } from '../field-sql';
+import { Refusal } from '../refusal';
+import type { SourceSpec } from '../source';
+import type { FileSniff } from './read-file';
+import { recogniseCsv } from './recognise-csv';
+import { describeStaging, readerMessage, type Staged } from './staging-table';
+
+/** Recognises a CSV from its first lines and stages it, or returns null when no format matches. */
+export async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, head: string, sheet: string | null, candidates: readonly SourceSpec[]): Promise<Staged | null> {
+	const recognised = recogniseCsv(head, sheet, candidates);
+	if (!recognised) return null;
+	const { source, index, header, preamble, sample } = recognised;
+	const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
+	return { ...staged, preamble, sample };
+}
+
+/** Positions of the header cells some field reads: only those are staged (exports carry 40+ columns). */
+export function neededColumns(source: SourceSpec, header: string[]): number[] {
+	const wanted = new Set<number>();
+	for (const spec of Object.values(source.fields)) {
+		const index = header.findIndex((cell) => spec.headers.includes(cell));
+		if (index >= 0) wanted.add(index);
+	}
+	return [...wanted].sort((a, b) => a - b);
+}
+
+/** DuckDB's reader as Lantern uses it: every cell as text, columns named column0…, from line `skip` on. */
+export function csvReaderSql(path: string, encoding: string, skip: string): string {
+	return `read_csv(${path}, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
+			encoding = ${encoding}, skip = ${skip}, null_padding = false, max_line_size = 4000000)`;
+}
+
+async function stageCsv(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, source: SourceSpec, skip: number, needed: number[]): Promise<Staged> {
+	// DuckDB's Latin-1 reader refuses Windows-1252's 0x80–0x9F (curly quotes, …), so transcode first.
+	const transcoded = sniff.encoding === 'latin-1' ? join(tmpdir(), `lantern-${randomUUID()}.csv`) : null;
+	try {
+		if (transcoded) await transcodeWindows1252(path, transcoded);
+		const reader = csvReaderSql('$1', '$2', '$3');
+		const params = [transcoded ?? path, transcoded ? 'utf-8' : sniff.encoding, skip];
+		const all = (await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${reader}`, params)).map((row) => row.column_name);
+		// DuckDB reads only the projected columns; every other cell is still checked for shape.
+		const projected = needed.length > 0 && needed.every((i) => i < all.length) ? needed.map((i) => sqlIdentifier(all[i]!)).join(', ') : '*';
+		// Rows keep the file's order; numbering them from rowid is free, where row_number() OVER () would serialise the read.
+		await connection.run(`CREATE OR REPLACE TEMP TABLE staging_cells AS SELECT ${projected} FROM ${reader}`, params);
+		await connection.run('CREATE OR REPLACE TEMP VIEW staging AS SELECT rowid + 1 AS row_no, * FROM staging_cells');
+	} catch (error) {
+		throw new Refusal(
+			`Lantern could not read this ${source.label} file as CSV: ${readerMessage(error, path, fileName)}. ` +
+				'Rows may have different numbers of cells or a stray quote. If it was edited in a spreadsheet, export a fresh copy from the platform.',
+			[],
+			0,
+			source
+		);
+	} finally {
+		if (transcoded) await rm(transcoded, { force: true });
+	}
+	return describeStaging(connection, source, 1, skip);
+}
+
+async function transcodeWindows1252(source: string, target: string): Promise<void> {
+	const decoder = new TextDecoder('windows-1252');
+	await pipeline(
+		createReadStream(source),
+		async function* (chunks: AsyncIterable<Buffer>) {
+			// A single-byte encoding: every chunk boundary is a character boundary.
+			for await (const chunk of chunks) yield decoder.decode(chunk);
+		},
+		createWriteStream(target)
+	);
+}
