@@ -3,6 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { formatCount } from '../../format';
 
 export class UploadTooLarge extends Error {
@@ -11,29 +14,32 @@ export class UploadTooLarge extends Error {
 	}
 }
 
-/** Streams an upload to a private temporary file, stopping as soon as it passes `limitBytes`. */
+/** Where uploads wait while they are checked and imported (private to Lantern's user). */
+export function uploadDirectory(): string {
+	return join(tmpdir(), 'lantern-uploads');
+}
+
+/**
+ * Streams an upload to a private temporary file, stopping as soon as it passes `limitBytes`. One
+ * pipeline owns the three streams, so an over-long or aborted body ends them all and removes the
+ * file without an unhandled stream error (which used to stop the whole server).
+ */
 export async function saveUpload(body: ReadableStream<Uint8Array>, limitBytes: number): Promise<string> {
-	const directory = join(tmpdir(), 'lantern-uploads');
+	const directory = uploadDirectory();
 	await mkdir(directory, { recursive: true, mode: 0o700 });
 	const path = join(directory, `${randomUUID()}.upload`);
-	const file = createWriteStream(path, { mode: 0o600 });
 	let written = 0;
-	try {
-		const reader = body.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			written += value.byteLength;
-			if (written > limitBytes) {
-				await reader.cancel();
-				throw new UploadTooLarge(limitBytes);
-			}
-			if (!file.write(value)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+	const limit = new Transform({
+		transform(chunk: Buffer, _encoding, done) {
+			written += chunk.byteLength;
+			if (written > limitBytes) done(new UploadTooLarge(limitBytes));
+			else done(null, chunk);
 		}
-		await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+	});
+	try {
+		await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), limit, createWriteStream(path, { mode: 0o600 }));
 		return path;
 	} catch (error) {
-		file.destroy();
 		await rm(path, { force: true });
 		throw error;
 	}

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { sessionCookie, stateOf } from '../support/roles';
+
+const DEMO_X = 'data/demo/tweet_activity_metrics_MapleValleyPL_20231101_20261031_en.csv';
+
+/** An X export whose one post (in the Staff Picks campaign's window, with its hashtag) has a script for a permalink. */
+function craftedXExport(): string {
+	const [header] = readFileSync(DEMO_X, 'utf8').split('\n');
+	const columns = header!.split(',').length;
+	const cells = ['"2018000000000000001"', '"javascript:fetch(\'/api/imports\').then(r=>r.text()).then(alert)"', '"New staff picks are out #mvplstaffpicks"', '"2026-02-03 15:00 +0000"', '"100.0"', '"5.0"'];
+	while (cells.length < columns) cells.push('"0"');
+	return `${header}\n${cells.join(',')}\n`;
+}
+
+test.describe('stored links cannot run script', () => {
+	test.use({ storageState: stateOf('staff') });
+
+	test('a javascript: permalink in an upload is never rendered as a link', async ({ page, baseURL }) => {
+		const upload = await page.request.post('/api/imports?name=crafted_tweet_activity.csv', {
+			headers: { origin: baseURL!, 'content-type': 'text/csv' },
+			data: craftedXExport()
+		});
+		expect(upload.status()).toBe(200);
+		await page.goto('/campaigns');
+		await page.getByRole('link', { name: 'Staff Picks Winter 2026' }).click();
+		const row = page.getByRole('row').filter({ hasText: 'New staff picks are out' });
+		await expect(row).toBeVisible();
+		await expect(row.locator('a[href^="javascript:" i]')).toHaveCount(0);
+		await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+	});
+});
+
+test('every answer carries a Content-Security-Policy, frame and sniffing protection', async ({ request }) => {
+	const response = await request.get('/login');
+	const headers = response.headers();
+	expect(headers['content-security-policy']).toContain("script-src 'self'");
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['x-frame-options']).toBe('DENY');
+	expect(headers['x-content-type-options']).toBe('nosniff');
+});
+
+test('an upload named .. is refused with a message, not a server error', async ({ request, baseURL }) => {
+	const response = await request.post('/api/imports?name=..', {
+		headers: { origin: baseURL!, 'content-type': 'text/csv', cookie: sessionCookie('staff') },
+		data: 'period_start,period,branch,metric,value\n'
+	});
+	expect(response.status()).toBe(400);
+	expect(((await response.json()) as { summary: string }).summary).toContain('must be a file name');
+});
