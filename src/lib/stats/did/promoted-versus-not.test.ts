@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, type Random } from '../../demo/random';
-import { type DidResult, promotedVersusNot, type ProgramSession } from './promoted-versus-not';
-import { expectClose } from '../test-support';
+import { promotedVersusNot, type ProgramSession } from './promoted-versus-not';
+import { expectClose, reason, success } from '../test-support';
 
 const START = '2024-03-04';
 const START_DAY = Date.parse(`${START}T00:00:00Z`) / 86_400_000;
@@ -15,12 +15,6 @@ function program(programId: string, group: string, promoted: boolean, before: nu
 	];
 }
 
-type Success = Extract<DidResult, { ok: true }>;
-function success(result: DidResult): Success {
-	if (!result.ok) throw new Error(`expected an estimate, got: ${result.reason}`);
-	return result;
-}
-const reason = (result: DidResult) => (result.ok ? 'estimated' : result.reason);
 const repeat = (value: number, n: number) => Array<number>(n).fill(value);
 
 describe('promoted versus not: hand-checkable cases', () => {

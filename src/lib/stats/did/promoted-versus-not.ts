@@ -7,6 +7,7 @@
  */
 import { createRandom } from '../../demo/random';
 import { formatCount, formatPValue, formatPercent } from '../../format';
+import { plural } from '../plural';
 import { NOT_ENOUGH_DATA } from '../its';
 import { fromRows, studentTwoSidedP, weightedLeastSquares } from '../numeric';
 import { invertTest, permutationP, relabellings, type Stratum } from './permutation';
@@ -89,7 +90,6 @@ interface ProgramSeries {
 	lateStart: number;
 }
 
-const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 const list = (names: string[]) => names.slice(0, 3).map((n) => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${formatCount(names.length - 3)} more` : '');
 
 export function promotedVersusNot(sessions: readonly ProgramSession[], options: DidOptions): DidResult {

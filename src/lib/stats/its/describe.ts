@@ -4,6 +4,7 @@
  * applies. Numbers and dates go through the shared formatter, like everywhere else.
  */
 import { formatCount, formatDate, formatPercent, formatSignedPercent } from '../../format';
+import { plural } from '../plural';
 import { SEASONALITY_OFF_AS_ASKED } from './options';
 import type { ItsResult, ItsSuccess } from './types';
 import { COMFORTABLE_POINTS_AFTER } from './sufficiency';
@@ -18,7 +19,6 @@ export interface DescribeOptions {
 const sign = (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '±');
 const signedPercent = (ratio: number, digits = 0) => formatSignedPercent(ratio, digits);
 const signedCount = (value: number) => `${sign(value)}${formatCount(Math.abs(value))}`;
-const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export function describeIts(result: ItsResult, labels: DescribeOptions): string {
 	if (!result.ok) return `${result.reason.trim()}`;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitGlm, pearsonResiduals } from './glm';
 import { fromRows } from '../numeric';
-import { expectClose } from '../test-support';
+import { expectClose, mean, sum } from '../test-support';
 
 const groups = (pre: number, post: number) => fromRows([...Array(pre).fill([1, 0]), ...Array(post).fill([1, 1])]);
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-const mean = (values: number[]) => sum(values) / values.length;
 
 describe('Gaussian GLM', () => {
 	it('is ordinary least squares: slope Sxy/Sxx and intercept ȳ − b·x̄', () => {

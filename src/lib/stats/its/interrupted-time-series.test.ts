@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitGlm } from './glm';
 import { interruptedTimeSeries } from './interrupted-time-series';
 import { matrix } from '../numeric';
-import type { ItsResult, ItsSuccess } from './types';
-import { expectClose, monthlyDates, weeklyDates } from '../test-support';
-
-function success(result: ItsResult): ItsSuccess {
-	if (!result.ok) throw new Error(`expected an estimate, got: ${result.reason}`);
-	return result;
-}
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-const mean = (values: number[]) => sum(values) / values.length;
+import { expectClose, mean, monthlyDates, success, sum, weeklyDates } from '../test-support';
 
 describe('interrupted time series: hand-checkable cases', () => {
 	// Each side is a palindrome, so values are uncorrelated with time within it: the fitted trend is

@@ -12,7 +12,7 @@ import { fitItsModel, type ItsModel, type ItsModelData, standardError } from './
 import { resolveOptions, validateOptions } from './options';
 import { type CoefficientRow, type ItsDiagnostics, type ItsInput, type ItsOptions, type ItsResult, NOT_ENOUGH_DATA } from './types';
 import { placeboTest } from './placebo';
-import { countOnOrBefore, dayNumber, detectSpacing, firstIndexOnOrAfter, monthOfYear, unitOf } from '../series-dates';
+import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, monthOfYear, unitOf } from '../series-dates';
 import {
 	checkCountsEachSide,
 	checkParameters,
@@ -107,9 +107,7 @@ function checkShapes(input: ItsInput, options: ItsOptions): void {
 	const n = input.dates.length;
 	if (input.values.length !== n) throw new RangeError(`values has ${input.values.length} entries but dates has ${n}`);
 	if (input.offset && input.offset.length !== n) throw new RangeError(`offset has ${input.offset.length} entries but dates has ${n}`);
-	if (dayNumber(options.start) === null) throw new RangeError(`start must be a date in the form YYYY-MM-DD, not "${options.start}"`);
-	if (options.end !== undefined && dayNumber(options.end) === null) throw new RangeError(`end must be a date in the form YYYY-MM-DD, not "${options.end}"`);
-	if (options.end !== undefined && options.end < options.start) throw new RangeError(`end (${options.end}) is before start (${options.start})`);
+	checkStartAndEnd(options);
 	validateOptions(options);
 }
 

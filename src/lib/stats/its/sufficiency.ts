@@ -3,6 +3,7 @@
  * rule returns the reason in words a library director can act on, or null when the data pass.
  */
 import { formatCount } from '../../format';
+import { plural } from '../plural';
 import type { Link } from './glm';
 
 /**
@@ -25,7 +26,6 @@ export const POINTS_PER_PARAMETER = 3;
 /** Seasonality is learned only from at least two full cycles before the start. */
 export const SEASONAL_CYCLES = 2;
 
-const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export function checkValues(
 	dates: readonly string[],

@@ -4,6 +4,7 @@
  * statistic so a page can show it either way.
  */
 import { formatCount, formatDecimal, formatPValue } from '../../format';
+import { plural } from '../plural';
 import { chiSquareSurvival, CollinearityError, matrix, solvePositiveDefinite, weightedLeastSquares } from '../numeric';
 import { fitStructural } from './fit';
 import { averagedForecast } from './forecast';
@@ -17,7 +18,6 @@ export const UNSTABLE_CONTROL_P = 0.001;
 /** Warned below this. */
 export const DOUBTFUL_CONTROL_P = 0.05;
 
-const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** Controls are regressors in the forecast, so every one needs a value at every point, after the start too. */
 export function checkControls(dates: readonly string[], controls: readonly ControlSeries[], startIndex: number): string | null {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/random';
 import { stateSpaceCounterfactual } from './counterfactual';
-import type { StateSpaceResult, StateSpaceSuccess } from './types';
-import { expectClose, monthlyDates, weeklyDates } from '../test-support';
-
-function success(result: StateSpaceResult): StateSpaceSuccess {
-	if (!result.ok) throw new Error(`expected an estimate, got: ${result.reason}`);
-	return result;
-}
-const reason = (result: StateSpaceResult) => (result.ok ? 'estimated' : result.reason);
+import { expectClose, monthlyDates, reason, success, weeklyDates } from '../test-support';
 
 /** A control that wanders and swings, so it is never close to a straight line or a constant. */
 function controlSeries(n: number, seed: number): number[] {

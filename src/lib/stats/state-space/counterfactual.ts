@@ -2,7 +2,7 @@
  * The state-space counterfactual ("CausalImpact-lite"): what would the outcome have done after the
  * campaign start, given its own level, trend and season and the control series the campaign did
  * not touch? A structural time-series model (structural-model.ts) is fitted by maximum likelihood
- * on the points before the start (state-space-fit.ts), forecast over the points after it with the
+ * on the points before the start (fit.ts), forecast over the points after it with the
  * controls' observed values, averaged over the variances the pre-period allows (variance-
  * posterior.ts, so short series do not get overconfident intervals), and compared with what
  * happened: prediction intervals, the diagnostics a reader needs, or the reason it cannot be done.
@@ -24,7 +24,7 @@ import { type Estimate, estimateCounterfactual, type PreparedSeries } from './es
 import { controlStability, unstableControls } from './checks';
 import { transformValue } from './summary';
 import type { ResolvedStateSpaceOptions, StateSpaceDiagnostics, StateSpaceInput, StateSpaceOptions, StateSpaceResult, Transform } from './types';
-import { countOnOrBefore, dayNumber, detectSpacing, firstIndexOnOrAfter, naturalPeriod, type Spacing, unitOf } from '../series-dates';
+import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, naturalPeriod, type Spacing, unitOf } from '../series-dates';
 import type { Seasonality } from './structural-model';
 
 /** Harmonics of the default yearly cycle: summer and school-term swings without spending many points. */
@@ -107,9 +107,7 @@ function checkShapes(input: StateSpaceInput, options: StateSpaceOptions): void {
 		names.add(control.name);
 		if (control.values.length !== n) throw new RangeError(`control "${control.name}" has ${control.values.length} entries but dates has ${n}`);
 	}
-	if (dayNumber(options.start) === null) throw new RangeError(`start must be a date in the form YYYY-MM-DD, not "${options.start}"`);
-	if (options.end !== undefined && dayNumber(options.end) === null) throw new RangeError(`end must be a date in the form YYYY-MM-DD, not "${options.end}"`);
-	if (options.end !== undefined && options.end < options.start) throw new RangeError(`end (${options.end}) is before start (${options.start})`);
+	checkStartAndEnd(options);
 	if (options.trend !== undefined && options.trend !== 'level' && options.trend !== 'local-linear') throw new RangeError(`trend must be "level" or "local-linear", not "${options.trend}"`);
 	if (options.level !== undefined && !(options.level > 0 && options.level < 1)) throw new RangeError('level must be between 0 and 1, e.g. 0.95');
 	const seasonal = options.seasonal;

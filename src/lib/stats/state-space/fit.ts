@@ -8,18 +8,12 @@
 import { concentratedLogLikelihood, type FilterRun, kalmanFilter } from './kalman';
 import { nelderMead } from './optimise';
 import type { StateComponent, StructuralModel } from './structural-model';
+import type { StateSpaceVariances } from './types';
 
 /** log-ratio bounds: e^−18 is a variance indistinguishable from 0, e^12 an observation noise indistinguishable from 0. */
 const LOWEST = -18;
 const HIGHEST = 12;
 const GRID = [-6, -2, 2];
-
-export interface VarianceEstimates {
-	observation: number;
-	level: number;
-	slope: number | null;
-	seasonal: number | null;
-}
 
 export interface StructuralFit {
 	/** The model at the estimated ratios (observation variance 1); multiply covariances by `scale`. */
@@ -27,7 +21,7 @@ export interface StructuralFit {
 	ratios: Float64Array;
 	/** σ̂², the estimated observation variance. */
 	scale: number;
-	variances: VarianceEstimates;
+	variances: StateSpaceVariances;
 	logLikelihood: number;
 	/** The filter at the estimate, on the ratio scale. */
 	run: FilterRun;
