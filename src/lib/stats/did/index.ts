@@ -1,6 +1,6 @@
 /** Promoted versus not promoted: a difference-in-differences of program attendance with randomisation inference. */
+export { promotedVersusNot } from './promoted-versus-not';
 export {
-	promotedVersusNot,
 	MIN_PRE_PERIODS,
 	MIN_PROGRAMS_PER_ARM,
 	MIN_SESSIONS_PER_SIDE,
@@ -10,4 +10,4 @@ export {
 	type DidResult,
 	type PreTrend,
 	type ProgramSession
-} from './promoted-versus-not';
+} from './types';
