@@ -76,7 +76,7 @@ describe('interrupted time series: independent reference values', () => {
 		/*
 		 * Reference: SciPy 1.17.1 / NumPy 2.4.6. Poisson maximum likelihood by a trust-region Newton
 		 * optimiser (scipy.optimize.minimize, method='trust-exact'), not IRLS; everything after it
-		 * written out in NumPy from the formulas in the methods note. Run:
+		 * written out in NumPy from the formulas (docs/impact-methods.md, "Interrupted time series"). Run:
 		 *
 		 * import numpy as np
 		 * from scipy import optimize, stats

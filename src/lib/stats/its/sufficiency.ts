@@ -7,8 +7,9 @@ import { plural } from '../plural';
 import type { Link } from './glm';
 
 /**
- * Points needed before the start. The methods note asks for 8–12 each side; 8 is the least from
- * which a level, a trend and a residual spread can be learned with some degrees of freedom left.
+ * Points needed before the start. The bar is 8–12 each side, docs/impact-methods.md,
+ * "Sufficiency rules"; 8 is the least from which a level, a trend and a residual spread can be
+ * learned with some degrees of freedom left.
  */
 export const MIN_POINTS_BEFORE = 8;
 /**
@@ -19,7 +20,7 @@ export const MIN_POINTS_BEFORE = 8;
 export const MIN_POINTS_AFTER = 4;
 /** A slope change is a trend learned from post points alone: the same 8 the trend before needs. */
 export const MIN_POINTS_AFTER_WITH_SLOPE = 8;
-/** The methods note's bar on either side; fewer after the start is allowed but warned about. */
+/** The bar on either side (docs/impact-methods.md, "Sufficiency rules"); fewer after the start is allowed but warned about. */
 export const COMFORTABLE_POINTS_AFTER = 8;
 /** At most one parameter per three points, or the fit chases noise. */
 export const POINTS_PER_PARAMETER = 3;
