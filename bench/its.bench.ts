@@ -5,8 +5,8 @@
  */
 import { createRandom } from '../src/lib/demo/random';
 import { interruptedTimeSeries } from '../src/lib/stats';
-import { timeRuns } from './support';
 import { weeklyDates } from '../src/lib/stats/test-support';
+import { timeRuns } from './support';
 
 const POINTS = 260;
 const START = 208;

@@ -8,8 +8,8 @@
  */
 import { createRandom } from '../src/lib/demo/random';
 import { stateSpaceCounterfactual, type StateSpaceInput, type StateSpaceOptions } from '../src/lib/stats';
-import { timeRuns } from './support';
 import { monthlyDates, weeklyDates } from '../src/lib/stats/test-support';
+import { timeRuns } from './support';
 
 const WARM_UP = 10;
 const REPETITIONS = 50;

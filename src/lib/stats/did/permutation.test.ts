@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/random';
 import { normalCdf, normalQuantile } from '../numeric';
-import { choose, countRelabellings, invertTest, permutationP, relabellings } from './permutation';
 import { expectClose, expectRelative } from '../test-support';
+import { choose, countRelabellings, invertTest, permutationP, relabellings } from './permutation';
 
 const key = (labelling: Uint8Array) => labelling.join('');
 const labelledIn = (labelling: Uint8Array, from: number, to: number) => labelling.slice(from, to).reduce((a, b) => a + b, 0);

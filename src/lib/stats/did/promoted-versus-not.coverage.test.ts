@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom, type Random } from '../../demo/random';
+import { success } from '../test-support';
 import { promotedVersusNot } from './promoted-versus-not';
 import type { ProgramSession } from './types';
-import { success } from '../test-support';
 
 const START = '2024-03-04';
 const START_DAY = Date.parse(`${START}T00:00:00Z`) / 86_400_000;

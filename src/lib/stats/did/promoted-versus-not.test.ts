@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/random';
+import { expectClose, reason, success } from '../test-support';
 import { promotedVersusNot } from './promoted-versus-not';
 import type { ProgramSession } from './types';
-import { expectClose, reason, success } from '../test-support';
 
 const START = '2024-03-04';
 const START_DAY = Date.parse(`${START}T00:00:00Z`) / 86_400_000;

@@ -6,8 +6,8 @@
  */
 import { quadraticForm, rowDot, studentTwoSidedP } from '../numeric';
 import type { ItsModel } from './model';
-import type { CounterfactualPoint, Summary } from './types';
 import { longRunVariance } from './newey-west';
+import type { CounterfactualPoint, Summary } from './types';
 
 /** Row i of the design with the campaign terms zeroed. */
 function counterfactualRow(model: ItsModel, i: number): Float64Array {

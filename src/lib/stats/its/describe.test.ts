@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { weeklyDates } from '../test-support';
 import { describeIts } from './describe';
 import { interruptedTimeSeries } from './interrupted-time-series';
 import type { ItsSuccess, Summary } from './types';
-import { weeklyDates } from '../test-support';
 
 const labels = { metricLabel: 'weekly new-card sign-ups', periodLabel: 'week' };
 const dates = weeklyDates(120);

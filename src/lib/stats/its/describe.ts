@@ -6,8 +6,8 @@
 import { formatCount, formatDate, formatPercent, formatSignedPercent } from '../../format';
 import { plural } from '../plural';
 import { SEASONALITY_OFF_AS_ASKED } from './options';
-import type { ItsResult, ItsSuccess } from './types';
 import { COMFORTABLE_POINTS_AFTER } from './sufficiency';
+import type { ItsResult, ItsSuccess } from './types';
 
 export interface DescribeOptions {
 	/** What is measured, per period: "weekly new-card sign-ups". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itsDesign, parameterCount } from './design';
 import { toRows } from '../numeric';
+import { itsDesign, parameterCount } from './design';
 
 const column = (rows: number[][], j: number) => rows.map((row) => row[j]);
 

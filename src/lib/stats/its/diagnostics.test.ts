@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/random';
+import { expectClose, weeklyDates } from '../test-support';
 import { durbinWatson, ljungBox, ljungBoxLags } from './diagnostics';
 import { interruptedTimeSeries } from './interrupted-time-series';
-import { expectClose, weeklyDates } from '../test-support';
 
 describe('residual autocorrelation', () => {
 	it('computes Durbin-Watson and Ljung-Box by hand on an alternating series', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitGlm, pearsonResiduals } from './glm';
 import { fromRows } from '../numeric';
 import { expectClose, mean, sum } from '../test-support';
+import { fitGlm, pearsonResiduals } from './glm';
 
 const groups = (pre: number, post: number) => fromRows([...Array(pre).fill([1, 0]), ...Array(post).fill([1, 1])]);
 

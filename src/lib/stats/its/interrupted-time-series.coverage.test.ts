@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom, type Random } from '../../demo/random';
-import { interruptedTimeSeries } from './interrupted-time-series';
 import { weeklyDates } from '../test-support';
+import { interruptedTimeSeries } from './interrupted-time-series';
 
 const RUNS = 1000;
 const POINTS = 156; // three years of weeks

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fitGlm } from './glm';
-import { interruptedTimeSeries } from './interrupted-time-series';
 import { matrix } from '../numeric';
 import { expectClose, mean, monthlyDates, success, sum, weeklyDates } from '../test-support';
+import { fitGlm } from './glm';
+import { interruptedTimeSeries } from './interrupted-time-series';
 
 describe('interrupted time series: hand-checkable cases', () => {
 	// Each side is a palindrome, so values are uncorrelated with time within it: the fitted trend is

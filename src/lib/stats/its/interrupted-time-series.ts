@@ -4,15 +4,14 @@
  * the counterfactual, the post-period summary and the diagnostics, or the reason it cannot.
  */
 import { formatCount } from '../../format';
+import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, monthOfYear, unitOf } from '../series-dates';
 import { counterfactualSeries, postSummary } from './counterfactual';
 import { parameterCount } from './design';
 import { autocorrelation, overdispersion, preFit } from './diagnostics';
 import { effectOf, waldTest } from './inference';
 import { fitItsModel, type ItsModel, type ItsModelData, standardError } from './model';
 import { resolveOptions, validateOptions } from './options';
-import { type CoefficientRow, type ItsDiagnostics, type ItsInput, type ItsOptions, type ItsResult, NOT_ENOUGH_DATA } from './types';
 import { placeboTest } from './placebo';
-import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, monthOfYear, unitOf } from '../series-dates';
 import {
 	checkCountsEachSide,
 	checkParameters,
@@ -21,6 +20,7 @@ import {
 	COMFORTABLE_POINTS_AFTER,
 	POINTS_PER_PARAMETER
 } from './sufficiency';
+import { type CoefficientRow, type ItsDiagnostics, type ItsInput, type ItsOptions, type ItsResult, NOT_ENOUGH_DATA } from './types';
 
 export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	checkShapes(input, options);

@@ -2,10 +2,10 @@
  * One segmented-regression fit: design, GLM and the covariance the family calls for. The main
  * estimate and the placebo both go through here, so they are the same model by construction.
  */
+import { CollinearityError, type Matrix } from '../numeric';
 import { itsDesign, type ItsDesign } from './design';
 import { type Family, fitGlm, type GlmFit, pearsonResiduals } from './glm';
 import { criticalValue } from './inference';
-import { CollinearityError, type Matrix } from '../numeric';
 import { neweyWestCovariance } from './newey-west';
 
 export interface ItsModelData {

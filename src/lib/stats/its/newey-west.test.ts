@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows, weightedLeastSquares } from '../numeric';
-import { bartlettWeight, longRunVariance, neweyWestCovariance, neweyWestLag } from './newey-west';
 import { expectClose, expectRelative } from '../test-support';
+import { bartlettWeight, longRunVariance, neweyWestCovariance, neweyWestLag } from './newey-west';
 
 describe('Newey-West lag rule', () => {
 	it('is floor(4·(n/100)^(2/9))', () => {

@@ -3,13 +3,13 @@
  * and why, so a page or report can show the reader exactly what was estimated.
  */
 import { formatCount } from '../../format';
+import { naturalPeriod, type Spacing, unitOf } from '../series-dates';
 import type { Family } from './glm';
 import { linkOf } from './glm';
 import type { ItsModelSpec } from './model';
-import type { ItsOptions, ResolvedItsOptions } from './types';
 import { neweyWestLag } from './newey-west';
-import { naturalPeriod, type Spacing, unitOf } from '../series-dates';
 import { SEASONAL_CYCLES, seasonalityFits } from './sufficiency';
+import type { ItsOptions, ResolvedItsOptions } from './types';
 
 /** The seasonality explanation when the caller turned it off, so a reader is not warned about a choice they made. */
 export const SEASONALITY_OFF_AS_ASKED = 'none, as asked.';

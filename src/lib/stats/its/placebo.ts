@@ -4,10 +4,10 @@
  * ordinary swings for effects, and its real estimate deserves the same doubt.
  */
 import { parameterCount } from './design';
-import { fitItsModel, type ItsModelData, type ItsModelSpec, standardError } from './model';
-import type { PlaceboResult } from './types';
 import { effectOf } from './inference';
+import { fitItsModel, type ItsModelData, type ItsModelSpec, standardError } from './model';
 import { checkCountsEachSide, checkParameters, checkPoints } from './sufficiency';
+import type { PlaceboResult } from './types';
 
 export function placeboTest(data: ItsModelData, spec: ItsModelSpec, dates: readonly string[]): PlaceboResult {
 	const n = data.startIndex;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { monthlyDates, weeklyDates } from '../test-support';
 import { interruptedTimeSeries } from './interrupted-time-series';
 import type { ItsResult } from './types';
-import { monthlyDates, weeklyDates } from '../test-support';
 
 const reason = (result: ItsResult) => (result.ok ? 'estimated' : result.reason);
 const counts = (n: number, base = 20) => Array.from({ length: n }, (_, i) => base + ((i * 7) % 5));

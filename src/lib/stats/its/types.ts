@@ -1,6 +1,6 @@
 /** The interrupted-time-series contract shared by the estimator, the pages and the CLI. */
-import type { Family, Link } from './glm';
 import type { Spacing } from '../series-dates';
+import type { Family, Link } from './glm';
 
 export interface ItsInput {
 	/** ISO YYYY-MM-DD, ascending and equally spaced (daily, weekly or monthly). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose, expectRelative } from '../test-support';
 import {
 	chiSquareCdf,
 	chiSquareSurvival,
@@ -9,7 +10,6 @@ import {
 	studentTQuantile,
 	studentTwoSidedP
 } from './distributions';
-import { expectClose, expectRelative } from '../test-support';
 
 /*
  * Reference values from SciPy 1.17.1 (numpy 2.4.6), printed with repr():

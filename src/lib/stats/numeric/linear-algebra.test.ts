@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cholesky, CollinearityError, fromRows, multiply, quadraticForm, solvePositiveDefinite, toRows, weightedLeastSquares } from './linear-algebra';
 import { expectClose } from '../test-support';
+import { cholesky, CollinearityError, fromRows, multiply, quadraticForm, solvePositiveDefinite, toRows, weightedLeastSquares } from './linear-algebra';
 
 describe('weighted least squares by QR', () => {
 	it('solves a hand-checkable line and returns (XᵀX)⁻¹', () => {

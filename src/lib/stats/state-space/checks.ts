@@ -4,14 +4,14 @@
  * statistic so a page can show it either way.
  */
 import { formatCount, formatDecimal, formatPValue } from '../../format';
-import { plural } from '../plural';
+import { POINTS_PER_PARAMETER, SEASONAL_CYCLES, seasonalityFits } from '../its';
 import { chiSquareSurvival, CollinearityError, matrix, solvePositiveDefinite, weightedLeastSquares } from '../numeric';
+import { plural } from '../plural';
 import { fitStructural } from './fit';
 import { averagedForecast } from './forecast';
-import type { ControlSeries, ControlStability } from './types';
 import { deterministicDesign, type StructuralModel } from './structural-model';
+import type { ControlSeries, ControlStability } from './types';
 import { varianceNodes } from './variance-posterior';
-import { POINTS_PER_PARAMETER, SEASONAL_CYCLES, seasonalityFits } from '../its';
 
 /** Refused below this: the two halves of the pre-period disagree beyond any reasonable doubt. */
 export const UNSTABLE_CONTROL_P = 0.001;

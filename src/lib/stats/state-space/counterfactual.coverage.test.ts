@@ -11,8 +11,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom, type Random } from '../../demo/random';
-import { stateSpaceCounterfactual } from './counterfactual';
 import { weeklyDates } from '../test-support';
+import { stateSpaceCounterfactual } from './counterfactual';
 
 const RUNS = 400;
 const POINTS = 130;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/random';
-import { stateSpaceCounterfactual } from './counterfactual';
 import { expectClose, monthlyDates, reason, success, weeklyDates } from '../test-support';
+import { stateSpaceCounterfactual } from './counterfactual';
 
 /** A control that wanders and swings, so it is never close to a straight line or a constant. */
 function controlSeries(n: number, seed: number): number[] {

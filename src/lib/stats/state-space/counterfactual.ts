@@ -20,12 +20,12 @@ import {
 	SEASONAL_CYCLES,
 	seasonalityFits
 } from '../its';
-import { type Estimate, estimateCounterfactual, type PreparedSeries } from './estimate';
+import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, naturalPeriod, type Spacing, unitOf } from '../series-dates';
 import { controlStability, unstableControls } from './checks';
+import { type Estimate, estimateCounterfactual, type PreparedSeries } from './estimate';
+import type { Seasonality } from './structural-model';
 import { transformValue } from './summary';
 import type { ResolvedStateSpaceOptions, StateSpaceDiagnostics, StateSpaceInput, StateSpaceOptions, StateSpaceResult, Transform } from './types';
-import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, naturalPeriod, type Spacing, unitOf } from '../series-dates';
-import type { Seasonality } from './structural-model';
 
 /** Harmonics of the default yearly cycle: summer and school-term swings without spending many points. */
 const DEFAULT_HARMONICS = 2;

@@ -4,12 +4,12 @@
  * the placebo both go through here, so they are the same model by construction.
  */
 import { type CoefficientRow, type CounterfactualPoint, criticalValue, waldTest } from '../its';
-import { fitStructural, type StructuralFit } from './fit';
 import { checkControls, checkIdentifiable, checkSeasonalCycles, checkStateParameters } from './checks';
+import { fitStructural, type StructuralFit } from './fit';
 import { averagedForecast } from './forecast';
+import { type Seasonality, structuralModel, type StructuralModel, type Trend } from './structural-model';
 import { bandPoint, type Interval, postTotals, type PostTotals } from './summary';
 import type { ControlSeries, Transform } from './types';
-import { type Seasonality, structuralModel, type StructuralModel, type Trend } from './structural-model';
 import { varianceNodes } from './variance-posterior';
 
 export interface PreparedSeries {

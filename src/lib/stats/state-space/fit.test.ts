@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test-support';
 import { fitStructural } from './fit';
 import { structuralModel } from './structural-model';
-import { expectClose } from '../test-support';
 
 /*
  * Annual flow of the Nile at Aswan, 1871–1970 (10⁸ m³): R's datasets::Nile, the series of Durbin &

@@ -4,8 +4,8 @@
  * covariance follow by the law of total variance. The same is done for the control coefficients.
  */
 import { jointForecast, kalmanFilter } from './kalman';
-import type { Transform } from './types';
 import type { StructuralModel } from './structural-model';
+import type { Transform } from './types';
 import type { VarianceNode } from './variance-posterior';
 
 export interface ForecastMoments {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concentratedLogLikelihood, jointForecast, kalmanFilter, type LinearGaussianModel } from './kalman';
 import { expectClose } from '../test-support';
+import { concentratedLogLikelihood, jointForecast, kalmanFilter, type LinearGaussianModel } from './kalman';
 
 /*
  * Reference for this file: the model's definition written out as dense matrices, with none of the

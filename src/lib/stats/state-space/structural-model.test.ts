@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toRows } from '../numeric';
-import { deterministicDesign, structuralModel } from './structural-model';
 import { expectClose } from '../test-support';
+import { deterministicDesign, structuralModel } from './structural-model';
 
 describe('structural model layout', () => {
 	it('lays out level, slope, seasonal pairs and coefficients, with a single state at the Nyquist harmonic', () => {

@@ -8,9 +8,9 @@
  * in the state with zero disturbance variance, so the filter estimates them by generalised least
  * squares along the way and the forecast carries their uncertainty without extra work.
  */
+import { matrix, type Matrix } from '../numeric';
 import type { LinearGaussianModel, TransitionBlock } from './kalman';
 import { applyTransition } from './kalman';
-import { matrix, type Matrix } from '../numeric';
 
 export type Trend = 'level' | 'local-linear';
 

@@ -9,8 +9,8 @@
  * closed form, so it is matched by one log-normal with the same mean and variance (Fenton–
  * Wilkinson), which keeps its interval positive and skewed the way a total of counts is.
  */
-import { studentTwoSidedP } from '../numeric';
 import { type CounterfactualPoint, type Summary, summaryOf } from '../its';
+import { studentTwoSidedP } from '../numeric';
 import type { ForecastMoments } from './forecast';
 import type { CumulativeEffectPoint, Transform } from './types';
 

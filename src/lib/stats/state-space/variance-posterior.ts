@@ -15,8 +15,8 @@
  * the log-ratio posterior, whiten by its curvature, and keep the points of a unit grid whose log
  * density is within DROP of the mode; equal cells, so each weighs its density.
  */
-import { concentratedLogLikelihood, kalmanFilter } from './kalman';
 import { cholesky, matrix, solvePositiveDefinite } from '../numeric';
+import { concentratedLogLikelihood, kalmanFilter } from './kalman';
 import { nelderMead } from './optimise';
 import type { StructuralModel } from './structural-model';
 
