@@ -36,4 +36,4 @@ console.log(`Impact panels, 5 outcome metrics (demo library), 15 runs after the 
 console.log(`  cold:   median ${median(cold.slice(1)).toFixed(1)} ms, p95 ${p95(cold.slice(1)).toFixed(1)} ms (target < 200 ms)`);
 console.log(`  cached: median ${median(warm.slice(1)).toFixed(2)} ms, p95 ${p95(warm.slice(1)).toFixed(2)} ms (target < 20 ms)`);
 await db.close();
-await import('../src/lib/stats/its.bench');
+await import('./its.bench');

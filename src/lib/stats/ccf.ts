@@ -4,7 +4,7 @@
  * Without it, two series that merely drift (as weekly reach and visits do) correlate at every
  * lag. The result is an association to look into, never an effect.
  */
-import { normalQuantile } from './distributions';
+import { normalQuantile } from './numeric';
 
 export interface CcfOptions {
 	/** Largest lag of X to pair with Y; default 8. */

@@ -74,3 +74,10 @@ export function countOnOrBefore(dates: readonly string[], date: string): number 
 	const index = dates.findIndex((d) => d > date);
 	return index < 0 ? dates.length : index;
 }
+
+/** A post period's start and optional end must be dates, in order: a caller's bug, so it throws. */
+export function checkStartAndEnd({ start, end }: { start: string; end?: string }): void {
+	if (dayNumber(start) === null) throw new RangeError(`start must be a date in the form YYYY-MM-DD, not "${start}"`);
+	if (end !== undefined && dayNumber(end) === null) throw new RangeError(`end must be a date in the form YYYY-MM-DD, not "${end}"`);
+	if (end !== undefined && end < start) throw new RangeError(`end (${end}) is before start (${start})`);
+}

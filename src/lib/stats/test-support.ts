@@ -1,6 +1,7 @@
 /**
- * Helpers for the estimator tests and benchmark: calendar series and relative-tolerance
- * comparison. No Vitest import, so the benchmark can run under plain tsx.
+ * Helpers for the estimator tests: calendar series, relative-tolerance comparison, reading a
+ * result, sums and means. The benchmarks in bench/ borrow the calendar series, so there is no
+ * Vitest import: they run under plain tsx.
  */
 
 const DAY_MS = 86_400_000;
@@ -31,6 +32,18 @@ export function expectRelative(actual: number, expected: number, tolerance: numb
 	if (!(Math.abs(actual - expected) <= tolerance * Math.abs(expected)))
 		fail(`${label ? `${label}: ` : ''}expected ${actual} to be within ${tolerance} (relative) of ${expected}`);
 }
+
+/** The estimate of a result a test expects to succeed; a refusal's reason becomes the test's error. */
+export function success<Result extends { ok: boolean; reason?: string }>(result: Result): Extract<Result, { ok: true }> {
+	if (!result.ok) throw new Error(`expected an estimate, got: ${result.reason}`);
+	return result as Extract<Result, { ok: true }>;
+}
+
+/** "estimated", or the reason an estimator refused, so one expectation reads either outcome. */
+export const reason = (result: { ok: true } | { ok: false; reason: string }): string => (result.ok ? 'estimated' : result.reason);
+
+export const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+export const mean = (values: number[]): number => sum(values) / values.length;
 
 function fail(message: string): never {
 	throw new Error(message);
