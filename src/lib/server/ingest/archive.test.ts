@@ -38,6 +38,20 @@ describe('export archives', () => {
 	});
 });
 
+describe('archive limits', () => {
+	it('imports at most 100 files from one archive and refuses more whole, storing nothing', async () => {
+		const db = await tempDatabase();
+		const files: Record<string, Buffer> = {};
+		for (let i = 0; i < 101; i++) files[`usage-${i}.csv`] = Buffer.from(`period_start,period,branch,metric,value\n2019-01-01,month,Branch ${i},visits,${i}\n`);
+		const path = join(dirname(db.path), 'many.zip');
+		writeFileSync(path, zipOf(files));
+		const [refused] = await importUpload(db, path, { fileName: 'many.zip' });
+		expect(refused).toMatchObject({ status: 'rejected' });
+		expect(refused!.errors[0]!.message).toContain('holds 101 files Lantern would import; it imports at most 100');
+		expect(await db.query('SELECT count(*) AS n FROM usage')).toEqual([{ n: 0 }]);
+	});
+});
+
 describe('LinkedIn Page exports re-saved as .xlsx', () => {
 	it('reads the content workbook’s Metrics and All posts sheets under their description rows, each as its own import, and the All posts sheet saved alone', async () => {
 		const db = await tempDatabase();

@@ -5,7 +5,7 @@ import type { ImportResult } from '../../domain/imports';
 import type { Database } from '../db/database';
 import { Refusal } from './refusal';
 import { normaliseHeader } from './headers';
-import { isWorkbook, isZip, readWorkbook, readZipEntry, recogniseCsv, sheetToCsv, zipEntries } from './readers';
+import { isWorkbook, isZip, readWorkbook, readZipEntry, recogniseCsv, sheetToCsv, ZIP_LIMITS, zipEntries } from './readers';
 import type { SourceSpec } from './source';
 
 /** Files inside an export ZIP that Lantern reads: spreadsheets anywhere, and the X archive's post and account files. */
@@ -53,6 +53,9 @@ export async function importArchive(
 	const bytes = await readFile(path);
 	const entries = zipEntries(bytes).filter((entry) => !entry.name.endsWith('/') && WANTED.some((pattern) => pattern.test(entry.name)));
 	if (entries.length === 0) throw new Refusal(`The archive ${zipName} holds no file Lantern reads (CSV exports, or an X archive's data/tweets.js and account.js).`);
+	if (entries.length > ZIP_LIMITS.maxFilesImported) {
+		throw new Refusal(`The archive ${zipName} holds ${entries.length} files Lantern would import; it imports at most ${ZIP_LIMITS.maxFilesImported} from one archive. Upload the exports in smaller archives, or as files.`);
+	}
 	return importEach(
 		entries,
 		(entry) => ({ name: basename(entry.name).replace(/[^\w.\- ]+/g, '_'), data: readZipEntry(bytes, entry) }),

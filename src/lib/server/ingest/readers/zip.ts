@@ -9,8 +9,12 @@ export interface ZipEntry {
 	offset: number;
 }
 
-/** Limits that stop a ZIP bomb before it is inflated: total size, and how far any entry expands. */
-export const ZIP_LIMITS = { totalBytes: 512 * 1024 * 1024, maxRatio: 200, minRatioCheckBytes: 1024 * 1024 };
+/**
+ * Limits that stop a ZIP bomb before it is inflated: how far any entry over 64 KB may expand (real
+ * exports compress 5–30×), how far the whole archive may expand, and 512 MB in all. Small entries
+ * once skipped the ratio check, so 300 entries of 1 MB each made an 882 KB archive into 300 imports.
+ */
+export const ZIP_LIMITS = { totalBytes: 512 * 1024 * 1024, maxRatio: 200, minRatioCheckBytes: 64 * 1024, maxFilesImported: 100 };
 
 /** Reads a ZIP's central directory (the archive must fit in memory; uploads are capped anyway). */
 export function zipEntries(zip: Buffer): ZipEntry[] {
@@ -30,7 +34,8 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
 			name: zip.toString('utf8', cursor + 46, cursor + 46 + zip.readUInt16LE(cursor + 28))
 		};
 		total += entry.size;
-		if (total > ZIP_LIMITS.totalBytes || (entry.size > ZIP_LIMITS.minRatioCheckBytes && entry.size / Math.max(entry.compressedSize, 1) > ZIP_LIMITS.maxRatio)) {
+		const totalAllowed = Math.min(ZIP_LIMITS.totalBytes, Math.max(zip.length, 1) * ZIP_LIMITS.maxRatio);
+		if (total > totalAllowed || (entry.size > ZIP_LIMITS.minRatioCheckBytes && entry.size / Math.max(entry.compressedSize, 1) > ZIP_LIMITS.maxRatio)) {
 			throw new Refusal('This archive would expand far beyond its size (a "ZIP bomb"), so Lantern will not open it. Upload the export files themselves.');
 		}
 		entries.push(entry);
