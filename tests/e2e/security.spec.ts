@@ -48,3 +48,16 @@ test('an upload named .. is refused with a message, not a server error', async (
 	expect(response.status()).toBe(400);
 	expect(((await response.json()) as { summary: string }).summary).toContain('must be a file name');
 });
+
+test('PDF rendering is bounded: six at once from one person make two reports and a clear "wait" for the rest', async ({ request }) => {
+	const cookie = sessionCookie('viewer');
+	const answers = await Promise.all(
+		Array.from({ length: 6 }, (_, i) => request.get(`/reports/board.pdf?from=2026-0${(i % 6) + 1}-01&to=2026-0${(i % 6) + 1}-28`, { headers: { cookie } }))
+	);
+	const made = answers.filter((a) => a.status() === 200);
+	const waiting = answers.filter((a) => a.status() === 503);
+	expect(made).toHaveLength(2);
+	expect(waiting).toHaveLength(4);
+	for (const answer of made) expect((await answer.body()).subarray(0, 5).toString()).toBe('%PDF-');
+	for (const answer of waiting) expect(await answer.text()).toContain('You already have 2 reports being made');
+});

@@ -182,11 +182,20 @@ function fieldRefs(plan: LoadPlan): Record<string, string> {
 	);
 }
 
+/**
+ * Only http(s) links are stored: a crafted export's `javascript:` "permalink" would run script in
+ * Lantern's origin when a director clicks it (the pages check again when they draw a link).
+ */
+function webLinkSql(expression: string): string {
+	return `CASE WHEN regexp_matches(trim(${expression}), '^https?://[^\\s"<>]+$', 'i') THEN trim(${expression}) END`;
+}
+
 /** The SELECT that turns normalised rows into one target table's rows. */
 function targetSelect(plan: LoadPlan, target: string, columns: Record<string, string>, extraUnnest: string | null, rowsFrom = 'normalised'): { names: string[]; sql: string } {
 	// The direct path's row check lives in `__check` (always 0), which every row's import ID reads.
 	const all: Record<string, string> = { import_id: rowsFrom === 'normalised' ? 'p.import_id' : 'p.import_id + n.__check', ...columns };
 	if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';
+	if (all.permalink) all.permalink = webLinkSql(all.permalink);
 	const names = Object.keys(all);
 	const from = `${rowsFrom} n, ${LOAD_PARAMS}${extraUnnest ? `, unnest(${extraUnnest}) AS u(item)` : ''}`;
 	let sql = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}`;

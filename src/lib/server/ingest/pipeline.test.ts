@@ -338,3 +338,21 @@ describe('more social exports', () => {
 		]);
 	});
 });
+
+describe('links in uploaded files', () => {
+	it('stores only http(s) permalinks: a javascript: link from a crafted export is dropped on import', async () => {
+		const db = await tempDatabase();
+		const header = '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements"';
+		const rows = [
+			'"1465712230054432768","javascript:alert(document.cookie)","crafted","2021-11-30 16:00 +0000","10.0","1.0"',
+			'"1465712230054432769","https://twitter.com/MapleValleyPL/status/1465712230054432769","real","2021-11-30 17:00 +0000","10.0","1.0"'
+		];
+		const path = join(mkdtempSync(join(tmpdir(), 'lantern-links-')), 'tweet_activity.csv');
+		writeFileSync(path, [header, ...rows].join('\n') + '\n');
+		expect(await importFile(db, path)).toMatchObject({ status: 'imported', rowsLoaded: 2 });
+		expect(await db.query('SELECT text, permalink FROM posts ORDER BY text')).toEqual([
+			{ text: 'crafted', permalink: null },
+			{ text: 'real', permalink: 'https://twitter.com/MapleValleyPL/status/1465712230054432769' }
+		]);
+	});
+});

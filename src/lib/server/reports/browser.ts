@@ -7,11 +7,20 @@ const MAX_WAITING = 8;
 /** An idle browser is closed after this long, so a server that rarely prints keeps no Chromium in memory. */
 const IDLE_CLOSE_MS = 5 * 60_000;
 
+/** One person may have this many reports being made at once; the next waits for one to finish. */
+const PER_OWNER = 2;
+
 export class RenderQueueFullError extends Error {
-	constructor() {
-		super(`Lantern is already making ${CONCURRENT_RENDERS + MAX_WAITING} reports. Try again in a minute.`);
+	constructor(mine = false) {
+		super(
+			mine
+				? `You already have ${PER_OWNER} reports being made. Wait for them to finish, then try again.`
+				: `Lantern is already making ${CONCURRENT_RENDERS + MAX_WAITING} reports. Try again in a minute.`
+		);
 	}
 }
+
+const byOwner = new Map<string, number>();
 
 let browser: Promise<Browser> | null = null;
 let running = 0;
@@ -56,8 +65,24 @@ function endTurn(): void {
 	}
 }
 
-/** Runs `work` on a fresh page (its own context: no cookies or cache shared between reports) of the shared browser. */
-export async function withReportPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on a fresh page (its own context: no cookies or cache shared between reports) of the
+ * shared browser, in turn, at most PER_OWNER at a time for one `owner` (a person, or the command line).
+ */
+export async function withReportPage<T>(work: (page: Page) => Promise<T>, owner = 'anyone'): Promise<T> {
+	const mine = byOwner.get(owner) ?? 0;
+	if (mine >= PER_OWNER) throw new RenderQueueFullError(true);
+	byOwner.set(owner, mine + 1);
+	try {
+		return await inTurn(work);
+	} finally {
+		const left = (byOwner.get(owner) ?? 1) - 1;
+		if (left > 0) byOwner.set(owner, left);
+		else byOwner.delete(owner);
+	}
+}
+
+async function inTurn<T>(work: (page: Page) => Promise<T>): Promise<T> {
 	await takeTurn();
 	if (idleTimer) clearTimeout(idleTimer);
 	try {

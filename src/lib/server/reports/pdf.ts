@@ -19,6 +19,8 @@ export interface BoardReportRequest {
 	libraryName: string;
 	/** whose view of the data the report shows: the person who asked, or the command line */
 	renderAs: RenderAs;
+	/** whose turn it is in the queue (a person, or an address in demo mode); renderAs when not given */
+	owner?: string;
 }
 
 const RENDER_TIMEOUT_MS = 60_000;
@@ -47,7 +49,7 @@ export async function renderBoardReportPdf(request: BoardReportRequest): Promise
 				headerTemplate: `<div style="font-size:8pt;width:100%;padding:0 0.6in;color:#444;font-family:sans-serif;">${heading}</div>`,
 				footerTemplate: `<div style="font-size:8pt;width:100%;padding:0 0.6in;color:#444;font-family:sans-serif;text-align:right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`
 			});
-		});
+		}, request.owner ?? request.renderAs);
 	} catch (cause) {
 		if (cause instanceof Error && cause.message.includes(CHROMIUM_MISSING_MESSAGE)) throw new ChromiumMissingError(cause.message);
 		throw cause;

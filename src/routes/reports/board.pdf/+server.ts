@@ -7,13 +7,14 @@ import { renderOrigin } from '$lib/server/reports/render-origin';
 import { recordAudit } from '$lib/server/auth/audit';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url, locals }) => {
+export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => {
 	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
 	const data = await overview(await getDatabase(), query.data);
 	try {
 		const renderAs = locals.user ? (`user:${locals.user.userId}` as const) : 'demo';
-		const pdf = await renderBoardReportPdf({ baseUrl: renderOrigin(url.origin), ...data.range, libraryName: data.libraryName, renderAs });
+		const owner = locals.user ? renderAs : `demo:${getClientAddress()}`;
+		const pdf = await renderBoardReportPdf({ baseUrl: renderOrigin(url.origin), ...data.range, libraryName: data.libraryName, renderAs, owner });
 		await recordAudit(await getDatabase(), locals.actor, 'report generated', `board report ${data.range.from} to ${data.range.to}`);
 		return new Response(new Uint8Array(pdf), {
 			headers: {
