@@ -1,8 +1,14 @@
 import { openDatabase, defaultDatabasePath, type Database } from './db/database';
+import { scopedDatabase } from './db/scoped';
 
 /** The web server's database: LANTERN_DB or data/lantern.duckdb, opened once. */
 export function getDatabase(): Promise<Database> {
 	return openDatabase(defaultDatabasePath());
+}
+
+/** The database as the person making the request may see it: only their branches, if they have a list. */
+export async function databaseFor(locals: { user: { branches: string[] | null } | null }): Promise<Database> {
+	return scopedDatabase(await getDatabase(), locals.user?.branches ?? null);
 }
 
 /** Largest upload accepted, in bytes (LANTERN_UPLOAD_LIMIT_MB, default 200 MB). */

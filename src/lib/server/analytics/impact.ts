@@ -36,7 +36,7 @@ function periodStartOf(date: string, period: 'week' | 'month'): string {
 
 /** An interrupted time series on one stored outcome series, with its paragraph and caveats. */
 export async function impactForMetric(db: Database, metric: string, options: ImpactOptions, excludeCampaign?: string): Promise<ImpactPanelData | null> {
-	const key = JSON.stringify([db.path, db.dataVersion, metric, options, excludeCampaign ?? null]);
+	const key = JSON.stringify([db.path, db.scope ?? null, db.dataVersion, metric, options, excludeCampaign ?? null]);
 	if (cache.has(key)) return cache.get(key)!;
 	const series = await outcomeSeries(db, metric);
 	let panel: ImpactPanelData | null = null;

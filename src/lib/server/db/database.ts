@@ -10,6 +10,8 @@ export type Row = Record<string, unknown>;
 /** The one DuckDB file a process works on. Connections are cheap; the instance is shared. */
 export interface Database {
 	readonly path: string;
+	/** the branches this view of the database is limited to (db/scoped.ts); absent: every branch */
+	readonly scope?: readonly string[];
 	connect(): Promise<DuckDBConnection>;
 	/** Runs `work` on a fresh connection and closes it afterwards. */
 	withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;

@@ -1,5 +1,5 @@
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
-import { getDatabase } from '$lib/server/app';
+import { databaseFor } from '$lib/server/app';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ campaigns: await campaignSummaries(await getDatabase()) });
+export const load: PageServerLoad = async ({ locals }) => ({ campaigns: await campaignSummaries(await databaseFor(locals)) });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
 import { laggedAssociation } from '$lib/server/analytics/association';
 import { explorableSeries, ImpactOptions, impactForMetric } from '$lib/server/analytics/impact';
-import { getDatabase } from '$lib/server/app';
+import { databaseFor } from '$lib/server/app';
 import type { PageServerLoad } from './$types';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -17,8 +17,8 @@ const ExploreQuery = z.object({
 	controls: ImpactOptions.shape.controls
 });
 
-export const load: PageServerLoad = async ({ url }) => {
-	const db = await getDatabase();
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const db = await databaseFor(locals);
 	const [series, campaigns] = await Promise.all([explorableSeries(db), campaignSummaries(db)]);
 	const controls = url.searchParams.getAll('control').filter((c) => c !== '');
 	const query = ExploreQuery.safeParse({ ...Object.fromEntries(url.searchParams), controls: controls.length > 0 ? controls : undefined });

@@ -1,9 +1,9 @@
 import { doorCounts, peerBenchmark, surveyOutcomes } from '$lib/server/analytics/library';
-import { getDatabase } from '$lib/server/app';
+import { databaseFor } from '$lib/server/app';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const db = await getDatabase();
+export const load: PageServerLoad = async ({ locals }) => {
+	const db = await databaseFor(locals);
 	const [doors, surveys, peers] = await Promise.all([doorCounts(db), surveyOutcomes(db), peerBenchmark(db)]);
 	return { doors, surveys, peers };
 };

@@ -1,9 +1,9 @@
 import { communityEngagement, hashtagSummary } from '$lib/server/analytics/engagement';
 import { strategyComparison } from '$lib/server/analytics/strategies';
-import { getDatabase } from '$lib/server/app';
+import { databaseFor } from '$lib/server/app';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const db = await getDatabase();
+export const load: PageServerLoad = async ({ locals }) => {
+	const db = await databaseFor(locals);
 	return { ...(await strategyComparison(db)), hashtags: await hashtagSummary(db), community: await communityEngagement(db) };
 };

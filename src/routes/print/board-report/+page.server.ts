@@ -1,15 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { DateRangeQuery } from '$lib/domain/overview';
 import { overview } from '$lib/server/analytics/overview';
-import { getDatabase } from '$lib/server/app';
+import { databaseFor } from '$lib/server/app';
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
 import { campaignImpact } from '$lib/server/analytics/impact';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
-	const db = await getDatabase();
+	const db = await databaseFor(locals);
 	const data = await overview(db, query.data);
 	// Campaigns that ran in the period, each outcome's estimate in the words a director reads aloud.
 	const campaigns = (await campaignSummaries(db)).filter((c) => c.startsOn <= data.range.to && c.endsOn >= data.range.from);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { DateRangeQuery } from '$lib/domain/overview';
 import { overview } from '$lib/server/analytics/overview';
-import { getDatabase } from '$lib/server/app';
+import { databaseFor, getDatabase } from '$lib/server/app';
 import { ChromiumMissingError, RenderQueueFullError, renderBoardReportPdf } from '$lib/server/reports/pdf';
 import { renderOrigin } from '$lib/server/reports/render-origin';
 import { recordAudit } from '$lib/server/auth/audit';
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => {
 	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
-	const data = await overview(await getDatabase(), query.data);
+	const data = await overview(await databaseFor(locals), query.data);
 	try {
 		const renderAs = locals.user ? (`user:${locals.user.userId}` as const) : 'demo';
 		const owner = locals.user ? renderAs : `demo:${getClientAddress()}`;

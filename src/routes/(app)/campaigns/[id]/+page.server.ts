@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
 import { campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
-import { getDatabase } from '$lib/server/app';
+import { databaseFor, getDatabase } from '$lib/server/app';
 import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaign-decisions';
 import { recordAudit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 const Params = z.object({ id: z.coerce.number().int().positive() });
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const parsed = Params.safeParse(params);
 	if (!parsed.success) error(404, 'No such campaign.');
-	const db = await getDatabase();
+	const db = await databaseFor(locals);
 	const campaign = (await campaignSummaries(db)).find((c) => c.campaignId === parsed.data.id);
 	if (!campaign) error(404, `Campaign ${parsed.data.id} does not exist (it may have been removed with its import).`);
 	const outcomes = [];
