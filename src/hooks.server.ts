@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
 
@@ -6,8 +6,6 @@ export const init: ServerInit = async () => {
 	const db = await getDatabase();
 	if (await loadDemoOnFirstStart(db)) console.log(`Lantern: loaded the demo library into ${db.path}`);
 };
-
-export const handle: Handle = ({ event, resolve }) => resolve(event);
 
 /** Unexpected errors are logged with their stack and shown to people as a plain sentence. */
 export const handleError: HandleServerError = ({ error, status, message }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from './dates';
 import { LITERACY_METRICS, PERIODS, USAGE_METRICS } from './vocabulary';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -104,7 +105,7 @@ export const ColumnMapping = z.object({
 	target: z.enum(['programs', 'usage', 'usage_wide', 'usage_months', 'literacy']),
 	/** usage_months: the metric every chosen column counts, and which column is which month */
 	metric: z.enum(USAGE_METRICS).optional(),
-	monthColumns: z.array(z.object({ header: z.string(), month: z.string().regex(/^\d{4}-\d{2}-01$/) })).max(120).default([]),
+	monthColumns: z.array(z.object({ header: z.string(), month: IsoDate.refine((date) => date.endsWith('-01'), 'must be the first of a month') })).max(120).default([]),
 	/** normalised sheet name, for workbooks */
 	sheet: z.string().max(120).nullable().default(null),
 	/** line of the header, 0-based */

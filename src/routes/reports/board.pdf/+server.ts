@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { DateRangeQuery } from '$lib/domain/overview';
+import { describeZodError } from '$lib/domain/zod-message';
 import { overview } from '$lib/server/analytics/overview';
 import { getDatabase } from '$lib/server/app';
 import { ChromiumMissingError, RenderQueueFullError, renderBoardReportPdf } from '$lib/server/reports/pdf';
@@ -8,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {
 	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
-	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
+	if (!query.success) error(400, `The date range is not valid: ${describeZodError(query.error)}.`);
 	const data = await overview(await getDatabase(), query.data);
 	try {
 		const pdf = await renderBoardReportPdf({ baseUrl: renderOrigin(url.origin), ...data.range, libraryName: data.libraryName });

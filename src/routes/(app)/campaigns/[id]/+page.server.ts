@@ -1,10 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { describeZodError } from '$lib/domain/zod-message';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
 import { campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
 import { getDatabase } from '$lib/server/app';
-import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaign-decisions';
+import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
 const Params = z.object({ id: z.coerce.number().int().positive() });
@@ -20,20 +21,18 @@ export const load: PageServerLoad = async ({ params }) => {
 	return { campaign, posts: await campaignPosts(db, campaign.campaignId), outcomes, impact: await campaignImpact(db, campaign), promotion: await campaignPromotionComparisons(db, campaign) };
 };
 
-const message = (issues: z.core.$ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-
 export const actions: Actions = {
 	decide: async ({ params, request }) => {
 		const id = Params.parse(params).id;
 		const form = PostDecision.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: `Could not change the campaign's posts: ${message(form.error.issues)}` });
+		if (!form.success) return fail(400, { message: `Could not change the campaign's posts: ${describeZodError(form.error)}` });
 		const problem = await decideCampaignPost(await getDatabase(), id, form.data);
 		if (problem) return fail(400, { message: problem });
 		return { message: form.data.action === 'add' ? `Added ${form.data.platform} post ${form.data.postId}.` : `Removed ${form.data.platform} post ${form.data.postId} from this campaign.` };
 	},
 	correct: async ({ request }) => {
 		const form = StrategyCorrectionForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${message(form.error.issues)}` });
+		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${describeZodError(form.error)}` });
 		await correctStrategy(await getDatabase(), form.data);
 		return { message: `Strategy of ${form.data.platform} post ${form.data.postId} corrected.` };
 	}

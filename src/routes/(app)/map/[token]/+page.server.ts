@@ -4,7 +4,7 @@ import { ColumnMapping, MAPPING_TARGETS, monthColumnGroups } from '$lib/domain/m
 import { USAGE_METRICS } from '$lib/domain/vocabulary';
 import { PERIODS } from '$lib/domain/vocabulary';
 import { getDatabase } from '$lib/server/app';
-import { relinkCampaigns } from '$lib/server/campaign-links';
+import { relinkCampaigns } from '$lib/server/campaigns';
 import { heldUpload, releaseUpload } from '$lib/server/ingest/held-uploads';
 import { normaliseHeader } from '$lib/server/ingest/headers';
 import { inspectSpreadsheet, specFromMapping, suggestMapping } from '$lib/server/ingest/mapper';

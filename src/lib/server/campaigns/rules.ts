@@ -1,10 +1,6 @@
-import { z } from 'zod';
-import type { Strategy } from './strategy';
+import type { Strategy } from '../../domain/campaigns';
 
-/**
- * A campaign as the assignment rules see it. The domain's CampaignInput has the window and the
- * hashtags; the other matching fields live here until the domain schema carries them.
- */
+/** A campaign as the assignment rules see it: a stored campaign (CampaignInput) with its id, in camelCase. */
 export interface CampaignRule {
 	id: string;
 	name: string;
@@ -30,14 +26,3 @@ export interface ManualDecision {
 	postId: string;
 	action: 'add' | 'remove';
 }
-
-const entries = z.array(z.string().trim().min(1).max(200)).default([]);
-
-/** The matching fields to add to the campaign file format (snake_case, like CampaignInput). */
-export const CampaignMatchingInput = z.object({
-	keywords: entries,
-	link_domains: entries,
-	utm_campaigns: entries,
-	partner_accounts: z.array(z.string().trim().min(1).max(100).transform((handle) => handle.replace(/^@+/, ''))).default([])
-});
-export type CampaignMatchingInput = z.infer<typeof CampaignMatchingInput>;

@@ -1,7 +1,6 @@
-import { daysBetween, instantMs, localDate } from './calendar';
+import { daysBetween, instantMs, localDate } from '../../calendar';
 import { bestOverlap, meaningfulWords, plainTitle } from './program-title';
-import { compareText } from './strategy';
-import { findPhrase, linkHost, parseLink, phraseWords, urlsInText, words } from './text';
+import { compareText, findPhrase, linkHost, parseLink, phraseWords, urlsInText, words } from './text';
 
 export interface ProgramForPromotion {
 	programId: string;

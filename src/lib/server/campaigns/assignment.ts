@@ -1,7 +1,6 @@
-import type { CampaignRule, ManualDecision } from './campaign-rule';
-import { localDate } from './calendar';
-import { compareText } from './strategy';
-import { accountKey, findPhrase, hashtagKey, hostWithin, linkHost, mentionedAccounts, parseLink, phraseWords, postHashtags, urlsInText, words } from './text';
+import type { CampaignRule, ManualDecision } from './rules';
+import { localDate } from '../../calendar';
+import { accountKey, compareText, findPhrase, hashtagKey, hostWithin, linkHost, mentionedAccounts, parseLink, phraseWords, postHashtags, urlsInText, words } from './text';
 
 export interface PostForAssignment {
 	platform: string;
