@@ -21,15 +21,18 @@ export function dayParts(day: Day): { year: number; month: number; date: number 
 	return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, date: at.getUTCDate() };
 }
 
+/** The day of a year, month (1-12) and date that exist together; null for 30 February or month 13. */
+export function realDay(year: number, month: number, date: number): Day | null {
+	const day = dayOf(year, month, date);
+	// Date.UTC rolls 30 February into March; a real date survives the round trip.
+	const back = dayParts(day);
+	return back.year === year && back.month === month && back.date === date ? day : null;
+}
+
 /** The day of a YYYY-MM-DD date; null for other text and for dates that do not exist (2026-02-30). */
 export function dayNumber(date: string): Day | null {
 	const match = ISO_DATE.exec(date);
-	if (!match) return null;
-	const [year, month, dayOfMonth] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const day = dayOf(year, month, dayOfMonth);
-	// Date.UTC rolls 30 February into March; a real date survives the round trip.
-	const back = dayParts(day);
-	return back.year === year && back.month === month && back.date === dayOfMonth ? day : null;
+	return match ? realDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 
 /** The day of a date Lantern itself writes (the demo's calendar): a wrong one is a bug, so it throws. */
