@@ -34,8 +34,8 @@ const HOUR_MS = 3_600_000;
 /**
  * How the library answers its community, from archives that carry replies. Time to first reply
  * runs from another account's mention or reply to the library's first reply to that post;
- * percentiles are d3's quantile, type 7 (R's and NumPy's default). Replies dated before the post they answer (clock
- * or export errors) are ignored.
+ * percentiles are d3's quantile, type 7 (R's and NumPy's default). Replies dated before the post
+ * they answer (clock or export errors) are ignored.
  */
 export function replyMeasures(posts: readonly PostForReplies[], ownAccount: string): ReplyMeasures {
 	const own = accountKey(ownAccount);

@@ -19,6 +19,17 @@ export interface CampaignRule {
 	partnerAccounts: string[];
 }
 
+/** What every matcher reads of a post: campaign assignment and program promotion alike. */
+export interface PostForMatching {
+	platform: string;
+	postId: string;
+	/** ISO instant. */
+	publishedAt: string;
+	text: string | null;
+	/** Links the post shares, when the export lists them; links written in the text are read too. */
+	links?: string[];
+}
+
 /** Staff's hand decision for one post and one campaign; it outlasts re-imports and rule edits. */
 export interface ManualDecision {
 	campaignId: string;
