@@ -110,9 +110,9 @@ describe('lantern impact its', () => {
 		expect(await impactCommand(['its', '--csv', path, '--date', 'date', '--value', 'visits', '--start', '2024-01-08'], { json: false })).toBe(2);
 		expect(complained()).toContain('rows 2 and 4 both have the date 2024-01-01');
 		expect(await impactCommand(['its', '--csv', path, '--date', 'date', '--value', 'visits'], { json: false })).toBe(2);
-		expect(complained()).toContain('Give the campaign start: --start YYYY-MM-DD');
+		expect(complained()).toContain('--start: give the first date of the campaign (YYYY-MM-DD)');
 		expect(await impactCommand(['its', '--csv', path, '--date', 'date', '--value', 'visits', '--start', '2024-01-08', '--family', 'binomial'], { json: false })).toBe(2);
-		expect(complained()).toContain('--family must be gaussian, poisson or quasipoisson');
+		expect(complained()).toContain('--family: must be gaussian, poisson or quasipoisson');
 		expect(await impactCommand(['did', '--csv', path], { json: false })).toBe(2);
 		expect(complained()).toContain('Unknown impact method "did"');
 		expect(await impactCommand(['its', '--frobnicate'], { json: false })).toBe(2);

@@ -3,9 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { dayNumber } from '../lib/calendar';
 import { parseCsv } from '../lib/csv-parse';
 import { formatCount, formatPercent, MISSING } from '../lib/format';
+import { describeZodError } from '../lib/domain/zod-message';
 import { describeIts, interruptedTimeSeries, type ItsOptions, type ItsResult, type ItsSuccess } from '../lib/stats';
+import { UsageError } from './usage-error';
 
 export const IMPACT_HELP = `Usage: npm run lantern -- impact its --csv FILE --date COL --value COL --start DATE [options]
 
@@ -28,26 +31,25 @@ Estimates a campaign's effect on one outcome series by interrupted time series.
   --json                 Print the full result as JSON
 `;
 
-class UsageError extends Error {}
-
 const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
-const dateFlag = (name: string) => z.string().regex(DATE, `--${name} must be a date: YYYY-MM-DD or YYYY-MM`);
-const wholeNumber = (name: string) => z.coerce.number({ error: `--${name} must be a number` }).int(`--${name} must be a whole number`).min(0, `--${name} must be 0 or more`);
+const dateFlag = (missing?: string) => z.string(missing ? { error: missing } : undefined).regex(DATE, 'must be a date: YYYY-MM-DD or YYYY-MM');
+const wholeNumber = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more');
 
+// Messages say what is wrong with a flag; describeZodError puts the flag's name in front.
 const Flags = z.object({
-	csv: z.string({ error: 'Name the file: --csv FILE' }).min(1),
-	date: z.string({ error: 'Name the date column: --date COL' }).min(1),
-	value: z.string({ error: 'Name the outcome column: --value COL' }).min(1),
+	csv: z.string({ error: 'name the CSV file' }).min(1),
+	date: z.string({ error: 'name the column of dates' }).min(1),
+	value: z.string({ error: 'name the column of the outcome' }).min(1),
 	offset: z.string().min(1).optional(),
-	start: z.string({ error: 'Give the campaign start: --start YYYY-MM-DD' }).regex(DATE, '--start must be a date: YYYY-MM-DD or YYYY-MM'),
-	end: dateFlag('end').optional(),
-	'window-end': dateFlag('window-end').optional(),
-	family: z.enum(['gaussian', 'poisson', 'quasipoisson'], { error: '--family must be gaussian, poisson or quasipoisson' }).optional(),
-	harmonics: wholeNumber('harmonics').optional(),
-	period: z.coerce.number({ error: '--period must be a number' }).min(2, '--period must be at least 2').optional(),
+	start: dateFlag('give the first date of the campaign (YYYY-MM-DD)'),
+	end: dateFlag().optional(),
+	'window-end': dateFlag().optional(),
+	family: z.enum(['gaussian', 'poisson', 'quasipoisson'], { error: 'must be gaussian, poisson or quasipoisson' }).optional(),
+	harmonics: wholeNumber.optional(),
+	period: z.coerce.number({ error: 'must be a number' }).min(2, 'must be at least 2').optional(),
 	'month-dummies': z.boolean().default(false),
 	slope: z.boolean().default(false),
-	lag: wholeNumber('lag').optional()
+	lag: wholeNumber.optional()
 });
 
 export async function impactCommand(args: string[], options: { json: boolean }): Promise<number> {
@@ -122,7 +124,7 @@ function parseFlags(args: string[], json: boolean): { flags: z.infer<typeof Flag
 	// --json and --db are main.ts's global flags: accepted here so the arguments can be passed through whole.
 	const { json: jsonFlag, db: _db, help: _help, ...values } = parsed.values;
 	const flags = Flags.safeParse(values);
-	if (!flags.success) throw new UsageError(`${flags.error.issues[0]!.message}\n\n${IMPACT_HELP}`);
+	if (!flags.success) throw new UsageError(`${describeZodError(flags.error, (field) => `--${field}`)}\n\n${IMPACT_HELP}`);
 	return { flags: flags.data, json: json || jsonFlag === true };
 }
 
@@ -198,9 +200,7 @@ function readSeries(text: string, flags: z.infer<typeof Flags>): Series {
 function calendarDate(text: string): string | null {
 	if (!DATE.test(text)) return null;
 	const date = text.length === 7 ? `${text}-01` : text;
-	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-	const parsed = new Date(Date.UTC(year, month - 1, day));
-	return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day ? date : null;
+	return dayNumber(date) === null ? null : date;
 }
 
 const asDate = (text: string): string => {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DateRangeQuery } from '../lib/domain/overview';
+import { describeZodError } from '../lib/domain/zod-message';
 import type { ImportResult } from '../lib/domain/imports';
 import { closeAll, openDatabase, type Database } from '../lib/server/db/database';
 import { loadDemoLibrary, removeDemoLibrary } from '../lib/server/demo';
@@ -18,6 +19,7 @@ import { serveBuild } from '../lib/server/reports/serve-build';
 import { formatCount } from '../lib/format';
 import { describeImport, describeXid } from './output';
 import { impactCommand } from './impact';
+import { UsageError } from './usage-error';
 import { campaignSummaries } from '../lib/server/analytics/campaigns';
 import { campaignImpact } from '../lib/server/analytics/impact';
 import { lookUpXids } from '../lib/server/x-accounts';
@@ -51,8 +53,6 @@ Options:
   --help        This help
 `;
 
-class UsageError extends Error {}
-
 const Flags = z.object({
 	db: z.string().min(1).optional(),
 	json: z.boolean().default(false),
@@ -65,6 +65,7 @@ const Flags = z.object({
 	branches: z.string().optional()
 });
 type Flags = z.infer<typeof Flags>;
+const asFlag = (field: string) => `--${field}`;
 
 function print(flags: Flags, json: unknown, text: string) {
 	console.log(flags.json ? JSON.stringify(json, null, 2) : text);
@@ -95,7 +96,7 @@ async function impactCampaignCommand(db: Database, name: string, flags: Flags): 
 async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	if (!flags.out) throw new UsageError('Say where to write the PDF: --out FILE.pdf');
 	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to });
-	if (!range.success) throw new UsageError(`--from/--to: ${range.error.issues[0]!.message}`);
+	if (!range.success) throw new UsageError(describeZodError(range.error, asFlag));
 	const data = await overview(db, range.data);
 	const server = await serveBuild(db.path);
 	try {
@@ -128,7 +129,9 @@ async function main(argv: string[]): Promise<number> {
 			branches: { type: 'string' }
 		}
 	});
-	const flags = Flags.parse(values);
+	const parsed = Flags.safeParse(values);
+	if (!parsed.success) throw new UsageError(describeZodError(parsed.error, asFlag));
+	const flags = parsed.data;
 	const [command, ...rest] = positionals;
 	if (flags.help || !command) {
 		console.log(HELP);
@@ -190,7 +193,7 @@ main(process.argv.slice(2)).then(
 	(code) => closeAll().finally(() => process.exit(code)),
 	(error: unknown) => {
 		const message = error instanceof Error ? error.message : String(error);
-		console.error(error instanceof UsageError || error instanceof z.ZodError ? message : `lantern: ${message}`);
+		console.error(error instanceof UsageError ? message : `lantern: ${message}`);
 		process.exit(error instanceof UsageError ? 2 : 1);
 	}
 );

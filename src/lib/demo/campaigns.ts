@@ -2,7 +2,7 @@
  * The demo library's campaigns and the true size of each one's effect. Every generator reads its
  * multipliers from here, so effects.json can never disagree with the numbers in the files.
  */
-import { dayFromIso, type Day } from './calendar';
+import { dayFromIso, type Day } from '../calendar';
 
 export type Strategy =
 	| 'programs_showcase'

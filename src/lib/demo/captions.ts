@@ -1,5 +1,5 @@
 /** What the library's social posts say: a headline and a detail per topic, shaped per platform. */
-import { dayParts, type Day } from './calendar';
+import { dayParts, type Day } from '../calendar';
 import type { Campaign } from './campaigns';
 import { firstSummerMonday } from './literacy';
 import { BOOKS, PARTNERS, VISITING_AUTHORS, type Branch } from './library';

@@ -1,5 +1,5 @@
 /** The answer key: which effects the demo files contain, how big, where, and how they landed. */
-import { dayFromIso } from './calendar';
+import { dayFromIso } from '../calendar';
 import {
 	CAMPAIGNS,
 	EASTSIDE_STORYTIME,

@@ -1,5 +1,6 @@
 /** The program calendar as a Springshare LibCal events export (`lc_events_*.csv`). */
-import { clockTime, isoFromDay } from './calendar';
+import { isoFromDay } from '../calendar';
+import { clockTime } from './calendar';
 import { EASTSIDE_STORYTIME, EFFECT_SIZE, inWindow } from './campaigns';
 import { csvDocument } from './csv';
 import { FILE_NAMES, LIBRARY, SPAN } from './library';

@@ -3,7 +3,8 @@
  * survey responses from storytimes and workshops, and an IMLS PLS administrative-entity file with
  * Maple Valley and its fictional Illinois peers. None carries a baked effect.
  */
-import { dayFromIso, daysBetween, isoFromDay, weekday } from './calendar';
+import { dayFromIso, isoFromDay, weekday } from '../calendar';
+import { dayRange } from './calendar';
 import { csvDocument } from './csv';
 import { BRANCHES } from './library';
 import type { Random } from './random';
@@ -22,7 +23,7 @@ export function generateGateCounts(random: Random): { name: string; content: str
 	const rows: string[][] = [];
 	for (const branch of BRANCHES) {
 		let counter = random.integer(60_000, 95_000);
-		for (const day of daysBetween(dayFromIso(DOOR_FROM), dayFromIso(DOOR_TO))) {
+		for (const day of dayRange(dayFromIso(DOOR_FROM), dayFromIso(DOOR_TO))) {
 			const mean = DOOR_MEANS[branch]![weekday(day)]!;
 			const visits = mean === 0 ? 0 : Math.max(0, Math.round(random.normal(mean, Math.sqrt(mean) * 1.3)));
 			const end = (counter + visits) % 100_000;

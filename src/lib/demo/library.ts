@@ -1,5 +1,5 @@
 /** Maple Valley Public Library: the fictional library behind the demo exports. */
-import { dayFromIso } from './calendar';
+import { dayFromIso } from '../calendar';
 
 export const BRANCHES = ['Central', 'Eastside', 'Riverside'] as const;
 export type Branch = (typeof BRANCHES)[number];

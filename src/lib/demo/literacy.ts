@@ -1,5 +1,6 @@
 /** Weekly summer reading sign-ups and finishers in Lantern's literacy template. */
-import { isoFromDay, nthWeekday } from './calendar';
+import { isoFromDay } from '../calendar';
+import { nthWeekday } from './calendar';
 import { EFFECT_SIZE, SUMMER_READING_GROWTH_PER_YEAR, SUMMER_READS_2026, inWindow } from './campaigns';
 import { csvDocument } from './csv';
 import { BRANCHES, FILE_NAMES, type Branch } from './library';

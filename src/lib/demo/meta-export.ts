@@ -1,5 +1,6 @@
 /** Facebook and Instagram posts as Meta Business Suite's post-level exports (Views era). */
-import { dayParts, metaPublishTime } from './calendar';
+import { dayParts } from '../calendar';
+import { metaPublishTime } from './calendar';
 import type { Topic } from './captions';
 import { csvDocument } from './csv';
 import { FILE_NAMES, LIBRARY, SPAN } from './library';

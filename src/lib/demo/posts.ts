@@ -2,7 +2,7 @@
  * When the library posts and about what. Campaign windows add posts on the campaign's topic, and
  * every post on that topic inside the window carries the campaign hashtag.
  */
-import { dayParts, utcFromWallClock, weekday, type Day } from './calendar';
+import { dayParts, utcFromWallClock, weekday, type Day } from '../calendar';
 import {
 	CAMPAIGNS,
 	EASTSIDE_STORYTIME,

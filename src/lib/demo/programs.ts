@@ -2,7 +2,8 @@
  * The demo library's program calendar: which events happen, when and where, and how many people
  * each would draw on an ordinary day. Turning that into LibCal rows is libcal.ts's job.
  */
-import { dayOf, dayParts, nthWeekday, weekday, type Day } from './calendar';
+import { dayOf, dayParts, weekday, type Day } from '../calendar';
+import { nthWeekday } from './calendar';
 import { SUMMER_YEARS } from './literacy';
 import { planSummerReading } from './summer-programs';
 import { BOOKS, VISITING_AUTHORS, type Branch } from './library';

@@ -1,5 +1,6 @@
 /** Monthly branch usage in Lantern's long usage template: circulation, digital, visits, new cards. */
-import { dayParts, isoFromDay, monthStarts, type Day } from './calendar';
+import { dayParts, isoFromDay, type Day } from '../calendar';
+import { monthStarts } from './calendar';
 import {
 	EFFECT_SIZE,
 	LIBRARY_CARD_MONTH_2025,

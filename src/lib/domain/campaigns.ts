@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from './dates';
 
 export type Strategy = (typeof STRATEGIES)[number];
 
@@ -20,14 +21,12 @@ export const STRATEGY_LABELS: Record<(typeof STRATEGIES)[number], string> = {
 	partner_collaborations: 'Partner collaborations'
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
-
 export const CampaignInput = z
 	.object({
 		name: z.string().trim().min(1).max(200),
 		strategy: z.enum(STRATEGIES),
-		starts_on: isoDate,
-		ends_on: isoDate,
+		starts_on: IsoDate,
+		ends_on: IsoDate,
 		branches: z.array(z.string().trim().min(1)).default([]),
 		hashtags: z.array(z.string().trim().min(1).transform((tag) => tag.replace(/^#/, '').toLowerCase())).default([]),
 		outcome_metrics: z.array(z.string().trim().min(1)).default([]),

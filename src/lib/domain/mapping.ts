@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from './dates';
 import { LITERACY_METRICS, PERIODS, USAGE_METRICS } from './vocabulary';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -36,14 +37,17 @@ export interface MappingField {
 	hints: readonly string[];
 }
 
-export interface MappingTarget {
-	id: 'programs' | 'usage' | 'usage_wide' | 'usage_months' | 'literacy';
+/** A target with its id as a literal type, so the list of ids is read off MAPPING_TARGETS, never written again. */
+const target = <const Id extends string>(definition: {
+	id: Id;
 	label: string;
 	fields: readonly MappingField[];
-}
+	/** the metric names a `metric` field may hold */
+	metrics: readonly string[];
+}) => definition;
 
-export const MAPPING_TARGETS: readonly MappingTarget[] = [
-	{
+export const MAPPING_TARGETS = [
+	target({
 		id: 'programs',
 		label: 'Programs and attendance (one row per program)',
 		fields: [
@@ -56,9 +60,10 @@ export const MAPPING_TARGETS: readonly MappingTarget[] = [
 			{ key: 'attendance', label: 'Attendance', kind: 'count', required: true, hints: ['attendance', 'attendees', 'attended', 'headcount', 'total attendance'] },
 			{ key: 'registrations', label: 'Registrations', kind: 'count', hints: ['registrations', 'registered'] },
 			{ key: 'id', label: 'Event ID (optional)', kind: 'text', hints: ['event id', 'id'] }
-		]
-	},
-	{
+		],
+		metrics: []
+	}),
+	target({
 		id: 'usage',
 		label: 'Usage counts, one row per branch, period and metric',
 		fields: [
@@ -66,23 +71,26 @@ export const MAPPING_TARGETS: readonly MappingTarget[] = [
 			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'library name'] },
 			{ key: 'metric', label: 'Metric name', kind: 'metric', required: true, hints: ['metric', 'measure', 'type'] },
 			{ key: 'value', label: 'Count', kind: 'count', required: true, hints: ['value', 'count', 'total'] }
-		]
-	},
-	{
+		],
+		metrics: USAGE_METRICS
+	}),
+	target({
 		id: 'usage_wide',
 		label: 'Usage counts, one column per metric',
 		fields: [
 			{ key: 'date', label: 'Period start (date or month)', kind: 'date', required: true, hints: ['date', 'month', 'period', 'week'] },
 			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'library name', 'library details'] },
 			...USAGE_METRICS.map((metric) => ({ key: metric, label: metric.replaceAll('_', ' '), kind: 'count' as const, hints: [metric.replaceAll('_', ' '), metric === 'circulation' ? 'checkouts' : metric, metric === 'visits' ? 'visitors' : metric, metric === 'new_cards' ? 'new members' : metric] }))
-		]
-	},
-	{
+		],
+		metrics: USAGE_METRICS
+	}),
+	target({
 		id: 'usage_months',
 		label: 'Usage counts, one row per branch and one column per month',
-		fields: [{ key: 'branch', label: 'Branch (or library service)', kind: 'text', required: true, hints: ['branch', 'library', 'library details', 'library name', 'service'] }]
-	},
-	{
+		fields: [{ key: 'branch', label: 'Branch (or library service)', kind: 'text', required: true, hints: ['branch', 'library', 'library details', 'library name', 'service'] }],
+		metrics: USAGE_METRICS
+	}),
+	target({
 		id: 'literacy',
 		label: 'Summer reading and literacy figures',
 		fields: [
@@ -92,19 +100,26 @@ export const MAPPING_TARGETS: readonly MappingTarget[] = [
 			{ key: 'age_group', label: 'Age group', kind: 'text', hints: ['age group', 'level', 'program level', 'age'] },
 			{ key: 'metric', label: 'Metric name', kind: 'metric', required: true, hints: ['metric', 'measure'] },
 			{ key: 'value', label: 'Count', kind: 'count', required: true, hints: ['value', 'count', 'total'] }
-		]
-	}
-];
+		],
+		metrics: LITERACY_METRICS
+	})
+] as const;
 
-export const METRIC_VOCABULARY = { usage: USAGE_METRICS, usage_wide: USAGE_METRICS, usage_months: USAGE_METRICS, literacy: LITERACY_METRICS, programs: [] } as const;
+export type MappingTarget = (typeof MAPPING_TARGETS)[number];
+export const MappingTargetId = z.enum(MAPPING_TARGETS.map((t) => t.id));
+export type MappingTargetId = MappingTarget['id'];
+
+export function mappingTarget(id: MappingTargetId): MappingTarget {
+	return MAPPING_TARGETS.find((t) => t.id === id)!;
+}
 
 /** A saved or proposed mapping: which header cell (normalised) feeds each field. */
 export const ColumnMapping = z.object({
 	name: z.string().trim().min(1, 'give the mapping a name').max(80),
-	target: z.enum(['programs', 'usage', 'usage_wide', 'usage_months', 'literacy']),
+	target: MappingTargetId,
 	/** usage_months: the metric every chosen column counts, and which column is which month */
 	metric: z.enum(USAGE_METRICS).optional(),
-	monthColumns: z.array(z.object({ header: z.string(), month: z.string().regex(/^\d{4}-\d{2}-01$/) })).max(120).default([]),
+	monthColumns: z.array(z.object({ header: z.string(), month: IsoDate.refine((date) => date.endsWith('-01'), 'must be the first of a month') })).max(120).default([]),
 	/** normalised sheet name, for workbooks */
 	sheet: z.string().max(120).nullable().default(null),
 	/** line of the header, 0-based */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { CampaignPeriod } from './campaigns';
+import { IsoDate } from './dates';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
 
 /** Query parameters of the overview and the board report. */
 export const DateRangeQuery = z
-	.object({ from: isoDate.optional(), to: isoDate.optional() })
-	.refine((range) => !range.from || !range.to || range.from <= range.to, { message: '"from" must not be after "to"', path: ['from'] });
+	.object({ from: IsoDate.optional(), to: IsoDate.optional() })
+	.refine((range) => !range.from || !range.to || range.from <= range.to, { message: 'must not be after "to"', path: ['from'] });
 export type DateRangeQuery = z.infer<typeof DateRangeQuery>;
 
 export interface DateRange {

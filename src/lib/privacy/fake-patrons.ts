@@ -3,7 +3,7 @@
  * drops or refuses it, and the list of every personal value written, so a test can search a
  * database file for each one afterwards. Seeded: the same seed gives the same bytes.
  */
-import { dayFromIso, isoFromDay } from '../demo/calendar';
+import { dayFromIso, isoFromDay } from '../calendar';
 import { csvDocument } from '../demo/csv';
 import { BRANCHES } from '../demo/library';
 import { createRandom, type Random } from '../demo/random';

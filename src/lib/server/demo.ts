@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ImportResult } from '../domain/imports';
 import { queryRows, type Database } from './db/database';
-import { relinkCampaigns } from './campaign-links';
+import { relinkCampaigns } from './campaigns';
 import { importAny, removeImportsAndRelink } from './ingest/import-any';
 import { getSettings, saveSettings } from './settings';
 

@@ -1,3 +1,4 @@
+import type { CampaignPeriod } from '../../domain/campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
@@ -64,6 +65,17 @@ export async function campaignSummaries(db: Database): Promise<CampaignSummary[]
 		baselineRate: (row.baseline_rate as number | null) ?? null,
 		costPerEngagement: (row.cost_per_engagement as number | null) ?? null
 	}));
+}
+
+/** Campaign windows that overlap [from, to], for shading charts. */
+export async function campaignPeriods(db: Database, from: string, to: string): Promise<CampaignPeriod[]> {
+	const rows = await db.query<{ name: string; strategy: string; starts_on: string; ends_on: string }>(
+		`SELECT name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on
+		 FROM campaigns WHERE NOT archived AND starts_on <= CAST($2 AS DATE) AND ends_on >= CAST($1 AS DATE)
+		 ORDER BY starts_on, name`,
+		[from, to]
+	);
+	return rows.map((row) => ({ name: row.name, strategy: row.strategy, startsOn: row.starts_on, endsOn: row.ends_on }));
 }
 
 export interface CampaignPost {

@@ -1,4 +1,4 @@
-import { hashtagReport, replyMeasures, type ReplyMeasures } from '../../campaigns';
+import { hashtagReport, replyMeasures, type ReplyMeasures } from '../campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { periodStart } from '../../calendar';
 import { describeIts, interruptedTimeSeries, MIN_POINTS_AFTER, type ItsResult } from '../../stats';
+import { IsoDate } from '../../domain/dates';
 import type { ImpactPanelData } from '../../domain/impact';
 import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
@@ -7,10 +9,10 @@ import { outcomeSeries, seriesName } from './campaigns';
 import { controlledEstimate } from './controlled';
 
 export const ImpactOptions = z.object({
-	start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
-	end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
+	start: IsoDate,
+	end: IsoDate.optional(),
 	/** the last day of a campaign whose effect is estimated as temporary (see ItsOptions.windowEnd) */
-	windowEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
+	windowEnd: IsoDate.optional(),
 	family: z.enum(['gaussian', 'poisson', 'quasipoisson']).optional(),
 	harmonics: z.coerce.number().int().min(0).max(6).optional(),
 	period: z.coerce.number().positive().max(400).optional(),
@@ -26,14 +28,6 @@ export type ImpactOptions = z.infer<typeof ImpactOptions>;
 const cache = new Map<string, ImpactPanelData | null>();
 const CACHE_LIMIT = 500;
 
-/** The start of the period (week or month) a date falls in, so a mid-month start counts its month. */
-function periodStartOf(date: string, period: 'week' | 'month'): string {
-	if (period === 'month') return `${date.slice(0, 7)}-01`;
-	const day = new Date(`${date}T00:00:00Z`);
-	day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-	return day.toISOString().slice(0, 10);
-}
-
 /** An interrupted time series on one stored outcome series, with its paragraph and caveats. */
 export async function impactForMetric(db: Database, metric: string, options: ImpactOptions, excludeCampaign?: string): Promise<ImpactPanelData | null> {
 	const key = JSON.stringify([db.path, db.scope ?? null, db.dataVersion, metric, options, excludeCampaign ?? null]);
@@ -41,7 +35,8 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 	const series = await outcomeSeries(db, metric);
 	let panel: ImpactPanelData | null = null;
 	if (series) {
-		const start = periodStartOf(options.start, series.period);
+		// A mid-month start counts its month, as the series has one point per period.
+		const start = periodStart(options.start, series.period);
 		const chosen = series.seasonal ? options : temporaryIfShort(series.points, { ...options, start });
 		const result =
 			series.points.length === 0

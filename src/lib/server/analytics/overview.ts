@@ -1,5 +1,5 @@
 import type { AudienceRow, DateRange, DateRangeQuery, Kpi, MonthlyOutcome, OverviewData, WeeklyEngagement } from '../../domain/overview';
-import { campaignPeriods } from '../campaigns';
+import { campaignPeriods } from './campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { defaultRange, previousRange } from './date-range';

@@ -1,4 +1,4 @@
-import { classifierQuality, type ClassifierQuality } from '../../campaigns';
+import { classifierQuality, type ClassifierQuality } from '../campaigns';
 import { STRATEGIES, type Strategy } from '../../domain/campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';

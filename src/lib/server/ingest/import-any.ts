@@ -1,6 +1,5 @@
 import type { ImportResult } from '../../domain/imports';
-import { importCampaignsFile } from '../campaigns';
-import { relinkCampaigns } from '../campaign-links';
+import { importCampaignsFile, relinkCampaigns } from '../campaigns';
 import type { Database } from '../db/database';
 import { importArchive, importWorkbookSheets, isExportArchive } from './archive';
 import { removeImports } from './import-log';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { MAPPING_TARGETS, METRIC_VOCABULARY, type ColumnMapping, type MappingField, type MappingTarget } from '../../domain/mapping';
+import { mappingTarget, type ColumnMapping, type MappingField, type MappingTarget, type MappingTargetId } from '../../domain/mapping';
 import { sqlString } from './field-sql';
 import { normaliseHeader } from './headers';
 import { readWorkbook, sniffFile, splitCsvLine } from './readers';
@@ -9,7 +9,7 @@ import type { FieldKind, FieldSpec, SourceSpec } from './source';
 // Mapped files come from any system: dates are tried in these forms, US month-first before day-first.
 const DATE_FORMATS = ['%Y-%m-%d', '%m/%d/%Y', '%Y-%m', '%m/%d/%y', '%d/%m/%Y', '%Y/%m/%d', '%b %Y', '%B %Y', '%Y-%m-%d %H:%M:%S', '%d.%m.%Y'];
 
-function fieldType(field: MappingField, target: MappingTarget['id']): FieldKind {
+function fieldType(field: MappingField, target: MappingTarget): FieldKind {
 	switch (field.kind) {
 		case 'date':
 			return { kind: 'date', formats: DATE_FORMATS };
@@ -18,7 +18,7 @@ function fieldType(field: MappingField, target: MappingTarget['id']): FieldKind 
 		case 'count':
 			return { kind: 'count' };
 		case 'metric':
-			return { kind: 'enum', values: METRIC_VOCABULARY[target] };
+			return { kind: 'enum', values: target.metrics };
 		default:
 			return { kind: 'text' };
 	}
@@ -26,11 +26,11 @@ function fieldType(field: MappingField, target: MappingTarget['id']): FieldKind 
 
 /** A saved mapping as a format: the file's own header cells say where each field is. */
 export function specFromMapping(mapping: ColumnMapping): SourceSpec {
-	const target = MAPPING_TARGETS.find((t) => t.id === mapping.target)!;
+	const target = mappingTarget(mapping.target);
 	const fields: Record<string, FieldSpec> = {};
 	for (const field of target.fields) {
 		const header = mapping.columns[field.key];
-		if (header) fields[field.key] = { headers: [header], type: fieldType(field, target.id), required: field.required };
+		if (header) fields[field.key] = { headers: [header], type: fieldType(field, target), required: field.required };
 	}
 	const anchors = [...new Set(mapping.header.filter(Boolean))];
 	const base = { id: `mapping:${mapping.name}`, label: `Saved mapping "${mapping.name}"`, description: `${target.label}, mapped by hand.`, anchors, sheet: mapping.sheet ?? undefined, fields };
@@ -140,8 +140,8 @@ const looksLike: Record<MappingField['kind'], (value: string) => boolean> = {
  * A first guess at each field's column, from header words first and the values' shapes second;
  * each column is used once. People confirm or change it before anything is stored.
  */
-export function suggestMapping(targetId: MappingTarget['id'], header: string[], sample: string[][]): Record<string, string> {
-	const target = MAPPING_TARGETS.find((t) => t.id === targetId)!;
+export function suggestMapping(targetId: MappingTargetId, header: string[], sample: string[][]): Record<string, string> {
+	const target = mappingTarget(targetId);
 	const normalised = header.map(normaliseHeader);
 	const used = new Set<number>();
 	const out: Record<string, string> = {};

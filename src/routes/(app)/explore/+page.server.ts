@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeZodError } from '$lib/domain/zod-message';
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
 import { laggedAssociation } from '$lib/server/analytics/association';
 import { explorableSeries, ImpactOptions, impactForMetric } from '$lib/server/analytics/impact';
@@ -22,10 +23,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const [series, campaigns] = await Promise.all([explorableSeries(db), campaignSummaries(db)]);
 	const controls = url.searchParams.getAll('control').filter((c) => c !== '');
 	const query = ExploreQuery.safeParse({ ...Object.fromEntries(url.searchParams), controls: controls.length > 0 ? controls : undefined });
-	if (!query.success) {
-		const issue = query.error.issues[0]!;
-		return { series, campaigns, query: {}, panel: null, association: null, problem: `"${issue.path.join('.')}" ${issue.message}.` };
-	}
+	if (!query.success) return { series, campaigns, query: {}, panel: null, association: null, problem: `${describeZodError(query.error)}.` };
 	const q = query.data;
 	const campaign = campaigns.find((c) => c.campaignId === q.campaign);
 	const start = q.start ?? campaign?.startsOn;

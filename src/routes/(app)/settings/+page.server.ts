@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { describeZodError } from '$lib/domain/zod-message';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { getSettings, LibrarySettings, saveSettings, serverTimeZone } from '$lib/server/settings';
 import { recordAudit } from '$lib/server/auth/audit';
@@ -16,10 +17,7 @@ const SettingsForm = LibrarySettings.pick({ libraryName: true, timeZone: true, g
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = SettingsForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) {
-			const issue = form.error.issues[0]!;
-			return fail(400, { message: `${issue.path.join('.')}: ${issue.message}.` });
-		}
+		if (!form.success) return fail(400, { message: `${describeZodError(form.error)}.` });
 		await saveSettings(await getDatabase(), form.data);
 		await recordAudit(await getDatabase(), locals.actor, 'settings changed', JSON.stringify(form.data));
 		return { message: 'Saved.' };

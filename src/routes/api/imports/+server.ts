@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
+import { describeZodError } from '$lib/domain/zod-message';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { holdUpload } from '$lib/server/ingest/held-uploads';
 import { importUpload } from '$lib/server/ingest/import-any';
@@ -19,6 +20,8 @@ const UploadQuery = z.object({
 		.refine((name) => name !== '.' && name !== '..', 'must be a file name, not a folder')
 });
 
+const FIELD_NAMES: Record<string, string> = { name: 'file name' };
+
 const refuse = (status: number, fileName: string, message: string) =>
 	json({ importId: null, fileName, source: null, sourceLabel: null, status: 'rejected', rowsLoaded: 0, errors: [{ row: null, column: null, message }], errorCount: 1, summary: message }, { status });
 
@@ -28,8 +31,7 @@ export const GET: RequestHandler = async () => json(await listImports(await getD
 export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const query = UploadQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) {
-		const issue = query.error.issues[0]!;
-		return refuse(400, url.searchParams.get('name') ?? '', `The upload's file name ${issue.message}.`);
+		return refuse(400, url.searchParams.get('name') ?? '', `The upload was refused: ${describeZodError(query.error, (field) => FIELD_NAMES[field] ?? field)}.`);
 	}
 	const fileName = query.data.name;
 	const limit = uploadLimitBytes();

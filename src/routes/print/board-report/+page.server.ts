@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { DateRangeQuery } from '$lib/domain/overview';
+import { describeZodError } from '$lib/domain/zod-message';
 import { overview } from '$lib/server/analytics/overview';
 import { databaseFor } from '$lib/server/app';
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
@@ -8,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
-	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
+	if (!query.success) error(400, `The date range is not valid: ${describeZodError(query.error)}.`);
 	const db = await databaseFor(locals);
 	const data = await overview(db, query.data);
 	// Campaigns that ran in the period, each outcome's estimate in the words a director reads aloud.

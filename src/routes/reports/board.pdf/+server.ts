@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { DateRangeQuery } from '$lib/domain/overview';
+import { describeZodError } from '$lib/domain/zod-message';
 import { overview } from '$lib/server/analytics/overview';
 import { databaseFor, getDatabase } from '$lib/server/app';
 import { ChromiumMissingError, RenderQueueFullError, renderBoardReportPdf } from '$lib/server/reports/pdf';
@@ -9,7 +10,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => {
 	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
-	if (!query.success) error(400, `The date range is not valid: ${query.error.issues[0]!.message}.`);
+	if (!query.success) error(400, `The date range is not valid: ${describeZodError(query.error)}.`);
 	const data = await overview(await databaseFor(locals), query.data);
 	try {
 		const renderAs = locals.user ? (`user:${locals.user.userId}` as const) : 'demo';

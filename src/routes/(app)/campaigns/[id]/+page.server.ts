@@ -1,11 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { describeZodError } from '$lib/domain/zod-message';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
 import { campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
 import { databaseFor, getDatabase } from '$lib/server/app';
-import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaign-decisions';
 import { recordAudit } from '$lib/server/auth/audit';
+import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
 const Params = z.object({ id: z.coerce.number().int().positive() });
@@ -21,13 +22,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return { campaign, posts: await campaignPosts(db, campaign.campaignId), outcomes, impact: await campaignImpact(db, campaign), promotion: await campaignPromotionComparisons(db, campaign) };
 };
 
-const message = (issues: z.core.$ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-
 export const actions: Actions = {
 	decide: async ({ params, request, locals }) => {
 		const id = Params.parse(params).id;
 		const form = PostDecision.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: `Could not change the campaign's posts: ${message(form.error.issues)}` });
+		if (!form.success) return fail(400, { message: `Could not change the campaign's posts: ${describeZodError(form.error)}` });
 		const problem = await decideCampaignPost(await getDatabase(), id, form.data);
 		if (problem) return fail(400, { message: problem });
 		await recordAudit(await getDatabase(), locals.actor, `campaign post ${form.data.action === 'add' ? 'added' : 'removed'}`, `campaign ${id}: ${form.data.platform} post ${form.data.postId}`);
@@ -35,7 +34,7 @@ export const actions: Actions = {
 	},
 	correct: async ({ request, locals }) => {
 		const form = StrategyCorrectionForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${message(form.error.issues)}` });
+		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${describeZodError(form.error)}` });
 		await correctStrategy(await getDatabase(), form.data);
 		await recordAudit(await getDatabase(), locals.actor, 'strategy corrected', `${form.data.platform} post ${form.data.postId}: ${form.data.strategy}`);
 		return { message: `Strategy of ${form.data.platform} post ${form.data.postId} corrected.` };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignPostToCampaigns, strategyFromCampaigns, type PostForAssignment } from './assignment';
-import type { CampaignRule, ManualDecision } from './campaign-rule';
+import type { CampaignRule, ManualDecision } from './rules';
 
 const TZ = 'America/Chicago';
 

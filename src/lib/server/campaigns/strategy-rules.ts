@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STRATEGIES } from './strategy';
+import { STRATEGIES } from '../../domain/campaigns';
+import { describeZodIssue } from '../../domain/zod-message';
 
 /**
  * The strategy classifier's rules, as staff edit them in settings (JSON). Patterns are not
@@ -79,10 +80,5 @@ export type StrategyRules = z.infer<typeof StrategyRules>;
 export function parseStrategyRules(input: unknown): { ok: true; rules: StrategyRules } | { ok: false; errors: string[] } {
 	const parsed = StrategyRules.safeParse(input);
 	if (parsed.success) return { ok: true, rules: parsed.data };
-	return { ok: false, errors: parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`) };
-}
-
-function issuePath(path: readonly PropertyKey[]): string {
-	if (path.length === 0) return 'rules';
-	return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
+	return { ok: false, errors: parsed.error.issues.map((issue) => describeZodIssue(issue, (field) => field || 'rules')) };
 }

@@ -1,5 +1,5 @@
-import { instantMs } from './calendar';
-import { quantile } from './percentile';
+import { quantile } from 'd3';
+import { instantMs } from '../../calendar';
 import { accountKey, mentionedAccounts } from './text';
 
 export interface PostForReplies {
@@ -34,8 +34,8 @@ const HOUR_MS = 3_600_000;
 /**
  * How the library answers its community, from archives that carry replies. Time to first reply
  * runs from another account's mention or reply to the library's first reply to that post;
- * percentiles are type 7 (see `quantile`). Replies dated before the post they answer (clock
- * or export errors) are ignored.
+ * percentiles are d3's quantile, type 7 (R's and NumPy's default). Replies dated before the post
+ * they answer (clock or export errors) are ignored.
  */
 export function replyMeasures(posts: readonly PostForReplies[], ownAccount: string): ReplyMeasures {
 	const own = accountKey(ownAccount);
@@ -70,8 +70,8 @@ export function replyMeasures(posts: readonly PostForReplies[], ownAccount: stri
 		mentionsReceived: incoming.length,
 		mentionsAnswered: hours.length,
 		shareAnswered: incoming.length === 0 ? null : hours.length / incoming.length,
-		medianHoursToFirstReply: enough ? quantile(hours, 0.5) : null,
-		p90HoursToFirstReply: enough ? quantile(hours, 0.9) : null
+		medianHoursToFirstReply: enough ? (quantile(hours, 0.5) ?? null) : null,
+		p90HoursToFirstReply: enough ? (quantile(hours, 0.9) ?? null) : null
 	};
 	if (incoming.length === 0) {
 		measures.notEnoughData = 'No mentions of or replies to the library in these posts; answer rates and reply times need an export that includes them.';

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { campaignPosts, campaignSummaries, outcomeSeries } from './analytics/campaigns';
-import { strategyComparison } from './analytics/strategies';
-import { correctStrategy, decideCampaignPost } from './campaign-decisions';
-import type { Database } from './db/database';
-import { REPO_ROOT, tempDatabase } from './db/test-support';
-import { loadDemoLibrary } from './demo';
-import { importAny, removeImportsAndRelink } from './ingest/import-any';
-import { relinkCampaigns } from './campaign-links';
+import { campaignPosts, campaignSummaries, outcomeSeries } from '../analytics/campaigns';
+import { strategyComparison } from '../analytics/strategies';
+import type { Database } from '../db/database';
+import { REPO_ROOT, tempDatabase } from '../db/test-support';
+import { loadDemoLibrary } from '../demo';
+import { importAny, removeImportsAndRelink } from '../ingest/import-any';
+import { correctStrategy, decideCampaignPost } from './decisions';
+import { relinkCampaigns } from './relink';
 
 const DEMO = join(REPO_ROOT, 'data/demo');
 const X_FILE = 'tweet_activity_metrics_MapleValleyPL_20231101_20261031_en.csv';
@@ -81,7 +81,7 @@ describe('campaigns on the demo library', () => {
 
 describe('hashtags and community engagement on the demo library', () => {
 	it('ranks the year’s hashtags and flags the campaigns’ as branded', async () => {
-		const { hashtagSummary, communityEngagement } = await import('./analytics/engagement');
+		const { hashtagSummary, communityEngagement } = await import('../analytics/engagement');
 		const db = await tempDatabase();
 		await loadDemoLibrary(db, DEMO);
 		const tags = await hashtagSummary(db);

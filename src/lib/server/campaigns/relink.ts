@@ -1,15 +1,10 @@
-import {
-	assignPostToCampaigns,
-	labelPost,
-	matchPromotions,
-	strategyFromCampaigns,
-	type CampaignRule,
-	type ManualDecision,
-	type PromotionOverride
-} from '../campaigns';
-import type { Strategy } from '../domain/campaigns';
-import { inTransaction, queryRows, type Database } from './db/database';
-import { getSettings } from './settings';
+import type { Strategy } from '../../domain/campaigns';
+import { inTransaction, queryRows, type Database } from '../db/database';
+import { getSettings } from '../settings';
+import { assignPostToCampaigns, strategyFromCampaigns } from './assignment';
+import { labelPost } from './classifier';
+import { matchPromotions, type PromotionOverride } from './program-promotion';
+import type { CampaignRule, ManualDecision } from './rules';
 
 const INSERT_CHUNK = 20_000;
 /** Posts classified per round: bounds memory for a library with a million posts. */

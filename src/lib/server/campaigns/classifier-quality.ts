@@ -1,4 +1,4 @@
-import { STRATEGIES, type Strategy } from './strategy';
+import { STRATEGIES, type Strategy } from '../../domain/campaigns';
 
 export interface StrategyCorrection {
 	/** What the classifier said (null when it gave no strategy). */

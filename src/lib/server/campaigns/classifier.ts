@@ -1,7 +1,8 @@
+import { STRATEGIES, type Strategy } from '../../domain/campaigns';
+import { decodeEntities } from '../../html-entities';
 import { DEFAULT_STRATEGY_RULES } from './default-strategy-rules';
-import { STRATEGIES, type Strategy } from './strategy';
 import type { SignalName, StrategyRules } from './strategy-rules';
-import { findPhrase, phraseWords, postHashtags, unescapeEntities, urlsInText, words, type PatternWord } from './text';
+import { findPhrase, phraseWords, postHashtags, urlsInText, words, type PatternWord } from './text';
 
 export { DEFAULT_STRATEGY_RULES };
 
@@ -73,7 +74,7 @@ const REPOST_TYPES = new Set(['repost', 'share', 'shared', 'retweet']);
 
 /** Which structural signals a post shows, with the text that shows it. */
 function structuralSignals(post: PostForClassifier): [SignalName, string][] {
-	const text = unescapeEntities(post.text ?? '').trim();
+	const text = decodeEntities(post.text ?? '').trim();
 	const type = (post.postType ?? '').trim().toLowerCase();
 	const found: [SignalName, string][] = [];
 	const repost = /^RT @/i.test(text) || REPOST_TYPES.has(type);

@@ -1,7 +1,7 @@
-import { daysBetween, instantMs, localDate } from './calendar';
+import { daysBetween, instantMs, localDate } from '../../calendar';
 import { bestOverlap, meaningfulWords, plainTitle } from './program-title';
-import { compareText } from './strategy';
-import { findPhrase, linkHost, parseLink, phraseWords, urlsInText, words } from './text';
+import type { PostForMatching } from './rules';
+import { compareText, findPhrase, linkHost, parseLink, phraseWords, urlsInText, words } from './text';
 
 export interface ProgramForPromotion {
 	programId: string;
@@ -12,15 +12,7 @@ export interface ProgramForPromotion {
 	url?: string | null;
 }
 
-export interface PostForPromotion {
-	platform: string;
-	postId: string;
-	/** ISO instant. */
-	publishedAt: string;
-	text: string | null;
-	/** Links the post shares, when the export lists them; links in the text are read too. */
-	links?: string[];
-}
+export type PostForPromotion = PostForMatching;
 
 export interface PromotionOverride {
 	programId: string;

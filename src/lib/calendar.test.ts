@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, instantMs, localDate, periodStart } from './calendar';
+import { dayNumber, daysBetween, instantMs, isoFromDay, localDate, periodStart, realDay, wallClockAt } from './calendar';
 
 describe('localDate', () => {
 	it('gives the calendar date in the library time zone, not UTC', () => {
@@ -21,5 +21,23 @@ describe('periods', () => {
 	});
 	it('counts calendar days across a daylight-saving change', () => {
 		expect(daysBetween('2025-03-01', '2025-03-22')).toBe(21);
+	});
+});
+
+describe('day numbers', () => {
+	it('numbers real dates and refuses the ones Date.UTC would roll over', () => {
+		expect(dayNumber('1970-01-02')).toBe(1);
+		expect(isoFromDay(dayNumber('2024-02-29')!)).toBe('2024-02-29');
+		expect(dayNumber('2026-02-30')).toBeNull();
+		expect(dayNumber('2026-2-3')).toBeNull();
+		expect(realDay(2026, 13, 1)).toBeNull();
+		expect(realDay(2026, 4, 31)).toBeNull();
+	});
+});
+
+describe('wallClockAt', () => {
+	it('reads the wall clock in the zone, summer time included', () => {
+		expect(wallClockAt(Date.UTC(2025, 6, 1, 3, 30), 'America/Chicago')).toEqual({ year: 2025, month: 6, date: 30, hour: 22, minute: 30, second: 0 });
+		expect(wallClockAt(Date.UTC(2025, 0, 1, 3, 30), 'America/Chicago')).toMatchObject({ date: 31, hour: 21 });
 	});
 });

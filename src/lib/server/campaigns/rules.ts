@@ -1,10 +1,6 @@
-import { z } from 'zod';
-import type { Strategy } from './strategy';
+import type { Strategy } from '../../domain/campaigns';
 
-/**
- * A campaign as the assignment rules see it. The domain's CampaignInput has the window and the
- * hashtags; the other matching fields live here until the domain schema carries them.
- */
+/** A campaign as the assignment rules see it: a stored campaign (CampaignInput) with its id, in camelCase. */
 export interface CampaignRule {
 	id: string;
 	name: string;
@@ -23,6 +19,17 @@ export interface CampaignRule {
 	partnerAccounts: string[];
 }
 
+/** What every matcher reads of a post: campaign assignment and program promotion alike. */
+export interface PostForMatching {
+	platform: string;
+	postId: string;
+	/** ISO instant. */
+	publishedAt: string;
+	text: string | null;
+	/** Links the post shares, when the export lists them; links written in the text are read too. */
+	links?: string[];
+}
+
 /** Staff's hand decision for one post and one campaign; it outlasts re-imports and rule edits. */
 export interface ManualDecision {
 	campaignId: string;
@@ -30,14 +37,3 @@ export interface ManualDecision {
 	postId: string;
 	action: 'add' | 'remove';
 }
-
-const entries = z.array(z.string().trim().min(1).max(200)).default([]);
-
-/** The matching fields to add to the campaign file format (snake_case, like CampaignInput). */
-export const CampaignMatchingInput = z.object({
-	keywords: entries,
-	link_domains: entries,
-	utm_campaigns: entries,
-	partner_accounts: z.array(z.string().trim().min(1).max(100).transform((handle) => handle.replace(/^@+/, ''))).default([])
-});
-export type CampaignMatchingInput = z.infer<typeof CampaignMatchingInput>;

@@ -1,3 +1,4 @@
+import { quantile } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { replyMeasures, type PostForReplies } from './engagement';
 
@@ -55,5 +56,17 @@ describe('replyMeasures', () => {
 		const ownOnly = posts.filter((post) => post.isOwnAccount);
 		expect(replyMeasures(ownOnly, 'MapleValleyPL')).toMatchObject({ mentionsReceived: 0, shareAnswered: null, medianHoursToFirstReply: null });
 		expect(replyMeasures(ownOnly, 'MapleValleyPL').notEnoughData).toMatch(/^No mentions/);
+	});
+});
+
+describe("d3's quantile, which reply times use", () => {
+	// Pinned because the page promises type 7 percentiles (R's and NumPy's default).
+	it('is type 7: h = (n − 1)p, interpolated between neighbours', () => {
+		const tenHours = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+		expect(quantile(tenHours, 0.5)).toBeCloseTo(5.5, 12); // h = 4.5 → 5 + 0.5·1
+		expect(quantile(tenHours, 0.9)).toBeCloseTo(9.1, 12); // h = 8.1 → 9 + 0.1·1, as R's quantile(1:10, 0.9)
+		expect(quantile([0.5, 4, 2, 10, 1], 0.9)).toBeCloseTo(7.6, 12); // sorted 0.5, 1, 2, 4, 10: h = 3.6 → 4 + 0.6·6
+		expect(quantile([3], 0.9)).toBe(3);
+		expect(quantile([1, 2], 1)).toBe(2);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifierQuality, type StrategyCorrection } from './classifier-quality';
-import type { Strategy } from './strategy';
+import type { Strategy } from '../../domain/campaigns';
 
 const times = (n: number, predicted: Strategy | null, corrected: Strategy): StrategyCorrection[] => Array.from({ length: n }, () => ({ predicted, corrected }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPost, labelPost } from './classifier';
-import type { Strategy } from './strategy';
+import type { Strategy } from '../../domain/campaigns';
 import { StrategyRules } from './strategy-rules';
 
 const rules = (strategies: Partial<Record<Strategy, { pattern: string; weight: number }[]>>, extra: object = {}) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { STRATEGIES } from '../domain/campaigns';
-import { relinkCampaigns } from './campaign-links';
-import type { Database } from './db/database';
+import { STRATEGIES } from '../../domain/campaigns';
+import type { Database } from '../db/database';
+import { relinkCampaigns } from './relink';
 
 export const PostDecision = z.object({
 	platform: z.string().trim().min(1).max(40),

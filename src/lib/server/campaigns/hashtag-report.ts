@@ -1,6 +1,5 @@
-import { localDate, periodStart } from './calendar';
-import { compareText } from './strategy';
-import { hashtagKey } from './text';
+import { localDate, periodStart } from '../../calendar';
+import { compareText, hashtagKey } from './text';
 
 export interface PostForHashtags {
 	/** ISO instant. */

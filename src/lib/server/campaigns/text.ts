@@ -2,22 +2,20 @@
  * How campaign rules, strategy rules and program titles read a post: words, hashtags, mentions
  * and links, each normalised the same way everywhere so a rule means one thing.
  */
+import { decodeEntities } from '../../html-entities';
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
 const MENTION = /(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.]+)/gu;
 // Bare addresses ("mvpl.org/summer") are common in captions; a short list of endings keeps "e.g." out.
 const URL_IN_TEXT = /(?:\bhttps?:\/\/|\bwww\.|(?<![\p{L}\p{N}@.-])(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|edu|gov|us|info|io|ly|co|ca|uk|au|nz)\b))[^\s<>"'()[\]{}]+/giu;
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
-/** The X legacy export HTML-escapes text; matching must see "&", not "amp". */
-export function unescapeEntities(text: string): string {
-	return text.replace(/&(?:amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity);
-}
-
-/** Lower-case with accents folded, so "Niños" matches a rule written "ninos". */
+/**
+ * Lower-case with accents folded, so "Niños" matches a rule written "ninos"; entities decoded, as
+ * the X legacy export HTML-escapes text and matching must see "&", not "amp".
+ */
 export function foldText(text: string): string {
-	return unescapeEntities(text)
+	return decodeEntities(text)
 		.normalize('NFKD')
 		.replace(/\p{M}/gu, '')
 		.replace(/[’‘`´]/g, "'")
@@ -68,7 +66,7 @@ export function hashtagKey(tag: string): string {
 /** Hashtags from the export's list and from the text, since not every export lists them. */
 export function postHashtags(hashtags: readonly string[] | null | undefined, text: string | null | undefined): string[] {
 	const found = new Set((hashtags ?? []).map(hashtagKey).filter(Boolean));
-	for (const match of unescapeEntities(text ?? '').matchAll(HASHTAG)) found.add(hashtagKey(match[1] ?? ''));
+	for (const match of decodeEntities(text ?? '').matchAll(HASHTAG)) found.add(hashtagKey(match[1] ?? ''));
 	found.delete('');
 	return [...found];
 }
@@ -91,7 +89,7 @@ export function mentionedAccounts(text: string | null | undefined): string[] {
 /** URLs written in the text, trailing sentence punctuation removed. */
 export function urlsInText(text: string | null | undefined): string[] {
 	const found: string[] = [];
-	for (const match of unescapeEntities(text ?? '').matchAll(URL_IN_TEXT)) found.push(match[0].replace(/[.,;:!?]+$/, ''));
+	for (const match of decodeEntities(text ?? '').matchAll(URL_IN_TEXT)) found.push(match[0].replace(/[.,;:!?]+$/, ''));
 	return found;
 }
 
@@ -115,4 +113,9 @@ export function linkHost(url: URL): string {
 /** True when `host` is `domain` or one of its subdomains. */
 export function hostWithin(host: string, domain: string): boolean {
 	return host === domain || host.endsWith(`.${domain}`);
+}
+
+/** Deterministic text order (code units), so sorting never depends on the server's locale. */
+export function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CampaignPeriod } from '../domain/campaigns';
-import { CampaignFile } from '../domain/campaigns';
-import type { ImportResult } from '../domain/imports';
-import { inTransaction, type Database } from './db/database';
-import { findImportByHash, hashFile, logImport } from './ingest/import-log';
+import { CampaignFile } from '../../domain/campaigns';
+import type { ImportResult } from '../../domain/imports';
+import { issuePath } from '../../domain/zod-message';
+import { inTransaction, type Database } from '../db/database';
+import { findImportByHash, hashFile, logImport } from '../ingest/import-log';
 
 const SOURCE = 'lantern-campaigns';
 /** A JSON list parameter as VARCHAR[] (the node client cannot bind an empty list's type). */
@@ -29,7 +29,7 @@ export async function importCampaignsFile(
 	if (!parsed.success) {
 		const errors = parsed.error.issues.slice(0, 100).map((issue) => ({
 			row: typeof issue.path[1] === 'number' ? issue.path[1] + 1 : null,
-			column: issue.path.slice(2).join('.') || null,
+			column: issuePath(issue.path.slice(2)) || null,
 			message: issue.message
 		}));
 		return { ...base, importId: null, status: 'rejected', errors, errorCount: parsed.error.issues.length };
@@ -54,15 +54,4 @@ export async function importCampaignsFile(
 		db.markChanged();
 		return { ...base, importId, status: 'imported', rowsLoaded: campaigns.length };
 	});
-}
-
-/** Campaign windows that overlap [from, to], for shading charts. */
-export async function campaignPeriods(db: Database, from: string, to: string): Promise<CampaignPeriod[]> {
-	const rows = await db.query<{ name: string; strategy: string; starts_on: string; ends_on: string }>(
-		`SELECT name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on
-		 FROM campaigns WHERE NOT archived AND starts_on <= CAST($2 AS DATE) AND ends_on >= CAST($1 AS DATE)
-		 ORDER BY starts_on, name`,
-		[from, to]
-	);
-	return rows.map((row) => ({ name: row.name, strategy: row.strategy, startsOn: row.starts_on, endsOn: row.ends_on }));
 }

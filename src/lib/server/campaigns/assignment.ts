@@ -1,19 +1,11 @@
-import type { CampaignRule, ManualDecision } from './campaign-rule';
-import { localDate } from './calendar';
-import { compareText } from './strategy';
-import { accountKey, findPhrase, hashtagKey, hostWithin, linkHost, mentionedAccounts, parseLink, phraseWords, postHashtags, urlsInText, words } from './text';
+import { localDate } from '../../calendar';
+import type { CampaignRule, ManualDecision, PostForMatching } from './rules';
+import { accountKey, compareText, findPhrase, hashtagKey, hostWithin, linkHost, mentionedAccounts, parseLink, phraseWords, postHashtags, urlsInText, words } from './text';
 
-export interface PostForAssignment {
-	platform: string;
-	postId: string;
-	/** ISO instant. */
-	publishedAt: string;
-	text: string | null;
+export interface PostForAssignment extends PostForMatching {
 	hashtags: string[];
 	/** The post's own address on the platform; never read as a link the post shares. */
 	permalink: string | null;
-	/** Links the post shares, when the export lists them; links written in the text are read too. */
-	links?: string[];
 }
 
 export interface Assignment {
