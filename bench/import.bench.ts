@@ -39,7 +39,7 @@ const FB_HEADER = '\uFEFF"Post ID","Page ID","Page name",Title,Description,"Dura
 const TEXTS = ['Storytime this Tuesday at 10:30! #StorytimeAtEastside', 'New staff picks are on the shelf, come browse #MVPLreads', 'Thank you to everyone who joined the author talk, "What a night"', 'Summer reading starts June 1 #MapleSummerReads https://t.co/abc'];
 
 async function generate(dir: string) {
-	const random = createRandom(20261126, 'bench').next;
+	const { next: random } = createRandom(20261126, 'bench');
 	const start = Date.UTC(2023, 0, 1);
 	const x = join(dir, 'tweet_activity_metrics_bench_20230101_20261031_en.csv');
 	await writeLines(x, X_HEADER, (i) => {

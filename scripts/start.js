@@ -25,9 +25,9 @@ if (protocolFromConnection) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL;
 
 ensureBuild();
 // Importing the handler runs the app's start-up (migrations, the demo library on first start).
-const { handler } = /** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void }} */ (
-	await import(pathToFileURL(join(ROOT, 'build', 'handler.js')).href)
-);
+/** @type {unknown} */
+const build = await import(pathToFileURL(join(ROOT, 'build', 'handler.js')).href);
+const { handler } = /** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void }} */ (build);
 
 /** @type {import('node:http').RequestListener} */
 function serve(req, res) {

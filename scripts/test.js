@@ -1,4 +1,4 @@
-// `npm test`: type checks, unit tests, then end-to-end tests against a production build on a free
+// `npm test`: type checks, lint and format checks, unit tests, then end-to-end tests against a production build on a free
 // port with a temporary database, the server started exactly as `npm start` starts it. Chromium is
 // the one `npm install` brought (src/lib/server/reports/chromium.js), as for users.
 import { spawnSync } from 'node:child_process';
@@ -39,10 +39,13 @@ function freePort() {
 	});
 }
 
+/** @param {string} path @returns {unknown} */
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
 /** @param {string} path */
 function countVitest(path) {
 	if (!existsSync(path)) return { passed: 0, failed: 1, skipped: 0 };
-	const report = JSON.parse(readFileSync(path, 'utf8'));
+	const report = /** @type {Record<string, number | undefined>} */ (readJson(path));
 	return {
 		passed: report.numPassedTests ?? 0,
 		failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0),
@@ -53,7 +56,8 @@ function countVitest(path) {
 /** @param {string} path */
 function countPlaywright(path) {
 	if (!existsSync(path)) return { passed: 0, failed: 1, skipped: 0 };
-	const stats = JSON.parse(readFileSync(path, 'utf8')).stats ?? {};
+	const report = /** @type {{ stats?: Record<string, number | undefined> }} */ (readJson(path));
+	const stats = report.stats ?? {};
 	return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
 }
 
@@ -68,6 +72,8 @@ try {
 
 const checked = step('SvelteKit sync', process.execPath, [join(ROOT, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync']) &&
 	step('Type check (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+const linted = step('Lint (ESLint, type-checked rules)', bin('eslint'), ['.']);
+const formatted = step('Format (Prettier)', bin('prettier'), ['--check', '.']);
 
 const vitestJson = join(OUT, 'vitest.json');
 const vitestPassed = step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
@@ -91,10 +97,11 @@ try {
 	console.error(error instanceof Error ? error.message : error);
 }
 
-const passed = unit.passed + e2e.passed + (checked ? 1 : 0);
-const failed = unit.failed + e2e.failed + (checked ? 0 : 1);
+const checks = [checked, linted, formatted];
+const passed = unit.passed + e2e.passed + checks.filter(Boolean).length;
+const failed = unit.failed + e2e.failed + checks.filter((ok) => !ok).length;
 const skipped = unit.skipped + e2e.skipped;
-console.log(`\nType check: ${checked ? 'passed' : 'FAILED'}; unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped.`);
+console.log(`\nType check: ${checked ? 'passed' : 'FAILED'}; lint: ${linted ? 'passed' : 'FAILED'}; format: ${formatted ? 'passed' : 'FAILED (npm run format)'}; unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped.`);
 if (skipped > 0) console.log(`${skipped} skipped: ${realFixturesPresent() ? 'see the skipped tests above.' : WHY_REAL_FIXTURE_TESTS_SKIP}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

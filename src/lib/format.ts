@@ -102,5 +102,7 @@ export function formatCell(value: unknown): string {
 	if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : formatDecimal(value, 2);
 	if (value instanceof Date) return value.toISOString();
 	if (Array.isArray(value)) return value.map(formatCell).join(', ');
-	return String(value);
+	if (typeof value === 'string') return value;
+	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	return JSON.stringify(value) ?? MISSING;
 }

@@ -77,7 +77,7 @@ test.describe('trustees', () => {
 		await hydrated(page);
 		const downloading = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Board report (PDF)' }).click();
-		const pages = await pdfPages(new Uint8Array(readFileSync((await (await downloading).path())!)));
+		const pages = await pdfPages(new Uint8Array(readFileSync((await (await downloading).path()))));
 		expect(pages[0]).toContain('Jan 1, 2026 – Jun 30, 2026');
 		expect(pages[0]).toContain('Board report');
 	});

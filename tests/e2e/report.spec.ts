@@ -14,7 +14,7 @@ test.describe('board report', () => {
 		await page.getByRole('link', { name: 'Board report (PDF)' }).click();
 		const download = await downloading;
 		expect(download.suggestedFilename()).toBe('lantern-board-report-2025-11-01-to-2026-10-31.pdf');
-		const bytes = readFileSync((await download.path())!);
+		const bytes = readFileSync((await download.path()));
 		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		const pages = await pdfPages(new Uint8Array(bytes));
 		expect(pages.length).toBeGreaterThanOrEqual(2);

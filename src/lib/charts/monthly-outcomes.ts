@@ -58,7 +58,7 @@ export function monthlyOutcomesChart(rows: MonthlyOutcome[], campaigns: Campaign
 					Plot.dot(data, { x: 'date', y: 'value', fill: PALETTE[metric], r: 2.5 }),
 					Plot.tip(data, Plot.pointerX({ x: 'date', y: 'value', title: (d: (typeof data)[number]) => `${formatMonth(d.month)}: ${formatCount(d.value)}` }))
 				]
-			}) as Node
+			})
 		);
 	}
 	return figure;

@@ -4,7 +4,7 @@
  */
 export interface Random {
 	/** Uniform in [0, 1). */
-	next(): number;
+	next: () => number;
 	uniform(min: number, max: number): number;
 	/** Uniform integer in [min, max], both inclusive. */
 	integer(min: number, max: number): number;

@@ -301,9 +301,9 @@ export async function migrate(connection: DuckDBConnection): Promise<void> {
 			await connection.run('COMMIT');
 		} catch (error) {
 			await connection.run('ROLLBACK').catch(() => undefined);
-			throw new Error(
-				`Migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : error}`
-			);
+			throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : String(error)}`, {
+				cause: error
+			});
 		}
 	}
 	// Views hold no data, so they are simply recreated on every open to match this version's code.

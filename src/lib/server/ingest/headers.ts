@@ -1,6 +1,6 @@
 /** Header cells compare case- and whitespace-insensitively, with any byte-order mark removed. */
-export function normaliseHeader(cell: unknown): string {
-	return String(cell ?? '')
+export function normaliseHeader(cell: string | null | undefined): string {
+	return (cell ?? '')
 		.replace(/^\uFEFF/, '')
 		.trim()
 		.replace(/\s+/g, ' ')

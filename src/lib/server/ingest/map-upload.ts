@@ -95,6 +95,9 @@ export async function importMapping(db: Database, token: string, form: MappingFo
 }
 
 /** The mapping the form describes, read against the file's own header row. */
+/** The column chosen for a field in the form: its header text, or '' for none. */
+const columnChoice = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 async function mappingFrom(file: { path: string; fileName: string }, form: MappingForm) {
 	const { target } = form;
 	const preview = await inspectSpreadsheet(file.path, file.fileName, typeof form.sheet === 'string' ? form.sheet : null);
@@ -102,7 +105,7 @@ async function mappingFrom(file: { path: string; fileName: string }, form: Mappi
 	const header = preview.rows[headerLine] ?? [];
 	const columns = Object.fromEntries(
 		mappingTarget(target)
-			.fields.map((f) => [f.key, String(form[`col_${f.key}`] ?? '')])
+			.fields.map((f): [string, string] => [f.key, columnChoice(form[`col_${f.key}`])])
 			.filter(([, column]) => column !== '')
 	);
 	const group = target === 'usage_months' ? monthColumnGroups(header).find((g) => g.label === form.group) : undefined;

@@ -4,7 +4,7 @@
  *   rows = list(csv.DictReader(open(path, newline=''))); sum(int(r['Impressions']) for r in rows)
  */
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { describeWithRealFixtures, fingerprint, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { saveSettings } from '../settings';

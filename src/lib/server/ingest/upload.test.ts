@@ -30,14 +30,14 @@ describe('saving an upload', () => {
 		// Over real HTTP, as the server receives it: the old code crashed the process here
 		// ("Controller is already closed" / ERR_STREAM_DESTROYED, nothing listening for the error).
 		const before = uploadsNow();
-		const server = createServer(async (req, res) => {
-			try {
-				await saveUpload(Readable.toWeb(req) as ReadableStream<Uint8Array>, 5 * 1024 * 1024);
-				res.end('saved');
-			} catch (error) {
-				res.statusCode = error instanceof UploadTooLarge ? 413 : 500;
-				res.end(String(error));
-			}
+		const server = createServer((req, res) => {
+			saveUpload(Readable.toWeb(req) as ReadableStream<Uint8Array>, 5 * 1024 * 1024).then(
+				() => res.end('saved'),
+				(error: unknown) => {
+					res.statusCode = error instanceof UploadTooLarge ? 413 : 500;
+					res.end(String(error));
+				}
+			);
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;

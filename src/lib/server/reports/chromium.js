@@ -51,7 +51,9 @@ function shippedPackage() {
 		for (let folder = dirname(createRequire(fileURLToPath(import.meta.url)).resolve(PACKAGE)); dirname(folder) !== folder; folder = dirname(folder)) {
 			const manifest = join(folder, 'package.json');
 			if (!existsSync(manifest)) continue;
-			const { name, version } = JSON.parse(readFileSync(manifest, 'utf8'));
+			/** @type {unknown} */
+			const parsed = JSON.parse(readFileSync(manifest, 'utf8'));
+			const { name, version } = /** @type {{ name?: string, version: string }} */ (parsed);
 			const bin = join(folder, 'bin');
 			if (name === PACKAGE) return existsSync(join(bin, 'chromium.br')) ? { bin, version } : null;
 		}

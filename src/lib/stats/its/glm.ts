@@ -62,7 +62,6 @@ export const varianceOf = (family: Family): Variance => (family === 'gaussian' ?
 export function fitGlm(x: Matrix, y: ArrayLike<number>, options: GlmOptions): GlmFit {
 	const { family } = options;
 	const n = x.rows;
-	const p = x.cols;
 	const offset = options.offset ?? new Float64Array(n);
 	const maxIterations = options.maxIterations ?? 50;
 	const tolerance = options.tolerance ?? 1e-10;

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- published coefficients are kept digit for digit as printed, beyond double precision, so they can be checked against their source */
 /**
  * The distribution functions inference needs: normal, Student t and chi-square, built on the
  * regularised incomplete gamma and beta functions so tail probabilities keep their relative

@@ -108,7 +108,7 @@ function checkShapes(input: StateSpaceInput, options: StateSpaceOptions): void {
 		if (control.values.length !== n) throw new RangeError(`control "${control.name}" has ${control.values.length} entries but dates has ${n}`);
 	}
 	checkStartAndEnd(options);
-	if (options.trend !== undefined && options.trend !== 'level' && options.trend !== 'local-linear') throw new RangeError(`trend must be "level" or "local-linear", not "${options.trend}"`);
+	if (options.trend !== undefined && options.trend !== 'level' && options.trend !== 'local-linear') throw new RangeError(`trend must be "level" or "local-linear", not "${String(options.trend)}"`);
 	if (options.level !== undefined && !(options.level > 0 && options.level < 1)) throw new RangeError('level must be between 0 and 1, e.g. 0.95');
 	const seasonal = options.seasonal;
 	if (seasonal) {

@@ -88,7 +88,7 @@ function simplexSearch(f: (x: Float64Array) => number, start: Float64Array, step
 		}
 		for (const i of order.slice(1)) {
 			points[i] = along(points[best]!, points[i]!, 0.5);
-			values[i] = evaluate(points[i]!);
+			values[i] = evaluate(points[i]);
 		}
 	}
 	let best = 0;

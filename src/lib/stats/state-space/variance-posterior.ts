@@ -51,7 +51,7 @@ export function varianceNodes(structure: StructuralModel, y: ArrayLike<number>, 
 	const top = -mode.value;
 	const root = whitening(logPosterior, mode.x, top);
 	const nodes = new Map<string, { theta: Float64Array; value: number }>();
-	const queue: number[][] = [new Array(k).fill(0)];
+	const queue: number[][] = [new Array<number>(k).fill(0)];
 	const toTheta = (z: number[]) => {
 		const theta = mode.x.slice();
 		for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) theta[i]! += root[i * k + j]! * z[j]! * STEP;

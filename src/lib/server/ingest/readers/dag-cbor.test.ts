@@ -45,7 +45,7 @@ describe('DAG-CBOR against the IPLD cross-codec fixtures (ipld/ipld specs/codecs
 		};
 		const link = decodeDagCbor(fromHex(fixture[name]!));
 		expect(link).toBeInstanceOf(CidLink);
-		expect(String(link)).toBe(name);
+		expect((link as CidLink).toString()).toBe(name);
 	});
 
 	it('decodes floats, simple values and 64-bit integers beyond the safe range', () => {

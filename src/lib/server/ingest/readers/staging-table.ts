@@ -31,7 +31,8 @@ export async function describeStaging(connection: DuckDBConnection, source: Sour
 		.map((row) => row.column_name)
 		.filter((name) => name !== 'row_no');
 	const [row] = await queryRows(connection, 'SELECT * FROM staging WHERE row_no = $1', [headerRow]);
-	const headerText = columns.map((column) => String(row?.[column] ?? '').replace(/^\uFEFF/, '').trim());
+	// Staging reads every cell as text (all_varchar), so a header cell is a string or null.
+	const headerText = columns.map((column) => ((row?.[column] as string | null | undefined) ?? '').replace(/^\uFEFF/, '').trim());
 	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns, preamble: [], sample: null };
 }
 

@@ -238,7 +238,7 @@ export function buildMst(entries: ReadonlyArray<readonly [string, CidLink]>): { 
 			previous = item.key;
 		}
 		attach();
-		const block = blockOf(node as unknown as CborValue);
+		const block = blockOf(node);
 		nodes[index] = { ...nodes[index]!, ...block };
 		return block.cid;
 	};

@@ -10,7 +10,7 @@ export interface Sheet {
 const decode = (text: string) =>
 	text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
 		const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-		if (named[entity]) return named[entity]!;
+		if (named[entity]) return named[entity];
 		return String.fromCodePoint(entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
 	});
 
