@@ -17,7 +17,11 @@ export default ts.config(
 	{
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
-			parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.svelte'] }
+			parserOptions: {
+				projectService: { allowDefaultProject: ['eslint.config.js'] },
+				tsconfigRootDir: import.meta.dirname,
+				extraFileExtensions: ['.svelte']
+			}
 		}
 	},
 	{
@@ -27,7 +31,10 @@ export default ts.config(
 	{
 		rules: {
 			// Unused names starting with _ are deliberate (a destructured field left out on purpose).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			],
 			// Lantern is served at the root (no paths.base), so plain hrefs are the resolved paths.
 			'svelte/no-navigation-without-resolve': 'off'
 		}

@@ -24,15 +24,29 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		timezoneId: 'America/Chicago',
 		locale: 'en-US',
-		launchOptions: { executablePath: chromium ?? undefined, args: CHROMIUM_ARGS, env: chromium ? chromiumEnvironment(chromium) : undefined }
+		launchOptions: {
+			executablePath: chromium ?? undefined,
+			args: CHROMIUM_ARGS,
+			env: chromium ? chromiumEnvironment(chromium) : undefined
+		}
 	},
 	// setup.spec.ts is a newcomer's first minutes: demo mode, then the admin from the setup link and one
 	// person per role, whose signed-in states the other specs use. Removing the demo empties the
 	// library, so that spec runs last, as the director.
 	projects: [
 		{ name: 'setup', testMatch: /setup\.spec\.ts/ },
-		{ name: 'demo library', testIgnore: /(setup|remove-demo)\.spec\.ts/, dependencies: ['setup'], use: { storageState: stateOf('admin') } },
-		{ name: 'after the demo is removed', testMatch: /remove-demo\.spec\.ts/, dependencies: ['demo library'], use: { storageState: stateOf('director') } }
+		{
+			name: 'demo library',
+			testIgnore: /(setup|remove-demo)\.spec\.ts/,
+			dependencies: ['setup'],
+			use: { storageState: stateOf('admin') }
+		},
+		{
+			name: 'after the demo is removed',
+			testMatch: /remove-demo\.spec\.ts/,
+			dependencies: ['demo library'],
+			use: { storageState: stateOf('director') }
+		}
 	],
 	// The server starts exactly as `npm start` starts it: same script, no ORIGIN, no HOST; only the
 	// port and a temporary database differ, both documented settings.

@@ -16,7 +16,13 @@ const campaign = {
 	name: 'Five outcomes',
 	startsOn: '2025-09-01',
 	endsOn: '2026-06-30',
-	outcomeMetrics: ['usage:new_cards', 'usage:visits', 'usage:circulation', 'usage:digital_checkouts', 'programs:attendance:Eastside:storytime']
+	outcomeMetrics: [
+		'usage:new_cards',
+		'usage:visits',
+		'usage:circulation',
+		'usage:digital_checkouts',
+		'programs:attendance:Eastside:storytime'
+	]
 };
 const cold: number[] = [];
 const warm: number[] = [];
@@ -33,7 +39,11 @@ for (let run = 0; run < 15; run += 1) {
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
 console.log(`Impact panels, 5 outcome metrics (demo library), 15 runs after the first:`);
-console.log(`  cold:   median ${median(cold.slice(1)).toFixed(1)} ms, p95 ${p95(cold.slice(1)).toFixed(1)} ms (target < 200 ms)`);
-console.log(`  cached: median ${median(warm.slice(1)).toFixed(2)} ms, p95 ${p95(warm.slice(1)).toFixed(2)} ms (target < 20 ms)`);
+console.log(
+	`  cold:   median ${median(cold.slice(1)).toFixed(1)} ms, p95 ${p95(cold.slice(1)).toFixed(1)} ms (target < 200 ms)`
+);
+console.log(
+	`  cached: median ${median(warm.slice(1)).toFixed(2)} ms, p95 ${p95(warm.slice(1)).toFixed(2)} ms (target < 20 ms)`
+);
 await db.close();
 await import('./its.bench');

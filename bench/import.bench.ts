@@ -20,7 +20,8 @@ const RUNS = Number(process.env.RUNS ?? 3);
 
 async function writeLines(path: string, header: string, line: (i: number) => string): Promise<void> {
 	const out = createWriteStream(path);
-	const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+	const write = (text: string) =>
+		out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
 	await write(header);
 	let chunk = '';
 	for (let i = 0; i < ROWS; i += 1) {
@@ -34,9 +35,18 @@ async function writeLines(path: string, header: string, line: (i: number) => str
 	await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
-const X_HEADER = '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","engagement rate","retweets","replies","likes","user profile clicks","url clicks","hashtag clicks","detail expands","permalink clicks","app opens","app installs","follows","email tweet","dial phone","media views","media engagements"' + ',"promoted impressions"'.repeat(1) + '\n';
-const FB_HEADER = '\uFEFF"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time","Caption type",Permalink,"Is crosspost","Is share","Post type",Languages,"Custom labels","Funded content status","Data comment",Date,Views,Reach,"Reactions, Comments and Shares",Reactions,Comments,Shares,"Total clicks","Other Clicks","Matched Audience Targeting Consumption (Photo Click)"\n';
-const TEXTS = ['Storytime this Tuesday at 10:30! #StorytimeAtEastside', 'New staff picks are on the shelf, come browse #MVPLreads', 'Thank you to everyone who joined the author talk, "What a night"', 'Summer reading starts June 1 #MapleSummerReads https://t.co/abc'];
+const X_HEADER =
+	'"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","engagement rate","retweets","replies","likes","user profile clicks","url clicks","hashtag clicks","detail expands","permalink clicks","app opens","app installs","follows","email tweet","dial phone","media views","media engagements"' +
+	',"promoted impressions"'.repeat(1) +
+	'\n';
+const FB_HEADER =
+	'\uFEFF"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time","Caption type",Permalink,"Is crosspost","Is share","Post type",Languages,"Custom labels","Funded content status","Data comment",Date,Views,Reach,"Reactions, Comments and Shares",Reactions,Comments,Shares,"Total clicks","Other Clicks","Matched Audience Targeting Consumption (Photo Click)"\n';
+const TEXTS = [
+	'Storytime this Tuesday at 10:30! #StorytimeAtEastside',
+	'New staff picks are on the shelf, come browse #MVPLreads',
+	'Thank you to everyone who joined the author talk, "What a night"',
+	'Summer reading starts June 1 #MapleSummerReads https://t.co/abc'
+];
 
 async function generate(dir: string) {
 	const { next: random } = createRandom(20261126, 'bench');
@@ -77,7 +87,8 @@ async function child(mode: string, file: string, dbPath: string) {
 		if (mode === 'lantern') {
 			const db = await openDatabase(dbPath);
 			const imported = await importFile(db, file, { now: new Date('2026-11-26T00:00:00Z') });
-			if (imported.status !== 'imported') throw new Error(`import ${imported.status}: ${JSON.stringify(imported.errors.slice(0, 3))}`);
+			if (imported.status !== 'imported')
+				throw new Error(`import ${imported.status}: ${JSON.stringify(imported.errors.slice(0, 3))}`);
 			return imported.rowsLoaded;
 		}
 		const instance = await DuckDBInstance.create(dbPath);
@@ -99,27 +110,49 @@ async function main() {
 		const self = fileURLToPath(import.meta.url);
 		const run = (runMode: string, file: string) => {
 			const db = join(dir, `${runMode}-${Math.random().toString(36).slice(2)}.duckdb`);
-			const out = spawnSync(process.execPath, ['--import', 'tsx', self, runMode, file, db], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+			const out = spawnSync(process.execPath, ['--import', 'tsx', self, runMode, file, db], {
+				encoding: 'utf8',
+				env: { ...process.env, TZ: 'UTC' }
+			});
 			if (out.status !== 0) throw new Error(out.stderr);
 			return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as { seconds: number; rows: number; peakMb: number };
 		};
 		// Each side runs RUNS times, alternating, on a fresh database each time; medians are reported.
 		const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-		for (const [label, file] of [['X legacy tweet activity', files.x], ['Facebook posts (Meta)', files.fb]] as const) {
+		for (const [label, file] of [
+			['X legacy tweet activity', files.x],
+			['Facebook posts (Meta)', files.fb]
+		] as const) {
 			const plains: ReturnType<typeof run>[] = [];
 			const lanterns: ReturnType<typeof run>[] = [];
 			for (let i = 0; i < RUNS; i += 1) {
 				plains.push(run('duckdb', file));
 				lanterns.push(run('lantern', file));
 			}
-			const plain = { seconds: median(plains.map((r) => r.seconds)), rows: plains[0]!.rows, peakMb: Math.max(...plains.map((r) => r.peakMb)) };
-			const lantern = { seconds: median(lanterns.map((r) => r.seconds)), rows: lanterns[0]!.rows, peakMb: Math.max(...lanterns.map((r) => r.peakMb)) };
+			const plain = {
+				seconds: median(plains.map((r) => r.seconds)),
+				rows: plains[0]!.rows,
+				peakMb: Math.max(...plains.map((r) => r.peakMb))
+			};
+			const lantern = {
+				seconds: median(lanterns.map((r) => r.seconds)),
+				rows: lanterns[0]!.rows,
+				peakMb: Math.max(...lanterns.map((r) => r.peakMb))
+			};
 			const mb = statSync(file).size / 1024 / 1024;
 			const each = (rs: { seconds: number }[]) => rs.map((r) => r.seconds.toFixed(2)).join(', ');
-			console.log(`\n${label}: ${lantern.rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB; median of ${RUNS} runs each`);
-			console.log(`  DuckDB read_csv → plain table: ${plain.seconds.toFixed(2)} s (${each(plains)}), ${Math.round(plain.rows / plain.seconds).toLocaleString('en-US')} rows/s, peak ${plain.peakMb.toFixed(0)} MB`);
-			console.log(`  Lantern import (validated):    ${lantern.seconds.toFixed(2)} s (${each(lanterns)}), ${Math.round(lantern.rows / lantern.seconds).toLocaleString('en-US')} rows/s, peak ${lantern.peakMb.toFixed(0)} MB`);
-			console.log(`  ratio of medians Lantern / DuckDB: ${(lantern.seconds / plain.seconds).toFixed(2)}× (target ≤ 2×); peak memory target < 1024 MB`);
+			console.log(
+				`\n${label}: ${lantern.rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB; median of ${RUNS} runs each`
+			);
+			console.log(
+				`  DuckDB read_csv → plain table: ${plain.seconds.toFixed(2)} s (${each(plains)}), ${Math.round(plain.rows / plain.seconds).toLocaleString('en-US')} rows/s, peak ${plain.peakMb.toFixed(0)} MB`
+			);
+			console.log(
+				`  Lantern import (validated):    ${lantern.seconds.toFixed(2)} s (${each(lanterns)}), ${Math.round(lantern.rows / lantern.seconds).toLocaleString('en-US')} rows/s, peak ${lantern.peakMb.toFixed(0)} MB`
+			);
+			console.log(
+				`  ratio of medians Lantern / DuckDB: ${(lantern.seconds / plain.seconds).toFixed(2)}× (target ≤ 2×); peak memory target < 1024 MB`
+			);
 		}
 	} finally {
 		if (process.env.KEEP_FILES) console.log(`Files kept in ${dir}`);

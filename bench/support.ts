@@ -1,5 +1,9 @@
 /** Times `run` after warming up: the median, 95th percentile and slowest of `repetitions` runs, in ms. */
-export function timeRuns(run: () => unknown, warmUp: number, repetitions: number): { median: number; p95: number; max: number } {
+export function timeRuns(
+	run: () => unknown,
+	warmUp: number,
+	repetitions: number
+): { median: number; p95: number; max: number } {
 	for (let i = 0; i < warmUp; i++) run();
 	const times: number[] = [];
 	for (let i = 0; i < repetitions; i++) {

@@ -30,10 +30,14 @@ export function ensureBuild(options = {}) {
 	if (buildIsCurrent()) return;
 	const log = options.log ?? ((line) => console.error(line));
 	log('Lantern: building the production server (first start or sources changed)…');
-	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-		cwd: ROOT,
-		stdio: ['ignore', 2, 2]
-	});
+	const result = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 2, 2]
+		}
+	);
 	if (result.status !== 0) throw new Error('The production build failed; see the messages above.');
 	writeFileSync(STAMP, new Date().toISOString());
 }

@@ -27,7 +27,10 @@ ensureBuild();
 // Importing the handler runs the app's start-up (migrations, the demo library on first start).
 /** @type {unknown} */
 const build = await import(pathToFileURL(join(ROOT, 'build', 'handler.js')).href);
-const { handler } = /** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void }} */ (build);
+const { handler } =
+	/** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void }} */ (
+		build
+	);
 
 /** @type {import('node:http').RequestListener} */
 function serve(req, res) {
@@ -72,7 +75,9 @@ try {
 console.log(`Lantern is running at http://localhost:${process.env.PORT} (database ${process.env.LANTERN_DB})`);
 
 // Unpack the PDF renderer now, not when a director first presses "Board report (PDF)".
-ensureChromium().catch((/** @type {Error} */ error) => console.warn(`Lantern: PDF reports are unavailable. ${error.message}`));
+ensureChromium().catch((/** @type {Error} */ error) =>
+	console.warn(`Lantern: PDF reports are unavailable. ${error.message}`)
+);
 
 /** @param {string} signal */
 function shutDown(signal) {

@@ -58,7 +58,11 @@ function countPlaywright(path) {
 	if (!existsSync(path)) return { passed: 0, failed: 1, skipped: 0 };
 	const report = /** @type {{ stats?: Record<string, number | undefined> }} */ (readJson(path));
 	const stats = report.stats ?? {};
-	return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
+	return {
+		passed: stats.expected ?? 0,
+		failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+		skipped: stats.skipped ?? 0
+	};
 }
 
 /** @type {string | null} */
@@ -70,13 +74,25 @@ try {
 	console.error(error instanceof Error ? error.message : error);
 }
 
-const checked = step('SvelteKit sync', process.execPath, [join(ROOT, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync']) &&
-	step('Type check (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+const checked =
+	step('SvelteKit sync', process.execPath, [join(ROOT, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync']) &&
+	step('Type check (svelte-check)', bin('svelte-check'), [
+		'--tsconfig',
+		'./tsconfig.json',
+		'--fail-on-warnings',
+		'--output',
+		'human'
+	]);
 const linted = step('Lint (ESLint, type-checked rules)', bin('eslint'), ['.']);
 const formatted = step('Format (Prettier)', bin('prettier'), ['--check', '.']);
 
 const vitestJson = join(OUT, 'vitest.json');
-const vitestPassed = step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestPassed = step('Unit tests (Vitest)', bin('vitest'), [
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${vitestJson}`
+]);
 const unit = countVitest(vitestJson);
 // An unhandled error outside any test fails the run without failing a test: count it.
 if (!vitestPassed && unit.failed === 0) unit.failed = 1;
@@ -101,7 +117,12 @@ const checks = [checked, linted, formatted];
 const passed = unit.passed + e2e.passed + checks.filter(Boolean).length;
 const failed = unit.failed + e2e.failed + checks.filter((ok) => !ok).length;
 const skipped = unit.skipped + e2e.skipped;
-console.log(`\nType check: ${checked ? 'passed' : 'FAILED'}; lint: ${linted ? 'passed' : 'FAILED'}; format: ${formatted ? 'passed' : 'FAILED (npm run format)'}; unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped.`);
-if (skipped > 0) console.log(`${skipped} skipped: ${realFixturesPresent() ? 'see the skipped tests above.' : WHY_REAL_FIXTURE_TESTS_SKIP}`);
+console.log(
+	`\nType check: ${checked ? 'passed' : 'FAILED'}; lint: ${linted ? 'passed' : 'FAILED'}; format: ${formatted ? 'passed' : 'FAILED (npm run format)'}; unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped.`
+);
+if (skipped > 0)
+	console.log(
+		`${skipped} skipped: ${realFixturesPresent() ? 'see the skipped tests above.' : WHY_REAL_FIXTURE_TESTS_SKIP}`
+	);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -33,5 +33,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Unexpected errors are logged with their stack and shown to people as a plain sentence. */
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Page not found.' : `Something went wrong on the server (${message}). The details are in the server log.` };
+	return {
+		message:
+			status === 404
+				? 'Page not found.'
+				: `Something went wrong on the server (${message}). The details are in the server log.`
+	};
 };

@@ -11,7 +11,10 @@ const TSX = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 async function lantern(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await run(process.execPath, [TSX, join(REPO_ROOT, 'src/cli/main.ts'), ...args], { cwd: REPO_ROOT, env: { ...process.env, TZ: 'UTC' } });
+		const { stdout, stderr } = await run(process.execPath, [TSX, join(REPO_ROOT, 'src/cli/main.ts'), ...args], {
+			cwd: REPO_ROOT,
+			env: { ...process.env, TZ: 'UTC' }
+		});
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const failed = error as { code: number; stdout: string; stderr: string };
@@ -44,7 +47,9 @@ describe('lantern command line', () => {
 	it('lists the formats it accepts', async () => {
 		const { code, stdout } = await lantern('sources', '--json');
 		expect(code).toBe(0);
-		expect((JSON.parse(stdout) as { id: string }[]).map((s) => s.id)).toEqual(expect.arrayContaining(['x-legacy-tweets', 'meta-facebook-posts', 'libcal-events']));
+		expect((JSON.parse(stdout) as { id: string }[]).map((s) => s.id)).toEqual(
+			expect.arrayContaining(['x-legacy-tweets', 'meta-facebook-posts', 'libcal-events'])
+		);
 	});
 
 	it('never loads the demo implicitly, and says how to use it when misused', async () => {

@@ -32,8 +32,12 @@ Estimates a campaign's effect on one outcome series by interrupted time series.
 `;
 
 const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
-const dateFlag = (missing?: string) => z.string(missing ? { error: missing } : undefined).regex(DATE, 'must be a date: YYYY-MM-DD or YYYY-MM');
-const wholeNumber = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more');
+const dateFlag = (missing?: string) =>
+	z.string(missing ? { error: missing } : undefined).regex(DATE, 'must be a date: YYYY-MM-DD or YYYY-MM');
+const wholeNumber = z.coerce
+	.number({ error: 'must be a number' })
+	.int('must be a whole number')
+	.min(0, 'must be 0 or more');
 
 // Messages say what is wrong with a flag; describeZodError puts the flag's name in front.
 const Flags = z.object({
@@ -44,7 +48,9 @@ const Flags = z.object({
 	start: dateFlag('give the first date of the campaign (YYYY-MM-DD)'),
 	end: dateFlag().optional(),
 	'window-end': dateFlag().optional(),
-	family: z.enum(['gaussian', 'poisson', 'quasipoisson'], { error: 'must be gaussian, poisson or quasipoisson' }).optional(),
+	family: z
+		.enum(['gaussian', 'poisson', 'quasipoisson'], { error: 'must be gaussian, poisson or quasipoisson' })
+		.optional(),
 	harmonics: wholeNumber.optional(),
 	period: z.coerce.number({ error: 'must be a number' }).min(2, 'must be at least 2').optional(),
 	'month-dummies': z.boolean().default(false),
@@ -120,11 +126,14 @@ function parseFlags(args: string[], json: boolean): { flags: z.infer<typeof Flag
 	// Accept the arguments with or without the leading "impact", so main.ts can pass either.
 	const positionals = parsed.positionals[0] === 'impact' ? parsed.positionals.slice(1) : parsed.positionals;
 	if (positionals[0] !== 'its' || positionals.length > 1)
-		throw new UsageError(`${positionals[0] ? `Unknown impact method "${positionals.join(' ')}".` : 'Name the method: impact its.'}\n\n${IMPACT_HELP}`);
+		throw new UsageError(
+			`${positionals[0] ? `Unknown impact method "${positionals.join(' ')}".` : 'Name the method: impact its.'}\n\n${IMPACT_HELP}`
+		);
 	// --json and --db are main.ts's global flags: accepted here so the arguments can be passed through whole.
 	const { json: jsonFlag, db: _db, help: _help, ...values } = parsed.values;
 	const flags = Flags.safeParse(values);
-	if (!flags.success) throw new UsageError(`${describeZodError(flags.error, (field) => `--${field}`)}\n\n${IMPACT_HELP}`);
+	if (!flags.success)
+		throw new UsageError(`${describeZodError(flags.error, (field) => `--${field}`)}\n\n${IMPACT_HELP}`);
 	return { flags: flags.data, json: json || jsonFlag === true };
 }
 
@@ -133,7 +142,9 @@ async function readText(path: string): Promise<string> {
 		return await readFile(path, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UsageError(code === 'ENOENT' ? `${path}: no such file.` : `${path}: cannot be read (${code ?? String(error)}).`);
+		throw new UsageError(
+			code === 'ENOENT' ? `${path}: no such file.` : `${path}: cannot be read (${code ?? String(error)}).`
+		);
 	}
 }
 
@@ -142,7 +153,9 @@ export function parseCsvRecords(text: string): string[][] {
 	try {
 		return parseCsv(text).map((record) => record.map((cell) => cell.value));
 	} catch {
-		throw new UsageError(`Row ${text.slice(0, text.lastIndexOf('"')).split(/\r?\n/).length}: a quoted field is never closed.`);
+		throw new UsageError(
+			`Row ${text.slice(0, text.lastIndexOf('"')).split(/\r?\n/).length}: a quoted field is never closed.`
+		);
 	}
 }
 
@@ -160,7 +173,10 @@ function readSeries(text: string, flags: z.infer<typeof Flags>): Series {
 	const find = (wanted: string) => {
 		const exact = names.indexOf(wanted);
 		const index = exact >= 0 ? exact : names.findIndex((name) => name.toLowerCase() === wanted.trim().toLowerCase());
-		if (index < 0) throw new UsageError(`${flags.csv} has no column "${wanted}". Its columns are: ${names.map((n) => `"${n}"`).join(', ')}.`);
+		if (index < 0)
+			throw new UsageError(
+				`${flags.csv} has no column "${wanted}". Its columns are: ${names.map((n) => `"${n}"`).join(', ')}.`
+			);
 		return index;
 	};
 	const dateColumn = find(flags.date);
@@ -172,12 +188,16 @@ function readSeries(text: string, flags: z.infer<typeof Flags>): Series {
 	rows.forEach((cells, index) => {
 		const row = index + 2; // the header is row 1, as in a spreadsheet
 		if (cells.every((cell) => cell.trim() === '')) return;
-		const cell = (column: number, name: string) => ({ text: (cells[column] ?? '').trim(), where: `row ${row}, column "${name}"` });
+		const cell = (column: number, name: string) => ({
+			text: (cells[column] ?? '').trim(),
+			where: `row ${row}, column "${name}"`
+		});
 		const date = cell(dateColumn, names[dateColumn]!);
 		const parsedDate = calendarDate(date.text);
 		if (!parsedDate) problems.push(`${date.where}: "${date.text}" is not a date; use YYYY-MM-DD or YYYY-MM.`);
 		const value = readNumber(cell(valueColumn, names[valueColumn]!), problems);
-		const offset = offsetColumn === null ? undefined : readNumber(cell(offsetColumn, names[offsetColumn]!), problems, true);
+		const offset =
+			offsetColumn === null ? undefined : readNumber(cell(offsetColumn, names[offsetColumn]!), problems, true);
 		if (parsedDate && value !== null && offset !== null) points.push({ row, date: parsedDate, value, offset });
 	});
 	if (problems.length) {
@@ -188,7 +208,9 @@ function readSeries(text: string, flags: z.infer<typeof Flags>): Series {
 	points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 	for (let k = 1; k < points.length; k++)
 		if (points[k]!.date === points[k - 1]!.date)
-			throw new UsageError(`${flags.csv}: rows ${Math.min(points[k - 1]!.row, points[k]!.row)} and ${Math.max(points[k - 1]!.row, points[k]!.row)} both have the date ${points[k]!.date}; keep one row per date.`);
+			throw new UsageError(
+				`${flags.csv}: rows ${Math.min(points[k - 1]!.row, points[k]!.row)} and ${Math.max(points[k - 1]!.row, points[k]!.row)} both have the date ${points[k]!.date}; keep one row per date.`
+			);
 	return {
 		dates: points.map((p) => p.date),
 		values: points.map((p) => p.value),
@@ -231,7 +253,8 @@ function readNumber(cell: { text: string; where: string }, problems: string[], p
 }
 
 /** A p-value or a statistic to three significant figures; format.ts has no decimal formatter yet. */
-const decimal = (value: number) => (Number.isFinite(value) ? value.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : MISSING);
+const decimal = (value: number) =>
+	Number.isFinite(value) ? value.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : MISSING;
 const pValue = (p: number) => (p < 0.001 ? '< 0.001' : decimal(p));
 const signedPercent = (ratio: number) => `${ratio > 0 ? '+' : ratio < 0 ? '−' : ''}${formatPercent(Math.abs(ratio))}`;
 
@@ -258,7 +281,10 @@ function effectTable(result: ItsSuccess, unit: string): string[] {
 		e.scale === 'ratio'
 			? [signedPercent(e.estimate - 1), `${signedPercent(e.lower - 1)} to ${signedPercent(e.upper - 1)}`, pValue(e.p)]
 			: [decimal(e.estimate), `${decimal(e.lower)} to ${decimal(e.upper)}`, pValue(e.p)];
-	const rows: string[][] = [['', 'estimate', `${level}% interval`, 'p'], ['Level change', ...effect(result.effect.level)]];
+	const rows: string[][] = [
+		['', 'estimate', `${level}% interval`, 'p'],
+		['Level change', ...effect(result.effect.level)]
+	];
 	if (result.effect.slope) rows.push([`Slope change per ${unit}`, ...effect(result.effect.slope)]);
 	const { average, cumulative } = result.summary;
 	const summary = (label: string, s: typeof average) => [
@@ -269,12 +295,20 @@ function effectTable(result: ItsSuccess, unit: string): string[] {
 	];
 	rows.push(summary(`Average per ${unit}`, average), summary('Total', cumulative));
 	const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));
-	return rows.map((row) => row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('   ').trimEnd());
+	return rows.map((row) =>
+		row
+			.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!)))
+			.join('   ')
+			.trimEnd()
+	);
 }
 
 function diagnosticLines(result: ItsSuccess): string[] {
 	const { preFit, overdispersion, autocorrelation, placebo } = result.diagnostics;
-	const fit = preFit.rSquared !== null ? `R² ${formatPercent(preFit.rSquared)}` : `deviance explained ${formatPercent(preFit.devianceExplained)}`;
+	const fit =
+		preFit.rSquared !== null
+			? `R² ${formatPercent(preFit.rSquared)}`
+			: `deviance explained ${formatPercent(preFit.devianceExplained)}`;
 	return [
 		'Diagnostics:',
 		`  pre-period fit: ${fit}, mean absolute error ${formatPercent(preFit.mape)}`,

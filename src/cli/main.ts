@@ -78,7 +78,13 @@ async function importCommand(db: Database, files: string[], flags: Flags): Promi
 		const path = resolve(file);
 		const fileName = file.split(/[\\/]/).pop()!;
 		const imported = await importUpload(db, path, { fileName, importedBy: cliUser() });
-		for (const result of imported) await recordAudit(db, cliUser(), `file ${result.status}`, `${result.fileName}${result.source ? ` (${result.source})` : ''}`);
+		for (const result of imported)
+			await recordAudit(
+				db,
+				cliUser(),
+				`file ${result.status}`,
+				`${result.fileName}${result.source ? ` (${result.source})` : ''}`
+			);
 		results.push(...imported);
 	}
 	print(flags, results, results.map(describeImport).join('\n'));
@@ -87,9 +93,22 @@ async function importCommand(db: Database, files: string[], flags: Flags): Promi
 
 async function impactCampaignCommand(db: Database, name: string, flags: Flags): Promise<number> {
 	const campaign = (await campaignSummaries(db)).find((c) => c.name.toLowerCase() === name.toLowerCase());
-	if (!campaign) throw new UsageError(`No campaign is called "${name}". Campaigns: ${(await campaignSummaries(db)).map((c) => c.name).join('; ') || 'none yet'}.`);
+	if (!campaign)
+		throw new UsageError(
+			`No campaign is called "${name}". Campaigns: ${(await campaignSummaries(db)).map((c) => c.name).join('; ') || 'none yet'}.`
+		);
 	const panels = await campaignImpact(db, campaign);
-	print(flags, panels.map((p) => ({ metric: p.metric, label: p.label, overlapping: p.overlapping, paragraph: p.paragraph, ...p.result })), panels.map((p) => `${p.label}:\n  ${p.paragraph}`).join('\n\n') || `"${campaign.name}" names no outcome metrics.`);
+	print(
+		flags,
+		panels.map((p) => ({
+			metric: p.metric,
+			label: p.label,
+			overlapping: p.overlapping,
+			paragraph: p.paragraph,
+			...p.result
+		})),
+		panels.map((p) => `${p.label}:\n  ${p.paragraph}`).join('\n\n') || `"${campaign.name}" names no outcome metrics.`
+	);
 	return 0;
 }
 
@@ -100,10 +119,19 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	const data = await overview(db, range.data);
 	const server = await serveBuild(db.path);
 	try {
-		const pdf = await renderBoardReportPdf({ baseUrl: server.baseUrl, ...data.range, libraryName: data.libraryName, renderAs: 'local-admin' });
+		const pdf = await renderBoardReportPdf({
+			baseUrl: server.baseUrl,
+			...data.range,
+			libraryName: data.libraryName,
+			renderAs: 'local-admin'
+		});
 		await writeFile(flags.out, pdf);
 		await recordAudit(db, cliUser(), 'report generated', `board report ${data.range.from} to ${data.range.to}`);
-		print(flags, { out: resolve(flags.out), bytes: pdf.length, ...data.range }, `Wrote ${flags.out} (${formatCount(pdf.length)} bytes) for ${data.range.from} to ${data.range.to}.`);
+		print(
+			flags,
+			{ out: resolve(flags.out), bytes: pdf.length, ...data.range },
+			`Wrote ${flags.out} (${formatCount(pdf.length)} bytes) for ${data.range.from} to ${data.range.to}.`
+		);
 		return 0;
 	} finally {
 		await closeReportBrowser();
@@ -139,7 +167,11 @@ async function main(argv: string[]): Promise<number> {
 	}
 	if (command === 'sources') {
 		const sources = SOURCES.map((s) => ({ id: s.id, label: s.label, description: s.description }));
-		print(flags, sources, sources.map((s) => `${s.id.padEnd(22)} ${s.label}\n${' '.repeat(23)}${s.description}`).join('\n'));
+		print(
+			flags,
+			sources,
+			sources.map((s) => `${s.id.padEnd(22)} ${s.label}\n${' '.repeat(23)}${s.description}`).join('\n')
+		);
 		return 0;
 	}
 	const db = await openDatabase(resolve(flags.db ?? process.env.LANTERN_DB ?? 'data/lantern.duckdb'));
@@ -160,22 +192,41 @@ async function main(argv: string[]): Promise<number> {
 		case 'imports': {
 			if (rest[0] === 'remove') {
 				const ids = rest.slice(1).map(Number);
-				if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('Give import numbers: imports remove 3 4');
+				if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0))
+					throw new UsageError('Give import numbers: imports remove 3 4');
 				const removed = await removeImportsAndRelink(db, ids);
 				await recordAudit(db, cliUser(), 'imports removed', ids.join(', '));
 				print(flags, { removed }, `Removed ${removed} import${removed === 1 ? '' : 's'}.`);
 				return removed === ids.length ? 0 : 1;
 			}
 			const imports = await listImports(db);
-			print(flags, imports, imports.map((i) => `${String(i.importId).padStart(4)}  ${i.status.padEnd(9)} ${formatCount(i.rowsLoaded).padStart(9)} rows  ${i.source ?? '?'}  ${i.fileName}`).join('\n') || 'No imports yet.');
+			print(
+				flags,
+				imports,
+				imports
+					.map(
+						(i) =>
+							`${String(i.importId).padStart(4)}  ${i.status.padEnd(9)} ${formatCount(i.rowsLoaded).padStart(9)} rows  ${i.source ?? '?'}  ${i.fileName}`
+					)
+					.join('\n') || 'No imports yet.'
+			);
 			return 0;
 		}
 		case 'report':
 			return reportCommand(db, flags);
 		case 'users':
-			return usersCommand(db, rest, { json: flags.json ?? false, name: flags.name, role: flags.role, branches: flags.branches, actor: cliUser() });
+			return usersCommand(db, rest, {
+				json: flags.json ?? false,
+				name: flags.name,
+				role: flags.role,
+				branches: flags.branches,
+				actor: cliUser()
+			});
 		case 'impact': {
-			if (rest[0] !== 'campaign' || !rest[1]) throw new UsageError('Use: impact its --csv FILE … (see impact its --help), or impact campaign "<campaign name>"');
+			if (rest[0] !== 'campaign' || !rest[1])
+				throw new UsageError(
+					'Use: impact its --csv FILE … (see impact its --help), or impact campaign "<campaign name>"'
+				);
 			return impactCampaignCommand(db, rest.slice(1).join(' '), flags);
 		}
 		case 'xid': {

@@ -6,24 +6,33 @@ import { formatCount } from '../lib/format';
 export function describeImport(result: ImportResult): string {
 	const head = `${result.fileName}: ${result.status}`;
 	const source = result.sourceLabel ? ` (${result.sourceLabel})` : '';
-	if (result.status === 'imported') return `${head}${source}, ${formatCount(result.rowsLoaded)} rows loaded, import ${result.importId}`;
-	if (result.status === 'duplicate') return `${head}${source}: the same file was imported before as import ${result.duplicateOf}; nothing added`;
+	if (result.status === 'imported')
+		return `${head}${source}, ${formatCount(result.rowsLoaded)} rows loaded, import ${result.importId}`;
+	if (result.status === 'duplicate')
+		return `${head}${source}: the same file was imported before as import ${result.duplicateOf}; nothing added`;
 	const lines = [`${head}${source}: ${result.summary ?? 'nothing was stored.'}`];
 	for (const error of result.errors) {
 		const where = error.row !== null ? `row ${error.row}` : 'file';
 		lines.push(`  ${where}${error.column ? `, column "${error.column}"` : ''}: ${error.message}`);
 	}
-	if (result.errorCount > result.errors.length) lines.push(`  …and ${formatCount(result.errorCount - result.errors.length)} more problems`);
+	if (result.errorCount > result.errors.length)
+		lines.push(`  …and ${formatCount(result.errorCount - result.errors.length)} more problems`);
 	return lines.join('\n');
 }
 
 /** One line per X ID tools answer, with the accounts uploaded data has seen. */
 export function describeXid(answer: XidAnswer): string {
-	const seen = answer.accounts.map((a) => `account ${a.accountId} = ${a.username ? `@${a.username}` : 'handle unknown'} (seen ${a.firstSeen.slice(0, 10)}–${a.lastSeen.slice(0, 10)})`);
+	const seen = answer.accounts.map(
+		(a) =>
+			`account ${a.accountId} = ${a.username ? `@${a.username}` : 'handle unknown'} (seen ${a.firstSeen.slice(0, 10)}–${a.lastSeen.slice(0, 10)})`
+	);
 	const head =
-		answer.kind === 'post' ? `${answer.input}: posted ${answer.postedAt}${answer.username ? ` by @${answer.username}` : ''}`
-		: answer.kind === 'pre-snowflake' ? `${answer.input}: ${answer.note}`
-		: answer.kind === 'username' ? `${answer.input}: ${seen.length ? '' : 'not seen in uploaded data'}`
-		: `${answer.input}: ${answer.note}`;
+		answer.kind === 'post'
+			? `${answer.input}: posted ${answer.postedAt}${answer.username ? ` by @${answer.username}` : ''}`
+			: answer.kind === 'pre-snowflake'
+				? `${answer.input}: ${answer.note}`
+				: answer.kind === 'username'
+					? `${answer.input}: ${seen.length ? '' : 'not seen in uploaded data'}`
+					: `${answer.input}: ${answer.note}`;
 	return [head, ...seen.map((line) => `  ${line}`)].join('\n');
 }

@@ -20,7 +20,15 @@ export async function usersCommand(db: Database, args: string[], flags: UsersFla
 	const out = (json: unknown, text: string) => console.log(flags.json ? JSON.stringify(json, null, 2) : text);
 	if (!action) {
 		const users = await listUsers(db);
-		out(users, users.map((u) => `${u.email.padEnd(36)} ${ROLE_LABELS[u.role].padEnd(18)} ${u.branches?.join(', ') ?? 'all branches'}${u.disabled ? '  (disabled)' : ''}`).join('\n') || 'No accounts yet.');
+		out(
+			users,
+			users
+				.map(
+					(u) =>
+						`${u.email.padEnd(36)} ${ROLE_LABELS[u.role].padEnd(18)} ${u.branches?.join(', ') ?? 'all branches'}${u.disabled ? '  (disabled)' : ''}`
+				)
+				.join('\n') || 'No accounts yet.'
+		);
 		return 0;
 	}
 	if (action === 'add') {
@@ -28,22 +36,39 @@ export async function usersCommand(db: Database, args: string[], flags: UsersFla
 			email,
 			name: flags.name,
 			role: flags.role,
-			branches: flags.branches ? flags.branches.split(',').map((b) => b.trim()).filter(Boolean) : null
+			branches: flags.branches
+				? flags.branches
+						.split(',')
+						.map((b) => b.trim())
+						.filter(Boolean)
+				: null
 		});
-		if (!parsed.success) return usage(`users add: ${describe(parsed.error)}. Use: users add EMAIL --name NAME --role ${Role.options.join('|')} [--branches "A, B"]`);
-		if (await findUser(db, { email: parsed.data.email })) return usage(`${parsed.data.email} already has an account; use: users reset ${parsed.data.email}`);
+		if (!parsed.success)
+			return usage(
+				`users add: ${describe(parsed.error)}. Use: users add EMAIL --name NAME --role ${Role.options.join('|')} [--branches "A, B"]`
+			);
+		if (await findUser(db, { email: parsed.data.email }))
+			return usage(`${parsed.data.email} already has an account; use: users reset ${parsed.data.email}`);
 		const { user, resetLink } = await addUser(db, flags.actor, parsed.data);
-		out({ ...user, setPasswordLink: `${base()}${resetLink}` }, `Added ${user.name} (${ROLE_LABELS[user.role]}). They set their password at (once, within a day):\n  ${base()}${resetLink}`);
+		out(
+			{ ...user, setPasswordLink: `${base()}${resetLink}` },
+			`Added ${user.name} (${ROLE_LABELS[user.role]}). They set their password at (once, within a day):\n  ${base()}${resetLink}`
+		);
 		return 0;
 	}
 	if (action === 'reset') {
 		const user = email ? await findUser(db, { email }) : null;
 		if (!user) return usage(`No account has the e-mail "${email ?? ''}". List them with: users`);
 		const link = `${base()}${await issueResetLink(db, flags.actor, user.userId)}`;
-		out({ email: user.email, setPasswordLink: link }, `${user.name} sets a new password at (once, within a day):\n  ${link}`);
+		out(
+			{ email: user.email, setPasswordLink: link },
+			`${user.name} sets a new password at (once, within a day):\n  ${link}`
+		);
 		return 0;
 	}
-	return usage(`Unknown users command "${action}". Use: users, users add EMAIL --name NAME --role ROLE, users reset EMAIL`);
+	return usage(
+		`Unknown users command "${action}". Use: users, users add EMAIL --name NAME --role ROLE, users reset EMAIL`
+	);
 }
 
 function usage(message: string): number {

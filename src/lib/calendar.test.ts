@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, daysBetween, instantMs, isoFromDay, localDate, periodStart, realDay, wallClockAt } from './calendar';
+import {
+	dayNumber,
+	daysBetween,
+	instantMs,
+	isoFromDay,
+	localDate,
+	periodStart,
+	realDay,
+	wallClockAt
+} from './calendar';
 
 describe('localDate', () => {
 	it('gives the calendar date in the library time zone, not UTC', () => {
@@ -37,7 +46,14 @@ describe('day numbers', () => {
 
 describe('wallClockAt', () => {
 	it('reads the wall clock in the zone, summer time included', () => {
-		expect(wallClockAt(Date.UTC(2025, 6, 1, 3, 30), 'America/Chicago')).toEqual({ year: 2025, month: 6, date: 30, hour: 22, minute: 30, second: 0 });
+		expect(wallClockAt(Date.UTC(2025, 6, 1, 3, 30), 'America/Chicago')).toEqual({
+			year: 2025,
+			month: 6,
+			date: 30,
+			hour: 22,
+			minute: 30,
+			second: 0
+		});
 		expect(wallClockAt(Date.UTC(2025, 0, 1, 3, 30), 'America/Chicago')).toMatchObject({ date: 31, hour: 21 });
 	});
 });

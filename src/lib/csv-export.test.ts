@@ -3,13 +3,22 @@ import { neutraliseCell, toCsv } from './csv-export';
 
 describe('CSV written back to people', () => {
 	it('neutralises cells a spreadsheet would run as formulas', () => {
-		for (const formula of ['=HYPERLINK("http://x","click")', '+1+2', '-2+3', '@SUM(A1)', '\t=1']) expect(neutraliseCell(formula)).toBe(`'${formula}`);
+		for (const formula of ['=HYPERLINK("http://x","click")', '+1+2', '-2+3', '@SUM(A1)', '\t=1'])
+			expect(neutraliseCell(formula)).toBe(`'${formula}`);
 		expect(neutraliseCell('-12')).toBe('-12');
 		expect(neutraliseCell('−3.0%')).toBe('−3.0%');
 		expect(neutraliseCell('Storytime')).toBe('Storytime');
 	});
 
 	it('quotes cells with commas, quotes and line breaks', () => {
-		expect(toCsv(['Week of', 'Text'], [['Jan 5, 2026', 'say "hi"\nthere'], ['Jan 12, 2026', '=1+1']])).toBe('Week of,Text\r\n"Jan 5, 2026","say ""hi""\nthere"\r\n"Jan 12, 2026",\'=1+1\r\n');
+		expect(
+			toCsv(
+				['Week of', 'Text'],
+				[
+					['Jan 5, 2026', 'say "hi"\nthere'],
+					['Jan 12, 2026', '=1+1']
+				]
+			)
+		).toBe('Week of,Text\r\n"Jan 5, 2026","say ""hi""\nthere"\r\n"Jan 12, 2026",\'=1+1\r\n');
 	});
 });

@@ -45,4 +45,3 @@ export function parseCsv(text: string): CsvCell[][] {
 	}
 	return records;
 }
-

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatDecimal, formatPValue, formatMoney, formatChange, formatCompact, formatCount, formatDate, formatDateRange, formatDateTime, formatMonth, formatPercent, formatSignedPercent, MISSING } from './format';
+import {
+	formatCell,
+	formatDecimal,
+	formatPValue,
+	formatMoney,
+	formatChange,
+	formatCompact,
+	formatCount,
+	formatDate,
+	formatDateRange,
+	formatDateTime,
+	formatMonth,
+	formatPercent,
+	formatSignedPercent,
+	MISSING
+} from './format';
 
 describe('format', () => {
 	it('formats counts with separators and says when a value is missing', () => {

@@ -24,7 +24,9 @@ export function formatCompact(value: number | null | undefined): string {
 
 /** A plain decimal with fixed digits: a dispersion of 1.84, a ratio of ×1.304. */
 export function formatDecimal(value: number | null | undefined, digits = 2): string {
-	return usable(value) ? value.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits }) : MISSING;
+	return usable(value)
+		? value.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+		: MISSING;
 }
 
 /** A p-value: three decimals, and "< 0.001" below that. */

@@ -3,7 +3,9 @@ import { decodeEntities } from './html-entities';
 
 describe('decodeEntities', () => {
 	it('decodes the named entities and numeric ones, decimal and hex', () => {
-		expect(decodeEntities('Parks &amp; Rec &lt;3 &quot;hi&quot; it&#39;s &apos;ok&apos; caf&#xE9; &#x2019;')).toBe(`Parks & Rec <3 "hi" it's 'ok' café ’`);
+		expect(decodeEntities('Parks &amp; Rec &lt;3 &quot;hi&quot; it&#39;s &apos;ok&apos; caf&#xE9; &#x2019;')).toBe(
+			`Parks & Rec <3 "hi" it's 'ok' café ’`
+		);
 	});
 
 	it('decodes once, so an escaped entity stays an entity', () => {

@@ -5,12 +5,22 @@ describe('X ID tools', () => {
 	it('decodes Snowflake IDs to the millisecond (values from export-formats §1d)', () => {
 		expect(readXid('649293177409679360')).toMatchObject({ kind: 'post', postedAt: '2015-09-30T18:42:11.435Z' });
 		expect(readXid('1997370581860180189')).toMatchObject({ kind: 'post', postedAt: '2025-12-06T18:20:30.723Z' });
-		expect(readXid('2044919377544261979')).toMatchObject({ kind: 'post', postedAt: new Date(1776381747028).toISOString() });
+		expect(readXid('2044919377544261979')).toMatchObject({
+			kind: 'post',
+			postedAt: new Date(1776381747028).toISOString()
+		});
 	});
 
 	it('reads post URLs on both domains and keeps the handle they carry', () => {
-		expect(readXid('https://twitter.com/rOpenSci/status/1465712230054432768')).toMatchObject({ kind: 'post', id: '1465712230054432768', username: 'rOpenSci' });
-		expect(readXid('x.com/Wormhole_BR/status/1891564128784855141?s=20')).toMatchObject({ kind: 'post', username: 'Wormhole_BR' });
+		expect(readXid('https://twitter.com/rOpenSci/status/1465712230054432768')).toMatchObject({
+			kind: 'post',
+			id: '1465712230054432768',
+			username: 'rOpenSci'
+		});
+		expect(readXid('x.com/Wormhole_BR/status/1891564128784855141?s=20')).toMatchObject({
+			kind: 'post',
+			username: 'Wormhole_BR'
+		});
 	});
 
 	it('says plainly when an ID predates Snowflakes or is not an ID at all', () => {

@@ -13,7 +13,8 @@ export type XidReading =
 	| { input: string; kind: 'username'; username: string }
 	| { input: string; kind: 'invalid'; note: string };
 
-const URL_PATTERN = /^(?:https?:\/\/)?(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d+)/i;
+const URL_PATTERN =
+	/^(?:https?:\/\/)?(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d+)/i;
 
 /** Reads one thing a person pasted: a post ID, a post URL, or an @username. */
 export function readXid(raw: string): XidReading {
@@ -27,7 +28,19 @@ export function readXid(raw: string): XidReading {
 	if (id > MAX_ID) return { input, kind: 'invalid', note: 'is larger than any X ID' };
 	const username = url ? url[1]! : null;
 	if (id < FIRST_SNOWFLAKE) {
-		return { input, kind: 'pre-snowflake', id: digits, username, note: 'issued before November 2010, when IDs started to carry their time; the post time is only in the post itself (created_at)' };
+		return {
+			input,
+			kind: 'pre-snowflake',
+			id: digits,
+			username,
+			note: 'issued before November 2010, when IDs started to carry their time; the post time is only in the post itself (created_at)'
+		};
 	}
-	return { input, kind: 'post', id: digits, postedAt: new Date(Number((id >> 22n) + TWITTER_EPOCH_MS)).toISOString(), username };
+	return {
+		input,
+		kind: 'post',
+		id: digits,
+		postedAt: new Date(Number((id >> 22n) + TWITTER_EPOCH_MS)).toISOString(),
+		username
+	};
 }

@@ -27,9 +27,16 @@ interface Probe {
 
 const range = 'from=2026-01-01&to=2026-03-31';
 const PROBES: Probe[] = [
-	...['/overview', '/campaigns', '/campaigns/1', '/strategies', '/explore', '/library', '/xid', `/print/board-report?${range}`].map(
-		(path): Probe => ({ method: 'GET', path, allowed: SIGNED_IN })
-	),
+	...[
+		'/overview',
+		'/campaigns',
+		'/campaigns/1',
+		'/strategies',
+		'/explore',
+		'/library',
+		'/xid',
+		`/print/board-report?${range}`
+	].map((path): Probe => ({ method: 'GET', path, allowed: SIGNED_IN })),
 	{ method: 'GET', path: `/reports/board.pdf?${range}`, allowed: SIGNED_IN },
 	{ method: 'GET', path: '/uploads', allowed: STAFF_UP },
 	{ method: 'GET', path: '/api/imports', allowed: STAFF_UP },
@@ -51,7 +58,12 @@ const PROBES: Probe[] = [
 	{ method: 'GET', path: '/admin/audit', allowed: ADMIN },
 	{ method: 'GET', path: '/admin/audit.csv', allowed: ADMIN },
 	{ method: 'GET', path: '/account', allowed: SIGNED_IN },
-	{ method: 'POST', path: '/account?/password', allowed: SIGNED_IN, form: { current: '', password: 'short', confirm: '' } },
+	{
+		method: 'POST',
+		path: '/account?/password',
+		allowed: SIGNED_IN,
+		form: { current: '', password: 'short', confirm: '' }
+	},
 	{ method: 'POST', path: '/account?/signOutEverywhere', allowed: SIGNED_IN, form: {}, refusalsOnly: true },
 	{ method: 'GET', path: '/login', allowed: EVERYONE },
 	{ method: 'GET', path: '/setup/not-the-token', allowed: EVERYONE },
@@ -71,7 +83,14 @@ test.describe('route × role', () => {
 
 	test.beforeAll(async ({ baseURL }) => {
 		for (const who of EVERYONE) {
-			contexts.set(who, await newRequest.newContext({ baseURL, storageState: who === 'anonymous' ? undefined : stateOf(who), maxRedirects: 0 }));
+			contexts.set(
+				who,
+				await newRequest.newContext({
+					baseURL,
+					storageState: who === 'anonymous' ? undefined : stateOf(who),
+					maxRedirects: 0
+				})
+			);
 		}
 	});
 
@@ -93,7 +112,10 @@ test.describe('route × role', () => {
 					data: probe.body
 				});
 				const wasRefused = refused(response.status(), response.headers()['location']);
-				if (wasRefused === allowed) wrong.push(`${probe.method} ${probe.path} as ${who}: ${response.status()} (${allowed ? 'should be let in' : 'should be refused'})`);
+				if (wasRefused === allowed)
+					wrong.push(
+						`${probe.method} ${probe.path} as ${who}: ${response.status()} (${allowed ? 'should be let in' : 'should be refused'})`
+					);
 			}
 		}
 		expect(wrong).toEqual([]);
@@ -112,7 +134,10 @@ test.describe('route × role', () => {
 		};
 		const directors = await upload(director, 'directors-door-counts.csv');
 		const remove = (context: APIRequestContext, importId: number) =>
-			context.post('/uploads?/remove', { headers: { origin: baseURL!, 'x-sveltekit-action': 'true' }, form: { importId: String(importId) } });
+			context.post('/uploads?/remove', {
+				headers: { origin: baseURL!, 'x-sveltekit-action': 'true' },
+				form: { importId: String(importId) }
+			});
 		const refusedForStaff = await remove(staff, directors);
 		expect(await refusedForStaff.text()).toContain('You can remove imports you made yourself');
 		const own = await upload(staff, 'staff-door-counts.csv');
@@ -123,7 +148,11 @@ test.describe('route × role', () => {
 	test('the audit log records who imported, removed and changed accounts, and downloads as CSV', async () => {
 		const csv = await (await contexts.get('admin')!.get('/admin/audit.csv')).text();
 		expect(csv.split('\r\n')[0]).toBe('id,at (UTC),who,action,detail');
-		for (const line of ['user:staff@maplevalley.example,file imported', 'user:director@maplevalley.example,import removed', 'user:admin@maplevalley.example,user created']) {
+		for (const line of [
+			'user:staff@maplevalley.example,file imported',
+			'user:director@maplevalley.example,import removed',
+			'user:admin@maplevalley.example,user created'
+		]) {
 			expect(csv).toContain(line);
 		}
 	});

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { hydrated } from '../support/hydrated';
 
 test.describe('campaigns, strategies and impact', () => {
-	test('the campaigns page lists the demo campaigns and a campaign shows its posts and Impact panel', async ({ page }) => {
+	test('the campaigns page lists the demo campaigns and a campaign shows its posts and Impact panel', async ({
+		page
+	}) => {
 		await page.goto('/campaigns');
 		await hydrated(page);
 		const row = page.getByRole('row', { name: /Storytime at Eastside/ });
@@ -11,7 +13,9 @@ test.describe('campaigns, strategies and impact', () => {
 		await hydrated(page);
 		await expect(page.getByRole('heading', { name: 'Storytime at Eastside', level: 1 })).toBeVisible();
 		const impact = page.getByRole('region', { name: /Impact on storytime attendance at Eastside/ });
-		await expect(impact).toContainText(/During the campaign, storytime attendance at Eastside averaged [\d,]+, against [\d,]+ expected without it \(95% interval/);
+		await expect(impact).toContainText(
+			/During the campaign, storytime attendance at Eastside averaged [\d,]+, against [\d,]+ expected without it \(95% interval/
+		);
 		await expect(impact.getByRole('figure')).toBeVisible();
 		await expect(impact.locator('svg').first()).toBeVisible();
 		await expect(impact.getByRole('table', { name: /Post-period summary/ })).toContainText('Relative effect');
@@ -21,17 +25,23 @@ test.describe('campaigns, strategies and impact', () => {
 		await expect(page.getByRole('cell', { name: 'hashtag #storytimeateastside' }).first()).toBeVisible();
 	});
 
-	test('a one-month campaign is judged as temporary, and a campaign with no effect reads inconclusive', async ({ page }) => {
+	test('a one-month campaign is judged as temporary, and a campaign with no effect reads inconclusive', async ({
+		page
+	}) => {
 		await page.goto('/campaigns');
 		await hydrated(page);
 		await page.getByRole('link', { name: 'Library Card Month 2025' }).click();
 		const cards = page.getByRole('region', { name: /Impact on new cards/ });
-		await expect(cards).toContainText(/During the campaign, new cards averaged [\d,]+, against [\d,]+ expected without it/);
+		await expect(cards).toContainText(
+			/During the campaign, new cards averaged [\d,]+, against [\d,]+ expected without it/
+		);
 		await expect(cards).toContainText('estimated as temporary');
 		await page.goto('/campaigns');
 		await hydrated(page);
 		await page.getByRole('link', { name: 'Staff Picks Winter 2026' }).click();
-		await expect(page.getByRole('region', { name: /Impact on circulation/ })).toContainText('the data cannot tell whether the campaign made a difference');
+		await expect(page.getByRole('region', { name: /Impact on circulation/ })).toContainText(
+			'the data cannot tell whether the campaign made a difference'
+		);
 	});
 
 	test('a staff member removes a post from a campaign and it stays removed', async ({ page }) => {
@@ -55,7 +65,9 @@ test.describe('campaigns, strategies and impact', () => {
 	test('strategies and explore pages answer', async ({ page }) => {
 		await page.goto('/strategies');
 		await hydrated(page);
-		await expect(page.getByRole('table', { name: 'Strategies compared' })).toContainText('Book recommendations and reviews');
+		await expect(page.getByRole('table', { name: 'Strategies compared' })).toContainText(
+			'Book recommendations and reviews'
+		);
 		await page.goto('/explore');
 		await hydrated(page);
 		await page.getByLabel('Outcome').selectOption('usage:circulation');

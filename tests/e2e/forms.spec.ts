@@ -14,7 +14,10 @@ const hosts = (baseURL: string | undefined) => {
 };
 
 test.describe('every form works as `npm start` serves Lantern', () => {
-	test('Settings saves at http://127.0.0.1 and at http://localhost, and the new name shows everywhere', async ({ page, baseURL }) => {
+	test('Settings saves at http://127.0.0.1 and at http://localhost, and the new name shows everywhere', async ({
+		page,
+		baseURL
+	}) => {
 		for (const [index, origin] of hosts(baseURL).entries()) {
 			if (index > 0) await signInAt(page, origin, 'admin');
 			await page.goto(`${origin}/settings`);
@@ -27,7 +30,6 @@ test.describe('every form works as `npm start` serves Lantern', () => {
 			await expect(page.locator('header .library')).toHaveText(name);
 		}
 	});
-
 });
 
 test.describe('staff', () => {
@@ -53,7 +55,10 @@ test.describe('staff', () => {
 
 	test('a staff member removes an import and its rows are gone', async ({ page }) => {
 		const path = join(mkdtempSync(join(tmpdir(), 'lantern-e2e-remove-')), 'door_counts_to_remove.csv');
-		writeFileSync(path, 'period_start,period,branch,metric,value\n2019-01-01,month,Central,visits,4321\n2019-02-01,month,Central,visits,1234\n');
+		writeFileSync(
+			path,
+			'period_start,period,branch,metric,value\n2019-01-01,month,Central,visits,4321\n2019-02-01,month,Central,visits,1234\n'
+		);
 		await page.goto('/uploads');
 		await hydrated(page);
 		await page.getByLabel('Choose files').setInputFiles(path);
@@ -66,7 +71,6 @@ test.describe('staff', () => {
 		await expect(page.getByRole('status')).toContainText(/Removed import \d+ and all the rows it loaded/);
 		await expect(page.getByRole('row', { name: /door_counts_to_remove\.csv/ })).toHaveCount(0);
 	});
-
 });
 
 test.describe('trustees', () => {
@@ -77,7 +81,7 @@ test.describe('trustees', () => {
 		await hydrated(page);
 		const downloading = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Board report (PDF)' }).click();
-		const pages = await pdfPages(new Uint8Array(readFileSync((await (await downloading).path()))));
+		const pages = await pdfPages(new Uint8Array(readFileSync(await (await downloading).path())));
 		expect(pages[0]).toContain('Jan 1, 2026 – Jun 30, 2026');
 		expect(pages[0]).toContain('Board report');
 	});

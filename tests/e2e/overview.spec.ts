@@ -25,7 +25,11 @@ test.describe('overview of the demo library', () => {
 			expect(await chart.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(10);
 		}
 		// Campaign windows are shaded and listed.
-		await expect(page.getByRole('cell', { name: 'Staff Picks Winter 2026' }).or(page.getByRole('rowheader', { name: 'Staff Picks Winter 2026' }))).toBeVisible();
+		await expect(
+			page
+				.getByRole('cell', { name: 'Staff Picks Winter 2026' })
+				.or(page.getByRole('rowheader', { name: 'Staff Picks Winter 2026' }))
+		).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	});
 

@@ -26,7 +26,15 @@ async function startLantern(env: Record<string, string>): Promise<{ base: string
 	const port = await freePort();
 	const database = join(mkdtempSync(join(tmpdir(), 'lantern-proxy-')), 'lantern.duckdb');
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), LANTERN_DB: database, LANTERN_DEMO: '0', LANTERN_ADMIN_EMAIL: ADMIN.email, LANTERN_ADMIN_PASSWORD: ADMIN.password, ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			LANTERN_DB: database,
+			LANTERN_DEMO: '0',
+			LANTERN_ADMIN_EMAIL: ADMIN.email,
+			LANTERN_ADMIN_PASSWORD: ADMIN.password,
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -53,14 +61,22 @@ async function signIn(base: string, headers: Record<string, string>): Promise<st
 		body: new URLSearchParams(ADMIN)
 	});
 	expect(response.status).toBe(303);
-	return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+	return response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ');
 }
 
 /** Posts the Settings form the way a browser does, with the headers a proxy would forward. */
 async function saveSettings(base: string, headers: Record<string, string>): Promise<number> {
 	const response = await fetch(`${base}/settings`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true', ...headers },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			...headers
+		},
 		body: new URLSearchParams({ libraryName: 'Behind the proxy', timeZone: 'UTC' })
 	});
 	return response.status;
@@ -85,7 +101,9 @@ test.describe('behind a reverse proxy', () => {
 			const cookie = await signIn(lantern.base, { origin: 'https://lantern.example.org' });
 			expect(await saveSettings(lantern.base, { origin: 'https://lantern.example.org', cookie })).toBe(200);
 			expect(await saveSettings(lantern.base, { origin: 'http://evil.example', cookie })).toBe(403);
-			const pdf = await fetch(`${lantern.base}/reports/board.pdf?from=2026-01-01&to=2026-01-31`, { headers: { cookie } });
+			const pdf = await fetch(`${lantern.base}/reports/board.pdf?from=2026-01-01&to=2026-01-31`, {
+				headers: { cookie }
+			});
 			expect(pdf.status).toBe(200);
 			const pages = await pdfPages(new Uint8Array(await pdf.arrayBuffer()));
 			expect(pages[0]).toContain('Behind the proxy');
@@ -95,14 +113,29 @@ test.describe('behind a reverse proxy', () => {
 	});
 
 	test('with PROTOCOL_HEADER and HOST_HEADER, the forwarded scheme and host make the origin', async () => {
-		const lantern = await startLantern({ PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host', LANTERN_HOSTS: 'lantern.example.org' });
+		const lantern = await startLantern({
+			PROTOCOL_HEADER: 'x-forwarded-proto',
+			HOST_HEADER: 'x-forwarded-host',
+			LANTERN_HOSTS: 'lantern.example.org'
+		});
 		try {
 			const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'lantern.example.org' };
 			const cookie = await signIn(lantern.base, { ...forwarded, origin: 'https://lantern.example.org' });
-			expect(await saveSettings(lantern.base, { ...forwarded, origin: 'https://lantern.example.org', cookie })).toBe(200);
-			expect(await saveSettings(lantern.base, { ...forwarded, origin: 'http://lantern.example.org', cookie })).toBe(403);
+			expect(await saveSettings(lantern.base, { ...forwarded, origin: 'https://lantern.example.org', cookie })).toBe(
+				200
+			);
+			expect(await saveSettings(lantern.base, { ...forwarded, origin: 'http://lantern.example.org', cookie })).toBe(
+				403
+			);
 			// A forwarded name the operator did not list is refused (a proxy for someone else's domain).
-			expect(await saveSettings(lantern.base, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'attacker.example', origin: 'https://attacker.example', cookie })).toBe(421);
+			expect(
+				await saveSettings(lantern.base, {
+					'x-forwarded-proto': 'https',
+					'x-forwarded-host': 'attacker.example',
+					origin: 'https://attacker.example',
+					cookie
+				})
+			).toBe(421);
 		} finally {
 			lantern.stop();
 		}
@@ -114,7 +147,13 @@ test.describe('behind a reverse proxy', () => {
 			const port = new URL(lantern.base).port;
 			const cookie = await signIn(lantern.base, { origin: lantern.base });
 			expect(await saveSettings(lantern.base, { origin: lantern.base, cookie })).toBe(200);
-			expect(await saveSettings(lantern.base, { origin: `https://127.0.0.1:${port}`, 'x-lantern-connection-protocol': 'https', cookie })).toBe(403);
+			expect(
+				await saveSettings(lantern.base, {
+					origin: `https://127.0.0.1:${port}`,
+					'x-lantern-connection-protocol': 'https',
+					cookie
+				})
+			).toBe(403);
 			// DNS rebinding: a page on another domain that resolves to this machine reaches nothing.
 			expect(await statusWithHost(lantern.base, `rebind.attacker.example:${port}`, cookie)).toBe(421);
 		} finally {

@@ -14,7 +14,7 @@ test.describe('board report', () => {
 		await page.getByRole('link', { name: 'Board report (PDF)' }).click();
 		const download = await downloading;
 		expect(download.suggestedFilename()).toBe('lantern-board-report-2025-11-01-to-2026-10-31.pdf');
-		const bytes = readFileSync((await download.path()));
+		const bytes = readFileSync(await download.path());
 		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		const pages = await pdfPages(new Uint8Array(bytes));
 		expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -23,7 +23,15 @@ test.describe('board report', () => {
 		expect(pages[0]).toContain('Maple Valley Public Library');
 		expect(pages[0]).toContain('Nov 1, 2025 – Oct 31, 2026');
 		expect(pages[0]).toContain('Page 1 of');
-		for (const text of ['Posts', 'Engagement rate', 'Weekly engagement', 'Monthly program attendance and circulation', 'What the campaigns changed', 'Storytime at Eastside', 'About these figures']) {
+		for (const text of [
+			'Posts',
+			'Engagement rate',
+			'Weekly engagement',
+			'Monthly program attendance and circulation',
+			'What the campaigns changed',
+			'Storytime at Eastside',
+			'About these figures'
+		]) {
 			expect(all).toContain(text);
 		}
 	});
@@ -32,7 +40,11 @@ test.describe('board report', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-report-'));
 		const db = join(dir, 'cli.duckdb');
 		const out = join(dir, 'report.pdf');
-		const run = (...args: string[]) => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+		const run = (...args: string[]) =>
+			execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args, '--db', db], {
+				encoding: 'utf8',
+				env: { ...process.env, TZ: 'UTC' }
+			});
 		run('demo');
 		const printed = JSON.parse(run('report', '--from', '2026-01-01', '--to', '2026-06-30', '--out', out, '--json'));
 		expect(printed).toMatchObject({ from: '2026-01-01', to: '2026-06-30' });

@@ -8,7 +8,14 @@ const DEMO_X = 'data/demo/tweet_activity_metrics_MapleValleyPL_20231101_20261031
 function craftedXExport(): string {
 	const [header] = readFileSync(DEMO_X, 'utf8').split('\n');
 	const columns = header!.split(',').length;
-	const cells = ['"2018000000000000001"', '"javascript:fetch(\'/api/imports\').then(r=>r.text()).then(alert)"', '"New staff picks are out #mvplstaffpicks"', '"2026-02-03 15:00 +0000"', '"100.0"', '"5.0"'];
+	const cells = [
+		'"2018000000000000001"',
+		'"javascript:fetch(\'/api/imports\').then(r=>r.text()).then(alert)"',
+		'"New staff picks are out #mvplstaffpicks"',
+		'"2026-02-03 15:00 +0000"',
+		'"100.0"',
+		'"5.0"'
+	];
 	while (cells.length < columns) cells.push('"0"');
 	return `${header}\n${cells.join(',')}\n`;
 }
@@ -49,10 +56,14 @@ test('an upload named .. is refused with a message, not a server error', async (
 	expect(((await response.json()) as { summary: string }).summary).toContain('must be a file name');
 });
 
-test('PDF rendering is bounded: six at once from one person make two reports and a clear "wait" for the rest', async ({ request }) => {
+test('PDF rendering is bounded: six at once from one person make two reports and a clear "wait" for the rest', async ({
+	request
+}) => {
 	const cookie = sessionCookie('viewer');
 	const answers = await Promise.all(
-		Array.from({ length: 6 }, (_, i) => request.get(`/reports/board.pdf?from=2026-0${(i % 6) + 1}-01&to=2026-0${(i % 6) + 1}-28`, { headers: { cookie } }))
+		Array.from({ length: 6 }, (_, i) =>
+			request.get(`/reports/board.pdf?from=2026-0${(i % 6) + 1}-01&to=2026-0${(i % 6) + 1}-28`, { headers: { cookie } })
+		)
 	);
 	const made = answers.filter((a) => a.status() === 200);
 	const waiting = answers.filter((a) => a.status() === 503);

@@ -16,9 +16,15 @@ test('in demo mode anyone can look at the demo library, but not change it', asyn
 	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Uploads' })).toHaveCount(0);
 	await page.goto('/uploads');
 	await expect(page).toHaveURL(/\/login\?next=%2Fuploads/);
-	const save = await request.post('/settings', { form: { libraryName: 'Taken over', timeZone: 'UTC' }, headers: { origin: baseURL!, 'x-sveltekit-action': 'true' } });
+	const save = await request.post('/settings', {
+		form: { libraryName: 'Taken over', timeZone: 'UTC' },
+		headers: { origin: baseURL!, 'x-sveltekit-action': 'true' }
+	});
 	expect(save.status()).toBe(401);
-	const upload = await request.post('/api/imports?name=x.csv', { data: 'period_start,period,branch,metric,value\n', headers: { origin: baseURL!, 'content-type': 'text/csv' } });
+	const upload = await request.post('/api/imports?name=x.csv', {
+		data: 'period_start,period,branch,metric,value\n',
+		headers: { origin: baseURL!, 'content-type': 'text/csv' }
+	});
 	expect(upload.status()).toBe(401);
 });
 
@@ -39,7 +45,12 @@ test('the admin is created from the one-time setup link, which then stops workin
 	expect(again?.status()).toBe(404);
 });
 
-async function addPerson(browser: Browser, who: 'director' | 'staff' | 'viewer' | 'scoped', role: string, branches = '') {
+async function addPerson(
+	browser: Browser,
+	who: 'director' | 'staff' | 'viewer' | 'scoped',
+	role: string,
+	branches = ''
+) {
 	const admin = await browser.newContext({ storageState: stateOf('admin') });
 	const page = await admin.newPage();
 	await page.goto('/admin/users');
@@ -66,7 +77,9 @@ async function addPerson(browser: Browser, who: 'director' | 'staff' | 'viewer' 
 	await own.close();
 }
 
-test('the admin adds a director, staff, a trustee and a branch-scoped staff member, each setting their own password', async ({ browser }) => {
+test('the admin adds a director, staff, a trustee and a branch-scoped staff member, each setting their own password', async ({
+	browser
+}) => {
 	await addPerson(browser, 'director', 'director');
 	await addPerson(browser, 'staff', 'staff');
 	await addPerson(browser, 'viewer', 'viewer');

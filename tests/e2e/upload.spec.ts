@@ -5,7 +5,9 @@ import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const X_LEGACY = resolve('../shared/fixtures/real/x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv');
+const X_LEGACY = resolve(
+	'../shared/fixtures/real/x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv'
+);
 
 test.describe('uploads', () => {
 	test('a staff member uploads an X export and sees it counted on the overview', async ({ page }) => {
@@ -34,7 +36,10 @@ test.describe('uploads', () => {
 
 	test('a broken file is refused with the row, the column and what to fix', async ({ page }) => {
 		const path = join(mkdtempSync(join(tmpdir(), 'lantern-e2e-upload-')), 'usage.csv');
-		writeFileSync(path, 'period_start,period,branch,metric,value\n2026-01-01,month,Central,visits,120\n2026-02-01,month,Central,visits,lots\n');
+		writeFileSync(
+			path,
+			'period_start,period,branch,metric,value\n2026-01-01,month,Central,visits,120\n2026-02-01,month,Central,visits,lots\n'
+		);
 		await page.goto('/uploads');
 		await hydrated(page);
 		await page.getByLabel('Choose files').setInputFiles(path);
@@ -48,11 +53,23 @@ test('an upload larger than the limit is refused from its declared size, before 
 	const { request } = await import('node:http');
 	const url = new URL('/api/imports?name=huge.csv', baseURL);
 	const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-		const req = request(url, { method: 'POST', headers: { 'content-length': String(2 * 1024 ** 3), 'content-type': 'text/csv', origin: url.origin, cookie: sessionCookie('staff') } }, (res) => {
-			let body = '';
-			res.on('data', (chunk) => (body += chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-		});
+		const req = request(
+			url,
+			{
+				method: 'POST',
+				headers: {
+					'content-length': String(2 * 1024 ** 3),
+					'content-type': 'text/csv',
+					origin: url.origin,
+					cookie: sessionCookie('staff')
+				}
+			},
+			(res) => {
+				let body = '';
+				res.on('data', (chunk) => (body += chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+			}
+		);
 		req.on('error', reject);
 		req.write('period_start,period,branch,metric,value\n');
 		// Only the first bytes of a "2 GB" body are sent: the answer must come without the rest.

@@ -29,7 +29,11 @@ export function setupLink(): string {
 }
 
 /** Signs `who` in through the sign-in page at `origin` (cookies belong to one host name). */
-export async function signInAt(page: import('@playwright/test').Page, origin: string, who: keyof typeof PEOPLE): Promise<void> {
+export async function signInAt(
+	page: import('@playwright/test').Page,
+	origin: string,
+	who: keyof typeof PEOPLE
+): Promise<void> {
 	await page.goto(`${origin}/login`);
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 	await page.getByLabel('E-mail').fill(PEOPLE[who].email);

@@ -17,7 +17,9 @@ const BRANCHES = ['Central', 'Eastside', 'Riverside', 'North', 'South'];
 function bigUsageFile(dir: string): string {
 	const lines = ['period_start,period,branch,metric,value'];
 	for (let i = 0; i < ROWS; i += 1) {
-		const day = new Date(Date.UTC(1900, 0, 1) + Math.floor(i / BRANCHES.length) * 86_400_000).toISOString().slice(0, 10);
+		const day = new Date(Date.UTC(1900, 0, 1) + Math.floor(i / BRANCHES.length) * 86_400_000)
+			.toISOString()
+			.slice(0, 10);
 		lines.push(`${day},day,${BRANCHES[i % BRANCHES.length]},visits,${i % 997}`);
 	}
 	const path = join(dir, 'usage_daily_big.csv');
@@ -28,7 +30,11 @@ function bigUsageFile(dir: string): string {
 function importAndKill(database: string, file: string, afterMs: number): Promise<void> {
 	return new Promise((resolve) => {
 		// One process (no tsx wrapper), so the kill reaches the importer itself.
-		const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'import', file, '--db', database], { stdio: 'ignore', cwd: REPO_ROOT });
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'import', file, '--db', database],
+			{ stdio: 'ignore', cwd: REPO_ROOT }
+		);
 		const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
 		child.on('exit', () => {
 			clearTimeout(timer);

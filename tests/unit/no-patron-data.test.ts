@@ -24,9 +24,13 @@ describe('no patron data', () => {
 			expect(result.status, JSON.stringify(result.errors)).toBe('imported');
 			expect(result.notes?.join(' ')).toMatch(/Email/);
 		}
-		const [summer] = await db.query<{ n: number }>(`SELECT sum(value) AS n FROM literacy WHERE metric = 'registrations'`);
+		const [summer] = await db.query<{ n: number }>(
+			`SELECT sum(value) AS n FROM literacy WHERE metric = 'registrations'`
+		);
 		expect(summer!.n).toBe(200);
-		const [events] = await db.query<{ events: number; registrations: number }>(`SELECT count(*) AS events, sum(registrations) AS registrations FROM programs`);
+		const [events] = await db.query<{ events: number; registrations: number }>(
+			`SELECT count(*) AS events, sum(registrations) AS registrations FROM programs`
+		);
 		expect(events!.events).toBe(8);
 		expect(events!.registrations).toBe(exports[1]!.csv.trim().split('\n').length - 1);
 		expect((await listImports(db)).every((i) => i.notes && /dropped|personal/i.test(i.notes))).toBe(true);
@@ -37,14 +41,20 @@ describe('no patron data', () => {
 			`SELECT table_name, column_name FROM duckdb_columns() WHERE data_type LIKE 'VARCHAR%' AND NOT internal AND schema_name = 'main'`
 		);
 		for (const { table_name, column_name } of columns) {
-			const [hit] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM "${table_name}" WHERE list_contains(CAST(CAST($1 AS JSON) AS VARCHAR[]), CAST("${column_name}" AS VARCHAR))`, [JSON.stringify(values)]);
+			const [hit] = await db.query<{ n: number }>(
+				`SELECT count(*) AS n FROM "${table_name}" WHERE list_contains(CAST(CAST($1 AS JSON) AS VARCHAR[]), CAST("${column_name}" AS VARCHAR))`,
+				[JSON.stringify(values)]
+			);
 			expect(hit!.n, `${table_name}.${column_name}`).toBe(0);
 		}
 		// A canary proves the byte search can find a stored value.
 		const canary = 'zqx-canary-reader@example.org';
 		await db.query(`INSERT INTO settings VALUES ('canary', $1)`, [canary]);
 		await db.close();
-		const bytes = Buffer.concat([readFileSync(db.path), existsSync(`${db.path}.wal`) ? readFileSync(`${db.path}.wal`) : Buffer.alloc(0)]);
+		const bytes = Buffer.concat([
+			readFileSync(db.path),
+			existsSync(`${db.path}.wal`) ? readFileSync(`${db.path}.wal`) : Buffer.alloc(0)
+		]);
 		expect(bytes.includes(Buffer.from(canary))).toBe(true);
 		expect(values.length).toBeGreaterThan(500);
 		const found = values.filter((value) => bytes.includes(Buffer.from(value, 'utf8')));
@@ -57,8 +67,20 @@ describe('no patron data', () => {
 		const path = join(dirname(db.path), 'readers.csv');
 		writeFileSync(path, fake.csv);
 		const { specFromMapping } = await import('../../src/lib/server/ingest/mapper');
-		const header = fake.csv.split('\n')[0]!.split(',').map((h) => h.trim().toLowerCase());
-		const spec = specFromMapping({ name: 'bad', target: 'programs', sheet: null, headerLine: 0, columns: { title: 'first name', date: 'registered on', attendance: 'minutes read' }, period: 'month', monthColumns: [], header });
+		const header = fake.csv
+			.split('\n')[0]!
+			.split(',')
+			.map((h) => h.trim().toLowerCase());
+		const spec = specFromMapping({
+			name: 'bad',
+			target: 'programs',
+			sheet: null,
+			headerLine: 0,
+			columns: { title: 'first name', date: 'registered on', attendance: 'minutes read' },
+			period: 'month',
+			monthColumns: [],
+			header
+		});
 		const result = await importFile(db, path, { source: spec });
 		expect(result.status).toBe('rejected');
 		expect(result.errors[0]!.message).toMatch(/First Name/);

@@ -22,7 +22,13 @@ export interface ChartOptions {
 }
 
 export const CAMPAIGN_FILL = '#f4a261';
-export const PALETTE = { x: '#1d3557', facebook: '#457b9d', instagram: '#e76f51', attendance: '#2a9d8f', circulation: '#264653' } as const;
+export const PALETTE = {
+	x: '#1d3557',
+	facebook: '#457b9d',
+	instagram: '#e76f51',
+	attendance: '#2a9d8f',
+	circulation: '#264653'
+} as const;
 /** One colour per platform, for every platform Lantern imports posts from. */
 export const PLATFORM_COLOURS: Record<string, string> = {
 	x: PALETTE.x,

@@ -22,7 +22,9 @@ describe('door counts chart', () => {
 		const spec = doorCountsSpec(days);
 		// Totals summed independently (Python, the same formula): 32,426 in all, 20,739 in February, 11,687 in March.
 		expect(spec.title).toBe('Visits counted at the door');
-		expect(spec.caption).toBe('32,426 visits over 42 days, 772 a day across branches; the busiest month was Feb 2026 with 20,739.');
+		expect(spec.caption).toBe(
+			'32,426 visits over 42 days, 772 a day across branches; the busiest month was Feb 2026 with 20,739.'
+		);
 		expect(spec.table).toEqual({
 			columns: ['Month', 'Visits'],
 			rows: [
@@ -39,7 +41,9 @@ describe('door counts chart', () => {
 	it('matches its snapshot for six weeks at two branches, labelled and described', async () => {
 		const chart = drawWithoutWarnings(() => doorCountsChart(days, { width: 640, range, document }));
 		const svg = chart.querySelector('svg[aria-label]')!;
-		expect(svg.getAttribute('aria-label')).toBe('Line chart of daily visits counted at the door, one line per branch, smoothed by week');
+		expect(svg.getAttribute('aria-label')).toBe(
+			'Line chart of daily visits counted at the door, one line per branch, smoothed by week'
+		);
 		expect(svg.getAttribute('aria-description')).toBe(doorCountsSpec(days).caption);
 		expect(chart.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('door-counts', chart));

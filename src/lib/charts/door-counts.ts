@@ -38,7 +38,15 @@ export function doorCountsChart(days: DoorCountDay[], options: ChartOptions): SV
 		color: { legend: true, range: COLORS },
 		marks: [
 			Plot.lineY(data, Plot.windowY({ k: 7, reduce: 'mean' }, { x: 'at', y: 'visits', stroke: 'branch' })),
-			Plot.tip(data, Plot.pointerX({ x: 'at', y: 'visits', stroke: 'branch', title: (d: (typeof data)[number]) => `${d.branch}, ${formatDate(d.date)}: ${formatCount(d.visits)} visits` }))
+			Plot.tip(
+				data,
+				Plot.pointerX({
+					x: 'at',
+					y: 'visits',
+					stroke: 'branch',
+					title: (d: (typeof data)[number]) => `${d.branch}, ${formatDate(d.date)}: ${formatCount(d.visits)} visits`
+				})
+			)
 		]
 	});
 }

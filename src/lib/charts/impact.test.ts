@@ -22,8 +22,12 @@ describe('impact chart', () => {
 	it('takes its caption from the first sentence of the paragraph and tabulates the effect after the start only', () => {
 		const spec = impactSpec('program attendance', paragraph, points);
 		expect(spec.title).toBe('Program attendance: observed and expected without the campaign');
-		expect(spec.caption).toBe('During the six weeks of the campaign, program attendance averaged 367 a week against 319 expected without it, about 15% more (291 attendances in all).');
-		expect(spec.ariaLabel).toBe('Three charts: program attendance observed against the expected counterfactual with its band, the effect each period, and the cumulative effect');
+		expect(spec.caption).toBe(
+			'During the six weeks of the campaign, program attendance averaged 367 a week against 319 expected without it, about 15% more (291 attendances in all).'
+		);
+		expect(spec.ariaLabel).toBe(
+			'Three charts: program attendance observed against the expected counterfactual with its band, the effect each period, and the cumulative effect'
+		);
 		expect(spec.table.rows.slice(11, 13)).toEqual([
 			['Mar 23, 2026', '311', '315', '293', '337', ''],
 			['Mar 30, 2026', '352', '316', '292', '340', '36']
@@ -33,7 +37,11 @@ describe('impact chart', () => {
 	it('matches its snapshot: three labelled panels, each marking the campaign start', async () => {
 		const chart = drawWithoutWarnings(() => impactChart(points, { width: 640, range, document }));
 		const panels = [...chart.querySelectorAll('svg')];
-		expect(panels.map((svg) => svg.getAttribute('aria-label'))).toEqual(['Observed and expected', 'Effect each period', 'Cumulative effect']);
+		expect(panels.map((svg) => svg.getAttribute('aria-label'))).toEqual([
+			'Observed and expected',
+			'Effect each period',
+			'Cumulative effect'
+		]);
 		// The dashed rule at the first campaign week, in every panel.
 		expect(chart.querySelectorAll('g[aria-label="rule"][stroke-dasharray="4,3"]')).toHaveLength(3);
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('impact', chart));

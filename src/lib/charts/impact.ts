@@ -10,7 +10,14 @@ export function impactSpec(label: string, paragraph: string, points: Counterfact
 		ariaLabel: `Three charts: ${label} observed against the expected counterfactual with its band, the effect each period, and the cumulative effect`,
 		table: {
 			columns: ['Period starting', 'Observed', 'Expected', 'Expected, low', 'Expected, high', 'Effect'],
-			rows: points.map((p) => [formatDate(p.date), formatCount(p.observed), formatCount(p.expected), formatCount(p.lower), formatCount(p.upper), p.post ? formatCount(p.observed - p.expected) : ''])
+			rows: points.map((p) => [
+				formatDate(p.date),
+				formatCount(p.observed),
+				formatCount(p.expected),
+				formatCount(p.lower),
+				formatCount(p.upper),
+				p.post ? formatCount(p.observed - p.expected) : ''
+			])
 		}
 	};
 }
@@ -37,7 +44,16 @@ export function impactChart(points: CounterfactualPoint[], options: ChartOptions
 	const domain = data.length ? [data[0]!.at, data.at(-1)!.at] : undefined;
 	const rule = start ? [Plot.ruleX([start], { stroke: '#555', strokeDasharray: '4,3' })] : [];
 	const panel = (title: string, height: number, marks: Plot.Markish[], y: Plot.ScaleOptions = {}) =>
-		Plot.plot({ document: options.document, width: options.width, height, marginLeft: 64, ariaLabel: title, x: { type: 'utc', label: null, domain }, y: { grid: true, label: title, tickFormat: (d: number) => formatCount(d), ...y }, marks }) as Node;
+		Plot.plot({
+			document: options.document,
+			width: options.width,
+			height,
+			marginLeft: 64,
+			ariaLabel: title,
+			x: { type: 'utc', label: null, domain },
+			y: { grid: true, label: title, tickFormat: (d: number) => formatCount(d), ...y },
+			marks
+		}) as Node;
 	figure.append(
 		panel('Observed and expected', 220, [
 			Plot.areaY(data, { x: 'at', y1: 'lower', y2: 'upper', fill: CAMPAIGN_FILL, fillOpacity: 0.3 }),
@@ -47,7 +63,13 @@ export function impactChart(points: CounterfactualPoint[], options: ChartOptions
 		]),
 		panel('Effect each period', 150, [
 			Plot.ruleY([0]),
-			Plot.areaY(post, { x: 'at', y1: (p: (typeof post)[number]) => p.observed - p.upper, y2: (p: (typeof post)[number]) => p.observed - p.lower, fill: PALETTE.facebook, fillOpacity: 0.25 }),
+			Plot.areaY(post, {
+				x: 'at',
+				y1: (p: (typeof post)[number]) => p.observed - p.upper,
+				y2: (p: (typeof post)[number]) => p.observed - p.lower,
+				fill: PALETTE.facebook,
+				fillOpacity: 0.25
+			}),
 			Plot.lineY(post, { x: 'at', y: (p: (typeof post)[number]) => p.observed - p.expected, stroke: PALETTE.facebook }),
 			...rule
 		]),

@@ -20,7 +20,9 @@ const monthly: MonthlyOutcome[] = [
 describe('monthly outcomes chart', () => {
 	it('names the peak months', () => {
 		const spec = monthlyOutcomesSpec(monthly);
-		expect(spec.caption).toBe('Program attendance peaked in Feb 2026 at 980; circulation peaked in Jan 2026 at 18,250.');
+		expect(spec.caption).toBe(
+			'Program attendance peaked in Feb 2026 at 980; circulation peaked in Jan 2026 at 18,250.'
+		);
 		expect(spec.table.rows).toEqual([
 			['Jan 2026', '410', '18,250'],
 			['Feb 2026', '980', '17,100']
@@ -31,7 +33,10 @@ describe('monthly outcomes chart', () => {
 	it('draws two labelled panels on their own scales', () => {
 		const figure = monthlyOutcomesChart(monthly, campaigns, { width: 640, range, document });
 		const panels = [...figure.querySelectorAll('svg')];
-		expect(panels.map((svg) => svg.getAttribute('aria-label'))).toEqual(['Program attendance per month', 'Circulation per month']);
+		expect(panels.map((svg) => svg.getAttribute('aria-label'))).toEqual([
+			'Program attendance per month',
+			'Circulation per month'
+		]);
 		expect(figure.getAttribute('role')).toBe('group');
 	});
 });
@@ -52,18 +57,29 @@ describe('monthly outcomes chart, drawn', () => {
 	]);
 
 	it('matches its snapshot for half a year with two campaigns', async () => {
-		const figure = drawWithoutWarnings(() => monthlyOutcomesChart(rows, seasons, { width: 640, range: halfYear, document }));
+		const figure = drawWithoutWarnings(() =>
+			monthlyOutcomesChart(rows, seasons, { width: 640, range: halfYear, document })
+		);
 		expect(figure.getAttribute('role')).toBe('group');
 		expect(figure.getAttribute('aria-label')).toBe(monthlyOutcomesSpec(rows).ariaLabel);
-		expect([...figure.querySelectorAll('svg')].map((svg) => svg.getAttribute('aria-label'))).toEqual(['Program attendance per month', 'Circulation per month']);
-		expect(monthlyOutcomesSpec(rows).caption).toBe('Program attendance peaked in Jun 2026 at 1,240; circulation peaked in Jun 2026 at 23,410.');
+		expect([...figure.querySelectorAll('svg')].map((svg) => svg.getAttribute('aria-label'))).toEqual([
+			'Program attendance per month',
+			'Circulation per month'
+		]);
+		expect(monthlyOutcomesSpec(rows).caption).toBe(
+			'Program attendance peaked in Jun 2026 at 1,240; circulation peaked in Jun 2026 at 23,410.'
+		);
 		// Both panels shade both campaigns, each rectangle titled with its campaign's name.
-		expect([...figure.querySelectorAll('g[aria-label="rect"] rect title')].map((title) => title.textContent)).toEqual([...seasons, ...seasons].map((c) => c.name));
+		expect([...figure.querySelectorAll('g[aria-label="rect"] rect title')].map((title) => title.textContent)).toEqual(
+			[...seasons, ...seasons].map((c) => c.name)
+		);
 		await expect(chartSnapshot(figure)).toMatchFileSnapshot(snapshotPath('monthly-outcomes', figure));
 	});
 
 	it('matches its snapshot for a period with nothing recorded, keeping both labelled panels', async () => {
-		const figure = drawWithoutWarnings(() => monthlyOutcomesChart([], seasons, { width: 640, range: halfYear, document }));
+		const figure = drawWithoutWarnings(() =>
+			monthlyOutcomesChart([], seasons, { width: 640, range: halfYear, document })
+		);
 		expect(figure.getAttribute('aria-label')).toBe(monthlyOutcomesSpec([]).ariaLabel);
 		expect(monthlyOutcomesSpec([]).caption).toBe('No attendance or circulation was recorded in this period.');
 		expect(figure.querySelectorAll('svg[aria-label]')).toHaveLength(2);

@@ -16,25 +16,38 @@ export function monthlyOutcomesSpec(rows: MonthlyOutcome[]): ChartSpec {
 	const attendancePeak = peak(rows, 'attendance');
 	const circulationPeak = peak(rows, 'circulation');
 	const parts: string[] = [];
-	if (attendancePeak) parts.push(`Program attendance peaked in ${formatMonth(attendancePeak.month)} at ${formatCount(attendancePeak.value)}`);
-	if (circulationPeak) parts.push(`circulation peaked in ${formatMonth(circulationPeak.month)} at ${formatCount(circulationPeak.value)}`);
+	if (attendancePeak)
+		parts.push(
+			`Program attendance peaked in ${formatMonth(attendancePeak.month)} at ${formatCount(attendancePeak.value)}`
+		);
+	if (circulationPeak)
+		parts.push(`circulation peaked in ${formatMonth(circulationPeak.month)} at ${formatCount(circulationPeak.value)}`);
 	const caption = parts.length
 		? `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase())
 		: 'No attendance or circulation was recorded in this period.';
-	const value = (month: string, metric: MonthlyOutcome['metric']) => rows.find((r) => r.month === month && r.metric === metric)?.value;
+	const value = (month: string, metric: MonthlyOutcome['metric']) =>
+		rows.find((r) => r.month === month && r.metric === metric)?.value;
 	return {
 		title: 'Monthly program attendance and circulation',
 		caption,
 		ariaLabel: 'Two line charts, one above the other: program attendance per month and circulation per month',
 		table: {
 			columns: ['Month', LABELS.attendance, LABELS.circulation],
-			rows: months.map((month) => [formatMonth(month), formatCount(value(month, 'attendance')), formatCount(value(month, 'circulation'))])
+			rows: months.map((month) => [
+				formatMonth(month),
+				formatCount(value(month, 'attendance')),
+				formatCount(value(month, 'circulation'))
+			])
 		}
 	};
 }
 
 /** Two panels sharing the month axis, each on its own scale (attendance is far smaller than circulation). */
-export function monthlyOutcomesChart(rows: MonthlyOutcome[], campaigns: CampaignPeriod[], options: ChartOptions): HTMLElement {
+export function monthlyOutcomesChart(
+	rows: MonthlyOutcome[],
+	campaigns: CampaignPeriod[],
+	options: ChartOptions
+): HTMLElement {
 	const doc = options.document ?? document;
 	const spec = monthlyOutcomesSpec(rows);
 	const figure = doc.createElement('div');
@@ -42,7 +55,9 @@ export function monthlyOutcomesChart(rows: MonthlyOutcome[], campaigns: Campaign
 	figure.setAttribute('aria-label', spec.ariaLabel);
 	const domain = rangeDomain(options.range);
 	for (const metric of ['attendance', 'circulation'] as const) {
-		const data = rows.filter((row) => row.metric === metric).map((row) => ({ ...row, date: new Date(`${row.month}T00:00:00Z`) }));
+		const data = rows
+			.filter((row) => row.metric === metric)
+			.map((row) => ({ ...row, date: new Date(`${row.month}T00:00:00Z`) }));
 		figure.append(
 			Plot.plot({
 				document: options.document,
@@ -53,10 +68,24 @@ export function monthlyOutcomesChart(rows: MonthlyOutcome[], campaigns: Campaign
 				x: { type: 'utc', label: null, domain },
 				y: { grid: true, label: LABELS[metric], tickFormat: (d: number) => formatCount(d), zero: true },
 				marks: [
-					Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, clip: true, title: (c: CampaignPeriod) => c.name }),
+					Plot.rectX(campaigns, {
+						x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`),
+						x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`),
+						fill: CAMPAIGN_FILL,
+						fillOpacity: 0.15,
+						clip: true,
+						title: (c: CampaignPeriod) => c.name
+					}),
 					Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE[metric], strokeWidth: 2 }),
 					Plot.dot(data, { x: 'date', y: 'value', fill: PALETTE[metric], r: 2.5 }),
-					Plot.tip(data, Plot.pointerX({ x: 'date', y: 'value', title: (d: (typeof data)[number]) => `${formatMonth(d.month)}: ${formatCount(d.value)}` }))
+					Plot.tip(
+						data,
+						Plot.pointerX({
+							x: 'date',
+							y: 'value',
+							title: (d: (typeof data)[number]) => `${formatMonth(d.month)}: ${formatCount(d.value)}`
+						})
+					)
 				]
 			})
 		);

@@ -13,10 +13,16 @@ export interface CampaignWindow {
 	endsOn: string;
 }
 
-const label = (period: 'week' | 'month', date: string) => (period === 'month' ? formatMonth(date) : `week of ${formatDate(date)}`);
+const label = (period: 'week' | 'month', date: string) =>
+	period === 'month' ? formatMonth(date) : `week of ${formatDate(date)}`;
 
 /** A descriptive before/during comparison: the same number of periods just before the campaign. */
-export function outcomeSeriesSpec(points: SeriesPoint[], window: CampaignWindow, metricLabel: string, period: 'week' | 'month'): ChartSpec {
+export function outcomeSeriesSpec(
+	points: SeriesPoint[],
+	window: CampaignWindow,
+	metricLabel: string,
+	period: 'week' | 'month'
+): ChartSpec {
 	const during = points.filter((p) => p.periodStart >= window.startsOn && p.periodStart <= window.endsOn);
 	const before = points.filter((p) => p.periodStart < window.startsOn).slice(-Math.max(during.length, 1));
 	const mean = (xs: SeriesPoint[]) => xs.reduce((sum, p) => sum + p.value, 0) / xs.length;
@@ -30,11 +36,19 @@ export function outcomeSeriesSpec(points: SeriesPoint[], window: CampaignWindow,
 		title: metricLabel.replace(/^./, (c) => c.toUpperCase()),
 		caption,
 		ariaLabel: `Line chart of ${metricLabel} with the campaign period shaded`,
-		table: { columns: [period === 'month' ? 'Month' : 'Week of', 'Value', 'In campaign'], rows: points.map((p) => [label(period, p.periodStart), formatCount(p.value), during.includes(p) ? 'yes' : '']) }
+		table: {
+			columns: [period === 'month' ? 'Month' : 'Week of', 'Value', 'In campaign'],
+			rows: points.map((p) => [label(period, p.periodStart), formatCount(p.value), during.includes(p) ? 'yes' : ''])
+		}
 	};
 }
 
-export function outcomeSeriesChart(points: SeriesPoint[], window: CampaignWindow, spec: ChartSpec, options: ChartOptions): SVGSVGElement | HTMLElement {
+export function outcomeSeriesChart(
+	points: SeriesPoint[],
+	window: CampaignWindow,
+	spec: ChartSpec,
+	options: ChartOptions
+): SVGSVGElement | HTMLElement {
 	const data = points.map((p) => ({ ...p, date: new Date(`${p.periodStart}T00:00:00Z`) }));
 	return Plot.plot({
 		document: options.document,
@@ -46,9 +60,21 @@ export function outcomeSeriesChart(points: SeriesPoint[], window: CampaignWindow
 		x: { type: 'utc', label: null },
 		y: { grid: true, label: spec.title, tickFormat: (d: number) => formatCount(d), zero: true },
 		marks: [
-			Plot.rectX([window], { x1: () => new Date(`${window.startsOn}T00:00:00Z`), x2: () => new Date(`${window.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.2 }),
+			Plot.rectX([window], {
+				x1: () => new Date(`${window.startsOn}T00:00:00Z`),
+				x2: () => new Date(`${window.endsOn}T23:59:59Z`),
+				fill: CAMPAIGN_FILL,
+				fillOpacity: 0.2
+			}),
 			Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE.attendance, strokeWidth: 1.5 }),
-			Plot.tip(data, Plot.pointerX({ x: 'date', y: 'value', title: (d: (typeof data)[number]) => `${formatDate(d.periodStart)}: ${formatCount(d.value)}` }))
+			Plot.tip(
+				data,
+				Plot.pointerX({
+					x: 'date',
+					y: 'value',
+					title: (d: (typeof data)[number]) => `${formatDate(d.periodStart)}: ${formatCount(d.value)}`
+				})
+			)
 		]
 	});
 }

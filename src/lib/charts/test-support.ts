@@ -46,12 +46,19 @@ export function chartSnapshot(chart: Element): string {
 	renumberIds(copy);
 	for (const element of [copy, ...copy.querySelectorAll('*')]) {
 		for (const attribute of [...element.attributes]) {
-			const value = attribute.value.replace(PLOT_CLASS, 'plot').replace(LONG_DECIMAL, (number) => String(+Number(number).toFixed(2)));
+			const value = attribute.value
+				.replace(PLOT_CLASS, 'plot')
+				.replace(LONG_DECIMAL, (number) => String(+Number(number).toFixed(2)));
 			if (value !== attribute.value) element.setAttribute(attribute.name, value);
 		}
 		if (element.localName === 'style') element.textContent = (element.textContent ?? '').replace(PLOT_CLASS, 'plot');
 		// A standalone SVG file needs its namespace; the DOM knows it without the attribute.
-		if (element.namespaceURI === SVG_NS && element.localName === 'svg' && element.parentElement?.namespaceURI !== SVG_NS) element.setAttribute('xmlns', SVG_NS);
+		if (
+			element.namespaceURI === SVG_NS &&
+			element.localName === 'svg' &&
+			element.parentElement?.namespaceURI !== SVG_NS
+		)
+			element.setAttribute('xmlns', SVG_NS);
 	}
 	return `${lines(copy, '').join('\n')}\n`;
 }
@@ -71,7 +78,9 @@ function renumberIds(root: Element): void {
 	// References are url(#id) in clip-path, fill, marker-end and the like, or #id in href.
 	for (const element of root.querySelectorAll('*')) {
 		for (const attribute of [...element.attributes]) {
-			const value = attribute.value.replace(/(url\(#|^#)(plot-[a-z]+-\d+)/g, (whole, lead: string, id: string) => (renamed.has(id) ? `${lead}${renamed.get(id)}` : whole));
+			const value = attribute.value.replace(/(url\(#|^#)(plot-[a-z]+-\d+)/g, (whole, lead: string, id: string) =>
+				renamed.has(id) ? `${lead}${renamed.get(id)}` : whole
+			);
 			if (value !== attribute.value) element.setAttribute(attribute.name, value);
 		}
 	}
@@ -80,12 +89,20 @@ function renumberIds(root: Element): void {
 function lines(element: Element, indent: string): string[] {
 	const name = element.localName;
 	const open = `<${name}${[...element.attributes].map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join('')}`;
-	const children = [...element.childNodes].filter((node) => node.nodeType === node.ELEMENT_NODE || (node.nodeType === node.TEXT_NODE && node.textContent !== ''));
-	if (children.length === 0) return [element.namespaceURI === SVG_NS ? `${indent}${open}/>` : `${indent}${open}></${name}>`];
-	if (children.every((node) => node.nodeType === node.TEXT_NODE)) return [`${indent}${open}>${escapeText(element.textContent ?? '')}</${name}>`];
+	const children = [...element.childNodes].filter(
+		(node) => node.nodeType === node.ELEMENT_NODE || (node.nodeType === node.TEXT_NODE && node.textContent !== '')
+	);
+	if (children.length === 0)
+		return [element.namespaceURI === SVG_NS ? `${indent}${open}/>` : `${indent}${open}></${name}>`];
+	if (children.every((node) => node.nodeType === node.TEXT_NODE))
+		return [`${indent}${open}>${escapeText(element.textContent ?? '')}</${name}>`];
 	return [
 		`${indent}${open}>`,
-		...children.flatMap((node) => (node.nodeType === node.ELEMENT_NODE ? lines(node as Element, `${indent}  `) : [`${indent}  ${escapeText(node.textContent ?? '')}`])),
+		...children.flatMap((node) =>
+			node.nodeType === node.ELEMENT_NODE
+				? lines(node as Element, `${indent}  `)
+				: [`${indent}  ${escapeText(node.textContent ?? '')}`]
+		),
 		`${indent}</${name}>`
 	];
 }

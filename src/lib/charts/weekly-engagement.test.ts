@@ -19,7 +19,9 @@ const weekly: WeeklyEngagement[] = [
 describe('weekly engagement chart', () => {
 	it('states the finding with formatted numbers and carries a data table', () => {
 		const spec = weeklyEngagementSpec(weekly);
-		expect(spec.caption).toBe('Posts drew 350 engagements over 2 weeks, 175 a week on average; the busiest week began Jan 12, 2026 with 250.');
+		expect(spec.caption).toBe(
+			'Posts drew 350 engagements over 2 weeks, 175 a week on average; the busiest week began Jan 12, 2026 with 250.'
+		);
 		expect(spec.table).toEqual({
 			columns: ['Week of', 'Facebook', 'X', 'Total'],
 			rows: [
@@ -43,8 +45,19 @@ describe('weekly engagement chart', () => {
 
 describe('weekly engagement chart with other platforms', () => {
 	it('names and colours every platform in the data, not only X, Facebook and Instagram', () => {
-		const rows: WeeklyEngagement[] = [...weekly, { week: '2026-01-05', platform: 'tiktok', engagements: 90, impressions: null, posts: 1 }, { week: '2026-01-12', platform: 'bluesky', engagements: 0, impressions: null, posts: 2 }];
-		expect(weeklyEngagementSpec(rows).table.columns).toEqual(['Week of', 'Bluesky', 'Facebook', 'TikTok', 'X', 'Total']);
+		const rows: WeeklyEngagement[] = [
+			...weekly,
+			{ week: '2026-01-05', platform: 'tiktok', engagements: 90, impressions: null, posts: 1 },
+			{ week: '2026-01-12', platform: 'bluesky', engagements: 0, impressions: null, posts: 2 }
+		];
+		expect(weeklyEngagementSpec(rows).table.columns).toEqual([
+			'Week of',
+			'Bluesky',
+			'Facebook',
+			'TikTok',
+			'X',
+			'Total'
+		]);
 		const chart = weeklyEngagementChart(rows, [], { width: 640, range, document });
 		const strokes = [...chart.querySelectorAll('g[aria-label="line"] path')].map((path) => path.getAttribute('stroke'));
 		expect(strokes).toHaveLength(4);
@@ -62,31 +75,59 @@ describe('weekly engagement chart, drawn', () => {
 		{ name: 'Winter reading challenge', strategy: 'programs_showcase', startsOn: '2026-01-26', endsOn: '2026-02-15' },
 		{ name: 'Library card sign-up', strategy: 'partner_collaborations', startsOn: '2026-03-09', endsOn: '2026-03-22' }
 	];
-	const mondays = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30'];
+	const mondays = [
+		'2026-01-05',
+		'2026-01-12',
+		'2026-01-19',
+		'2026-01-26',
+		'2026-02-02',
+		'2026-02-09',
+		'2026-02-16',
+		'2026-02-23',
+		'2026-03-02',
+		'2026-03-09',
+		'2026-03-16',
+		'2026-03-23',
+		'2026-03-30'
+	];
 	const byPlatform: Record<string, number[]> = {
 		x: [42, 38, 55, 61, 120, 134, 98, 47, 40, 52, 180, 210, 75],
 		facebook: [60, 72, 64, 80, 150, 171, 140, 66, 58, 70, 190, 240, 95],
 		instagram: [35, 30, 41, 44, 95, 112, 88, 39, 36, 45, 150, 165, 60]
 	};
 	const rows: WeeklyEngagement[] = Object.entries(byPlatform).flatMap(([platform, engagements]) =>
-		mondays.map((week, i) => ({ week, platform, engagements: engagements[i]!, impressions: engagements[i]! * 25, posts: 3 }))
+		mondays.map((week, i) => ({
+			week,
+			platform,
+			engagements: engagements[i]!,
+			impressions: engagements[i]! * 25,
+			posts: 3
+		}))
 	);
 
 	it('matches its snapshot for a quarter with three platforms and three campaigns', async () => {
-		const chart = drawWithoutWarnings(() => weeklyEngagementChart(rows, seasons, { width: 640, range: quarter, document }));
+		const chart = drawWithoutWarnings(() =>
+			weeklyEngagementChart(rows, seasons, { width: 640, range: quarter, document })
+		);
 		const svg = chart.querySelector('svg[aria-label]')!;
 		expect(svg.getAttribute('aria-label')).toBe(weeklyEngagementSpec(rows).ariaLabel);
 		expect(svg.getAttribute('aria-description')).toBe(weeklyEngagementSpec(rows).caption);
 		// Each campaign's shading names it, for the pointer and for screen readers.
-		expect([...chart.querySelectorAll('g[aria-label="rect"] rect title')].map((title) => title.textContent)).toEqual(seasons.map((c) => c.name));
+		expect([...chart.querySelectorAll('g[aria-label="rect"] rect title')].map((title) => title.textContent)).toEqual(
+			seasons.map((c) => c.name)
+		);
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('weekly-engagement', chart));
 	});
 
 	it('matches its snapshot for a quarter with no posts, still shading the campaigns', async () => {
-		const chart = drawWithoutWarnings(() => weeklyEngagementChart([], seasons, { width: 640, range: quarter, document }));
+		const chart = drawWithoutWarnings(() =>
+			weeklyEngagementChart([], seasons, { width: 640, range: quarter, document })
+		);
 		const svg = chart.querySelector('svg[aria-label]')!;
 		expect(svg.getAttribute('aria-label')).toBe(weeklyEngagementSpec([]).ariaLabel);
-		expect(svg.getAttribute('aria-description')).toBe('No posts were published in this period, so there is no engagement to show.');
+		expect(svg.getAttribute('aria-description')).toBe(
+			'No posts were published in this period, so there is no engagement to show.'
+		);
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('weekly-engagement-empty', chart));
 	});
 });

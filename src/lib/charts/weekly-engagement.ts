@@ -34,18 +34,31 @@ export function weeklyEngagementSpec(rows: WeeklyEngagement[]): ChartSpec {
 			columns: ['Week of', ...platforms.map((p) => PLATFORM_LABELS[p] ?? p), 'Total'],
 			rows: weeks.map((week) => [
 				formatDate(week.week),
-				...platforms.map((platform) => formatCount(rows.find((r) => r.week === week.week && r.platform === platform)?.engagements ?? 0)),
+				...platforms.map((platform) =>
+					formatCount(rows.find((r) => r.week === week.week && r.platform === platform)?.engagements ?? 0)
+				),
 				formatCount(week.engagements)
 			])
 		}
 	};
 }
 
-export function weeklyEngagementChart(rows: WeeklyEngagement[], campaigns: CampaignPeriod[], options: ChartOptions): SVGSVGElement | HTMLElement {
-	const data = rows.map((row) => ({ ...row, date: new Date(`${row.week}T00:00:00Z`), label: PLATFORM_LABELS[row.platform] ?? row.platform }));
+export function weeklyEngagementChart(
+	rows: WeeklyEngagement[],
+	campaigns: CampaignPeriod[],
+	options: ChartOptions
+): SVGSVGElement | HTMLElement {
+	const data = rows.map((row) => ({
+		...row,
+		date: new Date(`${row.week}T00:00:00Z`),
+		label: PLATFORM_LABELS[row.platform] ?? row.platform
+	}));
 	// The platforms in the data, in a fixed order, each with its own colour.
 	const present = new Set(rows.map((row) => row.platform));
-	const platforms = [...Object.keys(PLATFORM_LABELS).filter((p) => present.has(p)), ...[...present].filter((p) => !(p in PLATFORM_LABELS)).sort()];
+	const platforms = [
+		...Object.keys(PLATFORM_LABELS).filter((p) => present.has(p)),
+		...[...present].filter((p) => !(p in PLATFORM_LABELS)).sort()
+	];
 	const spec = weeklyEngagementSpec(rows);
 	return Plot.plot({
 		document: options.document,
@@ -56,12 +69,32 @@ export function weeklyEngagementChart(rows: WeeklyEngagement[], campaigns: Campa
 		ariaDescription: spec.caption,
 		x: { type: 'utc', label: null, domain: rangeDomain(options.range) },
 		y: { grid: true, label: 'Engagements', tickFormat: (d: number) => formatCount(d) },
-		color: { legend: true, domain: platforms.map((p) => PLATFORM_LABELS[p] ?? p), range: platforms.map((p) => PLATFORM_COLOURS[p] ?? '#6c757d') },
+		color: {
+			legend: true,
+			domain: platforms.map((p) => PLATFORM_LABELS[p] ?? p),
+			range: platforms.map((p) => PLATFORM_COLOURS[p] ?? '#6c757d')
+		},
 		marks: [
-			Plot.rectX(campaigns, { x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`), x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`), fill: CAMPAIGN_FILL, fillOpacity: 0.15, clip: true, title: (c: CampaignPeriod) => c.name }),
+			Plot.rectX(campaigns, {
+				x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`),
+				x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`),
+				fill: CAMPAIGN_FILL,
+				fillOpacity: 0.15,
+				clip: true,
+				title: (c: CampaignPeriod) => c.name
+			}),
 			Plot.ruleY([0]),
 			Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x', clip: true }),
-			Plot.tip(data, Plot.pointerX({ x: 'date', y: 'engagements', stroke: 'label', title: (d: (typeof data)[number]) => `${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.engagements)} engagements` }))
+			Plot.tip(
+				data,
+				Plot.pointerX({
+					x: 'date',
+					y: 'engagements',
+					stroke: 'label',
+					title: (d: (typeof data)[number]) =>
+						`${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.engagements)} engagements`
+				})
+			)
 		]
 	});
 }

@@ -45,7 +45,7 @@ export const EASTSIDE_STORYTIME: Campaign = {
 	hashtags: ['StorytimeAtEastside'],
 	outcome_metrics: ['programs:attendance:Eastside:storytime'],
 	description:
-		"Photos, short reels and weekly reminders of Tuesday-morning Preschool Storytime at the Eastside branch, aimed at parents in the new Eastside housing developments."
+		'Photos, short reels and weekly reminders of Tuesday-morning Preschool Storytime at the Eastside branch, aimed at parents in the new Eastside housing developments.'
 };
 
 export const LIBRARY_CARD_MONTH_2025: Campaign = {

@@ -33,7 +33,14 @@ export interface CaptionContext {
 
 const STORYTIME_DAY: Record<Branch, string> = { Central: 'Wednesday', Eastside: 'Tuesday', Riverside: 'Thursday' };
 const PATRONS = ['Rosa', 'Marcus', 'Linh', 'Deb', 'Omar', 'Grace', 'Tomás', 'Aaliyah'] as const;
-const REPLY_HANDLES = ['jenreadsalot', 'mv_dad_of3', 'PrairieBookworm', 'coach_hadley', 'MVHSlibrary', 'kat_in_mv'] as const;
+const REPLY_HANDLES = [
+	'jenreadsalot',
+	'mv_dad_of3',
+	'PrairieBookworm',
+	'coach_hadley',
+	'MVHSlibrary',
+	'kat_in_mv'
+] as const;
 
 /** Headline and detail lines for a topic; `{…}` tokens are filled from the context. */
 function lines(ctx: CaptionContext): [string, string] {
@@ -64,14 +71,22 @@ function lines(ctx: CaptionContext): [string, string] {
 					'Scammers are getting smarter, so are we. Join our Online Safety & Scams class.',
 					'Bring your device and your questions to Tech Help at Riverside.'
 				]),
-				r.pick(['Registration is required; seats fill fast.', 'Join in person or online.', 'Laptops available to borrow during class.'])
+				r.pick([
+					'Registration is required; seats fill fast.',
+					'Join in person or online.',
+					'Laptops available to borrow during class.'
+				])
 			];
 		case 'author_talk': {
 			const author = r.pick(VISITING_AUTHORS);
 			const title = BOOKS.find((b) => b.author === author)?.title ?? 'a new book';
 			return [
 				`Author talk: ${author} joins us at Central to talk about "${title}".`,
-				r.pick(['Q&A, signing, and cookies from the Friends.', 'Join in person or watch the livestream.', 'Registration opens today.'])
+				r.pick([
+					'Q&A, signing, and cookies from the Friends.',
+					'Join in person or watch the livestream.',
+					'Registration opens today.'
+				])
 			];
 		}
 		case 'book_pick':
@@ -81,7 +96,11 @@ function lines(ctx: CaptionContext): [string, string] {
 					`What we're reading: ${book.title}, ${book.author}.`,
 					`Looking for your next read? Try "${book.title}" by ${book.author}.`
 				]),
-				r.pick(['Place a hold with your library card.', 'Also on Libby as an ebook.', 'Ask at any desk for more like it.'])
+				r.pick([
+					'Place a hold with your library card.',
+					'Also on Libby as an ebook.',
+					'Ask at any desk for more like it.'
+				])
 			];
 		case 'patron_story':
 			return [
@@ -91,7 +110,11 @@ function lines(ctx: CaptionContext): [string, string] {
 					`${patron} read 52 books last year, one for every week, and shared a favorite with us.`,
 					`"The library was the only quiet place I could study," ${patron} told us after passing the GED.`
 				]),
-				r.pick(['Every card has a story. What is yours?', 'Thank you for letting us share it.', 'Stories like this are why we do this work.'])
+				r.pick([
+					'Every card has a story. What is yours?',
+					'Thank you for letting us share it.',
+					'Stories like this are why we do this work.'
+				])
 			];
 		case 'reply':
 			return [
@@ -134,7 +157,11 @@ function lines(ctx: CaptionContext): [string, string] {
 			];
 		case 'digital':
 			return [
-				r.pick(['New on Libby this week: 40 fresh audiobooks.', 'Did you know? Your card gets you free streaming movies on Kanopy.', 'Museum passes are back: reserve one online with your card.']),
+				r.pick([
+					'New on Libby this week: 40 fresh audiobooks.',
+					'Did you know? Your card gets you free streaming movies on Kanopy.',
+					'Museum passes are back: reserve one online with your card.'
+				]),
 				'Log in with your library card number and PIN.'
 			];
 	}
@@ -147,14 +174,20 @@ function summerLines(ctx: CaptionContext): [string, string] {
 	const week = Math.floor((ctx.day - firstSummerMonday(year)) / 7) + 1;
 	const headline =
 		week <= 1
-			? r.pick([`Summer Reading ${year} starts soon! Read, log, and win prizes.`, `Summer Reading ${year} is ON! Sign up at any branch or online, for readers of every age.`])
+			? r.pick([
+					`Summer Reading ${year} starts soon! Read, log, and win prizes.`,
+					`Summer Reading ${year} is ON! Sign up at any branch or online, for readers of every age.`
+				])
 			: week <= 8
 				? r.pick([
 						`Week ${week} prize reveal: log 5 hours of reading and pick a free book!`,
 						'Summer reading is in full swing. Have you logged your minutes this week?',
-						'Reptiles, magicians and puppets: see this week\'s summer show schedule.'
+						"Reptiles, magicians and puppets: see this week's summer show schedule."
 					])
-				: r.pick([`Last call: log your Summer Reading ${year} minutes by Friday!`, 'See you at the Summer Reading Finale Celebration, Saturday at Central.']);
+				: r.pick([
+						`Last call: log your Summer Reading ${year} minutes by Friday!`,
+						'See you at the Summer Reading Finale Celebration, Saturday at Central.'
+					]);
 	if (!ctx.campaign) return [headline, 'Sign up at any branch.'];
 	const partnerLine = r.pick([
 		'Partnered with Maple Valley School District: every student can join.',

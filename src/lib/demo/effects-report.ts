@@ -81,7 +81,10 @@ export function effectsMarkdown(effects: DemoEffects): string {
 		'',
 		`${code('campaigns.json')} lists ${CAMPAIGNS.length} campaigns in Lantern's campaign template:`,
 		'',
-		...CAMPAIGNS.map((campaign) => `- ${campaign.name} (${campaign.strategy}, ${campaign.starts_on} to ${campaign.ends_on}): ${campaign.outcome_metrics.map(code).join(', ')}`),
+		...CAMPAIGNS.map(
+			(campaign) =>
+				`- ${campaign.name} (${campaign.strategy}, ${campaign.starts_on} to ${campaign.ends_on}): ${campaign.outcome_metrics.map(code).join(', ')}`
+		),
 		''
 	];
 	return lines.join('\n');

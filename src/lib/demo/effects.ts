@@ -85,7 +85,11 @@ const SOCIAL_FILES = [FILE_NAMES.x, FILE_NAMES.facebook, FILE_NAMES.instagram];
 
 export function describeEffects(seed: number, parts: GeneratedParts): DemoEffects {
 	const { libcal, usage, literacy } = parts;
-	const about = (campaign: Campaign) => ({ campaign: campaign.name, strategy: campaign.strategy, window: windowOf(campaign) });
+	const about = (campaign: Campaign) => ({
+		campaign: campaign.name,
+		strategy: campaign.strategy,
+		window: windowOf(campaign)
+	});
 	const effects: DemoEffect[] = [
 		{
 			...about(SUMMER_READS_2026),
@@ -182,7 +186,8 @@ export function describeEffects(seed: number, parts: GeneratedParts): DemoEffect
 
 function campaignPostCounts(posts: readonly PlannedPost[]): DemoEffects['social']['campaignPosts'] {
 	return CAMPAIGNS.map((campaign) => {
-		const count = (platform: Platform) => posts.filter((post) => post.campaign === campaign && post.platform === platform).length;
+		const count = (platform: Platform) =>
+			posts.filter((post) => post.campaign === campaign && post.platform === platform).length;
 		const from = dayFromIso(campaign.starts_on);
 		const to = dayFromIso(campaign.ends_on);
 		const inWindow = posts.filter((post) => post.day >= from && post.day <= to).length;

@@ -40,7 +40,10 @@ describe('generateDemoLibrary', () => {
 		];
 		for (const { name, content } of expected) {
 			const committed = readFileSync(join(demoDirectory, name));
-			expect(committed.equals(Buffer.from(content, 'utf8')), `${name} is stale: run npx tsx src/cli/generate-demo.ts`).toBe(true);
+			expect(
+				committed.equals(Buffer.from(content, 'utf8')),
+				`${name} is stale: run npx tsx src/cli/generate-demo.ts`
+			).toBe(true);
 		}
 	});
 
@@ -103,7 +106,22 @@ describe('the X tweet activity export', () => {
 	});
 
 	it('keeps engagements equal to the sum of their parts, and the rate a full-precision fraction', () => {
-		const parts = ['retweets', 'replies', 'likes', 'user profile clicks', 'url clicks', 'hashtag clicks', 'detail expands', 'permalink clicks', 'app opens', 'app installs', 'follows', 'email tweet', 'dial phone', 'media engagements'];
+		const parts = [
+			'retweets',
+			'replies',
+			'likes',
+			'user profile clicks',
+			'url clicks',
+			'hashtag clicks',
+			'detail expands',
+			'permalink clicks',
+			'app opens',
+			'app installs',
+			'follows',
+			'email tweet',
+			'dial phone',
+			'media engagements'
+		];
 		for (const row of rows) {
 			const sum = parts.reduce((total, part) => total + Number(row[part]), 0);
 			expect(Number(row.engagements)).toBe(sum);
@@ -158,11 +176,15 @@ describe('the Meta exports', () => {
 			expect(row['Publish time']).toMatch(/^(0\d|1[0-2])\/\d{2}\/20\d{2} (0[89]|1\d|20):\d{2}$/); // posted 08:00-20:59 local
 			expect(row.Date).toBe('Lifetime');
 			expect(row['Caption type']).toBe('N/A');
-			expect(row.Permalink).toMatch(/^https:\/\/www\.facebook\.com\/maplevalleypl\/posts\/pfbid0[1-9A-HJ-NP-Za-km-z]+$/);
+			expect(row.Permalink).toMatch(
+				/^https:\/\/www\.facebook\.com\/maplevalleypl\/posts\/pfbid0[1-9A-HJ-NP-Za-km-z]+$/
+			);
 			expect(['Photos', 'Videos', 'Links', 'Reels']).toContain(row['Post type']);
 			const [reactions, comments, shares] = [row.Reactions, row.Comments, row.Shares].map(Number);
 			expect(Number(row['Reactions, Comments and Shares'])).toBe((reactions ?? 0) + (comments ?? 0) + (shares ?? 0));
-			expect(Number(row['Total clicks'])).toBeGreaterThanOrEqual(Number(row['Other Clicks']) + Number(row['Matched Audience Targeting Consumption (Photo Click)']));
+			expect(Number(row['Total clicks'])).toBeGreaterThanOrEqual(
+				Number(row['Other Clicks']) + Number(row['Matched Audience Targeting Consumption (Photo Click)'])
+			);
 		}
 		expect(new Set(rows.map((row) => row['Post ID'])).size).toBe(rows.length);
 		expect(rows.some((row) => (row.Title ?? '').includes('\n'))).toBe(true);
@@ -222,7 +244,9 @@ describe('the LibCal events export', () => {
 	it('holds Eastside storytime on Tuesdays at 10:30', () => {
 		const eastside = rows.filter((row) => row.Campus === 'Eastside' && (row.Categories ?? '').includes('Storytimes'));
 		expect(eastside.length).toBeGreaterThan(120);
-		expect(eastside.every((row) => weekday(dayFromIso(row['Start Date'] ?? '')) === 2 && row['Start Time'] === '10:30')).toBe(true);
+		expect(
+			eastside.every((row) => weekday(dayFromIso(row['Start Date'] ?? '')) === 2 && row['Start Time'] === '10:30')
+		).toBe(true);
 	});
 });
 
@@ -230,8 +254,16 @@ describe('the usage and literacy templates', () => {
 	it('has one non-negative integer per month, branch and metric, Central the biggest', () => {
 		const rows = records(FILE_NAMES.usage);
 		expect(new Set(rows.map((row) => `${row.period_start}|${row.branch}|${row.metric}`)).size).toBe(432);
-		expect(rows.every((row) => row.period === 'month' && /^\d{4}-\d{2}-01$/.test(row.period_start ?? '') && /^\d+$/.test(row.value ?? ''))).toBe(true);
-		const total = (branch: string) => rows.filter((row) => row.branch === branch && row.metric === 'circulation').reduce((sum, row) => sum + Number(row.value), 0) / 36;
+		expect(
+			rows.every(
+				(row) =>
+					row.period === 'month' && /^\d{4}-\d{2}-01$/.test(row.period_start ?? '') && /^\d+$/.test(row.value ?? '')
+			)
+		).toBe(true);
+		const total = (branch: string) =>
+			rows
+				.filter((row) => row.branch === branch && row.metric === 'circulation')
+				.reduce((sum, row) => sum + Number(row.value), 0) / 36;
 		expect(total('Central')).toBeGreaterThan(16_000);
 		expect(total('Central')).toBeLessThan(20_000);
 		expect(total('Central')).toBeGreaterThan(total('Eastside'));
@@ -243,8 +275,12 @@ describe('the usage and literacy templates', () => {
 		const weeks = [...new Set(rows.map((row) => row.period_start ?? ''))];
 		expect(weeks).toHaveLength(30);
 		expect(weeks.every((week) => weekday(dayFromIso(week)) === 1)).toBe(true);
-		expect(weeks.filter((week) => week.endsWith('-06-01') || week.endsWith('-06-02') || week.endsWith('-06-03'))).toEqual(['2024-06-03', '2025-06-02', '2026-06-01']);
-		expect(new Set(rows.map((row) => row.program))).toEqual(new Set(['Summer Reading 2024', 'Summer Reading 2025', 'Summer Reading 2026']));
+		expect(
+			weeks.filter((week) => week.endsWith('-06-01') || week.endsWith('-06-02') || week.endsWith('-06-03'))
+		).toEqual(['2024-06-03', '2025-06-02', '2026-06-01']);
+		expect(new Set(rows.map((row) => row.program))).toEqual(
+			new Set(['Summer Reading 2024', 'Summer Reading 2025', 'Summer Reading 2026'])
+		);
 	});
 });
 
@@ -292,8 +328,12 @@ describe('the baked effects, seen in the raw numbers', () => {
 		}
 		// Mean 1.33 (the 1.25 lift plus topic mix), SD 0.09; a book_recommendations campaign averages 1.08.
 		const x = file(FILE_NAMES.x);
-		expect(xEngagementRateRatio(x, 'MapleSummerReads', { from: '2026-05-25', to: '2026-08-14' }, campaignWindows).ratio).toBeGreaterThan(1.1);
-		expect(xEngagementRateRatio(x, 'StorytimeAtEastside', { from: '2025-09-01', to: '2025-11-30' }, campaignWindows).ratio).toBeGreaterThan(1.1);
+		expect(
+			xEngagementRateRatio(x, 'MapleSummerReads', { from: '2026-05-25', to: '2026-08-14' }, campaignWindows).ratio
+		).toBeGreaterThan(1.1);
+		expect(
+			xEngagementRateRatio(x, 'StorytimeAtEastside', { from: '2025-09-01', to: '2025-11-30' }, campaignWindows).ratio
+		).toBeGreaterThan(1.1);
 	});
 
 	it('writes every effect into effects.json with its size and window', () => {
@@ -305,7 +345,10 @@ describe('the baked effects, seen in the raw numbers', () => {
 				['Library Card Month 2025', 'usage:new_cards', 1.2]
 			])
 		);
-		expect(demo.effects.noEffect.map((entry) => entry.campaign)).toEqual(['Staff Picks Winter 2026', 'Patron Stories 2025']);
+		expect(demo.effects.noEffect.map((entry) => entry.campaign)).toEqual([
+			'Staff Picks Winter 2026',
+			'Patron Stories 2025'
+		]);
 		expect(demo.effects.seed).toBe(20231101);
 	});
 });

@@ -44,10 +44,13 @@ export function generateDemoLibrary(seed = DEFAULT_DEMO_SEED): { files: DemoFile
 		[facebook, 'Meta Business Suite Facebook post export (Views era), UTF-8 with BOM'],
 		[instagram, 'Meta Business Suite Instagram post export (Views era), UTF-8 with BOM'],
 		[libcal, 'Springshare LibCal events export, 29 columns, including two weeks of upcoming events'],
-		[usage, "Lantern usage template: month × branch × metric"],
+		[usage, 'Lantern usage template: month × branch × metric'],
 		[literacy, 'Lantern literacy template: summer reading week × branch × age group × metric'],
-		[campaigns, "Lantern campaign template (rows = campaigns)"],
-		[gateCounts, 'LibInsight gate-count import: daily cumulative door readings per branch for the last year (no effect baked in)'],
+		[campaigns, 'Lantern campaign template (rows = campaigns)'],
+		[
+			gateCounts,
+			'LibInsight gate-count import: daily cumulative door readings per branch for the last year (no effect baked in)'
+		],
 		[surveys, 'PLA Project Outcome responses, one row per response (no effect baked in)'],
 		[pls, 'IMLS PLS administrative-entity file: Maple Valley (IL0420) and twenty fictional Illinois peers']
 	] as const;

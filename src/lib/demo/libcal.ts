@@ -9,11 +9,35 @@ import type { Random } from './random';
 import { tally, type Tally } from './tally';
 
 export const LIBCAL_COLUMNS = [
-	'Event ID', 'Title', 'Description', 'Start Date', 'End Date', 'Start Time', 'End Time', 'Setup', 'Teardown',
-	'Location', 'Campus', 'Event Organizer', 'Presenter', 'Audiences', 'Categories', 'Publishing Status',
-	'Internal Tags', 'Event Note', 'Registration Required', 'In-Person Seats', 'Online Seats',
-	'Confirmed Registrations', 'Waiting-List Registrations', 'Cancelled Registrations', 'Anticipated Attendance',
-	'Actual Attendance (In-Person)', 'Actual Attendance (Online)', 'Confirmed Attendance', 'Event URL'
+	'Event ID',
+	'Title',
+	'Description',
+	'Start Date',
+	'End Date',
+	'Start Time',
+	'End Time',
+	'Setup',
+	'Teardown',
+	'Location',
+	'Campus',
+	'Event Organizer',
+	'Presenter',
+	'Audiences',
+	'Categories',
+	'Publishing Status',
+	'Internal Tags',
+	'Event Note',
+	'Registration Required',
+	'In-Person Seats',
+	'Online Seats',
+	'Confirmed Registrations',
+	'Waiting-List Registrations',
+	'Cancelled Registrations',
+	'Anticipated Attendance',
+	'Actual Attendance (In-Person)',
+	'Actual Attendance (Online)',
+	'Confirmed Attendance',
+	'Event URL'
 ] as const;
 export const LIBCAL_HEADER = LIBCAL_COLUMNS.map((column) => `"${column}"`).join(',');
 
@@ -59,7 +83,8 @@ export function generateLibcal(random: Random): LibcalResult {
 		const drawn = cancelled
 			? CANCELLED
 			: countsFor(event, multiplier, draw, upcoming ? Math.max(0.2, 1 - (event.day - SPAN.to) / UPCOMING_DAYS) : 1);
-		const counts = upcoming || unrecorded ? { ...drawn, inPerson: null, online: null, confirmedAttendance: null } : drawn;
+		const counts =
+			upcoming || unrecorded ? { ...drawn, inPerson: null, online: null, confirmedAttendance: null } : drawn;
 
 		if (event.kind === 'storytime' && inWindow(event.day, EASTSIDE_STORYTIME) && counts.inPerson !== null) {
 			(event.branch === 'Eastside' ? eastside : others).add(counts.inPerson, event.expectedInPerson);
@@ -87,7 +112,14 @@ function cancelChance(event: PlannedEvent): number {
 	return event.kind === 'storytime' && month <= 2 ? 0.03 : 0.006;
 }
 
-const CANCELLED: Counts = { confirmed: 0, waitlist: 0, cancelledRegistrations: 0, inPerson: null, online: null, confirmedAttendance: null };
+const CANCELLED: Counts = {
+	confirmed: 0,
+	waitlist: 0,
+	cancelledRegistrations: 0,
+	inPerson: null,
+	online: null,
+	confirmedAttendance: null
+};
 
 /** filled: share of eventual sign-ups already in (1 for past events). */
 function countsFor(event: PlannedEvent, multiplier: number, draw: Random, filled: number): Counts {
@@ -98,9 +130,10 @@ function countsFor(event: PlannedEvent, multiplier: number, draw: Random, filled
 	}
 	const demand = Math.round(draw.overdispersed(event.expectedInPerson * multiplier * 1.1, 15) * filled);
 	const inPersonRegistered = Math.min(seats.inPersonSeats, demand);
-	const onlineRegistered = seats.onlineSeats > 0
-		? Math.min(seats.onlineSeats, Math.round(draw.overdispersed(event.expectedOnline * 1.4, 10) * filled))
-		: 0;
+	const onlineRegistered =
+		seats.onlineSeats > 0
+			? Math.min(seats.onlineSeats, Math.round(draw.overdispersed(event.expectedOnline * 1.4, 10) * filled))
+			: 0;
 	const attendedRegistrants = draw.binomial(inPersonRegistered, SHOW_RATE);
 	const online = seats.onlineSeats > 0 ? draw.binomial(onlineRegistered, ONLINE_SHOW_RATE) : null;
 	return {
@@ -119,8 +152,12 @@ function libcalRow(id: number, event: PlannedEvent, counts: Counts, cancelled: b
 	const date = isoFromDay(event.day);
 	const winter = Number(date.slice(5, 7)) <= 2;
 	const note = cancelled
-		? winter ? 'Cancelled: weather closure' : 'Cancelled: presenter unavailable'
-		: draw.chance(0.02) ? 'Moved to a different room for this session' : '';
+		? winter
+			? 'Cancelled: weather closure'
+			: 'Cancelled: presenter unavailable'
+		: draw.chance(0.02)
+			? 'Moved to a different room for this session'
+			: '';
 	return [
 		String(id),
 		cancelled ? `CANCELLED: ${event.title}` : event.title,

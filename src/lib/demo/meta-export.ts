@@ -39,9 +39,18 @@ export function generateFacebookPosts(posts: readonly PlannedPost[], random: Ran
 		.map((post) => {
 			postId += BigInt(random.integer(100_000_000_000, 4_500_000_000_000));
 			const years = (post.day - SPAN.from) / 365.25;
-			const type = post.hasLink ? 'Links' : random.weighted([['Photos', 60], ['Videos', 12], ['Reels', 10 + 10 * years]] as const);
+			const type = post.hasLink
+				? 'Links'
+				: random.weighted([
+						['Photos', 60],
+						['Videos', 12],
+						['Reels', 10 + 10 * years]
+					] as const);
 			const typeReach = { Photos: 1, Links: 0.55, Videos: 1.2, Reels: 1.9 }[type];
-			const reach = Math.max(8, Math.round(random.logNormal(620 * typeReach * (TOPIC_REACH[post.topic] ?? 1) * 1.04 ** years, 0.55)));
+			const reach = Math.max(
+				8,
+				Math.round(random.logNormal(620 * typeReach * (TOPIC_REACH[post.topic] ?? 1) * 1.04 ** years, 0.55))
+			);
 			const views = Math.round(reach * (type === 'Reels' ? random.uniform(1.5, 2.4) : random.uniform(1.2, 1.7)));
 			const quality = random.logNormal(1, 0.35) * post.engagementLift;
 			const count = (rate: number) => random.poisson(reach * rate * quality);
@@ -52,17 +61,45 @@ export function generateFacebookPosts(posts: readonly PlannedPost[], random: Ran
 			const otherClicks = count(0.02);
 			const linkClicks = type === 'Links' ? count(0.025) : 0;
 			const duration = type === 'Videos' ? random.integer(25, 180) : type === 'Reels' ? random.integer(12, 60) : 0;
-			const permalink = unique(permalinks, () => `https://www.facebook.com/${page.slug}/posts/pfbid0${random.text(BASE58, 50)}`);
+			const permalink = unique(
+				permalinks,
+				() => `https://www.facebook.com/${page.slug}/posts/pfbid0${random.text(BASE58, 50)}`
+			);
 			return [
-				postId.toString(), page.pageId, page.pageName, post.text, '', String(duration),
-				metaPublishTime(post.utcMs, LIBRARY.timeZone), 'N/A', permalink, '0', '0', type, '', '', '', '',
-				'Lifetime', String(views), String(reach), String(reactions + comments + shares), String(reactions),
-				String(comments), String(shares), String(otherClicks + photoClicks + linkClicks), String(otherClicks),
+				postId.toString(),
+				page.pageId,
+				page.pageName,
+				post.text,
+				'',
+				String(duration),
+				metaPublishTime(post.utcMs, LIBRARY.timeZone),
+				'N/A',
+				permalink,
+				'0',
+				'0',
+				type,
+				'',
+				'',
+				'',
+				'',
+				'Lifetime',
+				String(views),
+				String(reach),
+				String(reactions + comments + shares),
+				String(reactions),
+				String(comments),
+				String(shares),
+				String(otherClicks + photoClicks + linkClicks),
+				String(otherClicks),
 				String(photoClicks)
 			];
 		})
 		.reverse();
-	return { name: FILE_NAMES.facebook, content: csvDocument(FACEBOOK_HEADER, rows, { style: 'meta', bom: true }), rows: rows.length };
+	return {
+		name: FILE_NAMES.facebook,
+		content: csvDocument(FACEBOOK_HEADER, rows, { style: 'meta', bom: true }),
+		rows: rows.length
+	};
 }
 
 export function generateInstagramPosts(posts: readonly PlannedPost[], random: Random): MetaFile {
@@ -74,9 +111,16 @@ export function generateInstagramPosts(posts: readonly PlannedPost[], random: Ra
 		.map((post) => {
 			postId += BigInt(random.integer(1_000_000_000_000, 9_000_000_000_000));
 			const years = (post.day - SPAN.from) / 365.25;
-			const type = random.weighted([['IG image', 40], ['IG carousel', 35], ['IG reel', 15 + 10 * years]] as const);
+			const type = random.weighted([
+				['IG image', 40],
+				['IG carousel', 35],
+				['IG reel', 15 + 10 * years]
+			] as const);
 			const typeReach = { 'IG image': 1, 'IG carousel': 1.15, 'IG reel': 2.2 }[type];
-			const reach = Math.max(5, Math.round(random.logNormal(330 * typeReach * (TOPIC_REACH[post.topic] ?? 1) * 1.15 ** years, 0.6)));
+			const reach = Math.max(
+				5,
+				Math.round(random.logNormal(330 * typeReach * (TOPIC_REACH[post.topic] ?? 1) * 1.15 ** years, 0.6))
+			);
 			const views = Math.round(reach * (type === 'IG reel' ? random.uniform(1.8, 3) : random.uniform(1.3, 2)));
 			const quality = random.logNormal(1, 0.35) * post.engagementLift;
 			const count = (rate: number) => random.poisson(reach * rate * quality);
@@ -85,14 +129,26 @@ export function generateInstagramPosts(posts: readonly PlannedPost[], random: Ra
 			const lead = dayParts(post.day).year <= 2024 ? 'C' : 'D';
 			const shortcode = unique(shortcodes, () => lead + random.text(BASE64URL, 10));
 			return [
-				postId.toString(), account.accountId, account.username, account.name, post.text,
-				String(type === 'IG reel' ? random.integer(10, 60) : 0), metaPublishTime(post.utcMs, LIBRARY.timeZone),
-				`https://www.instagram.com/p/${shortcode}/`, type, '', 'Lifetime',
+				postId.toString(),
+				account.accountId,
+				account.username,
+				account.name,
+				post.text,
+				String(type === 'IG reel' ? random.integer(10, 60) : 0),
+				metaPublishTime(post.utcMs, LIBRARY.timeZone),
+				`https://www.instagram.com/p/${shortcode}/`,
+				type,
+				'',
+				'Lifetime',
 				...[views, reach, likes, shares, follows, comments, saves].map((value) => String(value ?? 0))
 			];
 		})
 		.reverse();
-	return { name: FILE_NAMES.instagram, content: csvDocument(INSTAGRAM_HEADER, rows, { style: 'meta', bom: true }), rows: rows.length };
+	return {
+		name: FILE_NAMES.instagram,
+		content: csvDocument(INSTAGRAM_HEADER, rows, { style: 'meta', bom: true }),
+		rows: rows.length
+	};
 }
 
 function unique(seen: Set<string>, make: () => string): string {

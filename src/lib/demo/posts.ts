@@ -64,7 +64,19 @@ const TOPIC_TAGS: Partial<Record<Topic, string[]>> = {
 
 /** Posting hours, local time: mornings, lunch and early evening. */
 const HOURS: readonly (readonly [number, number])[] = [
-	[8, 3], [9, 8], [10, 8], [11, 6], [12, 8], [13, 5], [14, 4], [15, 4], [16, 5], [17, 7], [18, 7], [19, 5], [20, 3]
+	[8, 3],
+	[9, 8],
+	[10, 8],
+	[11, 6],
+	[12, 8],
+	[13, 5],
+	[14, 4],
+	[15, 4],
+	[16, 5],
+	[17, 7],
+	[18, 7],
+	[19, 5],
+	[20, 3]
 ];
 
 export function planPosts(random: Random): PlannedPost[] {
@@ -81,7 +93,9 @@ export function planPosts(random: Random): PlannedPost[] {
 				const extra = draw.poisson(CAMPAIGN_EXTRA_POSTS_PER_DAY[platform]);
 				const subject = CAMPAIGN_TOPIC.get(campaign);
 				for (let i = 0; i < extra && subject; i++) {
-					posts.push(post(platform, day, { topic: subject.topic, branch: subject.branch ?? draw.pick(BRANCHES) }, draw));
+					posts.push(
+						post(platform, day, { topic: subject.topic, branch: subject.branch ?? draw.pick(BRANCHES) }, draw)
+					);
 				}
 			}
 		}
@@ -124,15 +138,14 @@ function post(platform: Platform, day: Day, subject: { topic: Topic; branch: Bra
 	const hour = topic === 'reply' ? draw.integer(8, 21) : draw.weighted(HOURS);
 	const minute = draw.chance(0.4) ? draw.pick([0, 30]) : draw.integer(0, 59);
 	const utcMs = utcFromWallClock(day, hour * 60 + minute, LIBRARY.timeZone) + draw.integer(0, 59_999);
-	const hasLink = topic !== 'reply' && (platform === 'x' ? draw.chance(0.35) : platform === 'facebook' && draw.chance(0.2));
+	const hasLink =
+		topic !== 'reply' && (platform === 'x' ? draw.chance(0.35) : platform === 'facebook' && draw.chance(0.2));
 	const hasMedia = topic !== 'reply' && !hasLink && (platform !== 'x' || draw.chance(0.75));
 	const hashtags = campaign ? [...campaign.hashtags] : everydayTags(topic, draw);
-	if (campaign === null && topic === 'storytime' && branch === 'Eastside' && draw.chance(0.15)) hashtags.push('StorytimeAtEastside');
+	if (campaign === null && topic === 'storytime' && branch === 'Eastside' && draw.chance(0.15))
+		hashtags.push('StorytimeAtEastside');
 	const link = hasLink ? shortLink(platform, topic, draw) : null;
-	const text = caption(
-		{ random: draw, platform, topic, branch, day, campaign, link },
-		hashtags
-	);
+	const text = caption({ random: draw, platform, topic, branch, day, campaign, link }, hashtags);
 	const lift = campaign?.strategy === 'programs_showcase' ? EFFECT_SIZE.programsShowcaseEngagement : 1;
 	return { platform, utcMs, day, topic, campaign, text, hasLink, hasMedia, engagementLift: lift };
 }
@@ -161,5 +174,7 @@ const LINK_PATH: Record<Topic, string> = {
 
 /** X shows t.co short links; Facebook shows the library's own URL. */
 function shortLink(platform: Platform, topic: Topic, draw: Random): string {
-	return platform === 'x' ? `https://t.co/${draw.text(ALPHANUMERIC, 10)}` : `https://maplevalleypl.org/${LINK_PATH[topic]}`;
+	return platform === 'x'
+		? `https://t.co/${draw.text(ALPHANUMERIC, 10)}`
+		: `https://maplevalleypl.org/${LINK_PATH[topic]}`;
 }

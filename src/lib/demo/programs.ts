@@ -10,14 +10,7 @@ import { BOOKS, VISITING_AUTHORS, type Branch } from './library';
 import type { Random } from './random';
 
 export type ProgramKind =
-	| 'storytime'
-	| 'technology'
-	| 'author_talk'
-	| 'summer_reading'
-	| 'teen'
-	| 'book_club'
-	| 'book_sale'
-	| 'outreach';
+	'storytime' | 'technology' | 'author_talk' | 'summer_reading' | 'teen' | 'book_club' | 'book_sale' | 'outreach';
 
 export interface PlannedEvent {
 	kind: ProgramKind;
@@ -55,20 +48,44 @@ interface Storytime {
 
 const STORYTIMES: readonly Storytime[] = [
 	{
-		branch: 'Central', weekday: 3, start: 630, title: 'Preschool Storytime', room: "Children's Program Room",
-		presenters: ['Ms. Alvarez', 'Mr. Greene'], audiences: ['Preschool', 'Families'], attendance: 30
+		branch: 'Central',
+		weekday: 3,
+		start: 630,
+		title: 'Preschool Storytime',
+		room: "Children's Program Room",
+		presenters: ['Ms. Alvarez', 'Mr. Greene'],
+		audiences: ['Preschool', 'Families'],
+		attendance: 30
 	},
 	{
-		branch: 'Central', weekday: 6, start: 630, title: 'Family Storytime', room: "Children's Program Room",
-		presenters: ['Mr. Greene'], audiences: ['Babies & Toddlers', 'Preschool', 'Families'], attendance: 24
+		branch: 'Central',
+		weekday: 6,
+		start: 630,
+		title: 'Family Storytime',
+		room: "Children's Program Room",
+		presenters: ['Mr. Greene'],
+		audiences: ['Babies & Toddlers', 'Preschool', 'Families'],
+		attendance: 24
 	},
 	{
-		branch: 'Eastside', weekday: 2, start: 630, title: 'Preschool Storytime', room: 'Storytime Room',
-		presenters: ['Ms. Okoye'], audiences: ['Preschool', 'Families'], attendance: 22
+		branch: 'Eastside',
+		weekday: 2,
+		start: 630,
+		title: 'Preschool Storytime',
+		room: 'Storytime Room',
+		presenters: ['Ms. Okoye'],
+		audiences: ['Preschool', 'Families'],
+		attendance: 22
 	},
 	{
-		branch: 'Riverside', weekday: 4, start: 600, title: 'Baby & Toddler Storytime', room: 'Community Room',
-		presenters: ['Ms. Patel'], audiences: ['Babies & Toddlers', 'Families'], attendance: 14
+		branch: 'Riverside',
+		weekday: 4,
+		start: 600,
+		title: 'Baby & Toddler Storytime',
+		room: 'Community Room',
+		presenters: ['Ms. Patel'],
+		audiences: ['Babies & Toddlers', 'Families'],
+		attendance: 14
 	}
 ];
 
@@ -88,7 +105,6 @@ const TECH_TOPICS = [
 	'Intro to AI Chatbots',
 	'Video Calls with Family'
 ] as const;
-
 
 /** Closed days (and storytime breaks) for the library. */
 export function isClosed(day: Day): boolean {
@@ -118,7 +134,10 @@ export function planPrograms(from: Day, to: Day, random: Random): PlannedEvent[]
 			events.push(...series(day, random));
 		}
 	}
-	for (const year of SUMMER_YEARS) events.push(...planSummerReading(year, random).filter((event) => event.day >= from && event.day <= to && !isClosed(event.day)));
+	for (const year of SUMMER_YEARS)
+		events.push(
+			...planSummerReading(year, random).filter((event) => event.day >= from && event.day <= to && !isClosed(event.day))
+		);
 	return events.sort((a, b) => a.day - b.day || (a.start ?? -1) - (b.start ?? -1) || a.branch.localeCompare(b.branch));
 }
 
@@ -151,47 +170,56 @@ function storytimesOn(day: Day, random: Random): PlannedEvent[] {
 /** A monthly workshop at Central (2nd Tuesday, not December); a drop-in at Riverside every other month. */
 function technologyOn(day: Day, random: Random): PlannedEvent[] {
 	const { year, month } = dayParts(day);
-	const technology = { kind: 'technology', day, organizer: 'Adult Services', audiences: ['Adults', 'Seniors'] } as const;
+	const technology = {
+		kind: 'technology',
+		day,
+		organizer: 'Adult Services',
+		audiences: ['Adults', 'Seniors']
+	} as const;
 	if (month !== 12 && day === nthWeekday(year, month, 2, 2)) {
 		const topic = TECH_TOPICS[(year * 12 + month) % TECH_TOPICS.length] ?? 'Smartphone Basics';
 		const hybrid = random.chance(0.5);
-		return [{
-			...technology,
-			audiences: [...technology.audiences],
-			title: `Tech Workshop: ${topic}`,
-			description: html('A hands-on class for beginners. Bring your own device or borrow one of ours.'),
-			start: 1080,
-			minutes: 90,
-			branch: 'Central',
-			location: 'Computer Lab',
-			presenter: random.pick(['Jamal Reyes', 'Dana Kowalski']),
-			categories: ['Technology > Workshops'],
-			internalTags: hybrid ? ['Digital literacy', 'Hybrid'] : ['Digital literacy'],
-			expectedInPerson: 13,
-			expectedOnline: hybrid ? 14 : 0,
-			registration: { inPersonSeats: 14, onlineSeats: hybrid ? 25 : 0 },
-			anticipated: 14
-		}];
+		return [
+			{
+				...technology,
+				audiences: [...technology.audiences],
+				title: `Tech Workshop: ${topic}`,
+				description: html('A hands-on class for beginners. Bring your own device or borrow one of ours.'),
+				start: 1080,
+				minutes: 90,
+				branch: 'Central',
+				location: 'Computer Lab',
+				presenter: random.pick(['Jamal Reyes', 'Dana Kowalski']),
+				categories: ['Technology > Workshops'],
+				internalTags: hybrid ? ['Digital literacy', 'Hybrid'] : ['Digital literacy'],
+				expectedInPerson: 13,
+				expectedOnline: hybrid ? 14 : 0,
+				registration: { inPersonSeats: 14, onlineSeats: hybrid ? 25 : 0 },
+				anticipated: 14
+			}
+		];
 	}
 	const lastSaturday = weekday(day) === 6 && day + 7 >= dayOf(year, month + 1, 1);
 	if (month % 2 === 1 && lastSaturday) {
-		return [{
-			...technology,
-			audiences: [...technology.audiences],
-			title: 'Tech Help Drop-In',
-			description: html('Bring your phone, tablet or laptop questions. One-on-one help, first come, first served.'),
-			start: 780,
-			minutes: 120,
-			branch: 'Riverside',
-			location: 'Community Room',
-			presenter: 'Dana Kowalski',
-			categories: ['Technology > Drop-in Help'],
-			internalTags: ['Digital literacy', 'Drop-in'],
-			expectedInPerson: 9,
-			expectedOnline: 0,
-			registration: null,
-			anticipated: 10
-		}];
+		return [
+			{
+				...technology,
+				audiences: [...technology.audiences],
+				title: 'Tech Help Drop-In',
+				description: html('Bring your phone, tablet or laptop questions. One-on-one help, first come, first served.'),
+				start: 780,
+				minutes: 120,
+				branch: 'Riverside',
+				location: 'Community Room',
+				presenter: 'Dana Kowalski',
+				categories: ['Technology > Drop-in Help'],
+				internalTags: ['Digital literacy', 'Drop-in'],
+				expectedInPerson: 9,
+				expectedOnline: 0,
+				registration: null,
+				anticipated: 10
+			}
+		];
 	}
 	return [];
 }
@@ -205,28 +233,30 @@ function authorTalkOn(day: Day): PlannedEvent[] {
 	const talkNumber = year * AUTHOR_TALK_MONTHS.length + AUTHOR_TALK_MONTHS.indexOf(month);
 	const author = VISITING_AUTHORS[talkNumber % VISITING_AUTHORS.length] ?? 'Marisol Vance';
 	const book = BOOKS.find((candidate) => candidate.author === author)?.title ?? 'a new book';
-	return [{
-		kind: 'author_talk',
-		title: `Author Talk: ${author} on "${book}"`,
-		description: html(
-			`${author} reads from <em>${book.replace('&', '&amp;')}</em>, then takes questions. ` +
-				'Books available for signing, courtesy of the Friends of the Library.'
-		),
-		day,
-		start: 1110,
-		minutes: 75,
-		branch: 'Central',
-		location: 'Community Room A',
-		organizer: 'Adult Services',
-		presenter: author,
-		audiences: ['Adults'],
-		categories: ['Author Talks'],
-		internalTags: ['Hybrid', 'Friends funded'],
-		expectedInPerson: 52,
-		expectedOnline: 30,
-		registration: { inPersonSeats: 80, onlineSeats: 150 },
-		anticipated: 70
-	}];
+	return [
+		{
+			kind: 'author_talk',
+			title: `Author Talk: ${author} on "${book}"`,
+			description: html(
+				`${author} reads from <em>${book.replace('&', '&amp;')}</em>, then takes questions. ` +
+					'Books available for signing, courtesy of the Friends of the Library.'
+			),
+			day,
+			start: 1110,
+			minutes: 75,
+			branch: 'Central',
+			location: 'Community Room A',
+			organizer: 'Adult Services',
+			presenter: author,
+			audiences: ['Adults'],
+			categories: ['Author Talks'],
+			internalTags: ['Hybrid', 'Friends funded'],
+			expectedInPerson: 52,
+			expectedOnline: 30,
+			registration: { inPersonSeats: 80, onlineSeats: 150 },
+			anticipated: 70
+		}
+	];
 }
 
 /** Monthly teen and book clubs; drop-in, no registration. */
@@ -235,17 +265,58 @@ function clubsOn(day: Day): PlannedEvent[] {
 	const nth = (dow: number, n: number) => weekday(day) === dow && day === nthWeekday(year, month, dow, n);
 	const clubs: PlannedEvent[] = [];
 	if (nth(4, 1) && month !== 7) {
-		clubs.push(club('teen', 'Teen Advisory Board', day, { start: 990, minutes: 60, branch: 'Central', location: 'Teen Space' }, ['Teens'], ['Teens > Clubs'], 9));
+		clubs.push(
+			club(
+				'teen',
+				'Teen Advisory Board',
+				day,
+				{ start: 990, minutes: 60, branch: 'Central', location: 'Teen Space' },
+				['Teens'],
+				['Teens > Clubs'],
+				9
+			)
+		);
 	}
 	if (nth(5, 3) && month !== 12) {
-		clubs.push(club('teen', 'Teen Gaming Afternoon', day, { start: 930, minutes: 120, branch: 'Riverside', location: 'Community Room' }, ['Teens'], ['Teens > Gaming'], 14));
+		clubs.push(
+			club(
+				'teen',
+				'Teen Gaming Afternoon',
+				day,
+				{ start: 930, minutes: 120, branch: 'Riverside', location: 'Community Room' },
+				['Teens'],
+				['Teens > Gaming'],
+				14
+			)
+		);
 	}
 	if (nth(1, 3)) {
-		const book = BOOKS.filter((candidate) => candidate.shelf === 'adult')[(year * 12 + month) % 9]?.title ?? 'a new novel';
-		clubs.push(club('book_club', `Eastside Evening Book Club: ${book}`, day, { start: 1110, minutes: 60, branch: 'Eastside', location: 'Meeting Room' }, ['Adults'], ['Book Clubs'], 11));
+		const book =
+			BOOKS.filter((candidate) => candidate.shelf === 'adult')[(year * 12 + month) % 9]?.title ?? 'a new novel';
+		clubs.push(
+			club(
+				'book_club',
+				`Eastside Evening Book Club: ${book}`,
+				day,
+				{ start: 1110, minutes: 60, branch: 'Eastside', location: 'Meeting Room' },
+				['Adults'],
+				['Book Clubs'],
+				11
+			)
+		);
 	}
 	if (nth(4, 2)) {
-		clubs.push(club('book_club', 'Mystery Book Club', day, { start: 840, minutes: 60, branch: 'Central', location: 'Reading Lounge' }, ['Adults', 'Seniors'], ['Book Clubs'], 13));
+		clubs.push(
+			club(
+				'book_club',
+				'Mystery Book Club',
+				day,
+				{ start: 840, minutes: 60, branch: 'Central', location: 'Reading Lounge' },
+				['Adults', 'Seniors'],
+				['Book Clubs'],
+				13
+			)
+		);
 	}
 	return clubs;
 }
@@ -255,36 +326,40 @@ function fundraisingAndOutreachOn(day: Day): PlannedEvent[] {
 	const { year, month } = dayParts(day);
 	const allDay = { day, start: null, minutes: 0, presenter: '', expectedOnline: 0, registration: null } as const;
 	if ((month === 4 || month === 10) && day === nthWeekday(year, month, 6, 3)) {
-		return [{
-			...allDay,
-			kind: 'book_sale',
-			title: 'Friends of the Library Book Sale',
-			description: html('Thousands of gently used books, DVDs and puzzles. Cash, card, or a bag for $5 after 2 pm.'),
-			branch: 'Central',
-			location: 'Community Room A',
-			organizer: 'Friends of the Maple Valley Library',
-			audiences: ['Adults', 'Families'],
-			categories: ['Fundraising'],
-			internalTags: ['Friends funded'],
-			expectedInPerson: 420,
-			anticipated: 400
-		}];
+		return [
+			{
+				...allDay,
+				kind: 'book_sale',
+				title: 'Friends of the Library Book Sale',
+				description: html('Thousands of gently used books, DVDs and puzzles. Cash, card, or a bag for $5 after 2 pm.'),
+				branch: 'Central',
+				location: 'Community Room A',
+				organizer: 'Friends of the Maple Valley Library',
+				audiences: ['Adults', 'Families'],
+				categories: ['Fundraising'],
+				internalTags: ['Friends funded'],
+				expectedInPerson: 420,
+				anticipated: 400
+			}
+		];
 	}
 	if (month === 9 && day === nthWeekday(year, 9, 6, 2)) {
-		return [{
-			...allDay,
-			kind: 'outreach',
-			title: 'Library Card Sign-Up Table at Maple Valley Fall Fest',
-			description: html('Find us at Riverside Park: sign up for a card, renew yours, and spin the prize wheel.'),
-			branch: 'Riverside',
-			location: 'Riverside Park (offsite)',
-			organizer: 'Community Engagement',
-			audiences: ['Families', 'Adults', 'Kids'],
-			categories: ['Outreach'],
-			internalTags: ['Offsite', 'Library cards'],
-			expectedInPerson: 160,
-			anticipated: 150
-		}];
+		return [
+			{
+				...allDay,
+				kind: 'outreach',
+				title: 'Library Card Sign-Up Table at Maple Valley Fall Fest',
+				description: html('Find us at Riverside Park: sign up for a card, renew yours, and spin the prize wheel.'),
+				branch: 'Riverside',
+				location: 'Riverside Park (offsite)',
+				organizer: 'Community Engagement',
+				audiences: ['Families', 'Adults', 'Kids'],
+				categories: ['Outreach'],
+				internalTags: ['Offsite', 'Library cards'],
+				expectedInPerson: 160,
+				anticipated: 150
+			}
+		];
 	}
 	return [];
 }
@@ -296,7 +371,15 @@ interface Place {
 	location: string;
 }
 
-function club(kind: 'teen' | 'book_club', title: string, day: Day, place: Place, audiences: string[], categories: string[], attendance: number): PlannedEvent {
+function club(
+	kind: 'teen' | 'book_club',
+	title: string,
+	day: Day,
+	place: Place,
+	audiences: string[],
+	categories: string[],
+	attendance: number
+): PlannedEvent {
 	const teen = kind === 'teen';
 	return {
 		kind,

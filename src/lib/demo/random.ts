@@ -58,8 +58,7 @@ export function createRandom(seed: number, stream = ''): Random {
 			if (!(mean > 0)) return 0;
 			return mean < 30 ? poissonKnuth(next, mean) : poissonPtrs(next, mean);
 		},
-		overdispersed: (mean, shape) =>
-			mean > 0 ? random.poisson(random.gamma(shape, mean / shape)) : 0,
+		overdispersed: (mean, shape) => (mean > 0 ? random.poisson(random.gamma(shape, mean / shape)) : 0),
 		binomial(trials, probability) {
 			let successes = 0;
 			for (let i = 0; i < trials; i++) if (next() < probability) successes++;
@@ -152,8 +151,7 @@ function poissonPtrs(next: () => number, mean: number): number {
 		if (us >= 0.07 && v <= vr) return k;
 		if (k < 0 || (us < 0.013 && v > us)) continue;
 		const accept =
-			Math.log(v) + Math.log(inverseAlpha) - Math.log(a / (us * us) + b) <=
-			-mean + k * logMean - logFactorial(k);
+			Math.log(v) + Math.log(inverseAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k);
 		if (accept) return k;
 	}
 }
@@ -167,11 +165,6 @@ function logFactorial(k: number): number {
 	}
 	const n = k + 1;
 	return (
-		(n - 0.5) * Math.log(n) -
-		n +
-		0.5 * Math.log(2 * Math.PI) +
-		1 / (12 * n) -
-		1 / (360 * n ** 3) +
-		1 / (1260 * n ** 5)
+		(n - 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * n) - 1 / (360 * n ** 3) + 1 / (1260 * n ** 5)
 	);
 }

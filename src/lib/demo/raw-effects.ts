@@ -58,7 +58,9 @@ export function usageRatio(usageCsv: string, metric: string, window: DateWindow)
 		const month = (row.period_start ?? '').slice(0, 7);
 		totals.set(month, (totals.get(month) ?? 0) + Number(row.value));
 	}
-	const windowMonths = [...totals.keys()].filter((month) => month >= window.from.slice(0, 7) && month <= window.to.slice(0, 7));
+	const windowMonths = [...totals.keys()].filter(
+		(month) => month >= window.from.slice(0, 7) && month <= window.to.slice(0, 7)
+	);
 	let during = 0;
 	let expected = 0;
 	let baselineCases = 0;
@@ -91,7 +93,12 @@ export function summerRegistrationRatio(literacyCsv: string, year: number, growt
  * Mean engagement rate (engagements ÷ impressions) of X posts carrying a hashtag inside a window,
  * over that of all posts outside every listed window.
  */
-export function xEngagementRateRatio(xCsv: string, hashtag: string, window: DateWindow, campaignWindows: readonly DateWindow[]): RawRatio {
+export function xEngagementRateRatio(
+	xCsv: string,
+	hashtag: string,
+	window: DateWindow,
+	campaignWindows: readonly DateWindow[]
+): RawRatio {
 	const posts = readCsvRecords(xCsv).map((row) => ({
 		date: (row.time ?? '').slice(0, 10),
 		text: row['Tweet text'] ?? '',

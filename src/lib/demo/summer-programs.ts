@@ -34,7 +34,11 @@ export function planSummerReading(year: number, random: Random): PlannedEvent[] 
 		expectedOnline: 0,
 		registration: null
 	} as const;
-	const copy = { audiences: [...summer.audiences], categories: [...summer.categories], internalTags: [...summer.internalTags] };
+	const copy = {
+		audiences: [...summer.audiences],
+		categories: [...summer.categories],
+		internalTags: [...summer.internalTags]
+	};
 	const events: PlannedEvent[] = [];
 
 	for (const branch of BRANCHES) {
@@ -43,7 +47,8 @@ export function planSummerReading(year: number, random: Random): PlannedEvent[] 
 			...summer,
 			...copy,
 			title: 'Summer Reading Kickoff Party',
-			description: '<p>Sign up for Summer Reading, get your reading log, and enjoy games, face painting and snacks.</p>',
+			description:
+				'<p>Sign up for Summer Reading, get your reading log, and enjoy games, face painting and snacks.</p>',
 			day: nthWeekday(year, 6, 6, 1),
 			start,
 			minutes,

@@ -79,8 +79,10 @@ export function generateUsage(random: Random): UsageResult {
 				const value = random.overdispersed(counterfactual * multiplier, NOISE_SHAPE[metric]);
 				rows.push([isoFromDay(monthStart), 'month', branch, metric, String(value)]);
 
-				if (metric === 'new_cards' && inMonth(monthStart, LIBRARY_CARD_MONTH_2025)) cardMonth.add(value, counterfactual);
-				if (metric === 'circulation' && inMonth(monthStart, STAFF_PICKS_WINTER_2026)) staffPicks.add(value, counterfactual);
+				if (metric === 'new_cards' && inMonth(monthStart, LIBRARY_CARD_MONTH_2025))
+					cardMonth.add(value, counterfactual);
+				if (metric === 'circulation' && inMonth(monthStart, STAFF_PICKS_WINTER_2026))
+					staffPicks.add(value, counterfactual);
 				if (metric === 'visits' && inMonth(monthStart, PATRON_STORIES_2025)) patronStories.add(value, counterfactual);
 			}
 		}

@@ -7,14 +7,46 @@ import type { PlannedPost } from './posts';
 import type { Random } from './random';
 
 export const X_COLUMNS = [
-	'Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressions', 'engagements', 'engagement rate',
-	'retweets', 'replies', 'likes', 'user profile clicks', 'url clicks', 'hashtag clicks', 'detail expands',
-	'permalink clicks', 'app opens', 'app installs', 'follows', 'email tweet', 'dial phone', 'media views',
-	'media engagements', 'promoted impressions', 'promoted engagements', 'promoted engagement rate',
-	'promoted retweets', 'promoted replies', 'promoted likes', 'promoted user profile clicks', 'promoted url clicks',
-	'promoted hashtag clicks', 'promoted detail expands', 'promoted permalink clicks', 'promoted app opens',
-	'promoted app installs', 'promoted follows', 'promoted email tweet', 'promoted dial phone',
-	'promoted media views', 'promoted media engagements'
+	'Tweet id',
+	'Tweet permalink',
+	'Tweet text',
+	'time',
+	'impressions',
+	'engagements',
+	'engagement rate',
+	'retweets',
+	'replies',
+	'likes',
+	'user profile clicks',
+	'url clicks',
+	'hashtag clicks',
+	'detail expands',
+	'permalink clicks',
+	'app opens',
+	'app installs',
+	'follows',
+	'email tweet',
+	'dial phone',
+	'media views',
+	'media engagements',
+	'promoted impressions',
+	'promoted engagements',
+	'promoted engagement rate',
+	'promoted retweets',
+	'promoted replies',
+	'promoted likes',
+	'promoted user profile clicks',
+	'promoted url clicks',
+	'promoted hashtag clicks',
+	'promoted detail expands',
+	'promoted permalink clicks',
+	'promoted app opens',
+	'promoted app installs',
+	'promoted follows',
+	'promoted email tweet',
+	'promoted dial phone',
+	'promoted media views',
+	'promoted media engagements'
 ] as const;
 export const X_HEADER = X_COLUMNS.map((column) => `"${column}"`).join(',');
 
@@ -47,7 +79,10 @@ const RATE = {
 	mediaEngagements: 0.006
 } as const;
 
-export function generateXActivity(posts: readonly PlannedPost[], random: Random): { name: string; content: string; rows: number } {
+export function generateXActivity(
+	posts: readonly PlannedPost[],
+	random: Random
+): { name: string; content: string; rows: number } {
 	const rows = posts
 		.filter((post) => post.platform === 'x')
 		.map((post) => xRow(post, random))

@@ -21,7 +21,10 @@ export function monthColumnGroups(header: readonly string[]): MonthColumnGroup[]
 		if (!match || month < 0) continue;
 		const label = `${match[1]!.trim()}${match[4] ? ` (${match[4].replace(/^[_\s]+/, '')})` : ''}`;
 		const group = groups.get(label) ?? { label, columns: [] };
-		group.columns.push({ header: cell.trim().replace(/\s+/g, ' ').toLowerCase(), month: `${match[3]}-${String(month + 1).padStart(2, '0')}-01` });
+		group.columns.push({
+			header: cell.trim().replace(/\s+/g, ' ').toLowerCase(),
+			month: `${match[3]}-${String(month + 1).padStart(2, '0')}-01`
+		});
 		groups.set(label, group);
 	}
 	return [...groups.values()].filter((g) => g.columns.length >= 3);
@@ -51,13 +54,25 @@ export const MAPPING_TARGETS = [
 		id: 'programs',
 		label: 'Programs and attendance (one row per program)',
 		fields: [
-			{ key: 'title', label: 'Program title', kind: 'text', required: true, hints: ['title', 'name', 'event', 'program'] },
+			{
+				key: 'title',
+				label: 'Program title',
+				kind: 'text',
+				required: true,
+				hints: ['title', 'name', 'event', 'program']
+			},
 			{ key: 'date', label: 'Date', kind: 'date', required: true, hints: ['date', 'start date', 'event date', 'day'] },
 			{ key: 'time', label: 'Start time', kind: 'time', hints: ['start time', 'time', 'start', 'begins'] },
 			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'campus'] },
 			{ key: 'category', label: 'Category', kind: 'text', hints: ['category', 'type', 'event type'] },
 			{ key: 'audience', label: 'Audience', kind: 'text', hints: ['audience', 'age group', 'age'] },
-			{ key: 'attendance', label: 'Attendance', kind: 'count', required: true, hints: ['attendance', 'attendees', 'attended', 'headcount', 'total attendance'] },
+			{
+				key: 'attendance',
+				label: 'Attendance',
+				kind: 'count',
+				required: true,
+				hints: ['attendance', 'attendees', 'attended', 'headcount', 'total attendance']
+			},
 			{ key: 'registrations', label: 'Registrations', kind: 'count', hints: ['registrations', 'registered'] },
 			{ key: 'id', label: 'Event ID (optional)', kind: 'text', hints: ['event id', 'id'] }
 		],
@@ -67,7 +82,13 @@ export const MAPPING_TARGETS = [
 		id: 'usage',
 		label: 'Usage counts, one row per branch, period and metric',
 		fields: [
-			{ key: 'date', label: 'Period start (date or month)', kind: 'date', required: true, hints: ['date', 'month', 'period', 'week'] },
+			{
+				key: 'date',
+				label: 'Period start (date or month)',
+				kind: 'date',
+				required: true,
+				hints: ['date', 'month', 'period', 'week']
+			},
 			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'library name'] },
 			{ key: 'metric', label: 'Metric name', kind: 'metric', required: true, hints: ['metric', 'measure', 'type'] },
 			{ key: 'value', label: 'Count', kind: 'count', required: true, hints: ['value', 'count', 'total'] }
@@ -78,16 +99,45 @@ export const MAPPING_TARGETS = [
 		id: 'usage_wide',
 		label: 'Usage counts, one column per metric',
 		fields: [
-			{ key: 'date', label: 'Period start (date or month)', kind: 'date', required: true, hints: ['date', 'month', 'period', 'week'] },
-			{ key: 'branch', label: 'Branch', kind: 'text', hints: ['branch', 'library', 'location', 'library name', 'library details'] },
-			...USAGE_METRICS.map((metric) => ({ key: metric, label: metric.replaceAll('_', ' '), kind: 'count' as const, hints: [metric.replaceAll('_', ' '), metric === 'circulation' ? 'checkouts' : metric, metric === 'visits' ? 'visitors' : metric, metric === 'new_cards' ? 'new members' : metric] }))
+			{
+				key: 'date',
+				label: 'Period start (date or month)',
+				kind: 'date',
+				required: true,
+				hints: ['date', 'month', 'period', 'week']
+			},
+			{
+				key: 'branch',
+				label: 'Branch',
+				kind: 'text',
+				hints: ['branch', 'library', 'location', 'library name', 'library details']
+			},
+			...USAGE_METRICS.map((metric) => ({
+				key: metric,
+				label: metric.replaceAll('_', ' '),
+				kind: 'count' as const,
+				hints: [
+					metric.replaceAll('_', ' '),
+					metric === 'circulation' ? 'checkouts' : metric,
+					metric === 'visits' ? 'visitors' : metric,
+					metric === 'new_cards' ? 'new members' : metric
+				]
+			}))
 		],
 		metrics: USAGE_METRICS
 	}),
 	target({
 		id: 'usage_months',
 		label: 'Usage counts, one row per branch and one column per month',
-		fields: [{ key: 'branch', label: 'Branch (or library service)', kind: 'text', required: true, hints: ['branch', 'library', 'library details', 'library name', 'service'] }],
+		fields: [
+			{
+				key: 'branch',
+				label: 'Branch (or library service)',
+				kind: 'text',
+				required: true,
+				hints: ['branch', 'library', 'library details', 'library name', 'service']
+			}
+		],
 		metrics: USAGE_METRICS
 	}),
 	target({
@@ -119,7 +169,15 @@ export const ColumnMapping = z.object({
 	target: MappingTargetId,
 	/** usage_months: the metric every chosen column counts, and which column is which month */
 	metric: z.enum(USAGE_METRICS).optional(),
-	monthColumns: z.array(z.object({ header: z.string(), month: IsoDate.refine((date) => date.endsWith('-01'), 'must be the first of a month') })).max(120).default([]),
+	monthColumns: z
+		.array(
+			z.object({
+				header: z.string(),
+				month: IsoDate.refine((date) => date.endsWith('-01'), 'must be the first of a month')
+			})
+		)
+		.max(120)
+		.default([]),
 	/** normalised sheet name, for workbooks */
 	sheet: z.string().max(120).nullable().default(null),
 	/** line of the header, 0-based */

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { CampaignPeriod } from './campaigns';
 import { IsoDate } from './dates';
 
-
 /** Query parameters of the overview and the board report. */
 export const DateRangeQuery = z
 	.object({ from: IsoDate.optional(), to: IsoDate.optional() })
-	.refine((range) => !range.from || !range.to || range.from <= range.to, { message: 'must not be after "to"', path: ['from'] });
+	.refine((range) => !range.from || !range.to || range.from <= range.to, {
+		message: 'must not be after "to"',
+		path: ['from']
+	});
 export type DateRangeQuery = z.infer<typeof DateRangeQuery>;
 
 export interface DateRange {

@@ -28,4 +28,13 @@ export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 export const SURVEY_OUTCOMES = ['knowledge', 'confidence', 'application', 'awareness'] as const;
 
 /** Every platform Lantern imports posts or account figures from, in the order pages list them. */
-export const PLATFORM_LABELS: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', linkedin: 'LinkedIn', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+export const PLATFORM_LABELS: Record<string, string> = {
+	x: 'X',
+	facebook: 'Facebook',
+	instagram: 'Instagram',
+	tiktok: 'TikTok',
+	youtube: 'YouTube',
+	linkedin: 'LinkedIn',
+	mastodon: 'Mastodon',
+	bluesky: 'Bluesky'
+};

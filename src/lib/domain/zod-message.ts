@@ -2,7 +2,9 @@ import type { z } from 'zod';
 
 /** Where an issue is, as people write it: strategies.success_stories[3].pattern ('' for the whole input). */
 export function issuePath(path: readonly PropertyKey[]): string {
-	return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
+	return path
+		.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+		.join('');
 }
 
 /**

@@ -8,7 +8,10 @@ describe('birth dates', () => {
 	it('folds ranges without spreading, so a large sample cannot overflow the stack', () => {
 		const days = Array.from({ length: 500_000 }, (_, i) => i);
 		expect(dateRange(days)).toEqual({ earliest: 0, latest: 499_999 });
-		expect(mergeRanges([null, { earliest: 5, latest: 9 }, { earliest: 2, latest: 6 }])).toEqual({ earliest: 2, latest: 9 });
+		expect(mergeRanges([null, { earliest: 5, latest: 9 }, { earliest: 2, latest: 6 }])).toEqual({
+			earliest: 2,
+			latest: 9
+		});
 		expect(mergeRanges([null])).toBeNull();
 	});
 
@@ -23,7 +26,15 @@ describe('birth dates', () => {
 		expect(birthAgeSpan(births, 5, registrations, 5, 0.6)).toBe('6–53');
 		expect(birthAgeSpan(births, 5, null, 5, 0.6)).toBeNull();
 		expect(birthAgeSpan([...births.slice(0, 4), day('2025-06-10')], 5, registrations, 5, 0.6)).toBeNull();
-		expect(birthAgeSpan(['2024-01-05', '2024-02-05', '2023-03-05', '2023-04-05', '2024-05-05'].map(day), 5, registrations, 5, 0.6)).toBeNull();
+		expect(
+			birthAgeSpan(
+				['2024-01-05', '2024-02-05', '2023-03-05', '2023-04-05', '2024-05-05'].map(day),
+				5,
+				registrations,
+				5,
+				0.6
+			)
+		).toBeNull();
 		expect(birthAgeSpan([...births.slice(0, 4), day('1850-01-01')], 5, registrations, 5, 0.6)).toBeNull();
 	});
 });

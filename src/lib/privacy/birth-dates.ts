@@ -30,7 +30,9 @@ export function dateRange(days: readonly number[]): DateRange | null {
 
 export function mergeRanges(ranges: readonly (DateRange | null)[]): DateRange | null {
 	const present = ranges.filter((range): range is DateRange => range !== null);
-	return present.length === 0 ? null : { earliest: Math.min(...present.map((r) => r.earliest)), latest: Math.max(...present.map((r) => r.latest)) };
+	return present.length === 0
+		? null
+		: { earliest: Math.min(...present.map((r) => r.earliest)), latest: Math.max(...present.map((r) => r.latest)) };
 }
 
 export function isAge(years: number): boolean {
@@ -47,9 +49,16 @@ export function plausibleBirthDays(days: readonly number[], others: DateRange | 
  * other date in the file by 0–110 years and the dates span several years, as a population's
  * birthdays do. Returns the age range, e.g. "3–79", or null.
  */
-export function birthAgeSpan(days: readonly number[], valueCount: number, others: DateRange | null, minValues: number, minShare: number): string | null {
+export function birthAgeSpan(
+	days: readonly number[],
+	valueCount: number,
+	others: DateRange | null,
+	minValues: number,
+	minShare: number
+): string | null {
 	const own = dateRange(days);
-	if (others === null || own === null || days.length < minValues || share(days.length, valueCount) < minShare) return null;
+	if (others === null || own === null || days.length < minValues || share(days.length, valueCount) < minShare)
+		return null;
 	if (own.latest >= others.earliest) return null;
 	const years = new Set(days.map((day) => new Date(day * 86_400_000).getUTCFullYear()));
 	if (years.size < MIN_BIRTH_YEARS) return null;

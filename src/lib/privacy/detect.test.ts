@@ -40,15 +40,25 @@ describe('detectPersonalColumns: by header and values together', () => {
 
 	it('says why in counts, never quoting a value, since the reason is stored in the import log', () => {
 		const found = detectPersonalColumns(summer.header, sample(summer.rows));
-		expect(found.find((column) => column.header === 'Email')?.reason).toBe('header "Email" and 50 of 50 sampled values are email addresses');
+		expect(found.find((column) => column.header === 'Email')?.reason).toBe(
+			'header "Email" and 50 of 50 sampled values are email addresses'
+		);
 		const values = new Set(sample(summer.rows).flat());
-		for (const column of found) for (const value of values) expect(column.reason.includes(value) && value.length > 3 ? value : null).toBeNull();
+		for (const column of found)
+			for (const value of values) expect(column.reason.includes(value) && value.length > 3 ? value : null).toBeNull();
 	});
 });
 
 describe('detectPersonalColumns: by header alone', () => {
 	it('needs no rows: a personal header is enough', () => {
-		expect(brief(detectPersonalColumns(['Branch', 'DOB', 'E-mail Address', 'Mobile', 'Street', 'Barcode', 'Borrower Number', 'IP', 'Full Name'], []))).toEqual([
+		expect(
+			brief(
+				detectPersonalColumns(
+					['Branch', 'DOB', 'E-mail Address', 'Mobile', 'Street', 'Barcode', 'Borrower Number', 'IP', 'Full Name'],
+					[]
+				)
+			)
+		).toEqual([
 			['DOB', 'birth_date', 'header'],
 			['E-mail Address', 'email', 'header'],
 			['Mobile', 'phone', 'header'],
@@ -63,7 +73,9 @@ describe('detectPersonalColumns: by header alone', () => {
 	it('keeps the header verdict when values do not confirm it, and says so', () => {
 		const [address] = detectPersonalColumns(['Address'], [['see form'], ['on file'], ['n/a']]);
 		expect(address).toMatchObject({ kind: 'street_address', evidence: 'header' });
-		expect(address?.reason).toBe('header "Address" names a street address (its sampled values do not look like street addresses, but the header is enough)');
+		expect(address?.reason).toBe(
+			'header "Address" names a street address (its sampled values do not look like street addresses, but the header is enough)'
+		);
 	});
 
 	it('strips a byte-order mark from the header it reports', () => {
@@ -89,45 +101,98 @@ describe('detectPersonalColumns: by values alone', () => {
 
 	it('finds IP addresses', () => {
 		const random = createRandom(3);
-		const rows = Array.from({ length: 20 }, (_, i) => [`2025-06-${String(i + 1).padStart(2, '0')}`, fakeIpAddress(random), 'Summer Reading sign-up']);
-		expect(brief(detectPersonalColumns(['Submitted', 'Source', 'Form'], rows))).toEqual([['Source', 'ip_address', 'values']]);
+		const rows = Array.from({ length: 20 }, (_, i) => [
+			`2025-06-${String(i + 1).padStart(2, '0')}`,
+			fakeIpAddress(random),
+			'Summer Reading sign-up'
+		]);
+		expect(brief(detectPersonalColumns(['Submitted', 'Source', 'Form'], rows))).toEqual([
+			['Source', 'ip_address', 'values']
+		]);
 	});
 
 	it('reads a birth date only from dates that all precede the file’s other dates by 0–110 years', () => {
 		const found = detectPersonalColumns(unlabelled(summer.header), sample(summer.rows));
-		expect(found.find((column) => column.kind === 'birth_date')?.reason).toMatch(/^50 of 50 sampled values are dates \d+–\d+ years before every other date in the file, as birth dates are$/);
+		expect(found.find((column) => column.kind === 'birth_date')?.reason).toMatch(
+			/^50 of 50 sampled values are dates \d+–\d+ years before every other date in the file, as birth dates are$/
+		);
 		// Event dates before registration dates are a season, not a population: too few years.
-		const season = [['2025-06-02', '2025-07-01'], ['2025-06-09', '2025-07-02'], ['2025-06-16', '2025-07-03'], ['2025-06-23', '2025-07-04'], ['2025-06-30', '2025-07-05']];
+		const season = [
+			['2025-06-02', '2025-07-01'],
+			['2025-06-09', '2025-07-02'],
+			['2025-06-16', '2025-07-03'],
+			['2025-06-23', '2025-07-04'],
+			['2025-06-30', '2025-07-05']
+		];
 		expect(detectPersonalColumns(['Field A', 'Field B'], season)).toEqual([]);
 		// A header that names the date's meaning ("Member Since") keeps the value rule away.
 		const since = summer.rows.slice(0, 20).map((row) => [row[6]!, row[11]!]);
 		expect(detectPersonalColumns(['Member Since', 'Registered On'], since)).toEqual([]);
-		expect(brief(detectPersonalColumns(['Field A', 'Registered On'], since))).toEqual([['Field A', 'birth_date', 'values']]);
+		expect(brief(detectPersonalColumns(['Field A', 'Registered On'], since))).toEqual([
+			['Field A', 'birth_date', 'values']
+		]);
 	});
 
 	it('counts emails and phones together in a mixed contact column', () => {
 		const rows = summer.rows.slice(0, 10).map((row, i) => [i % 2 === 0 ? row[3]! : row[4]!, row[8]!]);
 		const [contact] = detectPersonalColumns(['How to reach you', 'Branch'], rows);
-		expect(contact).toMatchObject({ kind: 'email', evidence: 'values', reason: '10 of 10 sampled values are email addresses or phone numbers' });
+		expect(contact).toMatchObject({
+			kind: 'email',
+			evidence: 'values',
+			reason: '10 of 10 sampled values are email addresses or phone numbers'
+		});
 	});
 });
 
 describe('detectPersonalColumns: guards against false positives', () => {
 	it('reads small numbers under a personal-sounding header as a measure', () => {
-		expect(detectPersonalColumns(['Date', 'Phone', 'Email'], [['2025-06-02', '14', '3'], ['2025-06-03', '9', '0'], ['2025-06-04', '22', '5']])).toEqual([]);
+		expect(
+			detectPersonalColumns(
+				['Date', 'Phone', 'Email'],
+				[
+					['2025-06-02', '14', '3'],
+					['2025-06-03', '9', '0'],
+					['2025-06-04', '22', '5']
+				]
+			)
+		).toEqual([]);
 	});
 
 	it('reads numbers under a person word as a patron number', () => {
-		expect(brief(detectPersonalColumns(['Patron', 'Checkouts'], [['104233', '4'], ['104811', '2'], ['105002', '7']]))).toEqual([['Patron', 'patron_id', 'both']]);
+		expect(
+			brief(
+				detectPersonalColumns(
+					['Patron', 'Checkouts'],
+					[
+						['104233', '4'],
+						['104811', '2'],
+						['105002', '7']
+					]
+				)
+			)
+		).toEqual([['Patron', 'patron_id', 'both']]);
 	});
 
 	it('lets item barcodes (leading 3) through under a bare "Barcode" header', () => {
-		expect(detectPersonalColumns(['Barcode', 'Title'], [['33921000123456', 'Salt & Cedar'], ['33921000123457', 'Pip Counts the Stars'], ['33921000123458', 'North of the Prairie']])).toEqual([]);
+		expect(
+			detectPersonalColumns(
+				['Barcode', 'Title'],
+				[
+					['33921000123456', 'Salt & Cedar'],
+					['33921000123457', 'Pip Counts the Stars'],
+					['33921000123458', 'North of the Prairie']
+				]
+			)
+		).toEqual([]);
 	});
 
 	it('corrects the kind when the values clearly say otherwise', () => {
 		const rows = summer.rows.slice(0, 10).map((row) => [row[3]!]);
-		expect(detectPersonalColumns(['Contact Phone'], rows)[0]).toMatchObject({ kind: 'email', evidence: 'both', reason: 'header "Contact Phone" names a phone number and 10 of 10 sampled values are email addresses' });
+		expect(detectPersonalColumns(['Contact Phone'], rows)[0]).toMatchObject({
+			kind: 'email',
+			evidence: 'both',
+			reason: 'header "Contact Phone" names a phone number and 10 of 10 sampled values are email addresses'
+		});
 	});
 
 	it('does not read program titles, places or performers as people', () => {
@@ -145,28 +210,72 @@ describe('detectPersonalColumns: guards against false positives', () => {
 	it('flags city and ZIP only beside a street address, as parts of it', () => {
 		const rows = summer.rows.slice(0, 10).map((row) => [row[5]!.split(',')[0]!, 'Maple Valley', '60950', row[8]!]);
 		const found = detectPersonalColumns(['Street', 'City', 'ZIP', 'Branch'], rows);
-		expect(found.map(({ header, quasiIdentifier }) => [header, quasiIdentifier ?? false])).toEqual([['Street', false], ['City', true], ['ZIP', true]]);
+		expect(found.map(({ header, quasiIdentifier }) => [header, quasiIdentifier ?? false])).toEqual([
+			['Street', false],
+			['City', true],
+			['ZIP', true]
+		]);
 		expect(found[2]?.reason).toBe('header "ZIP" is part of the postal address beside street-address column "Street"');
 		expect(detectPersonalColumns(['ZIP', 'City', 'Registrations'], [['60950', 'Maple Valley', '412']])).toEqual([]);
 	});
 
 	it("keeps a library's own address and phone in a file with one row per library", () => {
 		const header = ['STABR', 'FSCSKEY', 'LIBID', 'LIBNAME', 'ADDRESS', 'CITY', 'ZIP', 'CNTY', 'PHONE', 'VISITS'];
-		const rows = [['IL', 'IL0420', 'IL0420-002', 'Maple Valley Public Library', '200 W Main St', 'Maple Valley', '60950', 'Maple', '2175550100', '437048']];
+		const rows = [
+			[
+				'IL',
+				'IL0420',
+				'IL0420-002',
+				'Maple Valley Public Library',
+				'200 W Main St',
+				'Maple Valley',
+				'60950',
+				'Maple',
+				'2175550100',
+				'437048'
+			]
+		];
 		expect(detectPersonalColumns(header, rows)).toEqual([]);
 		// A branch directory without an IMLS key: every row a different branch.
-		const branches = ['Agincourt', 'Albion', 'Alderwood', 'Armour Heights', 'Barbara Frum', 'Bayview', 'Beaches', 'Bendale', 'Black Creek', 'Bloor/Gladstone', 'Bridlewood', 'Brentwood'];
-		const directory = branches.map((name, i) => [`AG${i}`, name, `${100 + i * 37} Queen St E`, 'M4M 1A1', `416-555-01${String(i).padStart(2, '0')}`]);
-		expect(detectPersonalColumns(['BranchCode', 'BranchName', 'Address', 'PostalCode', 'Telephone'], directory)).toEqual([]);
+		const branches = [
+			'Agincourt',
+			'Albion',
+			'Alderwood',
+			'Armour Heights',
+			'Barbara Frum',
+			'Bayview',
+			'Beaches',
+			'Bendale',
+			'Black Creek',
+			'Bloor/Gladstone',
+			'Bridlewood',
+			'Brentwood'
+		];
+		const directory = branches.map((name, i) => [
+			`AG${i}`,
+			name,
+			`${100 + i * 37} Queen St E`,
+			'M4M 1A1',
+			`416-555-01${String(i).padStart(2, '0')}`
+		]);
+		expect(
+			detectPersonalColumns(['BranchCode', 'BranchName', 'Address', 'PostalCode', 'Telephone'], directory)
+		).toEqual([]);
 		// The same columns where branches repeat are patrons' addresses, not the branches'.
 		const patrons = summer.rows.slice(0, 12).map((row) => ['C1', row[8]!, row[5]!, '60950', row[4]!]);
-		expect(brief(detectPersonalColumns(['BranchCode', 'BranchName', 'Address', 'PostalCode', 'Telephone'], patrons))).toEqual([
+		expect(
+			brief(detectPersonalColumns(['BranchCode', 'BranchName', 'Address', 'PostalCode', 'Telephone'], patrons))
+		).toEqual([
 			['Address', 'street_address', 'both'],
 			['PostalCode', 'street_address', 'header'],
 			['Telephone', 'phone', 'both']
 		]);
 		// And a file with an IMLS key but a person in it is not a directory.
-		expect(brief(detectPersonalColumns([...header, 'Director Email', 'Patron Name'], []))).toContainEqual(['ADDRESS', 'street_address', 'header']);
+		expect(brief(detectPersonalColumns([...header, 'Director Email', 'Patron Name'], []))).toContainEqual([
+			'ADDRESS',
+			'street_address',
+			'header'
+		]);
 	});
 
 	it('returns findings sorted by column', () => {

@@ -70,12 +70,15 @@ export function detectPersonalColumns(header: string[], sampleRows: string[][]):
 	}));
 
 	const found = columns.flatMap((column) => {
-		const finding = column.verdict.rule === 'personal' ? judgePersonalHeader(column, column.verdict) : judgeValues(column);
+		const finding =
+			column.verdict.rule === 'personal' ? judgePersonalHeader(column, column.verdict) : judgeValues(column);
 		return finding ? [finding] : [];
 	});
 	found.push(...addressParts(columns, found));
 
-	const kept = rowsAreOrganisations(columns, found) ? found.filter((finding) => !ORGANISATION_CONTACT.has(finding.kind)) : found;
+	const kept = rowsAreOrganisations(columns, found)
+		? found.filter((finding) => !ORGANISATION_CONTACT.has(finding.kind))
+		: found;
 	return kept.sort((a, b) => a.index - b.index);
 }
 
@@ -86,28 +89,53 @@ function finding(column: Column, kind: PersonalKind, evidence: Evidence, reason:
 const tally = (column: Column, n: number) => `${n} of ${column.values.length} sampled values`;
 
 /** A personal header: enough alone, unless the values show it is a measure or an item barcode. */
-function judgePersonalHeader(column: Column, verdict: Extract<HeaderVerdict, { rule: 'personal' }>): PersonalColumn | null {
+function judgePersonalHeader(
+	column: Column,
+	verdict: Extract<HeaderVerdict, { rule: 'personal' }>
+): PersonalColumn | null {
 	const { kind } = verdict;
 	const { values } = column;
 	const quoted = `header "${column.header}"`;
 	const ids = values.filter((value) => IDENTIFIER.test(value)).length;
 	// "Patron" or "Reader" over numbers is the patron's number, not their name.
 	if (verdict.personNoun && ids > 0 && share(ids, values.length) >= VALUE_SHARE) {
-		return finding(column, 'patron_id', 'both', `${quoted} names a person and ${tally(column, ids)} are ${KIND_VALUES.patron_id}`);
+		return finding(
+			column,
+			'patron_id',
+			'both',
+			`${quoted} names a person and ${tally(column, ids)} are ${KIND_VALUES.patron_id}`
+		);
 	}
 	// "Phone" over small numbers is a count of phone calls, a measure.
-	if (values.length >= 3 && NEVER_COUNTS.has(kind) && share(values.filter(isCountLike).length, values.length) >= COUNT_SHARE) return null;
+	if (
+		values.length >= 3 &&
+		NEVER_COUNTS.has(kind) &&
+		share(values.filter(isCountLike).length, values.length) >= COUNT_SHARE
+	)
+		return null;
 	// Item barcodes (leading 3) identify books, not borrowers.
-	if (kind === 'card_number' && values.length >= 3 && share(values.filter(isItemBarcode).length, values.length) >= VALUE_SHARE) return null;
+	if (
+		kind === 'card_number' &&
+		values.length >= 3 &&
+		share(values.filter(isItemBarcode).length, values.length) >= VALUE_SHARE
+	)
+		return null;
 
 	const counts = countShapes(values, { expected: kind, identifier: false });
 	const confirming = confirmingValues(kind, column, counts);
-	if (share(confirming, values.length) >= VALUE_SHARE) return finding(column, kind, 'both', `${quoted} and ${tally(column, confirming)} are ${KIND_VALUES[kind]}`);
+	if (share(confirming, values.length) >= VALUE_SHARE)
+		return finding(column, kind, 'both', `${quoted} and ${tally(column, confirming)} are ${KIND_VALUES[kind]}`);
 	const other = dominantShape(counts);
 	if (other && other.kind !== kind) {
-		return finding(column, other.kind, 'both', `${quoted} names ${KIND_COLUMN[kind]} and ${tally(column, other.count)} are ${KIND_VALUES[other.kind]}`);
+		return finding(
+			column,
+			other.kind,
+			'both',
+			`${quoted} names ${KIND_COLUMN[kind]} and ${tally(column, other.count)} are ${KIND_VALUES[other.kind]}`
+		);
 	}
-	const unlike = values.length > 0 ? ` (its sampled values do not look like ${KIND_VALUES[kind]}, but the header is enough)` : '';
+	const unlike =
+		values.length > 0 ? ` (its sampled values do not look like ${KIND_VALUES[kind]}, but the header is enough)` : '';
 	return finding(column, kind, 'header', `${quoted} names ${KIND_COLUMN[kind]}${unlike}`);
 }
 
@@ -122,7 +150,13 @@ function confirmingValues(kind: PersonalKind, column: Column, counts: ShapeCount
 /** Any other header: the values decide, most strictly where the header says nothing at all. */
 function judgeValues(column: Column): PersonalColumn | null {
 	const { verdict, values } = column;
-	if (verdict.rule === 'personal' || verdict.rule === 'public' || verdict.rule === 'address-part' || values.length === 0) return null;
+	if (
+		verdict.rule === 'personal' ||
+		verdict.rule === 'public' ||
+		verdict.rule === 'address-part' ||
+		values.length === 0
+	)
+		return null;
 	const quoted = `header "${column.header}"`;
 	const counts = countShapes(values, { expected: null, identifier: verdict.rule === 'neutral' && verdict.identifier });
 	const shape = dominantShape(counts);
@@ -138,7 +172,9 @@ function judgeValues(column: Column): PersonalColumn | null {
 		// "Name" already says person: full names or common given names are enough.
 		const names = values.filter((value) => fullNameGivenName(value) !== null || isCommonGivenName(value)).length;
 		const isNames = verdict.kinds.includes('name') && share(names, values.length) >= VALUE_SHARE;
-		return isNames ? finding(column, 'name', 'both', `${quoted} and ${tally(column, names)} are ${KIND_VALUES.name}`) : null;
+		return isNames
+			? finding(column, 'name', 'both', `${quoted} and ${tally(column, names)} are ${KIND_VALUES.name}`)
+			: null;
 	}
 
 	if (values.length >= MIN_VALUES.name) {
@@ -149,12 +185,19 @@ function judgeValues(column: Column): PersonalColumn | null {
 		}
 		// A first-name column under a header Lantern cannot read ("Vorname"): mostly common given names.
 		const given = values.filter(isCommonGivenName).length;
-		if (share(given, values.length) >= VALUE_SHARE) return finding(column, 'name', 'values', `${tally(column, given)} are common given names`);
+		if (share(given, values.length) >= VALUE_SHARE)
+			return finding(column, 'name', 'values', `${tally(column, given)} are common given names`);
 	}
 
 	if (!verdict.dateContext) {
 		const span = birthAgeSpan(column.days, values.length, column.otherDates, MIN_VALUES.birth_date, VALUE_SHARE);
-		if (span) return finding(column, 'birth_date', 'values', `${tally(column, column.days.length)} are dates ${span} years before every other date in the file, as birth dates are`);
+		if (span)
+			return finding(
+				column,
+				'birth_date',
+				'values',
+				`${tally(column, column.days.length)} are dates ${span} years before every other date in the file, as birth dates are`
+			);
 	}
 	return null;
 }
@@ -168,7 +211,8 @@ function dominantShape(counts: ShapeCounts): { kind: PersonalKind; count: number
 	if (!top) return null;
 	if (share(top[1], counts.total) >= VALUE_SHARE) return { kind: top[0], count: top[1], mixed: false };
 	const contact = (counts.byKind.get('email') ?? 0) + (counts.byKind.get('phone') ?? 0);
-	if ((top[0] === 'email' || top[0] === 'phone') && share(contact, counts.total) >= VALUE_SHARE) return { kind: top[0], count: contact, mixed: true };
+	if ((top[0] === 'email' || top[0] === 'phone') && share(contact, counts.total) >= VALUE_SHARE)
+		return { kind: top[0], count: contact, mixed: true };
 	return null;
 }
 
@@ -179,7 +223,12 @@ function addressParts(columns: readonly Column[], found: readonly PersonalColumn
 	return columns
 		.filter((column) => column.verdict.rule === 'address-part')
 		.map((column) => ({
-			...finding(column, 'street_address', 'header', `header "${column.header}" is part of the postal address beside street-address column "${street.header}"`),
+			...finding(
+				column,
+				'street_address',
+				'header',
+				`header "${column.header}" is part of the postal address beside street-address column "${street.header}"`
+			),
 			quasiIdentifier: true as const
 		}));
 }

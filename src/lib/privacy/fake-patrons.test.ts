@@ -36,7 +36,9 @@ describe('fake patron exports', () => {
 				for (const value of column(fake, name)) if (value !== '') expect(listed.has(value)).toBe(true);
 			}
 		}
-		expect(new Set(summer.personalValues.map((entry) => entry.kind))).toEqual(new Set(['patron_id', 'name', 'email', 'phone', 'street_address', 'birth_date', 'card_number']));
+		expect(new Set(summer.personalValues.map((entry) => entry.kind))).toEqual(
+			new Set(['patron_id', 'name', 'email', 'phone', 'street_address', 'birth_date', 'card_number'])
+		);
 	});
 
 	it('use only fictional contact details: the 555-01xx block, RFC 2606 domains, Codabar barcodes with a Luhn check digit', () => {
@@ -55,7 +57,12 @@ describe('fake patron exports', () => {
 	});
 
 	it('give each reader a birth date that fits their age group on the day they registered', () => {
-		const bands: Record<string, [number, number]> = { 'Early literacy (0-5)': [0, 5], 'Kids (6-11)': [6, 11], 'Teens (12-17)': [12, 17], 'Adults (18+)': [18, 110] };
+		const bands: Record<string, [number, number]> = {
+			'Early literacy (0-5)': [0, 5],
+			'Kids (6-11)': [6, 11],
+			'Teens (12-17)': [12, 17],
+			'Adults (18+)': [18, 110]
+		};
 		const at = (name: string, row: string[]) => row[summer.header.indexOf(name)]!;
 		for (const row of summer.rows) {
 			const [month, day, year] = at('Birthdate', row).split('/').map(Number) as [number, number, number];
@@ -68,7 +75,9 @@ describe('fake patron exports', () => {
 
 	it("write nothing distinctive that the demo library's exports also contain, so a database search finds only leaks", () => {
 		const demo = fileURLToPath(new URL('../../../data/demo/', import.meta.url));
-		const text = readdirSync(demo).map((name) => readFileSync(join(demo, name), 'utf8')).join('\n');
+		const text = readdirSync(demo)
+			.map((name) => readFileSync(join(demo, name), 'utf8'))
+			.join('\n');
 		for (const { value, distinctive } of [...summer.personalValues, ...libcal.personalValues]) {
 			if (distinctive) expect(text.includes(value) ? value : null).toBeNull();
 		}

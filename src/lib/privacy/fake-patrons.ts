@@ -32,8 +32,21 @@ export interface FakeExport {
 }
 
 export const SUMMER_READING_HEADER = [
-	'Reader ID', 'First Name', 'Last Name', 'Email', 'Phone', 'Address', 'Birthdate', 'Library Card', 'Branch',
-	'Program', 'Age Group', 'Registered On', 'Minutes Read', 'Books Read', 'Completed'
+	'Reader ID',
+	'First Name',
+	'Last Name',
+	'Email',
+	'Phone',
+	'Address',
+	'Birthdate',
+	'Library Card',
+	'Branch',
+	'Program',
+	'Age Group',
+	'Registered On',
+	'Minutes Read',
+	'Books Read',
+	'Completed'
 ];
 const SUMMER_PERSONAL: Record<string, PersonalKind> = {
 	'Reader ID': 'patron_id',
@@ -69,22 +82,47 @@ export function fakeSummerReadingExport(seed = 20250601, readers = 200): FakeExp
 	while (rows.length < readers) {
 		if (rows.length > 0 && random.chance(0.55)) household = fakeHousehold(random, taken);
 		const band = random.weighted(AGE_BANDS.map((b) => [b, b.weight] as const));
-		const registered = kickoff + Math.floor(random.gamma(1.2, 9)) % 60;
+		const registered = kickoff + (Math.floor(random.gamma(1.2, 9)) % 60);
 		const person = fakePerson(random, household, random.integer(band.ages[0], band.ages[1]), registered, taken);
 		readerId += random.integer(1, 40);
 		const minutes = Math.round(random.logNormal(band.minutes, 0.9));
 		rows.push([
-			String(readerId), person.givenName, person.familyName, household.email, household.phone, household.address,
-			person.birthDate, person.barcode, random.pick(BRANCHES), band.program, band.group, isoFromDay(registered),
-			String(minutes), String(Math.max(0, Math.round(minutes / random.uniform(25, 60)))), minutes >= band.minutes ? 'Yes' : 'No'
+			String(readerId),
+			person.givenName,
+			person.familyName,
+			household.email,
+			household.phone,
+			household.address,
+			person.birthDate,
+			person.barcode,
+			random.pick(BRANCHES),
+			band.program,
+			band.group,
+			isoFromDay(registered),
+			String(minutes),
+			String(Math.max(0, Math.round(minutes / random.uniform(25, 60)))),
+			minutes >= band.minutes ? 'Yes' : 'No'
 		]);
 	}
 	return fakeExport('summer_reading_readers_2025.csv', SUMMER_READING_HEADER, rows, SUMMER_PERSONAL, 'minimal');
 }
 
 export const LIBCAL_REGISTRANT_HEADER = [
-	'Event ID', 'Event Title', 'Start Date', 'Campus', 'Registration ID', 'First Name', 'Last Name', 'Email',
-	'Phone Number', 'Library Card Number', "Child's Name", "Child's Age", 'Registered', 'Registration Type', 'Attendance'
+	'Event ID',
+	'Event Title',
+	'Start Date',
+	'Campus',
+	'Registration ID',
+	'First Name',
+	'Last Name',
+	'Email',
+	'Phone Number',
+	'Library Card Number',
+	"Child's Name",
+	"Child's Age",
+	'Registered',
+	'Registration Type',
+	'Attendance'
 ];
 const LIBCAL_PERSONAL: Record<string, PersonalKind> = {
 	'Registration ID': 'patron_id',
@@ -122,10 +160,23 @@ export function fakeLibcalRegistrantsExport(seed = 20250901, events = 8): FakeEx
 		const campus = random.pick(BRANCHES);
 		const registrants = random.integer(Math.ceil(event.seats / 2), event.seats);
 		for (let r = 0; r < registrants; r++) {
-			rows.push(registrantRow(random, taken, { eventId, title: event.title, day, campus, forChildren: event.forChildren }, (registrationId += random.integer(1, 25))));
+			rows.push(
+				registrantRow(
+					random,
+					taken,
+					{ eventId, title: event.title, day, campus, forChildren: event.forChildren },
+					(registrationId += random.integer(1, 25))
+				)
+			);
 		}
 	}
-	return fakeExport('lc_registrations_2025-09-01_2025-10-31.csv', LIBCAL_REGISTRANT_HEADER, rows, LIBCAL_PERSONAL, 'always');
+	return fakeExport(
+		'lc_registrations_2025-09-01_2025-10-31.csv',
+		LIBCAL_REGISTRANT_HEADER,
+		rows,
+		LIBCAL_PERSONAL,
+		'always'
+	);
 }
 
 interface RegistrationEvent {
@@ -143,11 +194,21 @@ function registrantRow(random: Random, taken: Set<string>, event: RegistrationEv
 	const registered = event.day - random.integer(1, 21);
 	const attended = event.day > dayFromIso('2025-10-20') ? '' : random.chance(0.8) ? 'Attended' : 'Did not attend';
 	return [
-		String(event.eventId), event.title, isoFromDay(event.day), event.campus, String(registrationId), adult.givenName,
-		adult.familyName, household.email, household.phone, random.chance(0.85) ? adult.barcode : '',
-		child ? `${child.givenName} ${child.familyName}` : '', child ? String(ageOn(child, event.day)) : '',
+		String(event.eventId),
+		event.title,
+		isoFromDay(event.day),
+		event.campus,
+		String(registrationId),
+		adult.givenName,
+		adult.familyName,
+		household.email,
+		household.phone,
+		random.chance(0.85) ? adult.barcode : '',
+		child ? `${child.givenName} ${child.familyName}` : '',
+		child ? String(ageOn(child, event.day)) : '',
 		`${isoFromDay(registered)} ${String(random.integer(7, 21)).padStart(2, '0')}:${String(random.integer(0, 59)).padStart(2, '0')}`,
-		random.chance(0.9) ? 'In-Person' : 'Online', attended
+		random.chance(0.9) ? 'In-Person' : 'Online',
+		attended
 	];
 }
 
@@ -156,7 +217,13 @@ function ageOn(person: FakePerson, day: number): number {
 	return Math.floor((day - Date.UTC(year, month - 1, date) / 86_400_000) / 365.2425);
 }
 
-function fakeExport(fileName: string, header: string[], rows: string[][], personal: Record<string, PersonalKind>, style: 'minimal' | 'always'): FakeExport {
+function fakeExport(
+	fileName: string,
+	header: string[],
+	rows: string[][],
+	personal: Record<string, PersonalKind>,
+	style: 'minimal' | 'always'
+): FakeExport {
 	const seen = new Set<string>();
 	const personalValues: PersonalValue[] = [];
 	header.forEach((column, index) => {

@@ -30,5 +30,10 @@ vincent violet walter wayne william willow wyatt xavier yusuf zachary zoe zoey
 const COMMON = new Set(NAMES.split(/\s+/).filter(Boolean));
 
 export function isCommonGivenName(word: string): boolean {
-	return COMMON.has(word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+	return COMMON.has(
+		word
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+	);
 }

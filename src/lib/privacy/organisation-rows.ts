@@ -10,10 +10,24 @@ import type { PersonalColumn, PersonalKind } from './personal-column';
 
 /** IMLS Public Libraries Survey keys (docs/export-formats.md, "IMLS Public Libraries Survey"): one row per library system or outlet. */
 const SURVEY_KEYS = new Set(['fscskey', 'libid']);
-const LIBRARY_NAME_HEADERS = new Set(['libname', 'library name', 'library', 'branch name', 'branch', 'outlet name', 'location name']);
+const LIBRARY_NAME_HEADERS = new Set([
+	'libname',
+	'library name',
+	'library',
+	'branch name',
+	'branch',
+	'outlet name',
+	'location name'
+]);
 /** Fewest distinct library names before a file counts as a directory of libraries. */
 export const MIN_DIRECTORY_ROWS = 10;
-const PERSON_KINDS: ReadonlySet<PersonalKind> = new Set(['name', 'birth_date', 'card_number', 'patron_id', 'ip_address']);
+const PERSON_KINDS: ReadonlySet<PersonalKind> = new Set([
+	'name',
+	'birth_date',
+	'card_number',
+	'patron_id',
+	'ip_address'
+]);
 
 export function rowsAreOrganisations(
 	columns: readonly { header: string; values: readonly string[] }[],

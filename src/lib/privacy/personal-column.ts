@@ -1,14 +1,7 @@
 /** What Lantern counts as patron-level personal data, and how each finding is described to a person. */
 
 export type PersonalKind =
-	| 'name'
-	| 'email'
-	| 'phone'
-	| 'street_address'
-	| 'birth_date'
-	| 'card_number'
-	| 'patron_id'
-	| 'ip_address';
+	'name' | 'email' | 'phone' | 'street_address' | 'birth_date' | 'card_number' | 'patron_id' | 'ip_address';
 
 export type Evidence = 'header' | 'values' | 'both';
 

@@ -9,7 +9,9 @@ const sample = summer.rows.slice(0, 50);
 describe('planPrivacy', () => {
 	it('keeps an aggregate file as it is', () => {
 		const header = ['period_start', 'period', 'branch', 'program', 'age_group', 'metric', 'value'];
-		const plan = planPrivacy(header, [['2025-06-02', 'week', 'Central', 'Summer Reading 2025', 'Kids (6-11)', 'registrations', '140']]);
+		const plan = planPrivacy(header, [
+			['2025-06-02', 'week', 'Central', 'Summer Reading 2025', 'Kids (6-11)', 'registrations', '140']
+		]);
 		expect(plan).toEqual({
 			action: 'keep',
 			dropped: [],
@@ -20,9 +22,21 @@ describe('planPrivacy', () => {
 	});
 
 	it('drops the personal columns of a reader-level export it aggregates, and says which and why', () => {
-		const plan = planPrivacy(summer.header, sample, { aggregateBy: ['Branch', 'Program', 'Age Group'], requiredColumns: ['Branch', 'Program'] });
+		const plan = planPrivacy(summer.header, sample, {
+			aggregateBy: ['Branch', 'Program', 'Age Group'],
+			requiredColumns: ['Branch', 'Program']
+		});
 		expect(plan.action).toBe('drop-columns');
-		expect(plan.dropped.map((column) => column.header)).toEqual(['Reader ID', 'First Name', 'Last Name', 'Email', 'Phone', 'Address', 'Birthdate', 'Library Card']);
+		expect(plan.dropped.map((column) => column.header)).toEqual([
+			'Reader ID',
+			'First Name',
+			'Last Name',
+			'Email',
+			'Phone',
+			'Address',
+			'Birthdate',
+			'Library Card'
+		]);
 		expect(plan.message.split('\n')).toEqual([
 			'Lantern never stores patron-level personal data, so it dropped 8 columns before storing anything:',
 			'- "Reader ID" (column 1): header "Reader ID" and 50 of 50 sampled values are patron identifiers',
@@ -56,13 +70,17 @@ describe('planPrivacy', () => {
 			'- "Library Card" (column 8): header "Library Card" and 50 of 50 sampled values are library card barcodes; it is needed to group the rows'
 		]);
 		expect(lines).toContain('Other personal columns in the file:');
-		expect(lines[lines.length - 1]).toMatch(/^Export an aggregate report instead: counts by branch, program, age group and date/);
+		expect(lines[lines.length - 1]).toMatch(
+			/^Export an aggregate report instead: counts by branch, program, age group and date/
+		);
 	});
 
 	it('refuses when a required column is personal, matching headers however they are spelled', () => {
 		const plan = planPrivacy(['Patron Name', 'Program', 'Attended'], [], { requiredColumns: ['patron_name'] });
 		expect(plan.action).toBe('refuse');
-		expect(plan.message).toContain('- "Patron Name" (column 1): header "Patron Name" names a person\'s name; it is needed as a required column');
+		expect(plan.message).toContain(
+			'- "Patron Name" (column 1): header "Patron Name" names a person\'s name; it is needed as a required column'
+		);
 	});
 
 	it('lets a ZIP beside a street be a grouping key, since the street is dropped', () => {
@@ -71,7 +89,9 @@ describe('planPrivacy', () => {
 		expect(plan.action).toBe('drop-columns');
 		expect(plan.dropped.map((column) => column.header)).toEqual(['Street']);
 		expect(plan.groupedOnly.map((column) => column.header)).toEqual(['ZIP']);
-		expect(plan.message).toContain('"ZIP" is kept only to count by: it is part of a postal address, and no street is stored with it.');
+		expect(plan.message).toContain(
+			'"ZIP" is kept only to count by: it is part of a postal address, and no street is stored with it.'
+		);
 		// Kept per row instead of counted by, it stays part of the address.
 		expect(planPrivacy(['Street', 'ZIP', 'Branch'], rows, { requiredColumns: ['ZIP'] }).action).toBe('refuse');
 	});
@@ -79,7 +99,8 @@ describe('planPrivacy', () => {
 	it('never quotes a cell in its message', () => {
 		for (const options of [{ aggregateBy: ['Branch'] }, { aggregateBy: ['Email'] }]) {
 			const { message } = planPrivacy(summer.header, sample, options);
-			for (const { value, distinctive } of summer.personalValues) if (distinctive) expect(message.includes(value) ? value : null).toBeNull();
+			for (const { value, distinctive } of summer.personalValues)
+				if (distinctive) expect(message.includes(value) ? value : null).toBeNull();
 		}
 	});
 });

@@ -32,7 +32,13 @@ export interface PrivacyPlan {
 export function planPrivacy(header: string[], sampleRows: string[][], options: PrivacyOptions = {}): PrivacyPlan {
 	const personal = detectPersonalColumns(header, sampleRows);
 	if (personal.length === 0) {
-		return { action: 'keep', dropped: [], blocking: [], groupedOnly: [], message: 'No column holds patron-level personal data; the file is imported as it is.' };
+		return {
+			action: 'keep',
+			dropped: [],
+			blocking: [],
+			groupedOnly: [],
+			message: 'No column holds patron-level personal data; the file is imported as it is.'
+		};
 	}
 	const grouping = new Set((options.aggregateBy ?? []).map(normalised));
 	const required = new Set((options.requiredColumns ?? []).map(normalised));
@@ -41,7 +47,9 @@ export function planPrivacy(header: string[], sampleRows: string[][], options: P
 
 	// ZIP or city is identifying only beside the street, which is dropped: counting by it is safe.
 	const groupedOnly = personal.filter((column) => column.quasiIdentifier && isGrouping(column));
-	const blocking = personal.filter((column) => !groupedOnly.includes(column) && (isGrouping(column) || isRequired(column)));
+	const blocking = personal.filter(
+		(column) => !groupedOnly.includes(column) && (isGrouping(column) || isRequired(column))
+	);
 	const dropped = personal.filter((column) => !groupedOnly.includes(column) && !blocking.includes(column));
 
 	if (blocking.length > 0) {
@@ -53,18 +61,29 @@ export function planPrivacy(header: string[], sampleRows: string[][], options: P
 		options.aggregateBy && options.aggregateBy.length > 0
 			? `Each row is one person, so only counts by ${listOf(options.aggregateBy)} are stored.`
 			: 'The remaining columns are imported without them.',
-		...groupedOnly.map((column) => `"${column.header}" is kept only to count by: it is part of a postal address, and no street is stored with it.`)
+		...groupedOnly.map(
+			(column) =>
+				`"${column.header}" is kept only to count by: it is part of a postal address, and no street is stored with it.`
+		)
 	];
 	return { action: 'drop-columns', dropped, blocking, groupedOnly, message: lines.join('\n') };
 }
 
-function refusalMessage(blocking: PersonalColumn[], others: PersonalColumn[], isGrouping: (column: PersonalColumn) => boolean): string {
-	const needs = blocking.map((column) => `- ${clause(column)}; it is needed ${isGrouping(column) ? 'to group the rows' : 'as a required column'}`);
+function refusalMessage(
+	blocking: PersonalColumn[],
+	others: PersonalColumn[],
+	isGrouping: (column: PersonalColumn) => boolean
+): string {
+	const needs = blocking.map(
+		(column) => `- ${clause(column)}; it is needed ${isGrouping(column) ? 'to group the rows' : 'as a required column'}`
+	);
 	return [
 		'Lantern cannot import this file without keeping patron-level personal data, which it never stores. Nothing from it was stored.',
 		`It needs ${count(blocking.length, 'personal column')}:`,
 		...needs,
-		...(others.length > 0 ? ['Other personal columns in the file:', ...others.map((column) => `- ${clause(column)}`)] : []),
+		...(others.length > 0
+			? ['Other personal columns in the file:', ...others.map((column) => `- ${clause(column)}`)]
+			: []),
 		'Export an aggregate report instead: counts by branch, program, age group and date, with no names, contact details, birth dates, card numbers or patron IDs. ' +
 			"For example, the reading program's summary report from Beanstack or READsquared rather than its reader list, or LibCal's events export rather than its registrations export."
 	].join('\n');

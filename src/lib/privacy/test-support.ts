@@ -10,24 +10,127 @@ import type { Random } from '../demo/random';
 
 /** Half are outside given-names.ts, so detection is tested on names it does not know. */
 export const FAKE_GIVEN_NAMES = [
-	'Ava', 'Liam', 'Sophia', 'Mateo', 'Harper', 'Elijah', 'Amara', 'Tariq', 'Priya', 'Kenji', 'Ximena', 'Declan',
-	'Zainab', 'Nikolai', 'Fatima', 'Oluwaseun', 'Siobhan', 'Bao', 'Linh', 'Ignacio', 'Rosalind', 'Darnell',
-	'Margaret', 'Walter', 'Beatriz', 'Thandiwe', 'Anaya', 'Hudson', 'Mila', 'Theodore', 'Renée', 'José', 'Yusuf',
-	'Naomi', 'Eleanor', 'Caleb', 'Zoey', 'Soren', 'Imani', 'Gideon', 'Luz', 'Carmen', 'Owen', 'Ruby', 'Esperanza'
+	'Ava',
+	'Liam',
+	'Sophia',
+	'Mateo',
+	'Harper',
+	'Elijah',
+	'Amara',
+	'Tariq',
+	'Priya',
+	'Kenji',
+	'Ximena',
+	'Declan',
+	'Zainab',
+	'Nikolai',
+	'Fatima',
+	'Oluwaseun',
+	'Siobhan',
+	'Bao',
+	'Linh',
+	'Ignacio',
+	'Rosalind',
+	'Darnell',
+	'Margaret',
+	'Walter',
+	'Beatriz',
+	'Thandiwe',
+	'Anaya',
+	'Hudson',
+	'Mila',
+	'Theodore',
+	'Renée',
+	'José',
+	'Yusuf',
+	'Naomi',
+	'Eleanor',
+	'Caleb',
+	'Zoey',
+	'Soren',
+	'Imani',
+	'Gideon',
+	'Luz',
+	'Carmen',
+	'Owen',
+	'Ruby',
+	'Esperanza'
 ] as const;
 
 export const FAKE_FAMILY_NAMES = [
-	'Thompson', 'Nguyen', 'Garcia', 'Brennan', 'Castillo', 'Haddad', 'Lindgren', 'Whitfield', 'Abernathy', 'Delgado',
-	'Nakamura', 'Osei', 'Fitzgerald', 'Rasmussen', 'Petrov', 'Adeyemi', 'Vasquez', 'Holloway', 'Sorensen',
-	'Kaczmarek', 'Yilmaz', 'Ibarra', 'Dubois', "O'Donnell", 'Quintero', 'Hargrove', 'Szabo', 'Ferreira',
-	'Bianchi', 'Ramirez', 'Jensen', 'Okonkwo-Reyes', 'MacAllister', 'Van der Berg'
+	'Thompson',
+	'Nguyen',
+	'Garcia',
+	'Brennan',
+	'Castillo',
+	'Haddad',
+	'Lindgren',
+	'Whitfield',
+	'Abernathy',
+	'Delgado',
+	'Nakamura',
+	'Osei',
+	'Fitzgerald',
+	'Rasmussen',
+	'Petrov',
+	'Adeyemi',
+	'Vasquez',
+	'Holloway',
+	'Sorensen',
+	'Kaczmarek',
+	'Yilmaz',
+	'Ibarra',
+	'Dubois',
+	"O'Donnell",
+	'Quintero',
+	'Hargrove',
+	'Szabo',
+	'Ferreira',
+	'Bianchi',
+	'Ramirez',
+	'Jensen',
+	'Okonkwo-Reyes',
+	'MacAllister',
+	'Van der Berg'
 ] as const;
 
 const STREETS = [
-	'Maple', 'Oakwood', 'Cedar Ridge', 'Elm', 'Walnut', 'Prairie View', 'Hickory', 'Willow Creek', '4th', '12th',
-	'Jefferson', 'Lincoln', 'Washington', 'Church', 'Mill Pond', 'Riverbend', 'Sycamore', 'Bluestem', 'Orchard'
+	'Maple',
+	'Oakwood',
+	'Cedar Ridge',
+	'Elm',
+	'Walnut',
+	'Prairie View',
+	'Hickory',
+	'Willow Creek',
+	'4th',
+	'12th',
+	'Jefferson',
+	'Lincoln',
+	'Washington',
+	'Church',
+	'Mill Pond',
+	'Riverbend',
+	'Sycamore',
+	'Bluestem',
+	'Orchard'
 ] as const;
-const STREET_TYPES = ['St', 'Ave', 'Rd', 'Dr', 'Ln', 'Ct', 'Blvd', 'Way', 'Pl', 'Cir', 'Ter', 'Street', 'Avenue', 'Drive'] as const;
+const STREET_TYPES = [
+	'St',
+	'Ave',
+	'Rd',
+	'Dr',
+	'Ln',
+	'Ct',
+	'Blvd',
+	'Way',
+	'Pl',
+	'Cir',
+	'Ter',
+	'Street',
+	'Avenue',
+	'Drive'
+] as const;
 const DIRECTIONS = ['N', 'S', 'E', 'W'] as const;
 const PLACES = [
 	{ city: 'Maple Valley', zips: ['60950', '60951', '60953'] },
@@ -118,7 +221,13 @@ export function fakeIpAddress(random: Random): string {
 }
 
 /** A person born `age` years and some days before `onDay` (a UTC day number). */
-export function fakePerson(random: Random, household: Household, age: number, onDay: number, taken: Set<string>): FakePerson {
+export function fakePerson(
+	random: Random,
+	household: Household,
+	age: number,
+	onDay: number,
+	taken: Set<string>
+): FakePerson {
 	const born = new Date((onDay - Math.round(age * 365.2425) - random.integer(0, 364)) * 86_400_000);
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return {

@@ -4,14 +4,16 @@
  */
 import { isCommonGivenName } from './given-names';
 
-const EMAIL = /^[^\s@,;:<>()[\]"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+const EMAIL =
+	/^[^\s@,;:<>()[\]"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
 
 export function isEmail(value: string): boolean {
 	return value.length <= 254 && EMAIL.test(value);
 }
 
 /** NANP with separators: (319) 555-0147, 319-555-0147, 319.555.0147, +1 319 555 0147, optional extension. */
-const NANP = /^(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?$/i;
+const NANP =
+	/^(?:\+?1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?$/i;
 /** International: a leading + and groups split by spaces, dots or hyphens, 10–15 digits in all. */
 const INTERNATIONAL = /^\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}$/;
 
@@ -36,7 +38,9 @@ export function isCardNumber(value: string, anyLength = false): boolean {
 	const digits = value.replace(/[\s-]/g, '');
 	if (!/^\d+$/.test(digits)) return false;
 	if (digits.length === 14 && digits.startsWith('2')) return !isCompactTimestamp(digits);
-	return anyLength && (digits.length === 13 || digits.length === 14) && !isItemBarcode(digits) && !/^97[89]/.test(digits);
+	return (
+		anyLength && (digits.length === 13 || digits.length === 14) && !isItemBarcode(digits) && !/^97[89]/.test(digits)
+	);
 }
 
 export function isItemBarcode(value: string): boolean {
@@ -47,20 +51,37 @@ export function isItemBarcode(value: string): boolean {
 function isCompactTimestamp(digits: string): boolean {
 	const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(digits);
 	if (!match) return false;
-	const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-	return year >= 1990 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60;
+	const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+		number,
+		number,
+		number,
+		number,
+		number,
+		number
+	];
+	return (
+		year >= 1990 &&
+		year <= 2100 &&
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= 31 &&
+		hour < 24 &&
+		minute < 60 &&
+		second < 60
+	);
 }
 
 const STREET_TYPES =
 	'st|street|ave|avenue|av|rd|road|blvd|boulevard|ln|lane|dr|drive|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|sq|square|loop|row|run|pike|path|cres|crescent|aly|alley|xing|crossing|plz|plaza';
 const STREET = new RegExp(
 	'^\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\s+' + // house number: 1423, 12B, 45-3
-		"(?:[NSEW]{1,2}\\.?\\s+|(?:north|south|east|west)\\s+)?" + // direction
+		'(?:[NSEW]{1,2}\\.?\\s+|(?:north|south|east|west)\\s+)?' + // direction
 		"[A-Za-z0-9][A-Za-z0-9.'’ -]{0,40}?\\s+" + // street name
 		`(?:${STREET_TYPES})\\.?` +
 		'(?:\\s+[NSEW]{1,2}\\.?)?' + // trailing direction
 		'(?:,?\\s*(?:apt|apartment|unit|suite|ste|#)\\.?\\s*[A-Za-z0-9-]+)?' + // unit
-		'(?:,\\s*[A-Za-z .\'-]{2,40})?' + // city
+		"(?:,\\s*[A-Za-z .'-]{2,40})?" + // city
 		'(?:,?\\s*[A-Za-z]{2})?' + // state
 		'(?:\\s+\\d{5}(?:-\\d{4})?)?$', // ZIP
 	'i'

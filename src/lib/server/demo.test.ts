@@ -26,10 +26,21 @@ describe('demo library', () => {
 				(SELECT count(DISTINCT age_group) FROM literacy) AS age_groups,
 				(SELECT count(*) FROM import_log WHERE NOT is_demo) AS not_demo`
 		);
-		expect(counts).toEqual({ platforms: 3, branches: 3, usage_metrics: 4, campaigns: expect.any(Number), age_groups: 4, not_demo: 0 });
+		expect(counts).toEqual({
+			platforms: 3,
+			branches: 3,
+			usage_metrics: 4,
+			campaigns: expect.any(Number),
+			age_groups: 4,
+			not_demo: 0
+		});
 		expect(Number(counts!.campaigns)).toBeGreaterThanOrEqual(4);
 		const settings = await getSettings(db);
-		expect(settings).toMatchObject({ libraryName: DEMO_LIBRARY_NAME, timeZone: 'America/Chicago', demoState: 'loaded' });
+		expect(settings).toMatchObject({
+			libraryName: DEMO_LIBRARY_NAME,
+			timeZone: 'America/Chicago',
+			demoState: 'loaded'
+		});
 	});
 
 	it('is removed with one action, leaving an empty database that does not reload it', async () => {
@@ -40,7 +51,13 @@ describe('demo library', () => {
 		expect(await loadDemoOnFirstStart(db)).toBe(false);
 		await removeDemoLibrary(db);
 		const after = await fingerprint(db);
-		for (const table of ['post_observations', 'program_records', 'usage_records', 'literacy_records', 'campaign_records']) {
+		for (const table of [
+			'post_observations',
+			'program_records',
+			'usage_records',
+			'literacy_records',
+			'campaign_records'
+		]) {
 			expect(after[table]).toBe(empty[table]);
 		}
 		expect((await getSettings(db)).demoState).toBe('removed');

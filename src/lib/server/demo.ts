@@ -17,8 +17,11 @@ export function demoDirectory(): string {
 
 /** Loads the demo library's sample exports through the same import path people use. */
 export async function loadDemoLibrary(db: Database, directory = demoDirectory()): Promise<ImportResult[]> {
-	const files = (await readdir(directory)).filter((name) => /\.(csv|json)$/i.test(name) && name !== 'effects.json').sort();
-	if (files.length === 0) throw new Error(`No demo files found in ${directory}. Run \`npm run demo:generate\` to create them.`);
+	const files = (await readdir(directory))
+		.filter((name) => /\.(csv|json)$/i.test(name) && name !== 'effects.json')
+		.sort();
+	if (files.length === 0)
+		throw new Error(`No demo files found in ${directory}. Run \`npm run demo:generate\` to create them.`);
 	await saveSettings(db, { libraryName: DEMO_LIBRARY_NAME, timeZone: DEMO_TIME_ZONE, plsFscskey: DEMO_FSCSKEY });
 	const results: ImportResult[] = [];
 	for (const name of files) {
@@ -33,7 +36,10 @@ export async function loadDemoLibrary(db: Database, directory = demoDirectory())
 /** Removes every demo import and its rows; the demo is not loaded again on later starts. */
 export async function removeDemoLibrary(db: Database): Promise<number> {
 	const rows = await db.query<{ import_id: number }>('SELECT import_id FROM import_log WHERE is_demo');
-	const removed = await removeImportsAndRelink(db, rows.map((row) => row.import_id));
+	const removed = await removeImportsAndRelink(
+		db,
+		rows.map((row) => row.import_id)
+	);
 	const settings = await getSettings(db);
 	await saveSettings(db, {
 		demoState: 'removed',
@@ -48,7 +54,9 @@ export async function loadDemoOnFirstStart(db: Database): Promise<boolean> {
 	if (process.env.LANTERN_DEMO === '0') return false;
 	const settings = await getSettings(db);
 	if (settings.demoState !== 'never') return false;
-	const [count] = await db.withConnection((connection) => queryRows<{ n: number }>(connection, 'SELECT count(*) AS n FROM import_log'));
+	const [count] = await db.withConnection((connection) =>
+		queryRows<{ n: number }>(connection, 'SELECT count(*) AS n FROM import_log')
+	);
 	if ((count?.n ?? 0) > 0) return false;
 	await loadDemoLibrary(db);
 	return true;

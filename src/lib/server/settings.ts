@@ -43,7 +43,10 @@ export async function saveSettings(db: Database, changes: Partial<LibrarySetting
 	await db.withConnection(async (connection) => {
 		for (const [key, value] of Object.entries(changes)) {
 			if (value === undefined) continue;
-			await connection.run('INSERT OR REPLACE INTO settings (key, value) VALUES ($1, $2)', [key, String(next[key as keyof LibrarySettings])]);
+			await connection.run('INSERT OR REPLACE INTO settings (key, value) VALUES ($1, $2)', [
+				key,
+				String(next[key as keyof LibrarySettings])
+			]);
 		}
 	});
 	db.markChanged();

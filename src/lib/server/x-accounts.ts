@@ -18,8 +18,10 @@ export async function lookUpXids(db: Database, inputs: string[]): Promise<XidAns
 		let accounts: AccountSighting[] = [];
 		if (reading.kind === 'username') accounts = await sightings(db, 'lower(username) = lower($1)', reading.username);
 		// A bare number may be an account ID rather than a post ID; say so when data has seen it.
-		else if ((reading.kind === 'post' || reading.kind === 'pre-snowflake') && !reading.username) accounts = await sightings(db, 'account_id = $1', reading.id);
-		else if (reading.kind === 'post' && reading.username) accounts = await sightings(db, 'lower(username) = lower($1)', reading.username);
+		else if ((reading.kind === 'post' || reading.kind === 'pre-snowflake') && !reading.username)
+			accounts = await sightings(db, 'account_id = $1', reading.id);
+		else if (reading.kind === 'post' && reading.username)
+			accounts = await sightings(db, 'lower(username) = lower($1)', reading.username);
 		answers.push({ ...reading, accounts });
 	}
 	return answers;
@@ -32,5 +34,10 @@ async function sightings(db: Database, where: string, value: string): Promise<Ac
 		 FROM x_accounts WHERE ${where} ORDER BY last_seen DESC LIMIT 20`,
 		[value]
 	);
-	return rows.map((row) => ({ accountId: row.account_id, username: row.username, firstSeen: row.first_seen, lastSeen: row.last_seen }));
+	return rows.map((row) => ({
+		accountId: row.account_id,
+		username: row.username,
+		firstSeen: row.first_seen,
+		lastSeen: row.last_seen
+	}));
 }

@@ -48,7 +48,10 @@ export function autocovariances(values: readonly number[], maxLag: number): numb
  * Yule-Walker AR fits of every order up to maxOrder by the Levinson-Durbin recursion; each
  * order's innovation variance comes out of the same pass, which is all AIC needs.
  */
-export function levinsonDurbin(gamma: readonly number[], maxOrder: number): { coefficients: number[]; variance: number }[] {
+export function levinsonDurbin(
+	gamma: readonly number[],
+	maxOrder: number
+): { coefficients: number[]; variance: number }[] {
 	const fits = [{ coefficients: [] as number[], variance: gamma[0]! }];
 	let phi: number[] = [];
 	let variance = gamma[0]!;
@@ -67,10 +70,16 @@ export function prewhitenedCcf(x: readonly number[], y: readonly number[], optio
 	if (x.length !== y.length) throw new RangeError(`x has ${x.length} points but y has ${y.length}`);
 	const n = x.length;
 	const maxLag = options.maxLag ?? 8;
-	if ([...x, ...y].some((v) => !Number.isFinite(v))) return { ok: false, reason: 'Not enough data to estimate: a value is missing or not a number.' };
-	if (n < Math.max(MIN_CCF_POINTS, 3 * maxLag)) return { ok: false, reason: `Not enough data to estimate: ${n} points; at least ${Math.max(MIN_CCF_POINTS, 3 * maxLag)} are needed for lags up to ${maxLag}.` };
+	if ([...x, ...y].some((v) => !Number.isFinite(v)))
+		return { ok: false, reason: 'Not enough data to estimate: a value is missing or not a number.' };
+	if (n < Math.max(MIN_CCF_POINTS, 3 * maxLag))
+		return {
+			ok: false,
+			reason: `Not enough data to estimate: ${n} points; at least ${Math.max(MIN_CCF_POINTS, 3 * maxLag)} are needed for lags up to ${maxLag}.`
+		};
 	const gamma = autocovariances(x, Math.min(options.maxOrder ?? Math.min(8, Math.floor(n / 10)), n - 1));
-	if (!(gamma[0]! > 0) || autocovariances(y, 0)[0]! <= 0) return { ok: false, reason: 'Not enough data to estimate: one of the series never changes.' };
+	if (!(gamma[0]! > 0) || autocovariances(y, 0)[0]! <= 0)
+		return { ok: false, reason: 'Not enough data to estimate: one of the series never changes.' };
 	const fits = levinsonDurbin(gamma, gamma.length - 1);
 	const aic = fits.map((fit, p) => n * Math.log(fit.variance) + 2 * p);
 	const order = aic.indexOf(Math.min(...aic));

@@ -22,7 +22,18 @@ export {
 } from './its';
 export type { Spacing } from './series-dates';
 export { prewhitenedCcf, MIN_CCF_POINTS, type CcfOptions, type CcfResult } from './ccf';
-export { promotedVersusNot, MIN_PROGRAMS_PER_ARM, MIN_SESSIONS_PER_SIDE, MIN_PRE_PERIODS, PRE_TREND_ALPHA, type DidGroup, type DidOptions, type DidResult, type PreTrend, type ProgramSession } from './did';
+export {
+	promotedVersusNot,
+	MIN_PROGRAMS_PER_ARM,
+	MIN_SESSIONS_PER_SIDE,
+	MIN_PRE_PERIODS,
+	PRE_TREND_ALPHA,
+	type DidGroup,
+	type DidOptions,
+	type DidResult,
+	type PreTrend,
+	type ProgramSession
+} from './did';
 export {
 	stateSpaceCounterfactual,
 	type ControlSeries,

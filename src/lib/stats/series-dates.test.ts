@@ -11,7 +11,10 @@ describe('series dates', () => {
 
 	it('detects daily, weekly and monthly spacing, across month ends and leap days', () => {
 		expect(detectSpacing(['2024-02-26', '2024-03-04', '2024-03-11'])).toEqual({ ok: true, spacing: 'weekly' });
-		expect(detectSpacing(['2023-11-01', '2023-12-01', '2024-01-01', '2024-02-01'])).toEqual({ ok: true, spacing: 'monthly' });
+		expect(detectSpacing(['2023-11-01', '2023-12-01', '2024-01-01', '2024-02-01'])).toEqual({
+			ok: true,
+			spacing: 'monthly'
+		});
 		expect(detectSpacing(['2024-02-28', '2024-02-29', '2024-03-01'])).toEqual({ ok: true, spacing: 'daily' });
 	});
 

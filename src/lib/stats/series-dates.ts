@@ -32,14 +32,19 @@ export type SpacingCheck = { ok: true; spacing: Spacing } | { ok: false; reason:
  * would silently stretch the trend and shift the seasonality, so it is named instead.
  */
 export function detectSpacing(dates: readonly string[]): SpacingCheck {
-	for (const date of dates) if (dayNumber(date) === null) return { ok: false, reason: `"${date}" is not a date in the form YYYY-MM-DD.` };
+	for (const date of dates)
+		if (dayNumber(date) === null) return { ok: false, reason: `"${date}" is not a date in the form YYYY-MM-DD.` };
 	if (dates.length < 2) return { ok: false, reason: 'the series has fewer than two dates.' };
 	const first = dates[0]!;
 	const second = dates[1]!;
 	const step = dayNumber(second)! - dayNumber(first)!;
 	const monthly = monthIndex(second) - monthIndex(first) === 1 && second.slice(8) === first.slice(8);
 	const spacing: Spacing | null = monthly ? 'monthly' : step === 7 ? 'weekly' : step === 1 ? 'daily' : null;
-	if (!spacing) return { ok: false, reason: `the dates must be one day, one week or one month apart; ${first} and ${second} are ${step} days apart.` };
+	if (!spacing)
+		return {
+			ok: false,
+			reason: `the dates must be one day, one week or one month apart; ${first} and ${second} are ${step} days apart.`
+		};
 	for (let i = 1; i < dates.length; i++) {
 		const before = dates[i - 1]!;
 		const after = dates[i]!;
@@ -49,7 +54,10 @@ export function detectSpacing(dates: readonly string[]): SpacingCheck {
 				: dayNumber(after)! - dayNumber(before)! === (spacing === 'weekly' ? 7 : 1);
 		if (!steady) {
 			const what = dayNumber(after)! <= dayNumber(before)! ? 'are out of order or repeated' : 'leave a gap';
-			return { ok: false, reason: `the series is ${spacing} but ${before} and ${after} ${what}: fill in every ${unitOf(spacing)} (with 0 if nothing happened) and sort by date.` };
+			return {
+				ok: false,
+				reason: `the series is ${spacing} but ${before} and ${after} ${what}: fill in every ${unitOf(spacing)} (with 0 if nothing happened) and sort by date.`
+			};
 		}
 	}
 	return { ok: true, spacing };
@@ -78,6 +86,7 @@ export function countOnOrBefore(dates: readonly string[], date: string): number 
 /** A post period's start and optional end must be dates, in order: a caller's bug, so it throws. */
 export function checkStartAndEnd({ start, end }: { start: string; end?: string }): void {
 	if (dayNumber(start) === null) throw new RangeError(`start must be a date in the form YYYY-MM-DD, not "${start}"`);
-	if (end !== undefined && dayNumber(end) === null) throw new RangeError(`end must be a date in the form YYYY-MM-DD, not "${end}"`);
+	if (end !== undefined && dayNumber(end) === null)
+		throw new RangeError(`end must be a date in the form YYYY-MM-DD, not "${end}"`);
 	if (end !== undefined && end < start) throw new RangeError(`end (${end}) is before start (${start})`);
 }

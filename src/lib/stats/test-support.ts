@@ -34,13 +34,16 @@ export function expectRelative(actual: number, expected: number, tolerance: numb
 }
 
 /** The estimate of a result a test expects to succeed; a refusal's reason becomes the test's error. */
-export function success<Result extends { ok: boolean; reason?: string }>(result: Result): Extract<Result, { ok: true }> {
+export function success<Result extends { ok: boolean; reason?: string }>(
+	result: Result
+): Extract<Result, { ok: true }> {
 	if (!result.ok) throw new Error(`expected an estimate, got: ${result.reason}`);
 	return result as Extract<Result, { ok: true }>;
 }
 
 /** "estimated", or the reason an estimator refused, so one expectation reads either outcome. */
-export const reason = (result: { ok: true } | { ok: false; reason: string }): string => (result.ok ? 'estimated' : result.reason);
+export const reason = (result: { ok: true } | { ok: false; reason: string }): string =>
+	result.ok ? 'estimated' : result.reason;
 
 export const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 export const mean = (values: number[]): number => sum(values) / values.length;

@@ -3,13 +3,24 @@ import { getDatabase } from '$lib/server/app';
 import { getSettings } from '$lib/server/settings';
 import type { LayoutServerLoad } from './$types';
 
-const PERMISSIONS: Permission[] = ['view', 'report', 'viewImports', 'import', 'curate', 'removeData', 'settings', 'manageUsers'];
+const PERMISSIONS: Permission[] = [
+	'view',
+	'report',
+	'viewImports',
+	'import',
+	'curate',
+	'removeData',
+	'settings',
+	'manageUsers'
+];
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const db = await getDatabase();
 	const settings = await getSettings(db);
 	// What this person may do, so the page offers only the controls that will work for them.
-	const allowed = PERMISSIONS.filter((p) => (locals.role ? can(locals.role, p) : locals.demoMode && DEMO_MODE_PERMISSIONS.includes(p)));
+	const allowed = PERMISSIONS.filter((p) =>
+		locals.role ? can(locals.role, p) : locals.demoMode && DEMO_MODE_PERMISSIONS.includes(p)
+	);
 	return {
 		libraryName: settings.libraryName,
 		timeZone: settings.timeZone,

@@ -14,7 +14,11 @@ export interface LaggedAssociation {
  * Engagements on the library's posts (or one campaign's) against an outcome, period by period, at
  * lags 0–8 after prewhitening. Periods without posts count 0 engagements. An association only.
  */
-export async function laggedAssociation(db: Database, metric: string, campaignId?: number): Promise<LaggedAssociation | null> {
+export async function laggedAssociation(
+	db: Database,
+	metric: string,
+	campaignId?: number
+): Promise<LaggedAssociation | null> {
 	const outcome = await outcomeSeries(db, metric);
 	if (!outcome || outcome.seasonal) return null;
 	const { timeZone } = await getSettings(db);

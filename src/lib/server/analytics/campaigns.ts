@@ -143,7 +143,10 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 	const [kind, name, branch, match] = metric.split(':');
 	const { timeZone } = await getSettings(db);
 	const select = async (sql: string, params: Record<string, string | null>) =>
-		(await db.query<{ period_start: string; value: number }>(sql, params)).map((r) => ({ periodStart: r.period_start, value: r.value }));
+		(await db.query<{ period_start: string; value: number }>(sql, params)).map((r) => ({
+			periodStart: r.period_start,
+			value: r.value
+		}));
 	if (kind === 'usage' && name) {
 		// Monthly figures when there are any; otherwise daily or weekly ones summed into months. Never both,
 		// so a library that uploads door counts beside its monthly report does not count visits twice.
@@ -164,7 +167,12 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 			 WHERE metric = $metric AND ($branch IS NULL OR branch = $branch) GROUP BY period_start ORDER BY period_start`,
 			{ metric: name, branch: branch ?? null }
 		);
-		return { label: `summer reading ${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per week`, period: 'week', points, seasonal: true };
+		return {
+			label: `summer reading ${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per week`,
+			period: 'week',
+			points,
+			seasonal: true
+		};
 	}
 	if (kind === 'programs' && name === 'attendance') {
 		// Every week between the first and last session, a week without one counting 0, so the series is regular.
@@ -179,7 +187,11 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 			 ORDER BY 1`,
 			{ tz: timeZone, branch: branch ?? null, match: match ?? null }
 		);
-		return { label: `${match ? `${match} ` : 'program '}attendance${branch ? ` at ${branch}` : ''} per week`, period: 'week', points };
+		return {
+			label: `${match ? `${match} ` : 'program '}attendance${branch ? ` at ${branch}` : ''} per week`,
+			period: 'week',
+			points
+		};
 	}
 	if (kind === 'surveys' && name && (SURVEY_OUTCOMES as readonly string[]).includes(name)) {
 		// Project Outcome: the share of respondents who agree (4 or 5 of 5) each month, in percent.
@@ -189,7 +201,11 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 			 GROUP BY 1 ORDER BY 1`,
 			{ branch: branch ?? null }
 		);
-		return { label: `% of survey respondents agreeing on ${name}${branch ? ` at ${branch}` : ''} per month`, period: 'month', points };
+		return {
+			label: `% of survey respondents agreeing on ${name}${branch ? ` at ${branch}` : ''} per month`,
+			period: 'month',
+			points
+		};
 	}
 	return null;
 }

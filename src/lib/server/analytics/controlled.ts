@@ -16,7 +16,9 @@ async function otherBranches(db: Database, kind: string, name: string, branch: s
 		kind === 'usage'
 			? 'SELECT DISTINCT branch FROM usage WHERE metric = $name AND branch IS NOT NULL AND branch <> $branch ORDER BY 1'
 			: 'SELECT DISTINCT branch FROM programs WHERE attendance IS NOT NULL AND branch IS NOT NULL AND branch <> $branch ORDER BY 1';
-	return (await db.query<{ branch: string }>(sql, kind === 'usage' ? { name, branch } : { branch })).map((row) => row.branch);
+	return (await db.query<{ branch: string }>(sql, kind === 'usage' ? { name, branch } : { branch })).map(
+		(row) => row.branch
+	);
 }
 
 /**
@@ -39,7 +41,10 @@ export async function controlledEstimate(
 		candidates = chosen.filter((m) => m !== metric).map((m) => ({ metric: m, name: m }));
 	} else {
 		if (!kind || !name || !branch || (kind !== 'usage' && kind !== 'programs')) return null;
-		candidates = (await otherBranches(db, kind, name, branch)).map((other) => ({ metric: [kind, name, other, ...(match ? [match] : [])].join(':'), name: other }));
+		candidates = (await otherBranches(db, kind, name, branch)).map((other) => ({
+			metric: [kind, name, other, ...(match ? [match] : [])].join(':'),
+			name: other
+		}));
 	}
 	const dates = points.map((p) => p.periodStart);
 	const controls: { name: string; values: number[] }[] = [];
@@ -56,7 +61,9 @@ export async function controlledEstimate(
 			continue;
 		}
 		if (series.period !== period || series.seasonal) {
-			left.push(`${label} (${series.seasonal ? 'a seasonal series' : `counted by ${series.period}, not by ${period}`})`);
+			left.push(
+				`${label} (${series.seasonal ? 'a seasonal series' : `counted by ${series.period}, not by ${period}`})`
+			);
 			continue;
 		}
 		const byDate = new Map(series.points.map((p) => [p.periodStart, p.value]));
@@ -67,18 +74,31 @@ export async function controlledEstimate(
 	}
 	if (controls.length === 0) {
 		if (!chosen?.length) return null;
-		const result: StateSpaceResult = { ok: false, reason: `Not enough data to estimate: no usable control series; left out: ${left.join(', ')}.`, warnings: [] };
+		const result: StateSpaceResult = {
+			ok: false,
+			reason: `Not enough data to estimate: no usable control series; left out: ${left.join(', ')}.`,
+			warnings: []
+		};
 		return { kind: 'chosen', controls: [], result, paragraph: result.reason };
 	}
 	let result: StateSpaceResult;
 	try {
-		result = stateSpaceCounterfactual({ dates, values: points.map((p) => p.value), controls }, { start: window.start, end: window.end, log: points.every((p) => p.value >= 0) });
+		result = stateSpaceCounterfactual(
+			{ dates, values: points.map((p) => p.value), controls },
+			{ start: window.start, end: window.end, log: points.every((p) => p.value >= 0) }
+		);
 	} catch (error) {
-		result = { ok: false, reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
+		result = {
+			ok: false,
+			reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`,
+			warnings: []
+		};
 	}
 	const names = controls.map((c) => c.name);
 	const byBranch = !chosen?.length;
-	const paragraph = describeControlled(result, names, period, byBranch) + (left.length > 0 ? ` Left out as controls: ${left.join(', ')}.` : '');
+	const paragraph =
+		describeControlled(result, names, period, byBranch) +
+		(left.length > 0 ? ` Left out as controls: ${left.join(', ')}.` : '');
 	return { kind: byBranch ? 'branches' : 'chosen', controls: names, result, paragraph };
 }
 
@@ -93,6 +113,8 @@ function describeControlled(result: StateSpaceResult, controls: string[], period
 		average.relativeLower > 0 || average.relativeUpper < 0
 			? `${signed(average.relative)} (${interval}) against what ${others} predicted`
 			: `${signed(average.relative)} (${interval}) against what ${others} predicted; the interval includes no change, so this comparison cannot tell whether the campaign made a difference`;
-	const untouched = branches ? ', which the campaign did not target' : ' (chosen as control series; the estimate assumes the campaign did not move them)';
+	const untouched = branches
+		? ', which the campaign did not target'
+		: ' (chosen as control series; the estimate assumes the campaign did not move them)';
 	return `Compared with ${others}${untouched}: ${formatCount(average.actual)} a ${period} against ${formatCount(average.predicted)} predicted from them, ${verdict}. The range is a 95% prediction interval from a state-space model of this series on ${branches ? 'the others' : 'the controls'}.`;
 }

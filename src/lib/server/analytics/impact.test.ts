@@ -39,11 +39,15 @@ describe('impact of the demo campaigns', () => {
 		expect(level.lower).toBeLessThanOrEqual(truth);
 		expect(level.upper).toBeGreaterThanOrEqual(truth);
 		expect(level.lower).toBeGreaterThan(1);
-		expect(panel!.paragraph).toMatch(/^During the campaign, .* averaged [\d,]+, against [\d,]+ expected without it \(95% interval/);
+		expect(panel!.paragraph).toMatch(
+			/^During the campaign, .* averaged [\d,]+, against [\d,]+ expected without it \(95% interval/
+		);
 	});
 
 	it('cross-checks a branch outcome against the other branches with a state-space model', async () => {
-		const truth = effects.effects.find((e) => e.campaign === 'Storytime at Eastside' && e.metric === 'programs:attendance:Eastside:storytime')!.realized;
+		const truth = effects.effects.find(
+			(e) => e.campaign === 'Storytime at Eastside' && e.metric === 'programs:attendance:Eastside:storytime'
+		)!.realized;
 		const [panel] = await panelFor('Storytime at Eastside');
 		expect(panel!.controlled?.controls).toEqual(['Central', 'Riverside']);
 		const controlled = panel!.controlled!.result;
@@ -51,20 +55,28 @@ describe('impact of the demo campaigns', () => {
 		expect(controlled.summary.average.relativeLower).toBeLessThanOrEqual(truth - 1);
 		expect(controlled.summary.average.relativeUpper).toBeGreaterThanOrEqual(truth - 1);
 		expect(controlled.coefficients.map((row) => row.name)).toEqual(['Central', 'Riverside']);
-		expect(panel!.controlled!.paragraph).toMatch(/^Compared with Central and Riverside, which the campaign did not target: /);
+		expect(panel!.controlled!.paragraph).toMatch(
+			/^Compared with Central and Riverside, which the campaign did not target: /
+		);
 		// A library-wide outcome has no other branches to compare with.
 		const [cards] = await panelFor('Library Card Month 2025');
 		expect(cards!.controlled).toBeNull();
 	});
 
 	it('uses the control series a director picks, leaving out those that cannot serve', async () => {
-		const panel = (await impactForMetric(db, 'usage:visits', { start: '2025-09-01', end: '2026-06-30', controls: ['usage:circulation', 'programs:attendance', 'usage:nonsense'] }))!;
+		const panel = (await impactForMetric(db, 'usage:visits', {
+			start: '2025-09-01',
+			end: '2026-06-30',
+			controls: ['usage:circulation', 'programs:attendance', 'usage:nonsense']
+		}))!;
 		const controlled = panel.controlled!;
 		expect(controlled.controls).toEqual(['circulation']);
 		if (!controlled.result.ok) throw new Error(controlled.result.reason);
 		expect(controlled.result.coefficients.map((row) => row.name)).toEqual(['circulation']);
 		expect(controlled.paragraph).toMatch(/^Compared with circulation \(chosen as control series; /);
-		expect(controlled.paragraph).toContain('Left out as controls: program attendance (counted by week, not by month), nonsense (no data).');
+		expect(controlled.paragraph).toContain(
+			'Left out as controls: program attendance (counted by week, not by month), nonsense (no data).'
+		);
 	});
 
 	it('judges a one-month campaign as temporary, against the months before and after it', async () => {
@@ -75,16 +87,19 @@ describe('impact of the demo campaigns', () => {
 		expect(panel!.result.warnings.join(' ')).toMatch(/estimated as temporary/);
 	});
 
-	it.each(['Staff Picks Winter 2026', 'Patron Stories 2025'])('reports the no-effect campaign %s as inconclusive', async (name) => {
-		const panels = await panelFor(name);
-		expect(panels.length).toBeGreaterThan(0);
-		for (const panel of panels) {
-			if (!panel.result.ok) throw new Error(`${panel.metric}: ${panel.result.reason}`);
-			expect(panel.result.effect.level.lower).toBeLessThan(1);
-			expect(panel.result.effect.level.upper).toBeGreaterThan(1);
-			expect(panel.paragraph).toMatch(/the data cannot tell whether the campaign made a difference/);
+	it.each(['Staff Picks Winter 2026', 'Patron Stories 2025'])(
+		'reports the no-effect campaign %s as inconclusive',
+		async (name) => {
+			const panels = await panelFor(name);
+			expect(panels.length).toBeGreaterThan(0);
+			for (const panel of panels) {
+				if (!panel.result.ok) throw new Error(`${panel.metric}: ${panel.result.reason}`);
+				expect(panel.result.effect.level.lower).toBeLessThan(1);
+				expect(panel.result.effect.level.upper).toBeGreaterThan(1);
+				expect(panel.paragraph).toMatch(/the data cannot tell whether the campaign made a difference/);
+			}
 		}
-	});
+	);
 
 	it('still says "not enough data" for a short campaign at the very end of the data', async () => {
 		const panel = (await impactForMetric(db, 'usage:new_cards', { start: '2026-09-01', end: '2026-10-31' }))!;
@@ -103,7 +118,9 @@ describe('impact of the demo campaigns', () => {
 
 	it('offers survey outcomes as series: the monthly share of respondents who agree', async () => {
 		const explorable = await explorableSeries(db);
-		expect(explorable.map((s) => s.metric)).toEqual(expect.arrayContaining(['surveys:knowledge', 'surveys:confidence']));
+		expect(explorable.map((s) => s.metric)).toEqual(
+			expect.arrayContaining(['surveys:knowledge', 'surveys:confidence'])
+		);
 		// The first month's share, counted here from the raw answers.
 		const answers = await db.query<{ month: string; knowledge: number }>(
 			`SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, knowledge FROM survey_responses WHERE knowledge IS NOT NULL AND date IS NOT NULL ORDER BY date`

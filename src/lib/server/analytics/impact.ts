@@ -29,7 +29,12 @@ const cache = new Map<string, ImpactPanelData | null>();
 const CACHE_LIMIT = 500;
 
 /** An interrupted time series on one stored outcome series, with its paragraph and caveats. */
-export async function impactForMetric(db: Database, metric: string, options: ImpactOptions, excludeCampaign?: string): Promise<ImpactPanelData | null> {
+export async function impactForMetric(
+	db: Database,
+	metric: string,
+	options: ImpactOptions,
+	excludeCampaign?: string
+): Promise<ImpactPanelData | null> {
 	const key = JSON.stringify([db.path, db.scope ?? null, db.dataVersion, metric, options, excludeCampaign ?? null]);
 	if (cache.has(key)) return cache.get(key)!;
 	const series = await outcomeSeries(db, metric);
@@ -40,16 +45,36 @@ export async function impactForMetric(db: Database, metric: string, options: Imp
 		const chosen = series.seasonal ? options : temporaryIfShort(series.points, { ...options, start });
 		const result =
 			series.points.length === 0
-				? ({ ok: false, reason: 'Not enough data to estimate: no data has been imported for this series.', warnings: [] } as ItsResult)
+				? ({
+						ok: false,
+						reason: 'Not enough data to estimate: no data has been imported for this series.',
+						warnings: []
+					} as ItsResult)
 				: series.seasonal
 					? seasonalIts(series.points, { ...options, start })
 					: safeIts(series.points, { ...chosen, start });
-		const overlapping = await overlappingCampaigns(db, metric, options.start, options.end ?? series.points.at(-1)?.periodStart ?? options.start, excludeCampaign);
+		const overlapping = await overlappingCampaigns(
+			db,
+			metric,
+			options.start,
+			options.end ?? series.points.at(-1)?.periodStart ?? options.start,
+			excludeCampaign
+		);
 		let paragraph = describeIts(result, { metricLabel: seriesName(series), periodLabel: series.period });
 		if (result.ok && overlapping.length > 0) {
 			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
 		}
-		const controlled = series.seasonal || series.points.length === 0 ? null : await controlledEstimate(db, metric, series.points, { start, end: chosen.windowEnd ?? chosen.end }, series.period, options.controls);
+		const controlled =
+			series.seasonal || series.points.length === 0
+				? null
+				: await controlledEstimate(
+						db,
+						metric,
+						series.points,
+						{ start, end: chosen.windowEnd ?? chosen.end },
+						series.period,
+						options.controls
+					);
 		panel = { metric, label: series.label, period: series.period, result, paragraph, overlapping, controlled };
 	}
 	if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -72,13 +97,21 @@ function temporaryIfShort(points: { periodStart: string }[], options: ImpactOpti
 	return { ...rest, windowEnd: end };
 }
 
-function safeIts(points: { periodStart: string; value: number }[], options: ImpactOptions, dates = points.map((p) => p.periodStart)): ItsResult {
+function safeIts(
+	points: { periodStart: string; value: number }[],
+	options: ImpactOptions,
+	dates = points.map((p) => p.periodStart)
+): ItsResult {
 	try {
 		const { controls: _, ...its } = options;
 		return interruptedTimeSeries({ dates, values: points.map((p) => p.value) }, its);
 	} catch (error) {
 		// The estimator throws RangeError for requests it cannot honour (an end before the start, a start outside the data).
-		return { ok: false, reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
+		return {
+			ok: false,
+			reason: `Not enough data to estimate: ${error instanceof Error ? error.message : String(error)}`,
+			warnings: []
+		};
 	}
 }
 
@@ -103,18 +136,41 @@ function seasonalIts(points: { periodStart: string; value: number }[], options: 
 		return index < 0 ? synthetic.at(-1)! : synthetic[index]!;
 	};
 	const endIndex = options.end ? points.findLastIndex((p) => p.periodStart <= options.end!) : -1;
-	const result = safeIts(points, { ...options, start: realToSynthetic(options.start), end: endIndex >= 0 ? synthetic[endIndex] : undefined, period: options.period ?? seasonLength, harmonics: options.harmonics ?? 2 }, synthetic);
+	const result = safeIts(
+		points,
+		{
+			...options,
+			start: realToSynthetic(options.start),
+			end: endIndex >= 0 ? synthetic[endIndex] : undefined,
+			period: options.period ?? seasonLength,
+			harmonics: options.harmonics ?? 2
+		},
+		synthetic
+	);
 	if (!result.ok) return result;
 	const back = new Map(synthetic.map((date, i) => [date, points[i]!.periodStart]));
 	return {
 		...result,
-		options: { ...result.options, start: back.get(result.options.start) ?? result.options.start, end: back.get(result.options.end) ?? result.options.end },
+		options: {
+			...result.options,
+			start: back.get(result.options.start) ?? result.options.start,
+			end: back.get(result.options.end) ?? result.options.end
+		},
 		counterfactual: result.counterfactual.map((p) => ({ ...p, date: back.get(p.date) ?? p.date })),
-		warnings: [...result.warnings, `Only the weeks the program ran are compared, season with season (${seasonLength} weeks a season).`]
+		warnings: [
+			...result.warnings,
+			`Only the weeks the program ran are compared, season with season (${seasonLength} weeks a season).`
+		]
 	};
 }
 
-async function overlappingCampaigns(db: Database, metric: string, from: string, to: string, exclude?: string): Promise<string[]> {
+async function overlappingCampaigns(
+	db: Database,
+	metric: string,
+	from: string,
+	to: string,
+	exclude?: string
+): Promise<string[]> {
 	const rows = await db.query<{ name: string }>(
 		`SELECT name FROM campaigns WHERE NOT archived AND list_contains(outcome_metrics, $metric)
 		   AND starts_on <= CAST($to AS DATE) AND ends_on >= CAST($from AS DATE) AND name IS DISTINCT FROM $exclude ORDER BY starts_on`,
@@ -124,7 +180,10 @@ async function overlappingCampaigns(db: Database, metric: string, from: string, 
 }
 
 /** One Impact panel per outcome metric the campaign targets, its window as the post period. */
-export async function campaignImpact(db: Database, campaign: { name: string; startsOn: string; endsOn: string; outcomeMetrics: string[] }): Promise<ImpactPanelData[]> {
+export async function campaignImpact(
+	db: Database,
+	campaign: { name: string; startsOn: string; endsOn: string; outcomeMetrics: string[] }
+): Promise<ImpactPanelData[]> {
 	const panels: ImpactPanelData[] = [];
 	for (const metric of campaign.outcomeMetrics) {
 		const panel = await impactForMetric(db, metric, { start: campaign.startsOn, end: campaign.endsOn }, campaign.name);
@@ -143,10 +202,11 @@ export async function explorableSeries(db: Database): Promise<{ metric: string; 
 		 UNION SELECT DISTINCT 'programs:attendance', 'program attendance' FROM programs WHERE attendance IS NOT NULL
 		 UNION SELECT DISTINCT 'programs:attendance:' || branch, 'program attendance at ' || branch FROM programs WHERE attendance IS NOT NULL AND branch IS NOT NULL
 		 ${SURVEY_OUTCOMES.map(
-					(outcome) => `UNION SELECT 'surveys:${outcome}', '% of survey respondents agreeing on ${outcome}' WHERE EXISTS (SELECT 1 FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL)
+				(
+					outcome
+				) => `UNION SELECT 'surveys:${outcome}', '% of survey respondents agreeing on ${outcome}' WHERE EXISTS (SELECT 1 FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL)
 		 UNION SELECT DISTINCT 'surveys:${outcome}:' || branch, '% of survey respondents agreeing on ${outcome} at ' || branch FROM survey_responses WHERE date IS NOT NULL AND ${outcome} IS NOT NULL AND branch IS NOT NULL`
-				)
-				.join('\n')}
+			).join('\n')}
 		 ORDER BY 1`
 	);
 	return rows.map((row) => ({ metric: row.metric, label: row.label.replaceAll('_', ' ') }));

@@ -21,13 +21,17 @@ describe('library data', () => {
 		expect(days.length).toBe(365 * 3);
 		const monthly = (await outcomeSeries(db, 'usage:visits'))!;
 		expect(monthly.points).toHaveLength(36);
-		const [fromMonthlyFile] = await db.query<{ v: number }>(`SELECT sum(value) AS v FROM usage WHERE metric = 'visits' AND period = 'month' AND period_start = DATE '2026-03-01'`);
+		const [fromMonthlyFile] = await db.query<{ v: number }>(
+			`SELECT sum(value) AS v FROM usage WHERE metric = 'visits' AND period = 'month' AND period_start = DATE '2026-03-01'`
+		);
 		expect(monthly.points.find((p) => p.periodStart === '2026-03-01')!.value).toBe(fromMonthlyFile!.v);
 	});
 
 	it('summarises survey agreement by topic and outcome', async () => {
 		const outcomes = await surveyOutcomes(db);
-		expect(new Set(outcomes.map((o) => o.topic))).toEqual(new Set(['Digital Learning', 'Early Childhood Literacy', 'Summer Reading']));
+		expect(new Set(outcomes.map((o) => o.topic))).toEqual(
+			new Set(['Digital Learning', 'Early Childhood Literacy', 'Summer Reading'])
+		);
 		for (const o of outcomes) {
 			expect(o.agreeShare!).toBeGreaterThan(0.4);
 			expect(o.agreeShare!).toBeLessThanOrEqual(1);

@@ -71,36 +71,67 @@ const MEASURES = [
  */
 export async function peerBenchmark(db: Database): Promise<PeerBenchmark | { missing: string }> {
 	const settings = await getSettings(db);
-	if (!settings.plsFscskey) return { missing: 'Choose your library (its FSCSKEY) on the Settings page after uploading an IMLS PLS administrative-entity file.' };
+	if (!settings.plsFscskey)
+		return {
+			missing:
+				'Choose your library (its FSCSKEY) on the Settings page after uploading an IMLS PLS administrative-entity file.'
+		};
 	const [own] = await db.query<{ fiscal_year: number; libname: string; state: string; population: number | null }>(
 		'SELECT fiscal_year, libname, state, population FROM pls WHERE fscskey = $1 ORDER BY fiscal_year DESC LIMIT 1',
 		[settings.plsFscskey]
 	);
-	if (!own) return { missing: `No PLS row has the FSCSKEY ${settings.plsFscskey}. Upload the PLS administrative-entity file that includes your library, or correct the key on the Settings page.` };
+	if (!own)
+		return {
+			missing: `No PLS row has the FSCSKEY ${settings.plsFscskey}. Upload the PLS administrative-entity file that includes your library, or correct the key on the Settings page.`
+		};
 	const picked = settings.plsPeers.split(/[\s,;]+/).filter(Boolean);
 	// Only the parameters a filter uses may be bound.
 	const [peerFilter, filterParams] = picked.length
 		? ['list_contains(CAST(CAST($picked AS JSON) AS VARCHAR[]), fscskey)', { picked: JSON.stringify(picked) }]
-		: ['state = $state AND population BETWEEN $population / 2 AND $population * 2', { state: own.state, population: own.population ?? 0 }];
+		: [
+				'state = $state AND population BETWEEN $population / 2 AND $population * 2',
+				{ state: own.state, population: own.population ?? 0 }
+			];
 	const params = { year: own.fiscal_year, key: settings.plsFscskey, ...filterParams };
-	const peerNames = (await db.query<{ libname: string }>(`SELECT libname FROM pls WHERE fiscal_year = $year AND fscskey <> $key AND ${peerFilter} ORDER BY libname`, params)).map((r) => r.libname);
+	const peerNames = (
+		await db.query<{ libname: string }>(
+			`SELECT libname FROM pls WHERE fiscal_year = $year AND fscskey <> $key AND ${peerFilter} ORDER BY libname`,
+			params
+		)
+	).map((r) => r.libname);
 	const measures: PeerMeasure[] = [];
 	for (const [measure, label] of MEASURES) {
-		const [row] = await db.query<{ own: number | null; median: number | null; q1: number | null; q3: number | null; peers: number }>(
+		const [row] = await db.query<{
+			own: number | null;
+			median: number | null;
+			q1: number | null;
+			q3: number | null;
+			peers: number;
+		}>(
 			`SELECT (SELECT ${measure} / nullif(population, 0) FROM pls WHERE fiscal_year = $year AND fscskey = $key) AS own,
 				quantile_cont(${measure} / nullif(population, 0), 0.5) AS median, quantile_cont(${measure} / nullif(population, 0), 0.25) AS q1,
 				quantile_cont(${measure} / nullif(population, 0), 0.75) AS q3, count(${measure} / nullif(population, 0)) AS peers
 			 FROM pls WHERE fiscal_year = $year AND fscskey <> $key AND ${peerFilter}`,
 			params
 		);
-		measures.push({ measure, label, own: row?.own ?? null, median: row?.median ?? null, q1: row?.q1 ?? null, q3: row?.q3 ?? null, peers: row?.peers ?? 0 });
+		measures.push({
+			measure,
+			label,
+			own: row?.own ?? null,
+			median: row?.median ?? null,
+			q1: row?.q1 ?? null,
+			q3: row?.q3 ?? null,
+			peers: row?.peers ?? 0
+		});
 	}
 	return {
 		fiscalYear: own.fiscal_year,
 		library: own.libname,
 		state: own.state,
 		population: own.population,
-		peerRule: picked.length ? `${picked.length} hand-picked libraries` : `libraries in ${own.state} serving half to twice the population`,
+		peerRule: picked.length
+			? `${picked.length} hand-picked libraries`
+			: `libraries in ${own.state} serving half to twice the population`,
 		peerNames,
 		measures
 	};

@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAVE_REAL_FIXTURES, itWithRealFixtures, REAL_FIXTURES, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import {
+	HAVE_REAL_FIXTURES,
+	itWithRealFixtures,
+	REAL_FIXTURES,
+	SOURCE_FIXTURES,
+	tempDatabase
+} from '../db/test-support';
 import { importFile } from '../ingest/pipeline';
 import { saveSettings } from '../settings';
 import { overview } from './overview';
@@ -10,8 +16,13 @@ import { overview } from './overview';
 async function loaded() {
 	const db = await tempDatabase();
 	await saveSettings(db, { timeZone: 'America/Chicago', libraryName: 'Test Library' });
-	for (const file of ['usage_monthly.csv', 'lc_events_2026-03-01_2026-03-31.csv']) await importFile(db, join(SOURCE_FIXTURES, file));
-	if (HAVE_REAL_FIXTURES) await importFile(db, join(REAL_FIXTURES, 'x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv'));
+	for (const file of ['usage_monthly.csv', 'lc_events_2026-03-01_2026-03-31.csv'])
+		await importFile(db, join(SOURCE_FIXTURES, file));
+	if (HAVE_REAL_FIXTURES)
+		await importFile(
+			db,
+			join(REAL_FIXTURES, 'x-analytics-legacy/x_legacy_tweet_activity_metrics_ropensci_2021-11.csv')
+		);
 	return db;
 }
 
@@ -47,7 +58,10 @@ describe('overview', () => {
 	it('counts circulation once when a library uploads daily figures beside its monthly ones', async () => {
 		const db = await loaded();
 		const daily = join(mkdtempSync(join(tmpdir(), 'lantern-daily-')), 'daily.csv');
-		writeFileSync(daily, 'period_start,period,branch,metric,value\n2026-02-02,day,Central,circulation,600\n2026-02-03,day,Central,circulation,550\n');
+		writeFileSync(
+			daily,
+			'period_start,period,branch,metric,value\n2026-02-02,day,Central,circulation,600\n2026-02-03,day,Central,circulation,550\n'
+		);
 		await importFile(db, daily);
 		const data = await overview(db, { from: '2026-02-01', to: '2026-03-31' });
 		expect(kpi(data, 'circulation')).toMatchObject({ value: 19310 });
@@ -66,16 +80,38 @@ describe('overview', () => {
 		const db = await tempDatabase();
 		const dir = mkdtempSync(join(tmpdir(), 'lantern-audience-'));
 		const followers = join(dir, 'FollowerHistory.csv');
-		writeFileSync(followers, '"Date","Followers","Difference in followers from previous day"\n"February 27","980","5"\n"February 28","990","10"\n"March 1","1000","10"\n"March 2","1012","12"\n');
+		writeFileSync(
+			followers,
+			'"Date","Followers","Difference in followers from previous day"\n"February 27","980","5"\n"February 28","990","10"\n"March 1","1000","10"\n"March 2","1012","12"\n'
+		);
 		await importFile(db, followers, { now: new Date('2026-03-05T12:00:00Z') });
 		const visitors = join(dir, 'page_visitors.csv');
-		writeFileSync(visitors, 'Date,Total page views (desktop),Total page views (mobile),Total page views (total)\n02/28/2026,3,4,7\n03/01/2026,10,5,15\n03/02/2026,2,1,3\n');
+		writeFileSync(
+			visitors,
+			'Date,Total page views (desktop),Total page views (mobile),Total page views (total)\n02/28/2026,3,4,7\n03/01/2026,10,5,15\n03/02/2026,2,1,3\n'
+		);
 		await importFile(db, visitors, { now: new Date('2026-03-05T12:00:00Z') });
 		const data = await overview(db, { from: '2026-03-01', to: '2026-03-02' });
 		expect(data.previousRange).toEqual({ from: '2026-02-27', to: '2026-02-28' });
 		expect(data.audience).toEqual([
-			{ platform: 'linkedin', followers: null, followersOn: null, newFollows: null, profileVisits: 18, videoViews: null, previous: { newFollows: null, profileVisits: 7, videoViews: null } },
-			{ platform: 'tiktok', followers: 1012, followersOn: '2026-03-02', newFollows: 22, profileVisits: null, videoViews: null, previous: { newFollows: 15, profileVisits: null, videoViews: null } }
+			{
+				platform: 'linkedin',
+				followers: null,
+				followersOn: null,
+				newFollows: null,
+				profileVisits: 18,
+				videoViews: null,
+				previous: { newFollows: null, profileVisits: 7, videoViews: null }
+			},
+			{
+				platform: 'tiktok',
+				followers: 1012,
+				followersOn: '2026-03-02',
+				newFollows: 22,
+				profileVisits: null,
+				videoViews: null,
+				previous: { newFollows: 15, profileVisits: null, videoViews: null }
+			}
 		]);
 	});
 });

@@ -1,4 +1,12 @@
-import type { AudienceRow, DateRange, DateRangeQuery, Kpi, MonthlyOutcome, OverviewData, WeeklyEngagement } from '../../domain/overview';
+import type {
+	AudienceRow,
+	DateRange,
+	DateRangeQuery,
+	Kpi,
+	MonthlyOutcome,
+	OverviewData,
+	WeeklyEngagement
+} from '../../domain/overview';
 import { campaignPeriods } from './campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
@@ -42,11 +50,46 @@ async function totalsFor(db: Database, tz: string, range: DateRange): Promise<To
 function kpis(current: Totals, previous: Totals): Kpi[] {
 	const rate = (t: Totals) => (t.rated_impressions ? (t.engagements ?? 0) / t.rated_impressions : null);
 	return [
-		{ id: 'posts', label: 'Posts', value: current.posts, previous: previous.posts, kind: 'count', note: 'Posts published on every platform uploaded' },
-		{ id: 'impressions', label: 'Impressions', value: current.impressions, previous: previous.impressions, kind: 'count', note: 'Times posts were shown (Meta calls this Views since 2025)' },
-		{ id: 'engagementRate', label: 'Engagement rate', value: rate(current), previous: rate(previous), kind: 'ratio', note: 'Engagements ÷ impressions, over posts that report both' },
-		{ id: 'attendance', label: 'Program attendance', value: current.attendance, previous: previous.attendance, kind: 'count', note: 'In-person and online attendance at programs that were held' },
-		{ id: 'circulation', label: 'Circulation', value: current.circulation, previous: previous.circulation, kind: 'count', note: 'Physical and digital checkouts, all branches' }
+		{
+			id: 'posts',
+			label: 'Posts',
+			value: current.posts,
+			previous: previous.posts,
+			kind: 'count',
+			note: 'Posts published on every platform uploaded'
+		},
+		{
+			id: 'impressions',
+			label: 'Impressions',
+			value: current.impressions,
+			previous: previous.impressions,
+			kind: 'count',
+			note: 'Times posts were shown (Meta calls this Views since 2025)'
+		},
+		{
+			id: 'engagementRate',
+			label: 'Engagement rate',
+			value: rate(current),
+			previous: rate(previous),
+			kind: 'ratio',
+			note: 'Engagements ÷ impressions, over posts that report both'
+		},
+		{
+			id: 'attendance',
+			label: 'Program attendance',
+			value: current.attendance,
+			previous: previous.attendance,
+			kind: 'count',
+			note: 'In-person and online attendance at programs that were held'
+		},
+		{
+			id: 'circulation',
+			label: 'Circulation',
+			value: current.circulation,
+			previous: previous.circulation,
+			kind: 'count',
+			note: 'Physical and digital checkouts, all branches'
+		}
 	];
 }
 
@@ -77,7 +120,17 @@ async function monthlyOutcomes(db: Database, tz: string, range: DateRange): Prom
 
 /** Followers, new follows, page visits and video views per platform, from the account-level exports. */
 async function audience(db: Database, range: DateRange, previous: DateRange): Promise<AudienceRow[]> {
-	const rows = await db.query<{ platform: string; followers: number | null; followers_on: string | null; new_follows: number | null; profile_visits: number | null; video_views: number | null; prev_new_follows: number | null; prev_profile_visits: number | null; prev_video_views: number | null }>(
+	const rows = await db.query<{
+		platform: string;
+		followers: number | null;
+		followers_on: string | null;
+		new_follows: number | null;
+		profile_visits: number | null;
+		video_views: number | null;
+		prev_new_follows: number | null;
+		prev_profile_visits: number | null;
+		prev_video_views: number | null;
+	}>(
 		`WITH inside AS (SELECT * FROM account_daily WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)),
 			before AS (SELECT * FROM account_daily WHERE date BETWEEN CAST($pfrom AS DATE) AND CAST($pto AS DATE))
 		SELECT i.platform,
@@ -98,9 +151,15 @@ async function audience(db: Database, range: DateRange, previous: DateRange): Pr
 			newFollows: row.new_follows,
 			profileVisits: row.profile_visits,
 			videoViews: row.video_views,
-			previous: { newFollows: row.prev_new_follows, profileVisits: row.prev_profile_visits, videoViews: row.prev_video_views }
+			previous: {
+				newFollows: row.prev_new_follows,
+				profileVisits: row.prev_profile_visits,
+				videoViews: row.prev_video_views
+			}
 		}))
-		.filter((row) => [row.followers, row.newFollows, row.profileVisits, row.videoViews].some((value) => value !== null));
+		.filter((row) =>
+			[row.followers, row.newFollows, row.profileVisits, row.videoViews].some((value) => value !== null)
+		);
 }
 
 async function dataSpan(db: Database, tz: string): Promise<DateRange | null> {

@@ -14,7 +14,10 @@ export interface PromotionComparison {
  * Promoted programs are the campaign's branch's, or any a campaign post promoted; the others in the
  * same category are the comparison.
  */
-export async function campaignPromotionComparisons(db: Database, campaign: { campaignId: number; startsOn: string; endsOn: string; outcomeMetrics: string[] }): Promise<PromotionComparison[]> {
+export async function campaignPromotionComparisons(
+	db: Database,
+	campaign: { campaignId: number; startsOn: string; endsOn: string; outcomeMetrics: string[] }
+): Promise<PromotionComparison[]> {
 	const { timeZone } = await getSettings(db);
 	const out: PromotionComparison[] = [];
 	for (const metric of campaign.outcomeMetrics) {
@@ -31,11 +34,24 @@ export async function campaignPromotionComparisons(db: Database, campaign: { cam
 			   AND (p.title ILIKE '%' || $match || '%' OR coalesce(p.category, '') ILIKE '%' || $match || '%')
 			   AND CAST(timezone($tz, p.starts_at) AS DATE) BETWEEN CAST($start AS DATE) - INTERVAL 365 DAY AND CAST($end AS DATE)
 			 ORDER BY date`,
-			{ tz: timeZone, branch: branch ?? null, match, campaign: campaign.campaignId, start: campaign.startsOn, end: campaign.endsOn }
+			{
+				tz: timeZone,
+				branch: branch ?? null,
+				match,
+				campaign: campaign.campaignId,
+				start: campaign.startsOn,
+				end: campaign.endsOn
+			}
 		);
 		// A program is promoted when any of its sessions is; its sessions from the campaign's start carry the mark.
 		const promotedPrograms = new Set(rows.filter((r) => r.promoted).map((r) => r.program));
-		const sessions: ProgramSession[] = rows.map((r) => ({ programId: r.program, group: r.grp, date: r.date, attendance: r.attendance, promoted: promotedPrograms.has(r.program) && r.date >= campaign.startsOn }));
+		const sessions: ProgramSession[] = rows.map((r) => ({
+			programId: r.program,
+			group: r.grp,
+			date: r.date,
+			attendance: r.attendance,
+			promoted: promotedPrograms.has(r.program) && r.date >= campaign.startsOn
+		}));
 		out.push({
 			metric,
 			label: `${match} programs${branch ? ` at ${branch}` : ''} against comparable ones elsewhere`,

@@ -27,7 +27,14 @@ export async function strategyComparison(db: Database): Promise<{ rows: Strategy
 		SELECT s.strategy, p.post_type, timezone($tz, p.published_at) AS local_time,
 			CASE WHEN p.impressions > 0 AND p.engagements IS NOT NULL THEN p.engagements / p.impressions END AS rate
 		FROM post_strategies s JOIN posts p USING (platform, post_id)`;
-	const overall = await db.query<{ strategy: Strategy; posts: number; rated: number; median: number | null; q1: number | null; q3: number | null }>(
+	const overall = await db.query<{
+		strategy: Strategy;
+		posts: number;
+		rated: number;
+		median: number | null;
+		q1: number | null;
+		q3: number | null;
+	}>(
 		`SELECT strategy, count(*) AS posts, count(rate) AS rated, quantile_cont(rate, 0.5) AS median, quantile_cont(rate, 0.25) AS q1, quantile_cont(rate, 0.75) AS q3
 		 FROM (${rated}) GROUP BY strategy`,
 		{ tz: timeZone }
@@ -62,8 +69,17 @@ export async function strategyComparison(db: Database): Promise<{ rows: Strategy
 			q1Rate: enough ? (o?.q1 ?? null) : null,
 			q3Rate: enough ? (o?.q3 ?? null) : null,
 			bestFormat: f ? { postType: f.post_type, medianRate: f.median, posts: f.posts } : null,
-			bestTime: t ? { weekday: WEEKDAYS[t.weekday]!, hours: `${String(t.block * 4).padStart(2, '0')}:00–${String(t.block * 4 + 4).padStart(2, '0')}:00`, medianRate: t.median, posts: t.posts } : null,
-			quarters: quarters.filter((q) => q.strategy === strategy).map((q) => ({ quarter: q.quarter, medianRate: q.posts >= MIN_POSTS ? q.median : null, posts: q.posts }))
+			bestTime: t
+				? {
+						weekday: WEEKDAYS[t.weekday]!,
+						hours: `${String(t.block * 4).padStart(2, '0')}:00–${String(t.block * 4 + 4).padStart(2, '0')}:00`,
+						medianRate: t.median,
+						posts: t.posts
+					}
+				: null,
+			quarters: quarters
+				.filter((q) => q.strategy === strategy)
+				.map((q) => ({ quarter: q.quarter, medianRate: q.posts >= MIN_POSTS ? q.median : null, posts: q.posts }))
 		};
 	});
 	const corrections = await db.query<{ predicted: Strategy | null; corrected: Strategy }>(

@@ -7,7 +7,16 @@ import { createSession, endAllSessions, endSession, SESSION_COOKIE } from './ses
 import { finishSetup, isSetupToken } from './setup';
 import { accountThrottle, addressThrottle } from './throttle';
 import { hashToken, newToken } from './tokens';
-import { countActiveAdmins, createUser, findUser, setPassword, updateUser, withoutPassword, type NewUser, type User } from './users';
+import {
+	countActiveAdmins,
+	createUser,
+	findUser,
+	setPassword,
+	updateUser,
+	withoutPassword,
+	type NewUser,
+	type User
+} from './users';
 
 /** Reset links work for a day, once. */
 const RESET_LINK_MS = 24 * 3600_000;
@@ -30,14 +39,31 @@ export async function signOut(db: Database, cookies: Cookies): Promise<void> {
 export async function signIn(db: Database, email: string, password: string, address: string): Promise<SignInResult> {
 	const key = email.trim().toLowerCase();
 	const wait = Math.max(accountThrottle.retryAfter(key), addressThrottle.retryAfter(address));
-	if (wait > 0) return { ok: false, status: 429, message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute${wait > 60_000 ? 's' : ''}, or ask an admin for a reset link.` };
+	if (wait > 0)
+		return {
+			ok: false,
+			status: 429,
+			message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute${wait > 60_000 ? 's' : ''}, or ask an admin for a reset link.`
+		};
 	const user = await findUser(db, { email: key });
 	const valid = await verifyPassword(user?.passwordHash ?? null, password);
 	if (!user || !valid || user.disabled) {
 		accountThrottle.fail(key);
 		addressThrottle.fail(address);
-		if (user) await recordAudit(db, `user:${user.email}`, 'sign-in refused', user.disabled ? 'account disabled' : 'wrong password');
-		return { ok: false, status: 400, message: user?.disabled ? 'This account is disabled. Ask an admin.' : 'That e-mail and password do not match an account.' };
+		if (user)
+			await recordAudit(
+				db,
+				`user:${user.email}`,
+				'sign-in refused',
+				user.disabled ? 'account disabled' : 'wrong password'
+			);
+		return {
+			ok: false,
+			status: 400,
+			message: user?.disabled
+				? 'This account is disabled. Ask an admin.'
+				: 'That e-mail and password do not match an account.'
+		};
 	}
 	accountThrottle.succeed(key);
 	await recordAudit(db, `user:${user.email}`, 'signed in');
@@ -45,9 +71,17 @@ export async function signIn(db: Database, email: string, password: string, addr
 }
 
 /** The first admin, from the one-time setup link. */
-export async function completeSetup(db: Database, token: string, admin: { email: string; name: string; password: string }): Promise<User | null> {
+export async function completeSetup(
+	db: Database,
+	token: string,
+	admin: { email: string; name: string; password: string }
+): Promise<User | null> {
 	if (!isSetupToken(token)) return null;
-	const user = await createUser(db, { email: admin.email, name: admin.name, role: 'admin', branches: null }, admin.password);
+	const user = await createUser(
+		db,
+		{ email: admin.email, name: admin.name, role: 'admin', branches: null },
+		admin.password
+	);
 	finishSetup(db);
 	accountsChanged();
 	await recordAudit(db, `user:${user.email}`, 'user created', `${user.email} as admin, from the setup link`);
@@ -57,15 +91,29 @@ export async function completeSetup(db: Database, token: string, admin: { email:
 export async function addUser(db: Database, actor: string, user: NewUser): Promise<{ user: User; resetLink: string }> {
 	const created = await createUser(db, user);
 	accountsChanged();
-	await recordAudit(db, actor, 'user created', `${created.email} as ${created.role}${created.branches ? ` (branches: ${created.branches.join(', ')})` : ''}`);
+	await recordAudit(
+		db,
+		actor,
+		'user created',
+		`${created.email} as ${created.role}${created.branches ? ` (branches: ${created.branches.join(', ')})` : ''}`
+	);
 	return { user: created, resetLink: await issueResetLink(db, actor, created.userId) };
 }
 
-export async function changeUser(db: Database, actor: string, userId: number, changes: Parameters<typeof updateUser>[2]): Promise<string | null> {
+export async function changeUser(
+	db: Database,
+	actor: string,
+	userId: number,
+	changes: Parameters<typeof updateUser>[2]
+): Promise<string | null> {
 	const user = await findUser(db, { userId });
 	if (!user) return 'That account no longer exists.';
-	const losesAdmin = user.role === 'admin' && !user.disabled && ((changes.role && changes.role !== 'admin') || changes.disabled === true);
-	if (losesAdmin && (await countActiveAdmins(db)) <= 1) return 'Lantern needs at least one admin: make someone else admin first.';
+	const losesAdmin =
+		user.role === 'admin' &&
+		!user.disabled &&
+		((changes.role && changes.role !== 'admin') || changes.disabled === true);
+	if (losesAdmin && (await countActiveAdmins(db)) <= 1)
+		return 'Lantern needs at least one admin: make someone else admin first.';
 	await updateUser(db, userId, changes);
 	if (changes.disabled) await endAllSessions(db, userId);
 	accountsChanged();
@@ -88,7 +136,10 @@ export async function issueResetLink(db: Database, actor: string, userId: number
 }
 
 export async function resetLinkUser(db: Database, token: string): Promise<User | null> {
-	const [row] = await db.query<{ user_id: number }>('SELECT user_id FROM password_resets WHERE token_hash = $1 AND expires_at > now()', [hashToken(token)]);
+	const [row] = await db.query<{ user_id: number }>(
+		'SELECT user_id FROM password_resets WHERE token_hash = $1 AND expires_at > now()',
+		[hashToken(token)]
+	);
 	const user = row ? await findUser(db, { userId: row.user_id }) : null;
 	return user && !user.disabled ? withoutPassword(user) : null;
 }

@@ -13,15 +13,28 @@ export interface AuditEntry {
 export type Actor = string;
 
 export async function recordAudit(db: Database, actor: Actor, action: string, detail?: string): Promise<void> {
-	await db.query('INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (now(), $1, $2, $3)', [actor, action, detail ?? null]);
+	await db.query('INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (now(), $1, $2, $3)', [
+		actor,
+		action,
+		detail ?? null
+	]);
 }
 
 export async function listAudit(db: Database, limit = 500): Promise<AuditEntry[]> {
-	const rows = await db.query<{ audit_id: number; happened_at: Date; actor: string; action: string; detail: string | null }>(
-		'SELECT audit_id, happened_at, actor, action, detail FROM audit_log ORDER BY audit_id DESC LIMIT $1',
-		[limit]
-	);
-	return rows.map((row) => ({ auditId: row.audit_id, at: row.happened_at, actor: row.actor, action: row.action, detail: row.detail }));
+	const rows = await db.query<{
+		audit_id: number;
+		happened_at: Date;
+		actor: string;
+		action: string;
+		detail: string | null;
+	}>('SELECT audit_id, happened_at, actor, action, detail FROM audit_log ORDER BY audit_id DESC LIMIT $1', [limit]);
+	return rows.map((row) => ({
+		auditId: row.audit_id,
+		at: row.happened_at,
+		actor: row.actor,
+		action: row.action,
+		detail: row.detail
+	}));
 }
 
 export async function auditCsv(db: Database): Promise<string> {

@@ -11,18 +11,30 @@ import { createUser, findUser } from './users';
 describe('accounts and sessions', () => {
 	it('stores an Argon2id hash, never the password, and signs in only with the right one', async () => {
 		const db = await tempDatabase();
-		await createUser(db, { email: 'Director@Library.org', name: 'Dana', role: 'director', branches: null }, 'correct horse battery');
+		await createUser(
+			db,
+			{ email: 'Director@Library.org', name: 'Dana', role: 'director', branches: null },
+			'correct horse battery'
+		);
 		const stored = await findUser(db, { email: 'director@library.org' });
 		expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
 		expect(stored?.passwordHash).not.toContain('correct horse');
 		expect((await signIn(db, 'director@library.org', 'wrong password!!', '10.0.0.1')).ok).toBe(false);
-		expect(await signIn(db, ' DIRECTOR@library.org ', 'correct horse battery', '10.0.0.1')).toMatchObject({ ok: true, user: { role: 'director' } });
+		expect(await signIn(db, ' DIRECTOR@library.org ', 'correct horse battery', '10.0.0.1')).toMatchObject({
+			ok: true,
+			user: { role: 'director' }
+		});
 	});
 
 	it('throttles guessing per account: the sixth wrong password in 15 minutes waits, even with the right one', async () => {
 		const db = await tempDatabase();
-		await createUser(db, { email: 'staff@library.org', name: 'Sam', role: 'staff', branches: null }, 'a long enough password');
-		for (let i = 0; i < 5; i++) expect((await signIn(db, 'staff@library.org', `guess number ${i}`, `10.0.1.${i}`)).ok).toBe(false);
+		await createUser(
+			db,
+			{ email: 'staff@library.org', name: 'Sam', role: 'staff', branches: null },
+			'a long enough password'
+		);
+		for (let i = 0; i < 5; i++)
+			expect((await signIn(db, 'staff@library.org', `guess number ${i}`, `10.0.1.${i}`)).ok).toBe(false);
 		const blocked = await signIn(db, 'staff@library.org', 'a long enough password', '10.0.2.1');
 		expect(blocked).toMatchObject({ ok: false, status: 429 });
 	});
@@ -39,20 +51,36 @@ describe('accounts and sessions', () => {
 
 	it('ends a session after 3 idle days or 14 days in all, and at once for a disabled account', async () => {
 		const db = await tempDatabase();
-		const admin = await createUser(db, { email: 'admin@library.org', name: 'Ari', role: 'admin', branches: null }, 'admin password here');
-		const staff = await createUser(db, { email: 'staff@library.org', name: 'Sam', role: 'staff', branches: ['Eastside'] }, 'staff password here');
+		const admin = await createUser(
+			db,
+			{ email: 'admin@library.org', name: 'Ari', role: 'admin', branches: null },
+			'admin password here'
+		);
+		const staff = await createUser(
+			db,
+			{ email: 'staff@library.org', name: 'Sam', role: 'staff', branches: ['Eastside'] },
+			'staff password here'
+		);
 		const start = new Date('2026-11-01T09:00:00Z');
 		const idle = await createSession(db, staff.userId, start);
-		expect(await sessionUser(db, idle.token, new Date('2026-11-03T09:00:00Z'))).toMatchObject({ email: 'staff@library.org', branches: ['Eastside'] });
+		expect(await sessionUser(db, idle.token, new Date('2026-11-03T09:00:00Z'))).toMatchObject({
+			email: 'staff@library.org',
+			branches: ['Eastside']
+		});
 		expect(await sessionUser(db, idle.token, new Date('2026-11-06T10:00:00Z'))).toBeNull();
 		const busy = await createSession(db, staff.userId, start);
-		for (let day = 2; day <= 14; day += 2) expect(await sessionUser(db, busy.token, new Date(`2026-11-${String(day).padStart(2, '0')}T09:00:00Z`))).not.toBeNull();
+		for (let day = 2; day <= 14; day += 2)
+			expect(
+				await sessionUser(db, busy.token, new Date(`2026-11-${String(day).padStart(2, '0')}T09:00:00Z`))
+			).not.toBeNull();
 		expect(await sessionUser(db, busy.token, new Date('2026-11-15T10:00:00Z'))).toBeNull();
 		const later = await createSession(db, staff.userId);
 		expect(await changeUser(db, 'user:admin@library.org', staff.userId, { disabled: true })).toBeNull();
 		expect(await sessionUser(db, later.token)).toBeNull();
 		// The last admin cannot be demoted or disabled.
-		expect(await changeUser(db, 'user:admin@library.org', admin.userId, { role: 'viewer' })).toMatch(/at least one admin/);
+		expect(await changeUser(db, 'user:admin@library.org', admin.userId, { role: 'viewer' })).toMatch(
+			/at least one admin/
+		);
 	});
 
 	it('a reset link works once, sets the password and signs the person out everywhere', async () => {
@@ -82,8 +110,20 @@ describe('accounts and sessions', () => {
 		await prepareFirstAdmin(fromLink, (line) => lines.push(line));
 		const token = lines.join('\n').match(/\/setup\/([\w-]+)/)![1]!;
 		expect(isSetupToken('x'.repeat(token.length))).toBe(false);
-		expect(await completeSetup(fromLink, token, { email: 'first@library.org', name: 'First', password: 'first admin password' })).toMatchObject({ role: 'admin' });
-		expect(await completeSetup(fromLink, token, { email: 'second@library.org', name: 'Second', password: 'second admin password' })).toBeNull();
+		expect(
+			await completeSetup(fromLink, token, {
+				email: 'first@library.org',
+				name: 'First',
+				password: 'first admin password'
+			})
+		).toMatchObject({ role: 'admin' });
+		expect(
+			await completeSetup(fromLink, token, {
+				email: 'second@library.org',
+				name: 'Second',
+				password: 'second admin password'
+			})
+		).toBeNull();
 	});
 });
 

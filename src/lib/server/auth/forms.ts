@@ -7,7 +7,11 @@ export function safeNext(next: string | null | undefined): string {
 	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/overview';
 }
 
-export const SignInForm = z.object({ email: z.string().max(254), password: z.string().max(200), next: z.string().max(1000).optional() });
+export const SignInForm = z.object({
+	email: z.string().max(254),
+	password: z.string().max(200),
+	next: z.string().max(1000).optional()
+});
 
 /** A new password typed twice. */
 export const NewPasswordForm = z
@@ -15,7 +19,12 @@ export const NewPasswordForm = z
 	.refine((form) => form.password === form.confirm, { message: 'the two passwords differ', path: ['confirm'] });
 
 export const SetupForm = z
-	.object({ email: Email, name: z.string().trim().min(1, 'must not be empty').max(120), password: Password, confirm: z.string() })
+	.object({
+		email: Email,
+		name: z.string().trim().min(1, 'must not be empty').max(120),
+		password: Password,
+		confirm: z.string()
+	})
 	.refine((form) => form.password === form.confirm, { message: 'the two passwords differ', path: ['confirm'] });
 
 export const ChangePasswordForm = z

@@ -43,7 +43,12 @@ export async function guard(event: RequestEvent, db: Database): Promise<Response
 	if (rule && allows(rule, event.locals)) return null;
 	if (!event.locals.user && event.locals.role === null && rule !== null) return signInFirst(event);
 	const role = event.locals.role;
-	return forbidden(event, role ? `Your role (${ROLE_LABELS[role]}) cannot do this. Ask an admin if you need it.` : 'This address is not part of Lantern.');
+	return forbidden(
+		event,
+		role
+			? `Your role (${ROLE_LABELS[role]}) cannot do this. Ask an admin if you need it.`
+			: 'This address is not part of Lantern.'
+	);
 }
 
 async function signInAs(event: RequestEvent, db: Database, userId: number): Promise<void> {

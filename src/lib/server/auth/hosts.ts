@@ -11,7 +11,8 @@ let allowed: Set<string> | null = null;
 export function allowedHosts(): Set<string> {
 	if (allowed) return allowed;
 	const names = ['localhost', '127.0.0.1', '::1', hostname(), `${hostname()}.local`];
-	for (const addresses of Object.values(networkInterfaces())) for (const address of addresses ?? []) names.push(address.address);
+	for (const addresses of Object.values(networkInterfaces()))
+		for (const address of addresses ?? []) names.push(address.address);
 	if (process.env.ORIGIN) names.push(new URL(process.env.ORIGIN).hostname);
 	for (const extra of (process.env.LANTERN_HOSTS ?? '').split(',')) if (extra.trim()) names.push(extra.trim());
 	allowed = new Set(names.map((name) => name.toLowerCase().replace(/^\[|\]$/g, '')));

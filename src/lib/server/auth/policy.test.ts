@@ -17,7 +17,9 @@ function routesOnDisk(): Map<string, { actions: string[]; endpoint: boolean }> {
 			const id = '/' + relative(ROUTES, dir).split('\\').join('/');
 			const server = files.includes('+page.server.ts') ? readFileSync(join(dir, '+page.server.ts'), 'utf8') : '';
 			const block = server.slice(server.indexOf('export const actions'));
-			const actions = server.includes('export const actions') ? [...block.matchAll(/^\t(\w+): async/gm)].map((m) => m[1]!) : [];
+			const actions = server.includes('export const actions')
+				? [...block.matchAll(/^\t(\w+): async/gm)].map((m) => m[1]!)
+				: [];
 			found.set(id === '/' ? '/' : id.replace(/\/$/, ''), { actions, endpoint });
 		}
 		for (const file of files) if (statSync(join(dir, file)).isDirectory()) walk(join(dir, file));
@@ -35,7 +37,10 @@ describe('the route policy', () => {
 
 	it('names every form action of every page, so no action is open or refused by accident', () => {
 		for (const [id, { actions }] of onDisk) {
-			expect({ id, actions: Object.keys(ROUTE_POLICY[id]?.actions ?? {}).sort() }).toEqual({ id, actions: [...actions].sort() });
+			expect({ id, actions: Object.keys(ROUTE_POLICY[id]?.actions ?? {}).sort() }).toEqual({
+				id,
+				actions: [...actions].sort()
+			});
 		}
 	});
 

@@ -29,7 +29,10 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/map/[token]': { read: 'import', actions: { preview: 'import', import: 'import' } },
 	'/(app)/settings': { read: 'settings', actions: { default: 'settings' } },
 	'/(app)/account': { read: 'signedIn', actions: { password: 'signedIn', signOutEverywhere: 'signedIn' } },
-	'/(app)/admin/users': { read: 'manageUsers', actions: { create: 'manageUsers', update: 'manageUsers', resetLink: 'manageUsers', signOut: 'manageUsers' } },
+	'/(app)/admin/users': {
+		read: 'manageUsers',
+		actions: { create: 'manageUsers', update: 'manageUsers', resetLink: 'manageUsers', signOut: 'manageUsers' }
+	},
 	'/(app)/admin/audit': { read: 'manageUsers' },
 	'/admin/audit.csv': { read: 'manageUsers' },
 	'/api/imports': { read: 'viewImports', write: 'import' },

@@ -28,6 +28,7 @@ export function readRenderPass(header: string | null, clientAddress: string): Re
 	if (!header || !LOOPBACK.has(clientAddress)) return null;
 	const [given, as] = header.split(' ');
 	const expected = secret();
-	if (!given || given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return null;
+	if (!given || given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected)))
+		return null;
 	return as === 'local-admin' || as === 'demo' || /^user:\d+$/.test(as ?? '') ? (as as RenderAs) : null;
 }

@@ -10,15 +10,17 @@ const IDLE_MS = 3 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 10 * 60_000;
 
 /** Starts a session for `userId`; returns the cookie value (only its hash is stored). */
-export async function createSession(db: Database, userId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+	db: Database,
+	userId: number,
+	now = new Date()
+): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
 	const expiresAt = new Date(now.getTime() + ABSOLUTE_MS);
-	await db.query('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)', [
-		hashToken(token),
-		userId,
-		now.toISOString(),
-		expiresAt.toISOString()
-	]);
+	await db.query(
+		'INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)',
+		[hashToken(token), userId, now.toISOString(), expiresAt.toISOString()]
+	);
 	return { token, expiresAt };
 }
 
@@ -54,5 +56,8 @@ export async function endAllSessions(db: Database, userId: number): Promise<void
 
 /** Drops sessions that can no longer be used. */
 export async function pruneSessions(db: Database, now = new Date()): Promise<void> {
-	await db.query('DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2', [now.toISOString(), new Date(now.getTime() - IDLE_MS).toISOString()]);
+	await db.query('DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2', [
+		now.toISOString(),
+		new Date(now.getTime() - IDLE_MS).toISOString()
+	]);
 }

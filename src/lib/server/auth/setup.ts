@@ -35,7 +35,16 @@ export async function prepareFirstAdmin(db: Database, log: (line: string) => voi
 		const parsedPassword = Password.safeParse(password);
 		if (!parsedEmail.success) throw new Error(`LANTERN_ADMIN_EMAIL ${parsedEmail.error.issues[0]!.message}.`);
 		if (!parsedPassword.success) throw new Error(`LANTERN_ADMIN_PASSWORD ${parsedPassword.error.issues[0]!.message}.`);
-		await createUser(db, { email: parsedEmail.data, name: process.env.LANTERN_ADMIN_NAME ?? 'Administrator', role: 'admin', branches: null }, password);
+		await createUser(
+			db,
+			{
+				email: parsedEmail.data,
+				name: process.env.LANTERN_ADMIN_NAME ?? 'Administrator',
+				role: 'admin',
+				branches: null
+			},
+			password
+		);
 		await recordAudit(db, 'system', 'user created', `${parsedEmail.data} as admin, from LANTERN_ADMIN_EMAIL`);
 		log(`Lantern: created the admin account ${parsedEmail.data} (LANTERN_ADMIN_EMAIL).`);
 		return;

@@ -71,7 +71,10 @@ export async function listUsers(db: Database): Promise<User[]> {
 	return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY lower(name), user_id`)).map(toUser);
 }
 
-export async function findUser(db: Database, by: { email: string } | { userId: number }): Promise<(User & { passwordHash: string | null }) | null> {
+export async function findUser(
+	db: Database,
+	by: { email: string } | { userId: number }
+): Promise<(User & { passwordHash: string | null }) | null> {
 	const [row] =
 		'email' in by
 			? await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [by.email.trim().toLowerCase()])
@@ -90,7 +93,11 @@ export async function createUser(db: Database, user: NewUser, password?: string)
 	return toUser(row!);
 }
 
-export async function updateUser(db: Database, userId: number, changes: { role?: Role; branches?: string[] | null; disabled?: boolean; name?: string }): Promise<void> {
+export async function updateUser(
+	db: Database,
+	userId: number,
+	changes: { role?: Role; branches?: string[] | null; disabled?: boolean; name?: string }
+): Promise<void> {
 	const current = await findUser(db, { userId });
 	if (!current) return;
 	const next = { ...current, ...changes };

@@ -31,13 +31,23 @@ const stories: CampaignRule = {
 const campaigns = [summer, stories];
 
 function post(overrides: Partial<PostForAssignment>): PostForAssignment {
-	return { platform: 'facebook', postId: 'p1', publishedAt: '2025-06-10T15:00:00Z', text: null, hashtags: [], permalink: null, ...overrides };
+	return {
+		platform: 'facebook',
+		postId: 'p1',
+		publishedAt: '2025-06-10T15:00:00Z',
+		text: null,
+		hashtags: [],
+		permalink: null,
+		...overrides
+	};
 }
 
 describe('assignPostToCampaigns', () => {
 	it('names the rule that matched, strongest kind first', () => {
 		const both = post({ text: 'Summer reading starts today! #MapleSummerReads', hashtags: ['maplesummerreads'] });
-		expect(assignPostToCampaigns(both, campaigns, [], TZ)).toEqual([{ campaignId: 'c-summer', rule: 'hashtag #maplesummerreads', manual: false }]);
+		expect(assignPostToCampaigns(both, campaigns, [], TZ)).toEqual([
+			{ campaignId: 'c-summer', rule: 'hashtag #maplesummerreads', manual: false }
+		]);
 		const cases: [string, string | undefined, string][] = [
 			['Our SUMMER  Reading kickoff is here', undefined, 'keyword "summer reading"'],
 			['Log your minutes', 'https://maplevalley.beanstack.org/reader365', 'link maplevalley.beanstack.org'],
@@ -45,13 +55,19 @@ describe('assignPostToCampaigns', () => {
 			['Thank you @mvschools for the reading logs!', undefined, 'partner @MVSchools']
 		];
 		for (const [text, link, rule] of cases) {
-			expect(assignPostToCampaigns(post({ text, links: link ? [link] : [] }), [summer], [], TZ)).toEqual([{ campaignId: 'c-summer', rule, manual: false }]);
+			expect(assignPostToCampaigns(post({ text, links: link ? [link] : [] }), [summer], [], TZ)).toEqual([
+				{ campaignId: 'c-summer', rule, manual: false }
+			]);
 		}
 	});
 
 	it('reads hashtags and links written in the text when the export does not list them', () => {
-		expect(assignPostToCampaigns(post({ text: 'Go #MapleSummerReads' }), [summer], [], TZ)[0]?.rule).toBe('hashtag #maplesummerreads');
-		expect(assignPostToCampaigns(post({ text: 'Sign up at maplevalley.beanstack.org today' }), [summer], [], TZ)[0]?.rule).toBe('link maplevalley.beanstack.org');
+		expect(assignPostToCampaigns(post({ text: 'Go #MapleSummerReads' }), [summer], [], TZ)[0]?.rule).toBe(
+			'hashtag #maplesummerreads'
+		);
+		expect(
+			assignPostToCampaigns(post({ text: 'Sign up at maplevalley.beanstack.org today' }), [summer], [], TZ)[0]?.rule
+		).toBe('link maplevalley.beanstack.org');
 	});
 
 	it('matches keywords as whole words only', () => {
@@ -61,10 +77,18 @@ describe('assignPostToCampaigns', () => {
 	it('applies the window to the date in the library time zone, both ends included', () => {
 		const tagged = { hashtags: ['MapleSummerReads'] };
 		// 03:30 UTC on June 1 is still May 31 in Chicago.
-		expect(assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-06-01T03:30:00Z' }), [summer], [], TZ)).toEqual([]);
-		expect(assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-06-01T05:30:00Z' }), [summer], [], TZ)).toHaveLength(1);
-		expect(assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-08-16T04:59:00Z' }), [summer], [], TZ)).toHaveLength(1);
-		expect(assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-08-16T05:00:00Z' }), [summer], [], TZ)).toEqual([]);
+		expect(assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-06-01T03:30:00Z' }), [summer], [], TZ)).toEqual(
+			[]
+		);
+		expect(
+			assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-06-01T05:30:00Z' }), [summer], [], TZ)
+		).toHaveLength(1);
+		expect(
+			assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-08-16T04:59:00Z' }), [summer], [], TZ)
+		).toHaveLength(1);
+		expect(assignPostToCampaigns(post({ ...tagged, publishedAt: '2025-08-16T05:00:00Z' }), [summer], [], TZ)).toEqual(
+			[]
+		);
 	});
 
 	it('lets manual decisions override the rules both ways, whatever the date', () => {
@@ -73,10 +97,14 @@ describe('assignPostToCampaigns', () => {
 			{ campaignId: 'c-summer', platform: 'facebook', postId: 'p9', action: 'remove' },
 			{ campaignId: 'c-summer', platform: 'instagram', postId: 'p9', action: 'add' }
 		];
-		expect(assignPostToCampaigns(tagged, campaigns, manual, TZ)).toEqual([{ campaignId: 'c-stories', rule: 'hashtag #mvplstories', manual: false }]);
+		expect(assignPostToCampaigns(tagged, campaigns, manual, TZ)).toEqual([
+			{ campaignId: 'c-stories', rule: 'hashtag #mvplstories', manual: false }
+		]);
 		const outOfWindow = post({ postId: 'p9', publishedAt: '2024-01-05T12:00:00Z' });
 		const added: ManualDecision[] = [{ campaignId: 'c-summer', platform: 'facebook', postId: 'p9', action: 'add' }];
-		expect(assignPostToCampaigns(outOfWindow, campaigns, added, TZ)).toEqual([{ campaignId: 'c-summer', rule: 'manual', manual: true }]);
+		expect(assignPostToCampaigns(outOfWindow, campaigns, added, TZ)).toEqual([
+			{ campaignId: 'c-summer', rule: 'manual', manual: true }
+		]);
 	});
 
 	it('lets the latest decision win and ignores decisions for campaigns not given', () => {
@@ -96,14 +124,26 @@ describe('assignPostToCampaigns', () => {
 	});
 
 	it('never matches automatically when the post date cannot be read', () => {
-		expect(assignPostToCampaigns(post({ publishedAt: '', hashtags: ['maplesummerreads'] }), [summer], [], TZ)).toEqual([]);
+		expect(assignPostToCampaigns(post({ publishedAt: '', hashtags: ['maplesummerreads'] }), [summer], [], TZ)).toEqual(
+			[]
+		);
 	});
 });
 
 describe('strategyFromCampaigns', () => {
 	it('prefers a hand-added campaign, then the first in order', () => {
-		expect(strategyFromCampaigns([{ campaignId: 'c-stories', rule: 'hashtag #mvplstories', manual: false }, { campaignId: 'c-summer', rule: 'manual', manual: true }], campaigns)).toBe('partner_collaborations');
-		expect(strategyFromCampaigns([{ campaignId: 'c-stories', rule: 'hashtag #mvplstories', manual: false }], campaigns)).toBe('success_stories');
+		expect(
+			strategyFromCampaigns(
+				[
+					{ campaignId: 'c-stories', rule: 'hashtag #mvplstories', manual: false },
+					{ campaignId: 'c-summer', rule: 'manual', manual: true }
+				],
+				campaigns
+			)
+		).toBe('partner_collaborations');
+		expect(
+			strategyFromCampaigns([{ campaignId: 'c-stories', rule: 'hashtag #mvplstories', manual: false }], campaigns)
+		).toBe('success_stories');
 		expect(strategyFromCampaigns([], campaigns)).toBeNull();
 	});
 });

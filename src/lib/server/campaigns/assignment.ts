@@ -1,6 +1,19 @@
 import { localDate } from '../../calendar';
 import type { CampaignRule, ManualDecision, PostForMatching } from './rules';
-import { accountKey, compareText, findPhrase, hashtagKey, hostWithin, linkHost, mentionedAccounts, parseLink, phraseWords, postHashtags, urlsInText, words } from './text';
+import {
+	accountKey,
+	compareText,
+	findPhrase,
+	hashtagKey,
+	hostWithin,
+	linkHost,
+	mentionedAccounts,
+	parseLink,
+	phraseWords,
+	postHashtags,
+	urlsInText,
+	words
+} from './text';
 
 export interface PostForAssignment extends PostForMatching {
 	hashtags: string[];
@@ -26,13 +39,17 @@ interface PostSignals {
 }
 
 function readPost(post: PostForAssignment, timeZone: string): PostSignals {
-	const urls = [...(post.links ?? []), ...urlsInText(post.text)].map(parseLink).filter((url): url is URL => url !== null);
+	const urls = [...(post.links ?? []), ...urlsInText(post.text)]
+		.map(parseLink)
+		.filter((url): url is URL => url !== null);
 	return {
 		date: localDate(post.publishedAt, timeZone),
 		hashtags: new Set(postHashtags(post.hashtags, post.text)),
 		words: words(post.text),
 		hosts: urls.map(linkHost),
-		utmCampaigns: new Set(urls.map((url) => url.searchParams.get('utm_campaign')?.trim().toLowerCase() ?? '').filter(Boolean)),
+		utmCampaigns: new Set(
+			urls.map((url) => url.searchParams.get('utm_campaign')?.trim().toLowerCase() ?? '').filter(Boolean)
+		),
 		mentions: new Set(mentionedAccounts(post.text))
 	};
 }
@@ -44,12 +61,14 @@ function readPost(post: PostForAssignment, timeZone: string): PostSignals {
 function matchedRule(campaign: CampaignRule, post: PostSignals): string | null {
 	if (post.date === null || post.date < campaign.startsOn || post.date > campaign.endsOn) return null;
 	for (const tag of campaign.hashtags) if (post.hashtags.has(hashtagKey(tag))) return `hashtag #${hashtagKey(tag)}`;
-	for (const value of campaign.utmCampaigns) if (post.utmCampaigns.has(value.trim().toLowerCase())) return `utm_campaign ${value.trim()}`;
+	for (const value of campaign.utmCampaigns)
+		if (post.utmCampaigns.has(value.trim().toLowerCase())) return `utm_campaign ${value.trim()}`;
 	for (const domain of campaign.linkDomains) {
 		const wanted = ruleDomain(domain);
 		if (wanted && post.hosts.some((host) => hostWithin(host, wanted))) return `link ${wanted}`;
 	}
-	for (const keyword of campaign.keywords) if (findPhrase(post.words, phraseWords(keyword)) !== null) return `keyword "${keyword.trim()}"`;
+	for (const keyword of campaign.keywords)
+		if (findPhrase(post.words, phraseWords(keyword)) !== null) return `keyword "${keyword.trim()}"`;
 	for (const account of campaign.partnerAccounts) {
 		if (post.mentions.has(accountKey(account))) return `partner @${account.trim().replace(/^@+/, '')}`;
 	}
@@ -66,7 +85,8 @@ function ruleDomain(domain: string): string | null {
 function decisionsFor(post: PostForAssignment, manual: readonly ManualDecision[]): Map<string, 'add' | 'remove'> {
 	const decisions = new Map<string, 'add' | 'remove'>();
 	for (const decision of manual) {
-		if (decision.platform === post.platform && decision.postId === post.postId) decisions.set(decision.campaignId, decision.action);
+		if (decision.platform === post.platform && decision.postId === post.postId)
+			decisions.set(decision.campaignId, decision.action);
 	}
 	return decisions;
 }
@@ -108,7 +128,10 @@ export function assignPostToCampaigns(
  * The strategy a post takes from its campaigns: a hand-added campaign first, otherwise the
  * first campaign in assignment order (earliest start). Null when the post has no campaign.
  */
-export function strategyFromCampaigns(assignments: readonly Assignment[], campaigns: readonly CampaignRule[]): CampaignRule['strategy'] | null {
+export function strategyFromCampaigns(
+	assignments: readonly Assignment[],
+	campaigns: readonly CampaignRule[]
+): CampaignRule['strategy'] | null {
 	const chosen = assignments.find((assignment) => assignment.manual) ?? assignments[0];
 	if (!chosen) return null;
 	return campaigns.find((campaign) => campaign.id === chosen.campaignId)?.strategy ?? null;

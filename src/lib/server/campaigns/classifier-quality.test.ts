@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifierQuality, type StrategyCorrection } from './classifier-quality';
 import type { Strategy } from '../../domain/campaigns';
 
-const times = (n: number, predicted: Strategy | null, corrected: Strategy): StrategyCorrection[] => Array.from({ length: n }, () => ({ predicted, corrected }));
+const times = (n: number, predicted: Strategy | null, corrected: Strategy): StrategyCorrection[] =>
+	Array.from({ length: n }, () => ({ predicted, corrected }));
 
 describe('classifierQuality', () => {
 	// Confusion matrix (rows predicted, columns corrected), worked by hand:
@@ -26,7 +27,13 @@ describe('classifierQuality', () => {
 
 	it('computes per-strategy precision and recall from the matrix', () => {
 		// programs: 3 right of 4 predicted, of 5 actual.
-		expect(of('programs_showcase')).toMatchObject({ actual: 5, predicted: 4, correct: 3, precision: 0.75, recall: 0.6 });
+		expect(of('programs_showcase')).toMatchObject({
+			actual: 5,
+			predicted: 4,
+			correct: 3,
+			precision: 0.75,
+			recall: 0.6
+		});
 		expect(of('programs_showcase')?.f1).toBeCloseTo((2 * 0.75 * 0.6) / 1.35, 12);
 		expect(of('book_recommendations')).toMatchObject({ actual: 3, predicted: 3, correct: 2 });
 		expect(of('book_recommendations')?.precision).toBeCloseTo(2 / 3, 12);
@@ -36,8 +43,24 @@ describe('classifierQuality', () => {
 	});
 
 	it('gives null, never NaN, when a denominator is 0', () => {
-		expect(of('community_engagement')).toEqual({ strategy: 'community_engagement', actual: 0, predicted: 1, correct: 0, precision: 0, recall: null, f1: null });
-		expect(of('partner_collaborations')).toEqual({ strategy: 'partner_collaborations', actual: 0, predicted: 0, correct: 0, precision: null, recall: null, f1: null });
+		expect(of('community_engagement')).toEqual({
+			strategy: 'community_engagement',
+			actual: 0,
+			predicted: 1,
+			correct: 0,
+			precision: 0,
+			recall: null,
+			f1: null
+		});
+		expect(of('partner_collaborations')).toEqual({
+			strategy: 'partner_collaborations',
+			actual: 0,
+			predicted: 0,
+			correct: 0,
+			precision: null,
+			recall: null,
+			f1: null
+		});
 	});
 
 	it('computes accuracy and macro averages over the defined metrics', () => {

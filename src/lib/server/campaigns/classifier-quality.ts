@@ -54,7 +54,12 @@ export function classifierQuality(corrections: readonly StrategyCorrection[]): C
 		const correct = corrections.filter((c) => c.predicted === strategy && c.corrected === strategy).length;
 		const precision = ratio(correct, predicted);
 		const recall = ratio(correct, actual);
-		const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+		const f1 =
+			precision === null || recall === null
+				? null
+				: precision + recall === 0
+					? 0
+					: (2 * precision * recall) / (precision + recall);
 		return { strategy, actual, predicted, correct, precision, recall, f1 };
 	});
 	const correct = corrections.filter((c) => c.predicted === c.corrected).length;

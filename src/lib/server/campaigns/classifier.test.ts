@@ -12,10 +12,13 @@ describe('classifyPost with the default rules', () => {
 		['Storytime is back at Central this Wednesday! Songs, stories & wiggles for ages 0-5.', 'programs_showcase'],
 		['New to Excel? Our hands-on workshop has a few seats left. Registration is required.', 'programs_showcase'],
 		['"I found my first job here," says Rosa, who used our computer lab every week last fall.', 'success_stories'],
-		['@jenreadsalot Great question: yes, you can renew up to 3 times unless there\'s a hold.', 'community_engagement'],
+		["@jenreadsalot Great question: yes, you can renew up to 3 times unless there's a hold.", 'community_engagement'],
 		['RT @MVSchools: Look at these readers at the Riverside branch!', 'user_generated_content'],
 		['Staff pick: "Salt &amp; Cedar" by Amaya Brooks. Place a hold with your library card.', 'book_recommendations'],
-		['Thanks to @MVSchools for partnering with us this month! Stronger together, Maple Valley.', 'partner_collaborations'],
+		[
+			'Thanks to @MVSchools for partnering with us this month! Stronger together, Maple Valley.',
+			'partner_collaborations'
+		],
 		['Holiday hours: closed Thursday and Friday; book drops stay open.', null]
 	];
 	it.each(cases)('%s → %s', (text, expected) => {
@@ -28,8 +31,17 @@ describe('classifyPost with the default rules', () => {
 			{ strategy: 'programs_showcase', term: 'workshop*', weight: 3, found: 'workshops' },
 			{ strategy: 'programs_showcase', term: 'join us', weight: 3, found: 'join us' }
 		]);
-		expect(result.matched).toContainEqual({ strategy: 'book_recommendations', term: 'staffpick*', weight: 3, found: 'staffpicks' });
-		expect(result).toMatchObject({ strategy: 'programs_showcase', score: 6, runnerUp: { strategy: 'book_recommendations', score: 3 } });
+		expect(result.matched).toContainEqual({
+			strategy: 'book_recommendations',
+			term: 'staffpick*',
+			weight: 3,
+			found: 'staffpicks'
+		});
+		expect(result).toMatchObject({
+			strategy: 'programs_showcase',
+			score: 6,
+			runnerUp: { strategy: 'book_recommendations', score: 3 }
+		});
 	});
 
 	it('reads structural signals: reply by post type, polls, and a ? outside links', () => {
@@ -51,33 +63,62 @@ describe('classifyPost with the default rules', () => {
 
 describe('classifyPost scoring', () => {
 	it('counts a term once however often it appears', () => {
-		const result = classifyPost({ text: 'storytime storytime storytime' }, rules({ programs_showcase: [{ pattern: 'storytime', weight: 3 }] }));
+		const result = classifyPost(
+			{ text: 'storytime storytime storytime' },
+			rules({ programs_showcase: [{ pattern: 'storytime', weight: 3 }] })
+		);
 		expect(result.score).toBe(3);
 	});
 
 	it('returns null below the threshold but still reports the best score', () => {
-		const result = classifyPost({ text: 'A free afternoon' }, rules({ programs_showcase: [{ pattern: 'free', weight: 1 }] }));
+		const result = classifyPost(
+			{ text: 'A free afternoon' },
+			rules({ programs_showcase: [{ pattern: 'free', weight: 1 }] })
+		);
 		expect(result).toMatchObject({ strategy: null, score: 1, runnerUp: null });
 		expect(classifyPost({ text: '' }, rules({}))).toEqual({ strategy: null, score: 0, matched: [], runnerUp: null });
 	});
 
 	it('lets negative weights pull a strategy down', () => {
-		const custom = rules({ user_generated_content: [{ pattern: 'challenge*', weight: 3 }, { pattern: 'reading challenge', weight: -3 }] });
+		const custom = rules({
+			user_generated_content: [
+				{ pattern: 'challenge*', weight: 3 },
+				{ pattern: 'reading challenge', weight: -3 }
+			]
+		});
 		expect(classifyPost({ text: 'Join the reading challenge' }, custom).strategy).toBeNull();
 	});
 
 	it('breaks a tie by the heaviest single term, then by the order of strategies', () => {
 		const byHeaviest = rules({
-			programs_showcase: [{ pattern: 'tonight', weight: 1 }, { pattern: 'live', weight: 2 }],
+			programs_showcase: [
+				{ pattern: 'tonight', weight: 1 },
+				{ pattern: 'live', weight: 2 }
+			],
 			book_recommendations: [{ pattern: 'novel', weight: 3 }]
 		});
-		expect(classifyPost({ text: 'Live tonight: a novel idea' }, byHeaviest)).toMatchObject({ strategy: 'book_recommendations', score: 3, runnerUp: { strategy: 'programs_showcase', score: 3 } });
-		const byOrder = rules({ programs_showcase: [{ pattern: 'live', weight: 3 }], book_recommendations: [{ pattern: 'novel', weight: 3 }] });
+		expect(classifyPost({ text: 'Live tonight: a novel idea' }, byHeaviest)).toMatchObject({
+			strategy: 'book_recommendations',
+			score: 3,
+			runnerUp: { strategy: 'programs_showcase', score: 3 }
+		});
+		const byOrder = rules({
+			programs_showcase: [{ pattern: 'live', weight: 3 }],
+			book_recommendations: [{ pattern: 'novel', weight: 3 }]
+		});
 		expect(classifyPost({ text: 'Live: a novel idea' }, byOrder).strategy).toBe('programs_showcase');
 	});
 
 	it('keeps fractional scores exact', () => {
-		const custom = rules({ success_stories: [{ pattern: 'proud', weight: 0.1 }, { pattern: 'story', weight: 0.2 }] }, { threshold: 0.3 });
+		const custom = rules(
+			{
+				success_stories: [
+					{ pattern: 'proud', weight: 0.1 },
+					{ pattern: 'story', weight: 0.2 }
+				]
+			},
+			{ threshold: 0.3 }
+		);
 		expect(classifyPost({ text: 'A proud story' }, custom)).toMatchObject({ strategy: 'success_stories', score: 0.3 });
 	});
 });
@@ -85,9 +126,22 @@ describe('classifyPost scoring', () => {
 describe('labelPost', () => {
 	const post = { text: 'Staff pick: a new mystery' };
 	it('takes a correction first, then the campaign, then the rules', () => {
-		expect(labelPost(post, 'programs_showcase', 'success_stories')).toMatchObject({ strategy: 'success_stories', source: 'manual', predicted: 'book_recommendations' });
-		expect(labelPost(post, 'programs_showcase', null)).toMatchObject({ strategy: 'programs_showcase', source: 'campaign', predicted: 'book_recommendations' });
+		expect(labelPost(post, 'programs_showcase', 'success_stories')).toMatchObject({
+			strategy: 'success_stories',
+			source: 'manual',
+			predicted: 'book_recommendations'
+		});
+		expect(labelPost(post, 'programs_showcase', null)).toMatchObject({
+			strategy: 'programs_showcase',
+			source: 'campaign',
+			predicted: 'book_recommendations'
+		});
 		expect(labelPost(post, null, null)).toMatchObject({ strategy: 'book_recommendations', source: 'rule' });
-		expect(labelPost({ text: 'Closed Monday' }, null, null)).toEqual({ strategy: null, source: null, predicted: null, matched: [] });
+		expect(labelPost({ text: 'Closed Monday' }, null, null)).toEqual({
+			strategy: null,
+			source: null,
+			predicted: null,
+			matched: []
+		});
 	});
 });

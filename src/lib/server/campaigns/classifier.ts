@@ -52,12 +52,18 @@ function compile(rules: StrategyRules): CompiledRules {
 	let result = compiled.get(rules);
 	if (!result) {
 		const terms = STRATEGIES.flatMap((strategy) =>
-			rules.strategies[strategy].map((term) => ({ strategy, pattern: term.pattern, words: phraseWords(term.pattern), weight: term.weight }))
+			rules.strategies[strategy].map((term) => ({
+				strategy,
+				pattern: term.pattern,
+				words: phraseWords(term.pattern),
+				weight: term.weight
+			}))
 		);
 		const byFirstWord = new Map<string, number[]>();
 		const byFirstLetters = new Map<string, number[]>();
 		const byPrefixFirst: number[] = [];
-		const add = (map: Map<string, number[]>, key: string, index: number) => map.set(key, [...(map.get(key) ?? []), index]);
+		const add = (map: Map<string, number[]>, key: string, index: number) =>
+			map.set(key, [...(map.get(key) ?? []), index]);
 		terms.forEach((term, index) => {
 			const first = term.words[0];
 			if (!first || (first.prefix && first.word.length < FIRST_LETTERS)) byPrefixFirst.push(index);
@@ -79,7 +85,8 @@ function structuralSignals(post: PostForClassifier): [SignalName, string][] {
 	const found: [SignalName, string][] = [];
 	const repost = /^RT @/i.test(text) || REPOST_TYPES.has(type);
 	if (repost) found.push(['repost', REPOST_TYPES.has(type) ? `post type ${type}` : 'RT @']);
-	else if (type === 'reply' || text.startsWith('@')) found.push(['reply', type === 'reply' ? 'post type reply' : 'starts with @']);
+	else if (type === 'reply' || text.startsWith('@'))
+		found.push(['reply', type === 'reply' ? 'post type reply' : 'starts with @']);
 	if (type === 'poll') found.push(['poll', 'post type poll']);
 	// A '?' inside a link's query string is not a question.
 	let withoutLinks = text;
@@ -126,7 +133,10 @@ export function classifyPost(post: PostForClassifier, rules: StrategyRules = DEF
 		};
 	})
 		.filter((entry) => entry.score > 0)
-		.sort((a, b) => b.score - a.score || b.heaviest - a.heaviest || STRATEGIES.indexOf(a.strategy) - STRATEGIES.indexOf(b.strategy));
+		.sort(
+			(a, b) =>
+				b.score - a.score || b.heaviest - a.heaviest || STRATEGIES.indexOf(a.strategy) - STRATEGIES.indexOf(b.strategy)
+		);
 
 	const best = ranking[0];
 	const second = ranking[1];

@@ -10,12 +10,26 @@ export const PostDecision = z.object({
 });
 
 /** Staff put a post in a campaign or take it out; the decision outlives re-imports and rule edits. */
-export async function decideCampaignPost(db: Database, campaignId: number, decision: z.infer<typeof PostDecision>): Promise<string | null> {
-	const [campaign] = await db.query<{ name: string }>('SELECT name FROM campaigns WHERE campaign_id = $1', [campaignId]);
+export async function decideCampaignPost(
+	db: Database,
+	campaignId: number,
+	decision: z.infer<typeof PostDecision>
+): Promise<string | null> {
+	const [campaign] = await db.query<{ name: string }>('SELECT name FROM campaigns WHERE campaign_id = $1', [
+		campaignId
+	]);
 	if (!campaign) return `Campaign ${campaignId} does not exist.`;
-	const [post] = await db.query('SELECT 1 AS found FROM posts WHERE platform = $1 AND post_id = $2', [decision.platform, decision.postId]);
+	const [post] = await db.query('SELECT 1 AS found FROM posts WHERE platform = $1 AND post_id = $2', [
+		decision.platform,
+		decision.postId
+	]);
 	if (!post) return `No ${decision.platform} post ${decision.postId} has been imported.`;
-	await db.query('INSERT INTO campaign_post_decisions VALUES ($1, $2, $3, $4, now())', [campaign.name, decision.platform, decision.postId, decision.action]);
+	await db.query('INSERT INTO campaign_post_decisions VALUES ($1, $2, $3, $4, now())', [
+		campaign.name,
+		decision.platform,
+		decision.postId,
+		decision.action
+	]);
 	await relinkCampaigns(db);
 	return null;
 }
@@ -28,6 +42,10 @@ export const StrategyCorrectionForm = z.object({
 
 /** Staff correct a post's strategy; corrections are kept and measure the classifier. */
 export async function correctStrategy(db: Database, correction: z.infer<typeof StrategyCorrectionForm>): Promise<void> {
-	await db.query('INSERT INTO strategy_corrections VALUES ($1, $2, $3, now())', [correction.platform, correction.postId, correction.strategy]);
+	await db.query('INSERT INTO strategy_corrections VALUES ($1, $2, $3, now())', [
+		correction.platform,
+		correction.postId,
+		correction.strategy
+	]);
 	await relinkCampaigns(db);
 }

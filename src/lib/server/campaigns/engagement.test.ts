@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { replyMeasures, type PostForReplies } from './engagement';
 
 const at = (hours: number) => new Date(Date.UTC(2025, 2, 3, 12) + hours * 3_600_000).toISOString();
-const mention = (postId: string, hour: number, extra: Partial<PostForReplies> = {}): PostForReplies => ({ postId, publishedAt: at(hour), isOwnAccount: false, ...extra });
+const mention = (postId: string, hour: number, extra: Partial<PostForReplies> = {}): PostForReplies => ({
+	postId,
+	publishedAt: at(hour),
+	isOwnAccount: false,
+	...extra
+});
 const reply = (postId: string, hour: number, to: string, toAccount: string | null = null): PostForReplies => ({
 	postId,
 	publishedAt: at(hour),
@@ -35,7 +40,11 @@ describe('replyMeasures', () => {
 	];
 
 	it('counts replies, mentions and answers', () => {
-		expect(replyMeasures(posts, '@MapleValleyPL')).toMatchObject({ repliesSent: 8, mentionsReceived: 6, mentionsAnswered: 5 });
+		expect(replyMeasures(posts, '@MapleValleyPL')).toMatchObject({
+			repliesSent: 8,
+			mentionsReceived: 6,
+			mentionsAnswered: 5
+		});
 		expect(replyMeasures(posts, 'MapleValleyPL').shareAnswered).toBeCloseTo(5 / 6, 12);
 	});
 
@@ -48,13 +57,25 @@ describe('replyMeasures', () => {
 	});
 
 	it('gives no reply times, and says why, below five answered mentions', () => {
-		const few = replyMeasures(posts.filter((post) => post.postId !== 'r5'), 'MapleValleyPL');
-		expect(few).toMatchObject({ mentionsAnswered: 4, medianHoursToFirstReply: null, p90HoursToFirstReply: null, notEnoughData: 'Only 4 answered mentions; reply times need at least 5.' });
+		const few = replyMeasures(
+			posts.filter((post) => post.postId !== 'r5'),
+			'MapleValleyPL'
+		);
+		expect(few).toMatchObject({
+			mentionsAnswered: 4,
+			medianHoursToFirstReply: null,
+			p90HoursToFirstReply: null,
+			notEnoughData: 'Only 4 answered mentions; reply times need at least 5.'
+		});
 	});
 
 	it('says when the export carries no mentions at all', () => {
 		const ownOnly = posts.filter((post) => post.isOwnAccount);
-		expect(replyMeasures(ownOnly, 'MapleValleyPL')).toMatchObject({ mentionsReceived: 0, shareAnswered: null, medianHoursToFirstReply: null });
+		expect(replyMeasures(ownOnly, 'MapleValleyPL')).toMatchObject({
+			mentionsReceived: 0,
+			shareAnswered: null,
+			medianHoursToFirstReply: null
+		});
 		expect(replyMeasures(ownOnly, 'MapleValleyPL').notEnoughData).toMatch(/^No mentions/);
 	});
 });

@@ -41,7 +41,11 @@ export function replyMeasures(posts: readonly PostForReplies[], ownAccount: stri
 	const own = accountKey(ownAccount);
 	const ownPostIds = new Set(posts.filter((post) => post.isOwnAccount).map((post) => post.postId));
 	const repliesTo = (post: PostForReplies) =>
-		post.inReplyToAccount ? accountKey(post.inReplyToAccount) : post.inReplyToPostId && ownPostIds.has(post.inReplyToPostId) ? own : null;
+		post.inReplyToAccount
+			? accountKey(post.inReplyToAccount)
+			: post.inReplyToPostId && ownPostIds.has(post.inReplyToPostId)
+				? own
+				: null;
 
 	const ownReplies = posts.filter((post) => post.isOwnAccount && post.inReplyToPostId);
 	const repliesSent = ownReplies.filter((post) => repliesTo(post) !== own).length;
@@ -61,7 +65,8 @@ export function replyMeasures(posts: readonly PostForReplies[], ownAccount: stri
 	for (const mention of incoming) {
 		const askedMs = instantMs(mention.publishedAt);
 		const answeredMs = firstReplyMs.get(mention.postId);
-		if (askedMs !== null && answeredMs !== undefined && answeredMs >= askedMs) hours.push((answeredMs - askedMs) / HOUR_MS);
+		if (askedMs !== null && answeredMs !== undefined && answeredMs >= askedMs)
+			hours.push((answeredMs - askedMs) / HOUR_MS);
 	}
 
 	const enough = hours.length >= MIN_ANSWERED_FOR_TIMES;
@@ -74,7 +79,8 @@ export function replyMeasures(posts: readonly PostForReplies[], ownAccount: stri
 		p90HoursToFirstReply: enough ? (quantile(hours, 0.9) ?? null) : null
 	};
 	if (incoming.length === 0) {
-		measures.notEnoughData = 'No mentions of or replies to the library in these posts; answer rates and reply times need an export that includes them.';
+		measures.notEnoughData =
+			'No mentions of or replies to the library in these posts; answer rates and reply times need an export that includes them.';
 	} else if (!enough) {
 		measures.notEnoughData = `Only ${hours.length} answered mention${hours.length === 1 ? '' : 's'}; reply times need at least ${MIN_ANSWERED_FOR_TIMES}.`;
 	}

@@ -21,7 +21,8 @@ export interface HashtagRow {
 	branded: boolean;
 }
 
-const addKnown = (total: number | null, value: number | null): number | null => (value === null || !Number.isFinite(value) ? total : (total ?? 0) + value);
+const addKnown = (total: number | null, value: number | null): number | null =>
+	value === null || !Number.isFinite(value) ? total : (total ?? 0) + value;
 
 /**
  * Use, reach and engagement per hashtag per week or month. A post with several hashtags counts
@@ -43,7 +44,14 @@ export function hashtagReport(
 		for (const hashtag of new Set(post.hashtags.map(hashtagKey))) {
 			if (!hashtag) continue;
 			const key = `${hashtag}\u0000${period}`;
-			const row = rows.get(key) ?? { hashtag, period, posts: 0, impressions: null, engagements: null, branded: branded.has(hashtag) };
+			const row = rows.get(key) ?? {
+				hashtag,
+				period,
+				posts: 0,
+				impressions: null,
+				engagements: null,
+				branded: branded.has(hashtag)
+			};
 			row.posts += 1;
 			row.impressions = addKnown(row.impressions, post.impressions);
 			row.engagements = addKnown(row.engagements, post.engagements);

@@ -109,19 +109,41 @@ function daysText(days: number): string {
 /** A post naming the branch promotes its program of the coming week, not one three weeks out. */
 const BRANCH_MATCH_DAYS = 7;
 
-function evidence(facts: ProgramFacts, postWords: string[], postMeaningful: string[], postLinks: URL[], minOverlap: number, days: number) {
-	if (facts.url && linksToProgram(facts.url, postLinks)) return { kind: 'link' as const, reason: `link ${pageOf(facts.url).page}`, score: 1 };
-	if (facts.titlePhrase.length > 0 && findPhrase(postWords, facts.titlePhrase) !== null) return { kind: 'text' as const, reason: `title "${facts.title}"`, score: 0.9 };
+function evidence(
+	facts: ProgramFacts,
+	postWords: string[],
+	postMeaningful: string[],
+	postLinks: URL[],
+	minOverlap: number,
+	days: number
+) {
+	if (facts.url && linksToProgram(facts.url, postLinks))
+		return { kind: 'link' as const, reason: `link ${pageOf(facts.url).page}`, score: 1 };
+	if (facts.titlePhrase.length > 0 && findPhrase(postWords, facts.titlePhrase) !== null)
+		return { kind: 'text' as const, reason: `title "${facts.title}"`, score: 0.9 };
 	// One meaningful word is too weak for an overlap: it must then appear as the whole title.
 	if (facts.titleWords.length >= 2) {
 		const { jaccard, shared } = bestOverlap(facts.titleWords, postMeaningful);
-		if (jaccard >= minOverlap) return { kind: 'text' as const, reason: `words ${shared.join(', ')} (overlap ${jaccard.toFixed(2)})`, score: Math.round(0.8 * jaccard * 100) / 100 };
+		if (jaccard >= minOverlap)
+			return {
+				kind: 'text' as const,
+				reason: `words ${shared.join(', ')} (overlap ${jaccard.toFixed(2)})`,
+				score: Math.round(0.8 * jaccard * 100) / 100
+			};
 	}
 	// "Eastside storytime this Tuesday": the branch named, with at least half the title's meaningful words, within a week.
-	if (days <= BRANCH_MATCH_DAYS && facts.branchPhrase.length > 0 && findPhrase(postWords, facts.branchPhrase) !== null) {
+	if (
+		days <= BRANCH_MATCH_DAYS &&
+		facts.branchPhrase.length > 0 &&
+		findPhrase(postWords, facts.branchPhrase) !== null
+	) {
 		const shared = facts.titleWords.filter((word) => postMeaningful.includes(word));
 		if (shared.length > 0 && shared.length * 2 >= facts.titleWords.length) {
-			return { kind: 'text' as const, reason: `words ${shared.join(', ')} and branch ${facts.program.branch}`, score: 0.7 };
+			return {
+				kind: 'text' as const,
+				reason: `words ${shared.join(', ')} and branch ${facts.program.branch}`,
+				score: 0.7
+			};
 		}
 	}
 	return null;
@@ -134,10 +156,16 @@ function evidence(facts: ProgramFacts, postWords: string[], postMeaningful: stri
  * program (same title and branch) goes to the next occurrence only. Manual overrides win
  * either way, whatever the dates, for the programs and posts passed in.
  */
-export function matchPromotions(programs: readonly ProgramForPromotion[], posts: readonly PostForPromotion[], options: PromotionOptions): Promotion[] {
+export function matchPromotions(
+	programs: readonly ProgramForPromotion[],
+	posts: readonly PostForPromotion[],
+	options: PromotionOptions
+): Promotion[] {
 	const maxDays = options.maxDaysBefore ?? 21;
 	const minOverlap = options.minOverlap ?? 0.6;
-	const facts = programs.map((program) => programFacts(program, options.timeZone)).filter((f): f is ProgramFacts => f !== null);
+	const facts = programs
+		.map((program) => programFacts(program, options.timeZone))
+		.filter((f): f is ProgramFacts => f !== null);
 	facts.sort((a, b) => a.startMs - b.startMs || compareText(a.program.programId, b.program.programId));
 
 	const found = new Map<string, Promotion>();
@@ -148,7 +176,9 @@ export function matchPromotions(programs: readonly ProgramForPromotion[], posts:
 		if (publishedMs === null || publishedDate === null) continue;
 		const postWords = words(post.text);
 		const postMeaningful = postWords.length ? meaningfulWords(post.text) : [];
-		const postLinks = [...(post.links ?? []), ...urlsInText(post.text)].map(parseLink).filter((url): url is URL => url !== null);
+		const postLinks = [...(post.links ?? []), ...urlsInText(post.text)]
+			.map(parseLink)
+			.filter((url): url is URL => url !== null);
 		const nextInSeries = new Set<string>();
 		for (let index = firstStartingAtOrAfter(facts, publishedMs); index < facts.length; index++) {
 			const program = facts[index] as ProgramFacts;
@@ -161,7 +191,13 @@ export function matchPromotions(programs: readonly ProgramForPromotion[], posts:
 				nextInSeries.add(program.seriesKey);
 			}
 			const { programId } = program.program;
-			found.set(key(programId, post.platform, post.postId), { programId, platform: post.platform, postId: post.postId, reason: `${match.reason}, ${daysText(days)}`, score: match.score });
+			found.set(key(programId, post.platform, post.postId), {
+				programId,
+				platform: post.platform,
+				postId: post.postId,
+				reason: `${match.reason}, ${daysText(days)}`,
+				score: match.score
+			});
 		}
 	}
 	const programIds = new Set(programs.map((program) => program.programId));
@@ -171,9 +207,17 @@ export function matchPromotions(programs: readonly ProgramForPromotion[], posts:
 		if (!programIds.has(override.programId) || !postIds.has(key('', override.platform, override.postId))) continue;
 		const id = key(override.programId, override.platform, override.postId);
 		if (override.action === 'remove') found.delete(id);
-		else found.set(id, { programId: override.programId, platform: override.platform, postId: override.postId, reason: 'manual', score: 1 });
+		else
+			found.set(id, {
+				programId: override.programId,
+				platform: override.platform,
+				postId: override.postId,
+				reason: 'manual',
+				score: 1
+			});
 	}
 	return [...found.values()].sort(
-		(a, b) => compareText(a.programId, b.programId) || compareText(a.platform, b.platform) || compareText(a.postId, b.postId)
+		(a, b) =>
+			compareText(a.programId, b.programId) || compareText(a.platform, b.platform) || compareText(a.postId, b.postId)
 	);
 }

@@ -12,11 +12,18 @@ describe('plainTitle', () => {
 
 describe('meaningfulWords and bestOverlap', () => {
 	it('drops stop words and folds simple plurals and possessives', () => {
-		expect(meaningfulWords("Join us for the Children's Crafts & Teens Club")).toEqual(['children', 'craft', 'teen', 'club']);
+		expect(meaningfulWords("Join us for the Children's Crafts & Teens Club")).toEqual([
+			'children',
+			'craft',
+			'teen',
+			'club'
+		]);
 	});
 	it('finds the best short run of the post, not the whole post', () => {
 		const title = meaningfulWords('Teen LEGO Club');
-		const post = meaningfulWords('Big week at Riverside! Our teen lego building club meets Friday, snacks included, bring friends.');
+		const post = meaningfulWords(
+			'Big week at Riverside! Our teen lego building club meets Friday, snacks included, bring friends.'
+		);
 		// Best run: "teen lego building club" → 3 shared of 4 words.
 		expect(bestOverlap(title, post)).toEqual({ jaccard: 0.75, shared: ['teen', 'lego', 'club'] });
 	});

@@ -26,7 +26,12 @@ describe('campaigns on the demo library', () => {
 		expect(new Set(summaries.map((c) => c.strategy)).size).toBeGreaterThanOrEqual(4);
 		for (const c of summaries) expect(c.posts, c.name).toBeGreaterThan(10);
 		const posts = await campaignPosts(db, summer);
-		expect(posts.every((p) => p.rule === 'hashtag #maplesummerreads' && p.publishedAt! >= '2026-05-25' && p.publishedAt! <= '2026-08-15')).toBe(true);
+		expect(
+			posts.every(
+				(p) =>
+					p.rule === 'hashtag #maplesummerreads' && p.publishedAt! >= '2026-05-25' && p.publishedAt! <= '2026-08-15'
+			)
+		).toBe(true);
 		expect(posts.every((p) => p.strategy === 'programs_showcase' && p.strategySource === 'campaign')).toBe(true);
 		// The baked ×1.25 engagement lift on summer posts shows against the baseline.
 		const c = summaries.find((s) => s.campaignId === summer)!;
@@ -35,8 +40,14 @@ describe('campaigns on the demo library', () => {
 
 	it('keeps a manual removal and a manual addition through a re-import of the posts', async () => {
 		const [first] = await campaignPosts(db, summer);
-		expect(await decideCampaignPost(db, summer, { platform: first!.platform, postId: first!.postId, action: 'remove' })).toBeNull();
-		const outside = (await db.query<{ post_id: string }>(`SELECT post_id FROM posts WHERE platform = 'x' AND published_at < '2024-01-01' LIMIT 1`))[0]!.post_id;
+		expect(
+			await decideCampaignPost(db, summer, { platform: first!.platform, postId: first!.postId, action: 'remove' })
+		).toBeNull();
+		const outside = (
+			await db.query<{ post_id: string }>(
+				`SELECT post_id FROM posts WHERE platform = 'x' AND published_at < '2024-01-01' LIMIT 1`
+			)
+		)[0]!.post_id;
 		expect(await decideCampaignPost(db, summer, { platform: 'x', postId: outside, action: 'add' })).toBeNull();
 		const check = async () => {
 			const posts = await campaignPosts(db, summer);
@@ -44,12 +55,16 @@ describe('campaigns on the demo library', () => {
 			expect(posts.find((p) => p.postId === outside)).toMatchObject({ rule: 'manual', manual: true });
 		};
 		await check();
-		const xImport = (await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = $1`, [X_FILE]))[0]!.import_id;
+		const xImport = (
+			await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = $1`, [X_FILE])
+		)[0]!.import_id;
 		await removeImportsAndRelink(db, [xImport]);
 		expect((await campaignPosts(db, summer)).some((p) => p.platform === 'x')).toBe(false);
 		expect(await importAny(db, join(DEMO, X_FILE), { fileName: X_FILE })).toMatchObject({ status: 'imported' });
 		await check();
-		expect(await decideCampaignPost(db, summer, { platform: 'x', postId: 'no-such-post', action: 'add' })).toMatch(/No x post/);
+		expect(await decideCampaignPost(db, summer, { platform: 'x', postId: 'no-such-post', action: 'add' })).toMatch(
+			/No x post/
+		);
 	});
 
 	it('keeps strategy corrections and measures the classifier on them', async () => {
@@ -57,7 +72,10 @@ describe('campaigns on the demo library', () => {
 			`SELECT platform, post_id, predicted FROM post_strategy_labels WHERE source = 'rule' AND predicted = 'book_recommendations' ORDER BY post_id LIMIT 1`
 		);
 		await correctStrategy(db, { platform: post!.platform, postId: post!.post_id, strategy: 'success_stories' });
-		const [label] = await db.query(`SELECT strategy, source FROM post_strategies WHERE platform = $1 AND post_id = $2`, [post!.platform, post!.post_id]);
+		const [label] = await db.query(
+			`SELECT strategy, source FROM post_strategies WHERE platform = $1 AND post_id = $2`,
+			[post!.platform, post!.post_id]
+		);
 		expect(label).toEqual({ strategy: 'success_stories', source: 'manual' });
 		const { rows, quality } = await strategyComparison(db);
 		expect(quality.posts).toBe(1);
@@ -108,7 +126,9 @@ describe('relinking after a post import', () => {
 		const db = await tempDatabase();
 		// The demo library without its X export, then the X export as a later upload.
 		await loadDemoLibrary(db, DEMO);
-		const x = (await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = '${X_FILE}'`))[0]!.import_id;
+		const x = (
+			await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = '${X_FILE}'`)
+		)[0]!.import_id;
 		await removeImportsAndRelink(db, [x]);
 		const before = await snapshot(db);
 		const result = await importAny(db, join(DEMO, X_FILE), { fileName: `copy of ${X_FILE}` });

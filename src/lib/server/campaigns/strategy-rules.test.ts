@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STRATEGY_RULES } from './default-strategy-rules';
 import { parseStrategyRules } from './strategy-rules';
 
-const empty = { programs_showcase: [], success_stories: [], community_engagement: [], user_generated_content: [], book_recommendations: [], partner_collaborations: [] };
+const empty = {
+	programs_showcase: [],
+	success_stories: [],
+	community_engagement: [],
+	user_generated_content: [],
+	book_recommendations: [],
+	partner_collaborations: []
+};
 
 describe('parseStrategyRules', () => {
 	it('accepts the default rules unchanged', () => {
@@ -11,7 +18,9 @@ describe('parseStrategyRules', () => {
 	});
 
 	it('fills in a missing threshold, strategy list and signals', () => {
-		const parsed = parseStrategyRules({ strategies: { book_recommendations: [{ pattern: 'staff pick*', weight: 3 }] } });
+		const parsed = parseStrategyRules({
+			strategies: { book_recommendations: [{ pattern: 'staff pick*', weight: 3 }] }
+		});
 		expect(parsed.ok && parsed.rules.threshold).toBe(2);
 		expect(parsed.ok && parsed.rules.strategies.programs_showcase).toEqual([]);
 		expect(parsed.ok && parsed.rules.signals).toEqual({});
@@ -22,14 +31,22 @@ describe('parseStrategyRules', () => {
 			treshold: 2,
 			strategies: {
 				...empty,
-				success_stories: [{ pattern: 'thank.*you', weight: 3 }, { pattern: 'milestone', weight: 0 }, { pattern: 'Milestone', weight: 2 }],
+				success_stories: [
+					{ pattern: 'thank.*you', weight: 3 },
+					{ pattern: 'milestone', weight: 0 },
+					{ pattern: 'Milestone', weight: 2 }
+				],
 				book_recomendations: []
 			},
 			signals: { reply: { strategy: 'replies', weight: 4 } }
 		});
 		expect(parsed.ok).toBe(false);
 		const errors = parsed.ok ? [] : parsed.errors;
-		expect(errors).toContainEqual(expect.stringMatching(/^strategies\.success_stories\[0\]\.pattern: "thank\.\*you" is not a pattern Lantern can read: use a word or phrase/));
+		expect(errors).toContainEqual(
+			expect.stringMatching(
+				/^strategies\.success_stories\[0\]\.pattern: "thank\.\*you" is not a pattern Lantern can read: use a word or phrase/
+			)
+		);
 		expect(errors).toContain('strategies.success_stories[1].weight: must not be 0 (remove the term instead)');
 		expect(errors).toContain('strategies.success_stories[2].pattern: "Milestone" repeats term 2; keep one');
 		expect(errors).toContainEqual(expect.stringMatching(/^rules: .*treshold/));
@@ -39,7 +56,9 @@ describe('parseStrategyRules', () => {
 
 	it('accepts hyphens, ampersands, apostrophes, a leading # and a trailing *', () => {
 		const patterns = ['read-aloud', 'parks & rec', "what's your", '#staffpicks', 'workshop*', 'café'];
-		const parsed = parseStrategyRules({ strategies: { ...empty, programs_showcase: patterns.map((pattern) => ({ pattern, weight: 1 })) } });
+		const parsed = parseStrategyRules({
+			strategies: { ...empty, programs_showcase: patterns.map((pattern) => ({ pattern, weight: 1 })) }
+		});
 		expect(parsed.ok).toBe(true);
 	});
 

@@ -13,7 +13,8 @@ export const PATTERN_SYNTAX =
 
 // A '*' may only follow a letter or digit at the end of a word; "&" or "-" may stand alone.
 const PATTERN_WORD = /^(?:#?[\p{L}\p{N}'’&-]*[\p{L}\p{N}]\*?|#?[\p{L}\p{N}'’&-]+)$/u;
-const readable = (pattern: string) => /[\p{L}\p{N}]/u.test(pattern) && pattern.split(/\s+/).every((word) => PATTERN_WORD.test(word));
+const readable = (pattern: string) =>
+	/[\p{L}\p{N}]/u.test(pattern) && pattern.split(/\s+/).every((word) => PATTERN_WORD.test(word));
 
 const Pattern = z
 	.string()
@@ -36,15 +37,23 @@ export type StrategyTerm = z.infer<typeof StrategyTerm>;
 const Signal = z.strictObject({ strategy: z.enum(STRATEGIES), weight: Weight });
 export type StrategySignal = z.infer<typeof Signal>;
 
-const Terms = z.array(StrategyTerm).default([]).superRefine((terms, context) => {
-	const seen = new Map<string, number>();
-	terms.forEach((term, index) => {
-		const key = term.pattern.toLowerCase().replace(/\s+/g, ' ');
-		const first = seen.get(key);
-		if (first !== undefined) context.addIssue({ code: 'custom', path: [index, 'pattern'], message: `"${term.pattern}" repeats term ${first + 1}; keep one` });
-		else seen.set(key, index);
+const Terms = z
+	.array(StrategyTerm)
+	.default([])
+	.superRefine((terms, context) => {
+		const seen = new Map<string, number>();
+		terms.forEach((term, index) => {
+			const key = term.pattern.toLowerCase().replace(/\s+/g, ' ');
+			const first = seen.get(key);
+			if (first !== undefined)
+				context.addIssue({
+					code: 'custom',
+					path: [index, 'pattern'],
+					message: `"${term.pattern}" repeats term ${first + 1}; keep one`
+				});
+			else seen.set(key, index);
+		});
 	});
-});
 
 /**
  * Structural signals, each optional (absent means off):
@@ -77,8 +86,13 @@ export const StrategyRules = z.strictObject({
 export type StrategyRules = z.infer<typeof StrategyRules>;
 
 /** Validates staff-edited rules; each error names where it is, such as "strategies.success_stories[3].pattern". */
-export function parseStrategyRules(input: unknown): { ok: true; rules: StrategyRules } | { ok: false; errors: string[] } {
+export function parseStrategyRules(
+	input: unknown
+): { ok: true; rules: StrategyRules } | { ok: false; errors: string[] } {
 	const parsed = StrategyRules.safeParse(input);
 	if (parsed.success) return { ok: true, rules: parsed.data };
-	return { ok: false, errors: parsed.error.issues.map((issue) => describeZodIssue(issue, (field) => field || 'rules')) };
+	return {
+		ok: false,
+		errors: parsed.error.issues.map((issue) => describeZodIssue(issue, (field) => field || 'rules'))
+	};
 }

@@ -4,7 +4,7 @@ import { findPhrase, hostWithin, mentionedAccounts, phraseWords, postHashtags, u
 describe('words', () => {
 	it('folds case and accents, keeps apostrophes inside words, and reads HTML-escaped ampersands', () => {
 		expect(words('Niños STORYTIME &amp; Parks-Rec!')).toEqual(['ninos', 'storytime', 'parks', 'rec']);
-		expect(words("What we’re reading")).toEqual(['what', "we're", 'reading']);
+		expect(words('What we’re reading')).toEqual(['what', "we're", 'reading']);
 		expect(words(null)).toEqual([]);
 	});
 });
@@ -24,10 +24,16 @@ describe('findPhrase', () => {
 
 describe('post parts', () => {
 	it('collects hashtags from the export list and the text, lower-case without #', () => {
-		expect(postHashtags(['#MapleSummerReads'], 'Go #mvplReads and #maplesummerreads')).toEqual(['maplesummerreads', 'mvplreads']);
+		expect(postHashtags(['#MapleSummerReads'], 'Go #mvplReads and #maplesummerreads')).toEqual([
+			'maplesummerreads',
+			'mvplreads'
+		]);
 	});
 	it('finds @mentions but not e-mail addresses, dropping a full stop', () => {
-		expect(mentionedAccounts('Thanks @MVSchools. Mail help@maplevalleypl.org or @Friends.MVPL')).toEqual(['mvschools', 'friends.mvpl']);
+		expect(mentionedAccounts('Thanks @MVSchools. Mail help@maplevalleypl.org or @Friends.MVPL')).toEqual([
+			'mvschools',
+			'friends.mvpl'
+		]);
 	});
 	it('finds links with or without a scheme and drops sentence punctuation', () => {
 		expect(urlsInText('Sign up: https://maplevalleypl.libcal.com/event/1. Or www.mvpl.org/summer!')).toEqual([
@@ -43,6 +49,8 @@ describe('post parts', () => {
 
 describe('bare addresses', () => {
 	it('reads an address without a scheme when it ends in a common domain, and skips e-mail', () => {
-		expect(urlsInText('Sign up at maplevalley.beanstack.org/summer today, e.g. here. Mail help@mvpl.org')).toEqual(['maplevalley.beanstack.org/summer']);
+		expect(urlsInText('Sign up at maplevalley.beanstack.org/summer today, e.g. here. Mail help@mvpl.org')).toEqual([
+			'maplevalley.beanstack.org/summer'
+		]);
 	});
 });

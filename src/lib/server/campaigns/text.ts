@@ -8,7 +8,8 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
 const MENTION = /(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.]+)/gu;
 // Bare addresses ("mvpl.org/summer") are common in captions; a short list of endings keeps "e.g." out.
-const URL_IN_TEXT = /(?:\bhttps?:\/\/|\bwww\.|(?<![\p{L}\p{N}@.-])(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|edu|gov|us|info|io|ly|co|ca|uk|au|nz)\b))[^\s<>"'()[\]{}]+/giu;
+const URL_IN_TEXT =
+	/(?:\bhttps?:\/\/|\bwww\.|(?<![\p{L}\p{N}@.-])(?=[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|edu|gov|us|info|io|ly|co|ca|uk|au|nz)\b))[^\s<>"'()[\]{}]+/giu;
 
 /**
  * Lower-case with accents folded, so "Niños" matches a rule written "ninos"; entities decoded, as
@@ -64,7 +65,10 @@ export function hashtagKey(tag: string): string {
 }
 
 /** Hashtags from the export's list and from the text, since not every export lists them. */
-export function postHashtags(hashtags: readonly string[] | null | undefined, text: string | null | undefined): string[] {
+export function postHashtags(
+	hashtags: readonly string[] | null | undefined,
+	text: string | null | undefined
+): string[] {
 	const found = new Set((hashtags ?? []).map(hashtagKey).filter(Boolean));
 	for (const match of decodeEntities(text ?? '').matchAll(HASHTAG)) found.add(hashtagKey(match[1] ?? ''));
 	found.delete('');

@@ -159,10 +159,7 @@ function plainValue(value: unknown): unknown {
 }
 
 /** Runs `work` inside BEGIN … COMMIT, rolling back on any error. */
-export async function inTransaction<T>(
-	connection: DuckDBConnection,
-	work: () => Promise<T>
-): Promise<T> {
+export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
 	await connection.run('BEGIN TRANSACTION');
 	try {
 		const result = await work();

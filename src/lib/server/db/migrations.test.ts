@@ -16,13 +16,19 @@ describe('migrations', () => {
 		await db.withConnection(migrate);
 		expect(await db.query('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: MIGRATIONS.length }]);
 		const views = await db.query(`SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name`);
-		expect(views.map((v) => v.view_name)).toEqual(expect.arrayContaining(['campaigns', 'imports', 'literacy', 'posts', 'programs', 'usage']));
-		const postColumns = await db.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'posts'`);
-		expect(postColumns).toEqual(expect.arrayContaining([
-			{ column_name: 'published_at', data_type: 'TIMESTAMP WITH TIME ZONE' },
-			{ column_name: 'hashtags', data_type: 'VARCHAR[]' },
-			{ column_name: 'video_views', data_type: 'BIGINT' }
-		]));
+		expect(views.map((v) => v.view_name)).toEqual(
+			expect.arrayContaining(['campaigns', 'imports', 'literacy', 'posts', 'programs', 'usage'])
+		);
+		const postColumns = await db.query(
+			`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'posts'`
+		);
+		expect(postColumns).toEqual(
+			expect.arrayContaining([
+				{ column_name: 'published_at', data_type: 'TIMESTAMP WITH TIME ZONE' },
+				{ column_name: 'hashtags', data_type: 'VARCHAR[]' },
+				{ column_name: 'video_views', data_type: 'BIGINT' }
+			])
+		);
 	});
 
 	it('leaves no write-ahead log to replay after closing, and reopens with its data', async () => {
@@ -32,7 +38,9 @@ describe('migrations', () => {
 		await db.close();
 		expect(existsSync(`${path}.wal`)).toBe(false);
 		const again = await openDatabase(path);
-		expect(await again.query(`SELECT value FROM settings WHERE key = 'libraryName'`)).toEqual([{ value: 'Reopened Library' }]);
+		expect(await again.query(`SELECT value FROM settings WHERE key = 'libraryName'`)).toEqual([
+			{ value: 'Reopened Library' }
+		]);
 		await again.close();
 	});
 
@@ -40,7 +48,9 @@ describe('migrations', () => {
 		const path = freshPath();
 		const instance = await DuckDBInstance.create(path);
 		const connection = await instance.connect();
-		await connection.run('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+		await connection.run(
+			'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())'
+		);
 		await connection.run("INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')");
 		await expect(migrate(connection)).rejects.toThrow(/newer Lantern/);
 		connection.closeSync();

@@ -265,7 +265,9 @@ CREATE TABLE audit_log (
 
 /** The versions already applied to this file (none for a new one), read without writing. */
 async function appliedVersions(connection: DuckDBConnection): Promise<Set<number>> {
-	const exists = await connection.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'schema_migrations' AND NOT temporary`);
+	const exists = await connection.runAndReadAll(
+		`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'schema_migrations' AND NOT temporary`
+	);
 	if (Number(exists.getRowObjectsJS()[0]?.n ?? 0) === 0) return new Set();
 	const reader = await connection.runAndReadAll('SELECT version FROM schema_migrations');
 	return new Set(reader.getRowObjectsJS().map((row) => Number(row.version)));
@@ -293,17 +295,18 @@ export async function migrate(connection: DuckDBConnection): Promise<void> {
 		await connection.run('BEGIN TRANSACTION');
 		try {
 			await connection.run(migration.sql);
-			const insert = await connection.prepare(
-				'INSERT INTO schema_migrations (version, name) VALUES ($1, $2)'
-			);
+			const insert = await connection.prepare('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)');
 			insert.bind([migration.version, migration.name]);
 			await insert.run();
 			await connection.run('COMMIT');
 		} catch (error) {
 			await connection.run('ROLLBACK').catch(() => undefined);
-			throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : String(error)}`, {
-				cause: error
-			});
+			throw new Error(
+				`Migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+				{
+					cause: error
+				}
+			);
 		}
 	}
 	// Views hold no data, so they are simply recreated on every open to match this version's code.

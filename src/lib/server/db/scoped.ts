@@ -17,9 +17,13 @@ export function scopedDatabase(db: Database, branches: string[] | null): Databas
 	const list = branches.map(quote).join(', ');
 	let catalog: Promise<string> | null = null;
 	const prepare = async (connection: DuckDBConnection) => {
-		catalog ??= queryRows<{ name: string }>(connection, 'SELECT current_database() AS name').then((rows) => rows[0]!.name);
+		catalog ??= queryRows<{ name: string }>(connection, 'SELECT current_database() AS name').then(
+			(rows) => rows[0]!.name
+		);
 		const name = `"${(await catalog).replaceAll('"', '""')}"`;
-		const views = BRANCH_VIEWS.map((view) => `CREATE OR REPLACE TEMP VIEW ${view} AS SELECT * FROM ${name}.main.${view} WHERE branch IN (${list});`);
+		const views = BRANCH_VIEWS.map(
+			(view) => `CREATE OR REPLACE TEMP VIEW ${view} AS SELECT * FROM ${name}.main.${view} WHERE branch IN (${list});`
+		);
 		await connection.run(views.join('\n'));
 		return connection;
 	};

@@ -1,7 +1,16 @@
 import { hashtagsSql } from '../ingest/field-sql';
 
 /** The figures of account_daily_records, each merged on its own in the account_daily view. */
-const ACCOUNT_FIGURES = ['followers', 'new_follows', 'impressions', 'engagements', 'profile_visits', 'video_views', 'viewers', 'new_viewers'];
+const ACCOUNT_FIGURES = [
+	'followers',
+	'new_follows',
+	'impressions',
+	'engagements',
+	'profile_visits',
+	'video_views',
+	'viewers',
+	'new_viewers'
+];
 
 /**
  * The public schema: views analysts may query with any DuckDB client. Documented in README.md;

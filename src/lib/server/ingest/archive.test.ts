@@ -28,8 +28,15 @@ describe('export archives', () => {
 	itWithRealFixtures('imports a YouTube Studio download and refuses an archive with nothing to read', async () => {
 		const db = await tempDatabase();
 		const youtube = join(dirname(db.path), 'Content 2024.zip');
-		writeFileSync(youtube, zipOf({ 'Content 2024/Table data.csv': readFileSync(join(REAL_FIXTURES, 'youtube/youtube_studio_table_data.csv')) }));
-		expect(await importUpload(db, youtube, { fileName: 'Content 2024.zip' })).toMatchObject([{ status: 'imported', source: 'youtube-table-data', rowsLoaded: 102 }]);
+		writeFileSync(
+			youtube,
+			zipOf({
+				'Content 2024/Table data.csv': readFileSync(join(REAL_FIXTURES, 'youtube/youtube_studio_table_data.csv'))
+			})
+		);
+		expect(await importUpload(db, youtube, { fileName: 'Content 2024.zip' })).toMatchObject([
+			{ status: 'imported', source: 'youtube-table-data', rowsLoaded: 102 }
+		]);
 		const photos = join(dirname(db.path), 'photos.zip');
 		writeFileSync(photos, zipOf({ 'a.jpg': Buffer.from([1, 2, 3]) }));
 		const [refused] = await importUpload(db, photos, { fileName: 'photos.zip' });
@@ -42,7 +49,10 @@ describe('archive limits', () => {
 	it('imports at most 100 files from one archive and refuses more whole, storing nothing', async () => {
 		const db = await tempDatabase();
 		const files: Record<string, Buffer> = {};
-		for (let i = 0; i < 101; i++) files[`usage-${i}.csv`] = Buffer.from(`period_start,period,branch,metric,value\n2019-01-01,month,Branch ${i},visits,${i}\n`);
+		for (let i = 0; i < 101; i++)
+			files[`usage-${i}.csv`] = Buffer.from(
+				`period_start,period,branch,metric,value\n2019-01-01,month,Branch ${i},visits,${i}\n`
+			);
 		const path = join(dirname(db.path), 'many.zip');
 		writeFileSync(path, zipOf(files));
 		const [refused] = await importUpload(db, path, { fileName: 'many.zip' });
@@ -55,27 +65,93 @@ describe('archive limits', () => {
 describe('LinkedIn Page exports re-saved as .xlsx', () => {
 	it('reads the content workbook’s Metrics and All posts sheets under their description rows, each as its own import, and the All posts sheet saved alone', async () => {
 		const db = await tempDatabase();
-		const header = ['Date', 'Impressions (organic)', 'Impressions (sponsored)', 'Impressions (total)', 'Clicks (total)', 'Reactions (total)', 'Comments (total)', 'Shares (total)'];
+		const header = [
+			'Date',
+			'Impressions (organic)',
+			'Impressions (sponsored)',
+			'Impressions (total)',
+			'Clicks (total)',
+			'Reactions (total)',
+			'Comments (total)',
+			'Shares (total)'
+		];
 		const content = join(dirname(db.path), 'maplevalley_content_1718000000000.xlsx');
-		writeFileSync(content, xlsxOf({
-			Metrics: [['Aggregated metrics for your Page'], header, ['03/02/2026', 400, 0, 400, 12, 20, 3, 2], ['03/03/2026', 380, 50, 430, 9, -2, 1, 0]],
-			'All posts': [['Post-level metrics'], ['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts'], ['Author talk recap', 'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000002', '03/03/2026 14:05', 500, 4, 11, 1, 0]]
-		}));
+		writeFileSync(
+			content,
+			xlsxOf({
+				Metrics: [
+					['Aggregated metrics for your Page'],
+					header,
+					['03/02/2026', 400, 0, 400, 12, 20, 3, 2],
+					['03/03/2026', 380, 50, 430, 9, -2, 1, 0]
+				],
+				'All posts': [
+					['Post-level metrics'],
+					['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts'],
+					[
+						'Author talk recap',
+						'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000002',
+						'03/03/2026 14:05',
+						500,
+						4,
+						11,
+						1,
+						0
+					]
+				]
+			})
+		);
 		const both = await importUpload(db, content, { fileName: 'maplevalley_content_1718000000000.xlsx' });
 		expect(both).toMatchObject([
-			{ status: 'imported', source: 'linkedin-page-metrics', rowsLoaded: 2, fileName: 'maplevalley_content_1718000000000.xlsx › Metrics' },
-			{ status: 'imported', source: 'linkedin-page-posts', rowsLoaded: 1, fileName: 'maplevalley_content_1718000000000.xlsx › All posts' }
+			{
+				status: 'imported',
+				source: 'linkedin-page-metrics',
+				rowsLoaded: 2,
+				fileName: 'maplevalley_content_1718000000000.xlsx › Metrics'
+			},
+			{
+				status: 'imported',
+				source: 'linkedin-page-posts',
+				rowsLoaded: 1,
+				fileName: 'maplevalley_content_1718000000000.xlsx › All posts'
+			}
 		]);
 		// Each sheet is its own import, so undoing the posts leaves the daily figures.
 		await removeImportsAndRelink(db, [both[1]!.importId!]);
-		expect(await db.query(`SELECT strftime(date, '%Y-%m-%d') AS day, impressions, engagements FROM account_daily ORDER BY day`)).toEqual([
+		expect(
+			await db.query(
+				`SELECT strftime(date, '%Y-%m-%d') AS day, impressions, engagements FROM account_daily ORDER BY day`
+			)
+		).toEqual([
 			{ day: '2026-03-02', impressions: 400, engagements: 37 },
 			{ day: '2026-03-03', impressions: 430, engagements: 8 }
 		]);
 		const posts = join(dirname(db.path), 'all_posts.xlsx');
-		writeFileSync(posts, xlsxOf({ 'All posts': [['Post-level metrics'], ['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts'], ['Storytime is back', 'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000001', '03/02/2026', 900, 14, 30, 2, 1]] }));
-		expect(await importUpload(db, posts, { fileName: 'all_posts.xlsx' })).toMatchObject([{ status: 'imported', source: 'linkedin-page-posts', rowsLoaded: 1 }]);
-		expect(await db.query(`SELECT platform, post_id, impressions, engagements FROM posts`)).toEqual([{ platform: 'linkedin', post_id: '7300000000000000001', impressions: 900, engagements: 47 }]);
+		writeFileSync(
+			posts,
+			xlsxOf({
+				'All posts': [
+					['Post-level metrics'],
+					['Post title', 'Post link', 'Created date', 'Impressions', 'Clicks', 'Likes', 'Comments', 'Reposts'],
+					[
+						'Storytime is back',
+						'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000001',
+						'03/02/2026',
+						900,
+						14,
+						30,
+						2,
+						1
+					]
+				]
+			})
+		);
+		expect(await importUpload(db, posts, { fileName: 'all_posts.xlsx' })).toMatchObject([
+			{ status: 'imported', source: 'linkedin-page-posts', rowsLoaded: 1 }
+		]);
+		expect(await db.query(`SELECT platform, post_id, impressions, engagements FROM posts`)).toEqual([
+			{ platform: 'linkedin', post_id: '7300000000000000001', impressions: 900, engagements: 47 }
+		]);
 	});
 });
 
@@ -83,13 +159,50 @@ describe('Meta Business Suite exports as .xlsx', () => {
 	it('reads a Facebook posts workbook like the CSV', async () => {
 		const db = await tempDatabase();
 		const path = join(dirname(db.path), 'Online Marketing Sep-01-2025_Feb-25-2026.xlsx');
-		writeFileSync(path, xlsxOf({
-			Sheet1: [
-				['Post ID', 'Page ID', 'Page name', 'Title', 'Publish time', 'Permalink', 'Post type', 'Date', 'Views', 'Reach', 'Reactions, Comments and Shares', 'Reactions', 'Comments', 'Shares'],
-				['1827720132094663', '100045700821521', 'Maple Valley Public Library', 'An autumn favourite is back!', '09/28/2025 18:12', 'https://www.facebook.com/x/posts/pfbid1', 'Photos', 'Lifetime', 27, 20, 4, 4, 0, 0]
-			]
-		}));
-		expect(await importUpload(db, path, { fileName: 'Online Marketing Sep-01-2025_Feb-25-2026.xlsx' })).toMatchObject([{ status: 'imported', source: 'meta-facebook-posts', rowsLoaded: 1 }]);
-		expect(await db.query(`SELECT post_id, impressions, impressions_basis, engagements FROM posts`)).toEqual([{ post_id: '1827720132094663', impressions: 27, impressions_basis: 'views', engagements: 4 }]);
+		writeFileSync(
+			path,
+			xlsxOf({
+				Sheet1: [
+					[
+						'Post ID',
+						'Page ID',
+						'Page name',
+						'Title',
+						'Publish time',
+						'Permalink',
+						'Post type',
+						'Date',
+						'Views',
+						'Reach',
+						'Reactions, Comments and Shares',
+						'Reactions',
+						'Comments',
+						'Shares'
+					],
+					[
+						'1827720132094663',
+						'100045700821521',
+						'Maple Valley Public Library',
+						'An autumn favourite is back!',
+						'09/28/2025 18:12',
+						'https://www.facebook.com/x/posts/pfbid1',
+						'Photos',
+						'Lifetime',
+						27,
+						20,
+						4,
+						4,
+						0,
+						0
+					]
+				]
+			})
+		);
+		expect(await importUpload(db, path, { fileName: 'Online Marketing Sep-01-2025_Feb-25-2026.xlsx' })).toMatchObject([
+			{ status: 'imported', source: 'meta-facebook-posts', rowsLoaded: 1 }
+		]);
+		expect(await db.query(`SELECT post_id, impressions, impressions_basis, engagements FROM posts`)).toEqual([
+			{ post_id: '1827720132094663', impressions: 27, impressions_basis: 'views', engagements: 4 }
+		]);
 	});
 });

@@ -5,7 +5,16 @@ import type { ImportResult } from '../../domain/imports';
 import type { Database } from '../db/database';
 import { Refusal } from './refusal';
 import { normaliseHeader } from './headers';
-import { isWorkbook, isZip, readWorkbook, readZipEntry, recogniseCsv, sheetToCsv, ZIP_LIMITS, zipEntries } from './readers';
+import {
+	isWorkbook,
+	isZip,
+	readWorkbook,
+	readZipEntry,
+	recogniseCsv,
+	sheetToCsv,
+	ZIP_LIMITS,
+	zipEntries
+} from './readers';
 import type { SourceSpec } from './source';
 
 /** Files inside an export ZIP that Lantern reads: spreadsheets anywhere, and the X archive's post and account files. */
@@ -51,10 +60,17 @@ export async function importArchive(
 	importOne: (db: Database, path: string, fileName: string) => Promise<ImportResult>
 ): Promise<ImportResult[]> {
 	const bytes = await readFile(path);
-	const entries = zipEntries(bytes).filter((entry) => !entry.name.endsWith('/') && WANTED.some((pattern) => pattern.test(entry.name)));
-	if (entries.length === 0) throw new Refusal(`The archive ${zipName} holds no file Lantern reads (CSV exports, or an X archive's data/tweets.js and account.js).`);
+	const entries = zipEntries(bytes).filter(
+		(entry) => !entry.name.endsWith('/') && WANTED.some((pattern) => pattern.test(entry.name))
+	);
+	if (entries.length === 0)
+		throw new Refusal(
+			`The archive ${zipName} holds no file Lantern reads (CSV exports, or an X archive's data/tweets.js and account.js).`
+		);
 	if (entries.length > ZIP_LIMITS.maxFilesImported) {
-		throw new Refusal(`The archive ${zipName} holds ${entries.length} files Lantern would import; it imports at most ${ZIP_LIMITS.maxFilesImported} from one archive. Upload the exports in smaller archives, or as files.`);
+		throw new Refusal(
+			`The archive ${zipName} holds ${entries.length} files Lantern would import; it imports at most ${ZIP_LIMITS.maxFilesImported} from one archive. Upload the exports in smaller archives, or as files.`
+		);
 	}
 	return importEach(
 		entries,
@@ -64,11 +80,16 @@ export async function importArchive(
 }
 
 /** A workbook's sheets that some format reads, each as CSV text with its normalised sheet name. */
-export function recognisedSheets(bytes: Buffer, candidates: readonly SourceSpec[]): { name: string; sheet: string; csv: string }[] {
+export function recognisedSheets(
+	bytes: Buffer,
+	candidates: readonly SourceSpec[]
+): { name: string; sheet: string; csv: string }[] {
 	return readWorkbook(bytes).flatMap((sheet) => {
 		const csv = sheetToCsv(sheet);
 		const normalised = normaliseHeader(sheet.name);
-		return recogniseCsv(csv.slice(0, 65_536), normalised, candidates) ? [{ name: sheet.name, sheet: normalised, csv }] : [];
+		return recogniseCsv(csv.slice(0, 65_536), normalised, candidates)
+			? [{ name: sheet.name, sheet: normalised, csv }]
+			: [];
 	});
 }
 

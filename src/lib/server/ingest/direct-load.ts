@@ -16,7 +16,12 @@ export type DirectLoad =
 
 /** Formats whose rows load one to one, with no look at neighbouring rows or a second table. */
 export function loadsDirectly(source: SourceSpec): boolean {
-	return (source.format ?? 'csv') === 'csv' && !source.also?.length && !source.sumColumns?.length && !Object.values(source.fields).some((field) => field.type.kind === 'monthDay');
+	return (
+		(source.format ?? 'csv') === 'csv' &&
+		!source.also?.length &&
+		!source.sumColumns?.length &&
+		!Object.values(source.fields).some((field) => field.type.kind === 'monthDay')
+	);
 }
 
 /**
@@ -39,8 +44,11 @@ export async function loadDirectly(
 	const recognised = recogniseCsv(sniff.head, file.sheet, candidates);
 	if (!recognised || !loadsDirectly(recognised.source)) return null;
 	const { source, index, header, headerText, preamble, sample } = recognised;
-	const readerAt = (pathSql: string) => csvReaderSql(pathSql, sqlString(sniff.encoding), String(index + 1 + (source.rowsAfterHeader ?? 0)));
-	const columns = await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${readerAt('$1')}`, [path])
+	const readerAt = (pathSql: string) =>
+		csvReaderSql(pathSql, sqlString(sniff.encoding), String(index + 1 + (source.rowsAfterHeader ?? 0)));
+	const columns = await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${readerAt('$1')}`, [
+		path
+	])
 		.then((rows) => rows.map((row) => row.column_name))
 		.catch(() => null);
 	if (columns === null || columns.length !== header.length) return null;
@@ -52,11 +60,23 @@ export async function loadDirectly(
 	let importId: number;
 	let rowsLoaded: number;
 	try {
-		importId = await logImport(connection, { ...entry, source: source.id, sha256: 'pending', status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, notes: privacy });
+		importId = await logImport(connection, {
+			...entry,
+			source: source.id,
+			sha256: 'pending',
+			status: 'imported',
+			rowsLoaded: 0,
+			errors: [],
+			errorCount: 0,
+			notes: privacy
+		});
 		// Rows may land in any order (the view orders them), which lets both cores insert at once.
 		await connection.run('SET preserve_insertion_order = false');
 		try {
-			rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed, { from: directRowsSql(plan, readerAt('$4')), path });
+			rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed, {
+				from: directRowsSql(plan, readerAt('$4')),
+				path
+			});
 		} finally {
 			await connection.run('RESET preserve_insertion_order');
 		}

@@ -52,7 +52,19 @@ export interface FieldSql {
 
 /** strptime patterns in the words people use: %Y-%m-%d → YYYY-MM-DD. */
 export function humanFormat(pattern: string): string {
-	const words: Record<string, string> = { Y: 'YYYY', m: 'MM', d: 'DD', H: 'HH', I: 'hh', M: 'mm', S: 'ss', z: '+0000', p: 'AM/PM', b: 'Mon', a: 'Day' };
+	const words: Record<string, string> = {
+		Y: 'YYYY',
+		m: 'MM',
+		d: 'DD',
+		H: 'HH',
+		I: 'hh',
+		M: 'mm',
+		S: 'ss',
+		z: '+0000',
+		p: 'AM/PM',
+		b: 'Mon',
+		a: 'Day'
+	};
 	return pattern.replace(/%([A-Za-z])/g, (_, letter: string) => words[letter] ?? letter);
 }
 
@@ -65,7 +77,10 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			return { value: `nullif(trim(${cell}), '')`, unreadable: 'false', problem: '' };
 		case 'id': {
 			// Digits only, by stripping them (no regular expression on every row); other patterns by regex.
-			const unreadableValue = (value: string) => (type.pattern ? `NOT regexp_full_match(${value}, ${sqlString(type.pattern)})` : `ltrim(${value}, '0123456789') <> ''`);
+			const unreadableValue = (value: string) =>
+				type.pattern
+					? `NOT regexp_full_match(${value}, ${sqlString(type.pattern)})`
+					: `ltrim(${value}, '0123456789') <> ''`;
 			return {
 				value: `CASE WHEN lantern_blank(${cell}) THEN NULL ELSE trim(${cell}) END`,
 				unreadable: unreadableValue(`trim(${cell})`),
@@ -86,7 +101,12 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				// Survey files write "not reported" as codes (-1, -9, M); those become unknown, not numbers.
 				const missing = `list_contains(${sqlList(type.missingCodes)}, trim(${cell}))`;
 				const plain = fieldSql({ kind: 'count', signed: type.signed }, cell);
-				return { ...plain, value: `CASE WHEN ${missing} THEN NULL ELSE ${plain.value} END`, unreadable: `NOT ${missing} AND (${plain.unreadable})`, nullMeansUnreadable: false };
+				return {
+					...plain,
+					value: `CASE WHEN ${missing} THEN NULL ELSE ${plain.value} END`,
+					unreadable: `NOT ${missing} AND (${plain.unreadable})`,
+					nullMeansUnreadable: false
+				};
 			}
 			const value = type.signed
 				? `CASE WHEN starts_with(trim(${cell}), '-') AND length(trim(${cell})) > 1 THEN -lantern_count(ltrim(trim(${cell}), '-')) ELSE lantern_count(${cell}) END`
@@ -155,7 +175,10 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 /** Rows where the cell breaks its rule: empty though required, or present but unreadable. */
 export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): string | null {
 	// The unreadable test comes first: it fails fast on ordinary cells, and the blank test is dearer.
-	const checks = [required ? `lantern_blank(${cell})` : null, sql.unreadable === 'false' ? null : `((${sql.unreadable}) AND NOT lantern_blank(${cell}))`].filter(Boolean);
+	const checks = [
+		required ? `lantern_blank(${cell})` : null,
+		sql.unreadable === 'false' ? null : `((${sql.unreadable}) AND NOT lantern_blank(${cell}))`
+	].filter(Boolean);
 	return checks.length ? checks.join(' OR ') : null;
 }
 
@@ -164,7 +187,10 @@ export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): 
  * allows, so a cell is not parsed a second time; otherwise on the raw cell.
  */
 export function invalidValueSql(sql: FieldSql, value: string, cell: string, required: boolean): string | null {
-	if (sql.unreadableValue) return required ? `${value} IS NULL OR ${sql.unreadableValue(value)}` : `${value} IS NOT NULL AND ${sql.unreadableValue(value)}`;
+	if (sql.unreadableValue)
+		return required
+			? `${value} IS NULL OR ${sql.unreadableValue(value)}`
+			: `${value} IS NOT NULL AND ${sql.unreadableValue(value)}`;
 	if (sql.nullMeansUnreadable) return required ? `${value} IS NULL` : `${value} IS NULL AND NOT lantern_blank(${cell})`;
 	return invalidCellSql(sql, cell, required);
 }

@@ -40,7 +40,9 @@ describe('formats recognised by their own id', () => {
 		expect(result).toMatchObject({ status: 'rejected', source: 'imls-pls-state-summary', rowsLoaded: 0 });
 		expect(result.errors[0]!.message).toContain('administrative entity CSV');
 		expect(await fingerprint(db)).toEqual(before);
-		expect(await db.query(`SELECT source, status FROM import_log`)).toEqual([{ source: 'imls-pls-state-summary', status: 'rejected' }]);
+		expect(await db.query(`SELECT source, status FROM import_log`)).toEqual([
+			{ source: 'imls-pls-state-summary', status: 'rejected' }
+		]);
 	});
 
 	it('aggregates a LibCal registrant export (libcal-registrants) into one program per event, in the library time zone', async () => {
@@ -64,8 +66,24 @@ describe('formats recognised by their own id', () => {
 			)
 		).toEqual([
 			// Midnight of March 4 in Chicago (UTC−6 before the March 8 change) is 06:00 UTC.
-			{ program_id: '11873401', branch: 'Central', utc: '2026-03-04 06:00', registrations: 3, attendance_in_person: 1, attendance_online: 1, attendance: 2 },
-			{ program_id: '11873422', branch: 'Eastside', utc: '2026-03-05 06:00', registrations: 1, attendance_in_person: 1, attendance_online: 0, attendance: 1 }
+			{
+				program_id: '11873401',
+				branch: 'Central',
+				utc: '2026-03-04 06:00',
+				registrations: 3,
+				attendance_in_person: 1,
+				attendance_online: 1,
+				attendance: 2
+			},
+			{
+				program_id: '11873422',
+				branch: 'Eastside',
+				utc: '2026-03-05 06:00',
+				registrations: 1,
+				attendance_in_person: 1,
+				attendance_online: 0,
+				attendance: 1
+			}
 		]);
 	});
 
@@ -95,46 +113,116 @@ describe('formats recognised by their own id', () => {
 	});
 
 	it('reads TikTok FollowerHistory.csv (tiktok-followers), giving yearless days the year of the export', async () => {
-		const file = write('FollowerHistory.csv', '"Date","Followers","Difference in followers from previous day"\n"March 7","10370","-4"\n"March 8","10405","35"\n');
+		const file = write(
+			'FollowerHistory.csv',
+			'"Date","Followers","Difference in followers from previous day"\n"March 7","10370","-4"\n"March 8","10405","35"\n'
+		);
 		const result = await importFile(db, file, { now: NOW });
 		expect(result).toMatchObject({ status: 'imported', source: 'tiktok-followers', rowsLoaded: 2 });
-		expect(await db.query(`SELECT strftime(date, '%Y-%m-%d') AS day, followers, new_follows FROM account_daily WHERE platform = 'tiktok' ORDER BY day`)).toEqual([
+		expect(
+			await db.query(
+				`SELECT strftime(date, '%Y-%m-%d') AS day, followers, new_follows FROM account_daily WHERE platform = 'tiktok' ORDER BY day`
+			)
+		).toEqual([
 			{ day: '2026-03-07', followers: 10370, new_follows: -4 },
 			{ day: '2026-03-08', followers: 10405, new_follows: 35 }
 		]);
 	});
 
 	it('reads TikTok Viewers.csv (tiktok-viewers), adding new and returning viewers where the total is blank', async () => {
-		const file = write('Viewers.csv', 'Date,Total Viewers,New Viewers,Returning Viewers\nMarch 7,1200,800,400\nMarch 8,,300,200\n');
+		const file = write(
+			'Viewers.csv',
+			'Date,Total Viewers,New Viewers,Returning Viewers\nMarch 7,1200,800,400\nMarch 8,,300,200\n'
+		);
 		const result = await importFile(db, file, { now: NOW });
 		expect(result).toMatchObject({ status: 'imported', source: 'tiktok-viewers', rowsLoaded: 2 });
-		expect(await db.query(`SELECT strftime(date, '%Y-%m-%d') AS day, viewers, new_viewers FROM account_daily WHERE platform = 'tiktok' ORDER BY day`)).toEqual([
+		expect(
+			await db.query(
+				`SELECT strftime(date, '%Y-%m-%d') AS day, viewers, new_viewers FROM account_daily WHERE platform = 'tiktok' ORDER BY day`
+			)
+		).toEqual([
 			{ day: '2026-03-07', viewers: 1200, new_viewers: 800 },
 			{ day: '2026-03-08', viewers: 500, new_viewers: 300 }
 		]);
 	});
 
 	it('reads data/account.js of an X archive (x-archive-account) as a sighting of the account', async () => {
-		const account = { email: 'web@maplevalley.example.org', createdVia: 'web', username: 'maplevalleypl', accountId: '1234567890', createdAt: '2011-04-12T15:20:00.000Z', accountDisplayName: 'Maple Valley Public Library' };
+		const account = {
+			email: 'web@maplevalley.example.org',
+			createdVia: 'web',
+			username: 'maplevalleypl',
+			accountId: '1234567890',
+			createdAt: '2011-04-12T15:20:00.000Z',
+			accountDisplayName: 'Maple Valley Public Library'
+		};
 		const file = write('account.js', `window.YTD.account.part0 = ${JSON.stringify([{ account }], null, 2)}`);
 		const result = await importFile(db, file, { now: NOW });
 		expect(result).toMatchObject({ status: 'imported', source: 'x-archive-account', rowsLoaded: 1 });
-		expect(await db.query(`SELECT account_id, username FROM x_account_sightings`)).toEqual([{ account_id: '1234567890', username: 'maplevalleypl' }]);
+		expect(await db.query(`SELECT account_id, username FROM x_account_sightings`)).toEqual([
+			{ account_id: '1234567890', username: 'maplevalleypl' }
+		]);
 	});
 
 	it('reads the legacy X daily activity file (x-legacy-daily) as account-level days', async () => {
-		const metrics = ['impressions', 'engagements', 'engagement rate', 'retweets', 'replies', 'likes', 'user profile clicks', 'url clicks', 'hashtag clicks', 'detail expands', 'permalink clicks', 'app opens', 'app installs', 'follows', 'email tweet', 'dial phone', 'media views', 'media engagements'];
+		const metrics = [
+			'impressions',
+			'engagements',
+			'engagement rate',
+			'retweets',
+			'replies',
+			'likes',
+			'user profile clicks',
+			'url clicks',
+			'hashtag clicks',
+			'detail expands',
+			'permalink clicks',
+			'app opens',
+			'app installs',
+			'follows',
+			'email tweet',
+			'dial phone',
+			'media views',
+			'media engagements'
+		];
 		const header = ['Date', 'Tweets published', ...metrics, ...metrics.map((metric) => `promoted ${metric}`)];
-		const day = (date: string, figures: Record<string, string>) => [date, '2', ...metrics.map((metric) => figures[metric] ?? '0'), ...metrics.map(() => '-')];
+		const day = (date: string, figures: Record<string, string>) => [
+			date,
+			'2',
+			...metrics.map((metric) => figures[metric] ?? '0'),
+			...metrics.map(() => '-')
+		];
 		const rows = [
 			header,
-			day('2021-11-01', { impressions: '1510.0', engagements: '37.0', 'engagement rate': '0.024503311258278145', likes: '12.0', 'user profile clicks': '6.0', follows: '2', 'media views': '140' }),
-			day('2021-11-02', { impressions: '980.0', engagements: '15.0', 'engagement rate': '0.015306122448979591', likes: '4.0', 'user profile clicks': '1.0', follows: '0', 'media views': '35' })
+			day('2021-11-01', {
+				impressions: '1510.0',
+				engagements: '37.0',
+				'engagement rate': '0.024503311258278145',
+				likes: '12.0',
+				'user profile clicks': '6.0',
+				follows: '2',
+				'media views': '140'
+			}),
+			day('2021-11-02', {
+				impressions: '980.0',
+				engagements: '15.0',
+				'engagement rate': '0.015306122448979591',
+				likes: '4.0',
+				'user profile clicks': '1.0',
+				follows: '0',
+				'media views': '35'
+			})
 		];
-		const file = write('daily_tweet_activity_metrics_maplevalleypl_20211101_20211201_en.csv', rows.map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\n') + '\n');
+		const file = write(
+			'daily_tweet_activity_metrics_maplevalleypl_20211101_20211201_en.csv',
+			rows.map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\n') + '\n'
+		);
 		const result = await importFile(db, file, { now: NOW });
 		expect(result).toMatchObject({ status: 'imported', source: 'x-legacy-daily', rowsLoaded: 2 });
-		expect(await db.query(`SELECT strftime(date, '%Y-%m-%d') AS day, impressions, engagements, new_follows, profile_visits, video_views FROM account_daily WHERE platform = 'x' ORDER BY day`)).toEqual([
+		expect(
+			await db.query(
+				`SELECT strftime(date, '%Y-%m-%d') AS day, impressions, engagements, new_follows, profile_visits, video_views FROM account_daily WHERE platform = 'x' ORDER BY day`
+			)
+		).toEqual([
 			{ day: '2021-11-01', impressions: 1510, engagements: 37, new_follows: 2, profile_visits: 6, video_views: 140 },
 			{ day: '2021-11-02', impressions: 980, engagements: 15, new_follows: 0, profile_visits: 1, video_views: 35 }
 		]);

@@ -12,14 +12,27 @@ import { importFile, knownFormats, type ImportOptions } from './pipeline';
  * Routes a file to its importer (campaign definitions in .json, exports otherwise), then re-derives
  * campaign membership, strategy labels and program promotions when something was added.
  */
-export async function importAny(db: Database, path: string, options: ImportOptions & { fileName: string; relink?: boolean }): Promise<ImportResult> {
-	const result = (await isCampaignsFile(path, options.fileName)) ? await importCampaignsFile(db, path, options) : await importFile(db, path, options);
+export async function importAny(
+	db: Database,
+	path: string,
+	options: ImportOptions & { fileName: string; relink?: boolean }
+): Promise<ImportResult> {
+	const result = (await isCampaignsFile(path, options.fileName))
+		? await importCampaignsFile(db, path, options)
+		: await importFile(db, path, options);
 	if (options.relink !== false) await relinkAfter(db, [result]);
 	return result;
 }
 
 /** Tables no campaign link, strategy label or program promotion reads. */
-const UNLINKED_TARGETS = new Set<string>(['usage_records', 'literacy_records', 'account_daily_records', 'x_account_sightings', 'survey_records', 'pls_records']);
+const UNLINKED_TARGETS = new Set<string>([
+	'usage_records',
+	'literacy_records',
+	'account_daily_records',
+	'x_account_sightings',
+	'survey_records',
+	'pls_records'
+]);
 
 /**
  * Re-derives what the new imports can change: nothing for library statistics, only their own
@@ -41,10 +54,16 @@ export async function relinkAfter(db: Database, results: readonly ImportResult[]
  * Imports one upload, which may be an export ZIP holding several files: one result per file read.
  * A damaged or bomb-like archive is refused as a whole.
  */
-export async function importUpload(db: Database, path: string, options: ImportOptions & { fileName: string }): Promise<ImportResult[]> {
+export async function importUpload(
+	db: Database,
+	path: string,
+	options: ImportOptions & { fileName: string }
+): Promise<ImportResult[]> {
 	const head = await readHead(path);
 	if (isWorkbook(head, options.fileName)) {
-		const sheets = await importWorkbookSheets(path, options.fileName, await knownFormats(db), (file, fileName, sheet) => importAny(db, file, { ...options, fileName, sheet, relink: false }));
+		const sheets = await importWorkbookSheets(path, options.fileName, await knownFormats(db), (file, fileName, sheet) =>
+			importAny(db, file, { ...options, fileName, sheet, relink: false })
+		);
 		if (sheets) {
 			await relinkAfter(db, sheets);
 			return sheets;
@@ -52,12 +71,27 @@ export async function importUpload(db: Database, path: string, options: ImportOp
 	}
 	if (!isExportArchive(head, options.fileName)) return [await importAny(db, path, options)];
 	try {
-		const results = await importArchive(db, path, options.fileName, (database, file, fileName) => importAny(database, file, { ...options, fileName, relink: false }));
+		const results = await importArchive(db, path, options.fileName, (database, file, fileName) =>
+			importAny(database, file, { ...options, fileName, relink: false })
+		);
 		await relinkAfter(db, results);
 		return results;
 	} catch (error) {
-		const message = error instanceof Refusal ? error.message : `Lantern could not open the archive: ${(error as Error).message}`;
-		return [{ importId: null, fileName: options.fileName, source: null, sourceLabel: null, status: 'rejected', rowsLoaded: 0, errors: [{ row: null, column: null, message }], errorCount: 1, summary: 'The archive was refused; nothing was stored.' }];
+		const message =
+			error instanceof Refusal ? error.message : `Lantern could not open the archive: ${(error as Error).message}`;
+		return [
+			{
+				importId: null,
+				fileName: options.fileName,
+				source: null,
+				sourceLabel: null,
+				status: 'rejected',
+				rowsLoaded: 0,
+				errors: [{ row: null, column: null, message }],
+				errorCount: 1,
+				summary: 'The archive was refused; nothing was stored.'
+			}
+		];
 	}
 }
 

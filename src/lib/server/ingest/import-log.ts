@@ -44,7 +44,19 @@ export async function logImport(connection: DuckDBConnection, entry: LogEntry): 
 		connection,
 		`INSERT INTO import_log (file_name, source, sha256, status, rows_loaded, error_count, errors, imported_at, imported_by, is_demo, notes)
 		 VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMPTZ), $9, $10, $11) RETURNING import_id`,
-		[entry.fileName, entry.source, entry.sha256, entry.status, entry.rowsLoaded, entry.errorCount, JSON.stringify(entry.errors), entry.now.toISOString(), entry.importedBy ?? null, entry.isDemo ?? false, entry.notes ?? null]
+		[
+			entry.fileName,
+			entry.source,
+			entry.sha256,
+			entry.status,
+			entry.rowsLoaded,
+			entry.errorCount,
+			JSON.stringify(entry.errors),
+			entry.now.toISOString(),
+			entry.importedBy ?? null,
+			entry.isDemo ?? false,
+			entry.notes ?? null
+		]
 	);
 	return rows[0]!.import_id;
 }
@@ -53,19 +65,36 @@ export async function logImport(connection: DuckDBConnection, entry: LogEntry): 
 export type LogHeader = Pick<LogEntry, 'fileName' | 'now' | 'importedBy' | 'isDemo'>;
 
 /** The same bytes were imported before: the log says so, and nothing is stored. */
-export function logDuplicate(connection: DuckDBConnection, entry: LogHeader & { source: string; sha256: string }): Promise<number> {
+export function logDuplicate(
+	connection: DuckDBConnection,
+	entry: LogHeader & { source: string; sha256: string }
+): Promise<number> {
 	return logImport(connection, { ...entry, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0 });
 }
 
 /** A refused file is logged with what was wrong; a log that cannot be written leaves the refusal standing (null). */
-export function logRefusal(connection: DuckDBConnection, entry: LogHeader & Pick<LogEntry, 'source' | 'sha256' | 'errors' | 'errorCount'>): Promise<number | null> {
+export function logRefusal(
+	connection: DuckDBConnection,
+	entry: LogHeader & Pick<LogEntry, 'source' | 'sha256' | 'errors' | 'errorCount'>
+): Promise<number | null> {
 	return logImport(connection, { ...entry, status: 'rejected', rowsLoaded: 0 }).catch(() => null);
 }
 
 /** The rows an import loaded, and its hash when it was logged before the hash was ready (the direct path). */
-export async function recordRowsLoaded(connection: DuckDBConnection, importId: number, rowsLoaded: number, sha256?: string): Promise<void> {
-	if (sha256 === undefined) await connection.run('UPDATE import_log SET rows_loaded = $1 WHERE import_id = $2', [rowsLoaded, importId]);
-	else await connection.run('UPDATE import_log SET rows_loaded = $1, sha256 = $2 WHERE import_id = $3', [rowsLoaded, sha256, importId]);
+export async function recordRowsLoaded(
+	connection: DuckDBConnection,
+	importId: number,
+	rowsLoaded: number,
+	sha256?: string
+): Promise<void> {
+	if (sha256 === undefined)
+		await connection.run('UPDATE import_log SET rows_loaded = $1 WHERE import_id = $2', [rowsLoaded, importId]);
+	else
+		await connection.run('UPDATE import_log SET rows_loaded = $1, sha256 = $2 WHERE import_id = $3', [
+			rowsLoaded,
+			sha256,
+			importId
+		]);
 }
 
 /** The earlier successful import of the same bytes, if any. */
@@ -94,8 +123,17 @@ export interface ImportRecord {
 
 export async function listImports(db: Database, limit = 500): Promise<ImportRecord[]> {
 	const rows = await db.query<{
-		import_id: number; file_name: string; source: string | null; status: ImportResult['status'];
-		rows_loaded: number; error_count: number; errors: string | null; imported_at: string; imported_by: string | null; is_demo: boolean; notes: string | null;
+		import_id: number;
+		file_name: string;
+		source: string | null;
+		status: ImportResult['status'];
+		rows_loaded: number;
+		error_count: number;
+		errors: string | null;
+		imported_at: string;
+		imported_by: string | null;
+		is_demo: boolean;
+		notes: string | null;
 	}>(
 		`SELECT import_id, file_name, source, status, rows_loaded, error_count, CAST(errors AS VARCHAR) AS errors,
 			strftime(imported_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS imported_at, imported_by, is_demo, notes
@@ -123,14 +161,18 @@ export async function removeImports(db: Database, importIds: number[]): Promise<
 	const removed = await db.withConnection((connection) =>
 		inTransaction(connection, async () => {
 			for (const table of IMPORTED_TABLES) {
-				await connection.run(`DELETE FROM ${table} WHERE list_contains($1::INTEGER[], import_id)`, [listValue(importIds)]);
+				await connection.run(`DELETE FROM ${table} WHERE list_contains($1::INTEGER[], import_id)`, [
+					listValue(importIds)
+				]);
 			}
 			const rows = await queryRows<{ n: number }>(
 				connection,
 				'SELECT count(*) AS n FROM import_log WHERE list_contains($1::INTEGER[], import_id)',
 				[listValue(importIds)]
 			);
-			await connection.run('DELETE FROM import_log WHERE list_contains($1::INTEGER[], import_id)', [listValue(importIds)]);
+			await connection.run('DELETE FROM import_log WHERE list_contains($1::INTEGER[], import_id)', [
+				listValue(importIds)
+			]);
 			return rows[0]?.n ?? 0;
 		})
 	);

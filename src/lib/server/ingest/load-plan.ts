@@ -47,7 +47,13 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 		if (column === null && spec.required) missing.push(spec.headers[0]!);
 		const cell = column === null ? 'CAST(NULL AS VARCHAR)' : sqlIdentifier(column);
 		const sql = fieldSql(spec.type, cell);
-		fields[name] = { sql, invalid: column === null ? null : invalidCellSql(sql, cell, Boolean(spec.required)), column, label: index >= 0 ? headerText[index]! : spec.headers[0]!, position: index };
+		fields[name] = {
+			sql,
+			invalid: column === null ? null : invalidCellSql(sql, cell, Boolean(spec.required)),
+			column,
+			label: index >= 0 ? headerText[index]! : spec.headers[0]!,
+			position: index
+		};
 	}
 	if (missing.length > 0) {
 		throw new Refusal(
@@ -57,13 +63,28 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 			source
 		);
 	}
-	const cells = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.column ? sqlIdentifier(field.column) : 'CAST(NULL AS VARCHAR)']));
+	const cells = Object.fromEntries(
+		Object.entries(fields).map(([name, field]) => [
+			name,
+			field.column ? sqlIdentifier(field.column) : 'CAST(NULL AS VARCHAR)'
+		])
+	);
 	const skip = source.skipRow ? ` AND NOT coalesce(${source.skipRow(cells)}, false)` : '';
 	// A row with every cell Lantern reads blank is a spacer, not data (staging holds just those cells).
-	const readColumns = [...new Set(Object.values(fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))];
+	const readColumns = [
+		...new Set(Object.values(fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))
+	];
 	const dataFilter = `coalesce(${readColumns.join(', ')}) IS NOT NULL${skip}`;
 	const firstData = headerRow + (source.rowsAfterHeader ?? 0);
-	return { source, context, lineOffset, fields, dataFilter, readColumns, rowFilter: `row_no > ${firstData} AND ${dataFilter}` };
+	return {
+		source,
+		context,
+		lineOffset,
+		fields,
+		dataFilter,
+		readColumns,
+		rowFilter: `row_no > ${firstData} AND ${dataFilter}`
+	};
 }
 
 /**
@@ -80,10 +101,22 @@ export function directRowsSql(plan: LoadPlan, reader: string): string {
 	const values = Object.entries(plan.fields).map(([name, field]) => `${field.sql.value} AS ${sqlIdentifier(name)}`);
 	// A field with no rule (or no column) has no check; the rest are tested on their parsed values where they can be.
 	const checks = Object.entries(plan.fields).flatMap(([name, field]) =>
-		field.invalid === null ? [] : [invalidValueSql(field.sql, sqlIdentifier(name), sqlIdentifier(field.column!), Boolean(plan.source.fields[name]?.required))!]
+		field.invalid === null
+			? []
+			: [
+					invalidValueSql(
+						field.sql,
+						sqlIdentifier(name),
+						sqlIdentifier(field.column!),
+						Boolean(plan.source.fields[name]?.required)
+					)!
+				]
 	);
 	// One WHEN per cell: CASE tests each only on rows still unflagged, and AND short-circuits inside it.
-	const check = checks.length > 0 ? `CASE ${checks.map((c) => `WHEN ${c} THEN error('${DIRECT_LOAD_STOPPED}')`).join(' ')} ELSE 0 END` : '0';
+	const check =
+		checks.length > 0
+			? `CASE ${checks.map((c) => `WHEN ${c} THEN error('${DIRECT_LOAD_STOPPED}')`).join(' ')} ELSE 0 END`
+			: '0';
 	const inner = `SELECT ${[...values, ...raw].join(', ')} FROM ${reader}, ${LOAD_PARAMS} WHERE ${plan.dataFilter}`;
 	return `(SELECT * EXCLUDE (${raw.join(', ')}), ${check} AS __check FROM (${inner}))`;
 }
@@ -97,13 +130,20 @@ const badFlag = (name: string) => sqlIdentifier(`${name}__bad`);
  * Parses every cell once into the temporary `normalised` table: each field's value and, beside it,
  * whether its cell broke the rule. Validation and loading then read this table instead of parsing again.
  */
-export async function normaliseRows(connection: DuckDBConnection, plan: LoadPlan, timeZone: string, observedAt: Date): Promise<void> {
+export async function normaliseRows(
+	connection: DuckDBConnection,
+	plan: LoadPlan,
+	timeZone: string,
+	observedAt: Date
+): Promise<void> {
 	const columns = Object.entries(plan.fields).flatMap(([name, field]) => {
 		const out = [`${field.sql.value} AS ${sqlIdentifier(name)}`];
 		if (field.invalid !== null) out.push(`coalesce(${field.invalid}, false) AS ${badFlag(name)}`);
 		// Year-less days also carry whether the day-of-year dropped since the row before (a new year).
 		if (plan.source.fields[name]?.type.kind === 'monthDay') {
-			out.push(`CAST(coalesce(${field.sql.value} < lag(${field.sql.value}) OVER (ORDER BY row_no), false) AS INTEGER) AS ${sqlIdentifier(`${name}__drop`)}`);
+			out.push(
+				`CAST(coalesce(${field.sql.value} < lag(${field.sql.value}) OVER (ORDER BY row_no), false) AS INTEGER) AS ${sqlIdentifier(`${name}__drop`)}`
+			);
 		}
 		return out;
 	});
@@ -114,7 +154,10 @@ export async function normaliseRows(connection: DuckDBConnection, plan: LoadPlan
 }
 
 /** Every broken cell, the first 100 described; a file with any is refused whole. */
-export async function validateRows(connection: DuckDBConnection, plan: LoadPlan): Promise<{ errors: ImportError[]; errorCount: number }> {
+export async function validateRows(
+	connection: DuckDBConnection,
+	plan: LoadPlan
+): Promise<{ errors: ImportError[]; errorCount: number }> {
 	const checked = Object.entries(plan.fields).filter(([, field]) => field.invalid !== null);
 	if (checked.length === 0) return { errors: [], errorCount: 0 };
 	const [counted] = await queryRows<{ n: number | null }>(
@@ -124,12 +167,22 @@ export async function validateRows(connection: DuckDBConnection, plan: LoadPlan)
 	const errorCount = counted?.n ?? 0;
 	if (errorCount === 0) return { errors: [], errorCount: 0 };
 	const union = checked
-		.map(([name, field]) => `SELECT n.row_no, '${name}' AS field, ${field.position} AS position, s.${sqlIdentifier(field.column!)} AS raw FROM normalised n JOIN staging s USING (row_no) WHERE n.${badFlag(name)}`)
+		.map(
+			([name, field]) =>
+				`SELECT n.row_no, '${name}' AS field, ${field.position} AS position, s.${sqlIdentifier(field.column!)} AS raw FROM normalised n JOIN staging s USING (row_no) WHERE n.${badFlag(name)}`
+		)
 		.join('\nUNION ALL\n');
-	const rows = await queryRows<{ row_no: number; field: string; raw: string | null }>(connection, `${union}\nORDER BY row_no, position LIMIT ${MAX_REPORTED_ERRORS}`);
+	const rows = await queryRows<{ row_no: number; field: string; raw: string | null }>(
+		connection,
+		`${union}\nORDER BY row_no, position LIMIT ${MAX_REPORTED_ERRORS}`
+	);
 	const errors = rows.map((row) => {
 		const field = plan.fields[row.field]!;
-		return { row: row.row_no + plan.lineOffset, column: field.label, message: describeProblem(field.sql.problem, row.raw) };
+		return {
+			row: row.row_no + plan.lineOffset,
+			column: field.label,
+			message: describeProblem(field.sql.problem, row.raw)
+		};
 	});
 	return { errors, errorCount };
 }
@@ -155,7 +208,10 @@ const ROUNDED_MESSAGE = 'is an ID rounded by a spreadsheet';
 export function summariseProblems(errors: ImportError[], errorCount: number): string {
 	const rounded = errors.filter((error) => error.message.includes(ROUNDED_MESSAGE));
 	if (rounded.length > 0) {
-		const rows = rounded.slice(0, 3).map((error) => error.row).join(', ');
+		const rows = rounded
+			.slice(0, 3)
+			.map((error) => error.row)
+			.join(', ');
 		return `The IDs in this file were rounded by a spreadsheet (rows ${rows}${rounded.length > 3 ? ', …' : ''}): Excel writes long numbers like 6.49E+17, which loses their last digits so different posts share one ID. Nothing was imported. Upload the original export from the platform, not a copy opened and saved in Excel.`;
 	}
 	return `${errorCount} problem${errorCount === 1 ? '' : 's'} found; nothing was imported. Fix the file and upload it again.`;
@@ -170,7 +226,8 @@ function describeProblem(problem: string, raw: string | null): string {
 	return `${shown} ${problem}`;
 }
 
-const LOAD_PARAMS = '(SELECT CAST($1 AS INTEGER) AS import_id, CAST($2 AS VARCHAR) AS tz, CAST($3 AS TIMESTAMPTZ) AS observed_at) p';
+const LOAD_PARAMS =
+	'(SELECT CAST($1 AS INTEGER) AS import_id, CAST($2 AS VARCHAR) AS tz, CAST($3 AS TIMESTAMPTZ) AS observed_at) p';
 const OBSERVED_TARGETS = new Set(['post_observations', 'account_daily_records']);
 
 function fieldRefs(plan: LoadPlan): Record<string, string> {
@@ -191,9 +248,18 @@ function webLinkSql(expression: string): string {
 }
 
 /** The SELECT that turns normalised rows into one target table's rows. */
-function targetSelect(plan: LoadPlan, target: string, columns: Record<string, string>, extraUnnest: string | null, rowsFrom = 'normalised'): { names: string[]; sql: string } {
+function targetSelect(
+	plan: LoadPlan,
+	target: string,
+	columns: Record<string, string>,
+	extraUnnest: string | null,
+	rowsFrom = 'normalised'
+): { names: string[]; sql: string } {
 	// The direct path's row check lives in `__check` (always 0), which every row's import ID reads.
-	const all: Record<string, string> = { import_id: rowsFrom === 'normalised' ? 'p.import_id' : 'p.import_id + n.__check', ...columns };
+	const all: Record<string, string> = {
+		import_id: rowsFrom === 'normalised' ? 'p.import_id' : 'p.import_id + n.__check',
+		...columns
+	};
 	if (OBSERVED_TARGETS.has(target)) all.observed_at ??= 'p.observed_at';
 	if (all.permalink) all.permalink = webLinkSql(all.permalink);
 	const names = Object.keys(all);
@@ -221,17 +287,39 @@ export async function loadRows(
 	const params = [importId, timeZone, observedAt.toISOString(), ...(rows.path === undefined ? [] : [rows.path])];
 	const insert = async (target: string, columns: Record<string, string>, unnest: string | null) => {
 		const { names, sql } = targetSelect(plan, target, columns, unnest, rows.from);
-		const reader = await connection.runAndReadAll(`INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${sql}`, params);
+		const reader = await connection.runAndReadAll(
+			`INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${sql}`,
+			params
+		);
 		return Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
 	};
-	const loaded = await insert(plan.source.target, plan.source.load(refs, plan.context), plan.source.rows?.(refs) ?? null);
+	const loaded = await insert(
+		plan.source.target,
+		plan.source.load(refs, plan.context),
+		plan.source.rows?.(refs) ?? null
+	);
 	for (const extra of plan.source.also ?? []) await insert(extra.target, extra.columns(refs), extra.unnest(refs));
 	return loaded;
 }
 
 /** The first rows a load would store, for the column mapper's preview; nothing is written. */
-export async function previewRows(connection: DuckDBConnection, plan: LoadPlan, timeZone: string, observedAt: Date, limit = 20): Promise<Record<string, unknown>[]> {
+export async function previewRows(
+	connection: DuckDBConnection,
+	plan: LoadPlan,
+	timeZone: string,
+	observedAt: Date,
+	limit = 20
+): Promise<Record<string, unknown>[]> {
 	const refs = fieldRefs(plan);
-	const { sql } = targetSelect(plan, plan.source.target, plan.source.load(refs, plan.context), plan.source.rows?.(refs) ?? null);
-	return queryRows(connection, `SELECT * EXCLUDE (import_id) FROM (${sql}) LIMIT ${limit}`, [0, timeZone, observedAt.toISOString()]);
+	const { sql } = targetSelect(
+		plan,
+		plan.source.target,
+		plan.source.load(refs, plan.context),
+		plan.source.rows?.(refs) ?? null
+	);
+	return queryRows(connection, `SELECT * EXCLUDE (import_id) FROM (${sql}) LIMIT ${limit}`, [
+		0,
+		timeZone,
+		observedAt.toISOString()
+	]);
 }

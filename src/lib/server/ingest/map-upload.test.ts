@@ -29,7 +29,12 @@ async function guessedForm(token: string, name: string) {
 describe('mapping a held upload by hand', () => {
 	it('shows the first rows with the header found under a title row and a guess for each field', async () => {
 		const view = await mapperView(await held('march.csv', EVENTS), MapperQuery.parse({}));
-		expect(view).toMatchObject({ ok: true, target: 'programs', headerLine: 1, suggestion: { title: 'event name', date: 'event date', attendance: 'total attendance' } });
+		expect(view).toMatchObject({
+			ok: true,
+			target: 'programs',
+			headerLine: 1,
+			suggestion: { title: 'event name', date: 'event date', attendance: 'total attendance' }
+		});
 	});
 
 	it('previews without storing, then imports, saves the mapping and lets the upload go', async () => {
@@ -37,9 +42,16 @@ describe('mapping a held upload by hand', () => {
 		const token = await held('march.csv', EVENTS);
 		const form = await guessedForm(token, 'LibraryCalendar');
 		const shown = await previewMapping(db, token, form);
-		expect(shown.ok && shown.preview.rows[0]).toMatchObject({ title: 'Toddler Time', branch: 'Eastside', attendance: 31 });
+		expect(shown.ok && shown.preview.rows[0]).toMatchObject({
+			title: 'Toddler Time',
+			branch: 'Eastside',
+			attendance: 31
+		});
 		expect(await db.query('SELECT count(*) AS n FROM programs')).toEqual([{ n: 0 }]);
-		expect(await importMapping(db, token, form, 'user:staff@library.org')).toMatchObject({ ok: true, mapping: { name: 'LibraryCalendar', target: 'programs', headerLine: 1 } });
+		expect(await importMapping(db, token, form, 'user:staff@library.org')).toMatchObject({
+			ok: true,
+			mapping: { name: 'LibraryCalendar', target: 'programs', headerLine: 1 }
+		});
 		expect(await db.query('SELECT count(*) AS n FROM programs')).toEqual([{ n: 2 }]);
 		expect(await db.query('SELECT name FROM column_mappings')).toEqual([{ name: 'LibraryCalendar' }]);
 		expect(await heldUpload(token)).toBeNull();
@@ -49,14 +61,25 @@ describe('mapping a held upload by hand', () => {
 		const db = await tempDatabase();
 		const token = await held('march.csv', EVENTS);
 		const form = await guessedForm(token, 'LibraryCalendar');
-		expect(await previewMapping(db, token, { ...form, col_attendance: '' })).toEqual({ ok: false, status: 400, message: 'Choose a column for: Attendance.' });
-		expect(await previewMapping(db, token, { ...form, name: ' ' })).toEqual({ ok: false, status: 400, message: 'name: give the mapping a name' });
+		expect(await previewMapping(db, token, { ...form, col_attendance: '' })).toEqual({
+			ok: false,
+			status: 400,
+			message: 'Choose a column for: Attendance.'
+		});
+		expect(await previewMapping(db, token, { ...form, name: ' ' })).toEqual({
+			ok: false,
+			status: 400,
+			message: 'name: give the mapping a name'
+		});
 	});
 
 	it('answers 404 for an upload no longer held, and refuses a target it does not know', async () => {
 		const gone = '00000000-0000-0000-0000-000000000000';
 		expect(await mapperView(gone, MapperQuery.parse({}))).toMatchObject({ ok: false, status: 404 });
-		expect(await previewMapping(await tempDatabase(), gone, { target: 'programs' })).toMatchObject({ ok: false, status: 404 });
+		expect(await previewMapping(await tempDatabase(), gone, { target: 'programs' })).toMatchObject({
+			ok: false,
+			status: 404
+		});
 		expect(MappingForm.safeParse({ target: 'weather' }).success).toBe(false);
 	});
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../domain/imports';
-import { ColumnMapping, MAPPING_TARGETS, mappingTarget, MappingTargetId, monthColumnGroups } from '../../domain/mapping';
+import {
+	ColumnMapping,
+	MAPPING_TARGETS,
+	mappingTarget,
+	MappingTargetId,
+	monthColumnGroups
+} from '../../domain/mapping';
 import { PERIODS, USAGE_METRICS } from '../../domain/vocabulary';
 import { describeZodError } from '../../domain/zod-message';
 import { relinkCampaigns } from '../campaigns';
@@ -32,7 +38,12 @@ export interface MappingProblem {
 	result?: ImportResult;
 }
 
-const problem = (status: MappingProblem['status'], message: string, result?: ImportResult): MappingProblem => ({ ok: false, status, message, ...(result ? { result } : {}) });
+const problem = (status: MappingProblem['status'], message: string, result?: ImportResult): MappingProblem => ({
+	ok: false,
+	status,
+	message,
+	...(result ? { result } : {})
+});
 
 const GONE = problem(404, 'This upload is no longer kept (uploads wait a day for mapping). Upload the file again.');
 
@@ -68,25 +79,39 @@ export async function mapperView(token: string, query: MapperQuery) {
 }
 
 /** The rows a mapping would store, without storing anything. */
-export async function previewMapping(db: Database, token: string, form: MappingForm): Promise<{ ok: true; preview: ImportPreview; mapping: ColumnMapping } | MappingProblem> {
+export async function previewMapping(
+	db: Database,
+	token: string,
+	form: MappingForm
+): Promise<{ ok: true; preview: ImportPreview; mapping: ColumnMapping } | MappingProblem> {
 	const file = await heldUpload(token);
 	if (!file) return GONE;
 	const mapping = await mappingFrom(file, form);
 	if (!mapping.success) return problem(400, describeZodError(mapping.error));
 	const missing = mappingTarget(mapping.data.target).fields.filter((f) => f.required && !mapping.data.columns[f.key]);
 	if (missing.length) return problem(400, `Choose a column for: ${missing.map((f) => f.label).join(', ')}.`);
-	if (mapping.data.target === 'usage_months' && mapping.data.monthColumns.length === 0) return problem(400, 'Choose which group of month columns to read.');
+	if (mapping.data.target === 'usage_months' && mapping.data.monthColumns.length === 0)
+		return problem(400, 'Choose which group of month columns to read.');
 	const preview = await previewImport(db, file.path, file.fileName, specFromMapping(mapping.data));
 	return { ok: true, preview, mapping: mapping.data };
 }
 
 /** Imports the held upload with the mapping, saves the mapping for the next such file and lets the upload go. */
-export async function importMapping(db: Database, token: string, form: MappingForm, importedBy: string): Promise<{ ok: true; mapping: ColumnMapping } | MappingProblem> {
+export async function importMapping(
+	db: Database,
+	token: string,
+	form: MappingForm,
+	importedBy: string
+): Promise<{ ok: true; mapping: ColumnMapping } | MappingProblem> {
 	const file = await heldUpload(token);
 	if (!file) return GONE;
 	const mapping = await mappingFrom(file, form);
 	if (!mapping.success) return problem(400, describeZodError(mapping.error));
-	const result = await importFile(db, file.path, { fileName: file.fileName, importedBy, source: specFromMapping(mapping.data) });
+	const result = await importFile(db, file.path, {
+		fileName: file.fileName,
+		importedBy,
+		source: specFromMapping(mapping.data)
+	});
 	if (result.status !== 'imported') return problem(422, result.summary ?? 'The file was refused.', result);
 	await saveMapping(db, mapping.data);
 	await relinkCampaigns(db);
@@ -100,7 +125,11 @@ const columnChoice = (value: unknown): string => (typeof value === 'string' ? va
 
 async function mappingFrom(file: { path: string; fileName: string }, form: MappingForm) {
 	const { target } = form;
-	const preview = await inspectSpreadsheet(file.path, file.fileName, typeof form.sheet === 'string' ? form.sheet : null);
+	const preview = await inspectSpreadsheet(
+		file.path,
+		file.fileName,
+		typeof form.sheet === 'string' ? form.sheet : null
+	);
 	const headerLine = Number(form.headerLine ?? 0);
 	const header = preview.rows[headerLine] ?? [];
 	const columns = Object.fromEntries(

@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { mappingTarget, type ColumnMapping, type MappingField, type MappingTarget, type MappingTargetId } from '../../domain/mapping';
+import {
+	mappingTarget,
+	type ColumnMapping,
+	type MappingField,
+	type MappingTarget,
+	type MappingTargetId
+} from '../../domain/mapping';
 import { sqlString } from './field-sql';
 import { normaliseHeader } from './headers';
 import { readWorkbook, sniffFile, splitCsvLine } from './readers';
@@ -7,7 +13,18 @@ import { Refusal } from './refusal';
 import type { FieldKind, FieldSpec, SourceSpec } from './source';
 
 // Mapped files come from any system: dates are tried in these forms, US month-first before day-first.
-const DATE_FORMATS = ['%Y-%m-%d', '%m/%d/%Y', '%Y-%m', '%m/%d/%y', '%d/%m/%Y', '%Y/%m/%d', '%b %Y', '%B %Y', '%Y-%m-%d %H:%M:%S', '%d.%m.%Y'];
+const DATE_FORMATS = [
+	'%Y-%m-%d',
+	'%m/%d/%Y',
+	'%Y-%m',
+	'%m/%d/%y',
+	'%d/%m/%Y',
+	'%Y/%m/%d',
+	'%b %Y',
+	'%B %Y',
+	'%Y-%m-%d %H:%M:%S',
+	'%d.%m.%Y'
+];
 
 function fieldType(field: MappingField, target: MappingTarget): FieldKind {
 	switch (field.kind) {
@@ -33,7 +50,14 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 		if (header) fields[field.key] = { headers: [header], type: fieldType(field, target), required: field.required };
 	}
 	const anchors = [...new Set(mapping.header.filter(Boolean))];
-	const base = { id: `mapping:${mapping.name}`, label: `Saved mapping "${mapping.name}"`, description: `${target.label}, mapped by hand.`, anchors, sheet: mapping.sheet ?? undefined, fields };
+	const base = {
+		id: `mapping:${mapping.name}`,
+		label: `Saved mapping "${mapping.name}"`,
+		description: `${target.label}, mapped by hand.`,
+		anchors,
+		sheet: mapping.sheet ?? undefined,
+		fields
+	};
 	const period = sqlString(mapping.period);
 	const has = (key: string) => Boolean(fields[key]);
 	const n = (refs: Record<string, string>, key: string) => (has(key) ? refs[key]! : 'NULL');
@@ -45,7 +69,9 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 				load: (refs) => ({
 					source: sqlString(`mapped:${mapping.name}`),
 					// Without an event ID, the title, day, time and branch identify a program, so a re-upload replaces it.
-					program_id: has('id') ? n(refs, 'id') : `md5(concat_ws('|', ${n(refs, 'title')}, ${n(refs, 'date')}, ${n(refs, 'time')}, ${n(refs, 'branch')}))`,
+					program_id: has('id')
+						? n(refs, 'id')
+						: `md5(concat_ws('|', ${n(refs, 'title')}, ${n(refs, 'date')}, ${n(refs, 'time')}, ${n(refs, 'branch')}))`,
 					title: n(refs, 'title'),
 					branch: n(refs, 'branch'),
 					category: n(refs, 'category'),
@@ -77,8 +103,15 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 				fields,
 				target: 'usage_records',
 				// Blank months stay unstored: some services report a quarter's total in its last month.
-				rows: (refs) => `list_filter([${months.map((column, i) => `{'period_start': DATE '${column.month}', 'value': CAST(${refs[`m${i}`]} AS DOUBLE)}`).join(', ')}], x -> x.value IS NOT NULL)`,
-				load: (refs) => ({ branch: n(refs, 'branch'), period_start: 'u.item.period_start', period: `'month'`, metric: sqlString(mapping.metric ?? 'visits'), value: 'u.item.value' })
+				rows: (refs) =>
+					`list_filter([${months.map((column, i) => `{'period_start': DATE '${column.month}', 'value': CAST(${refs[`m${i}`]} AS DOUBLE)}`).join(', ')}], x -> x.value IS NOT NULL)`,
+				load: (refs) => ({
+					branch: n(refs, 'branch'),
+					period_start: 'u.item.period_start',
+					period: `'month'`,
+					metric: sqlString(mapping.metric ?? 'visits'),
+					value: 'u.item.value'
+				})
 			};
 		}
 		case 'usage_wide': {
@@ -86,8 +119,15 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 			return {
 				...base,
 				target: 'usage_records',
-				rows: (refs) => `list_filter([${metrics.map((m) => `{'metric': ${sqlString(m)}, 'value': CAST(${refs[m]} AS DOUBLE)}`).join(', ')}], x -> x.value IS NOT NULL)`,
-				load: (refs) => ({ branch: `coalesce(${n(refs, 'branch')}, 'All branches')`, period_start: n(refs, 'date'), period, metric: 'u.item.metric', value: 'u.item.value' })
+				rows: (refs) =>
+					`list_filter([${metrics.map((m) => `{'metric': ${sqlString(m)}, 'value': CAST(${refs[m]} AS DOUBLE)}`).join(', ')}], x -> x.value IS NOT NULL)`,
+				load: (refs) => ({
+					branch: `coalesce(${n(refs, 'branch')}, 'All branches')`,
+					period_start: n(refs, 'date'),
+					period,
+					metric: 'u.item.metric',
+					value: 'u.item.value'
+				})
 			};
 		}
 	}
@@ -102,17 +142,27 @@ export interface SpreadsheetPreview {
 }
 
 /** The first rows of an unrecognised spreadsheet, for people to map; workbooks by sheet. */
-export async function inspectSpreadsheet(path: string, fileName: string, wantedSheet?: string | null): Promise<SpreadsheetPreview> {
+export async function inspectSpreadsheet(
+	path: string,
+	fileName: string,
+	wantedSheet?: string | null
+): Promise<SpreadsheetPreview> {
 	const sniff = await sniffFile(path, fileName);
 	if (sniff.kind === 'xlsx') {
 		const sheets = readWorkbook(await readFile(path));
-		const chosen = sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(wantedSheet ?? '')) ?? sheets.reduce((best, s) => (cellCount(s.rows) > cellCount(best.rows) ? s : best));
+		const chosen =
+			sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(wantedSheet ?? '')) ??
+			sheets.reduce((best, s) => (cellCount(s.rows) > cellCount(best.rows) ? s : best));
 		const rows = chosen.rows.slice(0, 25);
 		return { sheets: sheets.map((s) => s.name), sheet: chosen.name, rows, headerLine: guessHeaderLine(rows) };
 	}
 	if (sniff.refusal) throw new Refusal(sniff.refusal);
 	if (sniff.kind !== 'csv') throw new Refusal('Only spreadsheets (CSV or .xlsx) can be mapped by hand.');
-	const rows = sniff.head.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 25).map((line) => splitCsvLine(line));
+	const rows = sniff.head
+		.split(/\r?\n/)
+		.filter((line) => line.trim() !== '')
+		.slice(0, 25)
+		.map((line) => splitCsvLine(line));
 	return { sheets: [], sheet: null, rows, headerLine: guessHeaderLine(rows) };
 }
 
@@ -123,7 +173,10 @@ function guessHeaderLine(rows: string[][]): number {
 	const widest = Math.max(0, ...rows.slice(0, 10).map((row) => row.filter(Boolean).length));
 	const index = rows.slice(0, 10).findIndex((row) => {
 		const filled = row.filter(Boolean);
-		return filled.length >= Math.max(2, widest * 0.6) && filled.filter((cell) => !/^[-\d.,/: ]+$/.test(cell)).length >= filled.length * 0.6;
+		return (
+			filled.length >= Math.max(2, widest * 0.6) &&
+			filled.filter((cell) => !/^[-\d.,/: ]+$/.test(cell)).length >= filled.length * 0.6
+		);
 	});
 	return Math.max(0, index);
 }
@@ -140,7 +193,11 @@ const looksLike: Record<MappingField['kind'], (value: string) => boolean> = {
  * A first guess at each field's column, from header words first and the values' shapes second;
  * each column is used once. People confirm or change it before anything is stored.
  */
-export function suggestMapping(targetId: MappingTargetId, header: string[], sample: string[][]): Record<string, string> {
+export function suggestMapping(
+	targetId: MappingTargetId,
+	header: string[],
+	sample: string[][]
+): Record<string, string> {
 	const target = mappingTarget(targetId);
 	const normalised = header.map(normaliseHeader);
 	const used = new Set<number>();

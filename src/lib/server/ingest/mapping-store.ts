@@ -7,12 +7,18 @@ import type { SourceSpec } from './source';
 export async function saveMapping(db: Database, mapping: ColumnMapping): Promise<void> {
 	await db.withConnection(async (connection) => {
 		await connection.run('DELETE FROM column_mappings WHERE name = $1', [mapping.name]);
-		await connection.run('INSERT INTO column_mappings VALUES ($1, $2, $3, now())', [mapping.name, mapping.target, JSON.stringify(mapping)]);
+		await connection.run('INSERT INTO column_mappings VALUES ($1, $2, $3, now())', [
+			mapping.name,
+			mapping.target,
+			JSON.stringify(mapping)
+		]);
 	});
 }
 
 export async function savedMappings(db: Database): Promise<ColumnMapping[]> {
-	const rows = await db.query<{ mapping: string }>('SELECT CAST(mapping AS VARCHAR) AS mapping FROM column_mappings ORDER BY saved_at DESC');
+	const rows = await db.query<{ mapping: string }>(
+		'SELECT CAST(mapping AS VARCHAR) AS mapping FROM column_mappings ORDER BY saved_at DESC'
+	);
 	return rows.flatMap((row) => {
 		const parsed = ColumnMapping.safeParse(JSON.parse(row.mapping));
 		return parsed.success ? [parsed.data] : [];

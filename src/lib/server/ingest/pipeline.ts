@@ -6,7 +6,15 @@ import { getSettings } from '../settings';
 import { loadDirectly } from './direct-load';
 import { observedAt } from './export-date';
 import { FIELD_MACROS_SQL } from './field-sql';
-import { findImportByHash, hashFile, logDuplicate, logImport, logRefusal, recordRowsLoaded, type LogHeader } from './import-log';
+import {
+	findImportByHash,
+	hashFile,
+	logDuplicate,
+	logImport,
+	logRefusal,
+	recordRowsLoaded,
+	type LogHeader
+} from './import-log';
 import { checkStaged, loadRows, previewRows, summariseProblems } from './load-plan';
 import { savedMappingSources } from './mapping-store';
 import { dropStaging, readableFile, stageFile, type FileSniff } from './readers';
@@ -57,7 +65,12 @@ function oneAtATime<T>(db: Database, work: () => Promise<T>): Promise<T> {
 }
 
 async function importNow(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
-	const entry: LogHeader = { fileName: options.fileName ?? basename(path), now: options.now ?? new Date(), importedBy: options.importedBy, isDemo: options.isDemo };
+	const entry: LogHeader = {
+		fileName: options.fileName ?? basename(path),
+		now: options.now ?? new Date(),
+		importedBy: options.importedBy,
+		isDemo: options.isDemo
+	};
 	const { fileName, now } = entry;
 	// Hashing reads the file in this thread while DuckDB parses it in its own; both finish sooner.
 	const hashing = hashFile(path);
@@ -68,11 +81,29 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 		try {
 			const candidates = options.source ? [options.source] : await knownFormats(db);
 			const sniff = await recognisable(connection, path, fileName);
-			const direct = options.staged ? null : await loadDirectly(connection, { path, sniff, sheet: options.sheet ?? null }, candidates, settings, entry, hashing);
+			const direct = options.staged
+				? null
+				: await loadDirectly(
+						connection,
+						{ path, sniff, sheet: options.sheet ?? null },
+						candidates,
+						settings,
+						entry,
+						hashing
+					);
 			if (direct?.status === 'duplicate') return recordDuplicate(connection, entry, direct);
 			if (direct) {
 				db.markChanged();
-				return result({ importId: direct.importId, fileName, source: direct.source, status: 'imported', rowsLoaded: direct.rowsLoaded, errors: [], errorCount: 0, ...notes(direct.privacy) });
+				return result({
+					importId: direct.importId,
+					fileName,
+					source: direct.source,
+					status: 'imported',
+					rowsLoaded: direct.rowsLoaded,
+					errors: [],
+					errorCount: 0,
+					...notes(direct.privacy)
+				});
 			}
 			const staged = await stageFile(connection, path, fileName, sniff, candidates, options.sheet ?? null);
 			source = staged.source;
@@ -85,14 +116,31 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
 			const imported = await inTransaction(connection, async () => {
-				const importId = await logImport(connection, { ...entry, source: source!.id, sha256, status: 'imported', rowsLoaded: 0, errors: [], errorCount: 0, notes: privacy });
+				const importId = await logImport(connection, {
+					...entry,
+					source: source!.id,
+					sha256,
+					status: 'imported',
+					rowsLoaded: 0,
+					errors: [],
+					errorCount: 0,
+					notes: privacy
+				});
 				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
 				if (rowsLoaded === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
 				await recordRowsLoaded(connection, importId, rowsLoaded);
 				return { importId, rowsLoaded };
 			});
 			db.markChanged();
-			return result({ ...imported, fileName, source, status: 'imported', errors: [], errorCount: 0, ...notes(privacy) });
+			return result({
+				...imported,
+				fileName,
+				source,
+				status: 'imported',
+				errors: [],
+				errorCount: 0,
+				...notes(privacy)
+			});
 		} catch (error) {
 			return recordRefusal(connection, asRefusal(error), entry, source, hashing);
 		} finally {
@@ -109,20 +157,49 @@ async function recognisable(connection: DuckDBConnection, path: string, fileName
 }
 
 /** The same bytes were imported before: the log says so, and nothing is stored. */
-async function recordDuplicate(connection: DuckDBConnection, entry: LogHeader, found: { source: SourceSpec; sha256: string; duplicateOf: number }): Promise<ImportResult> {
+async function recordDuplicate(
+	connection: DuckDBConnection,
+	entry: LogHeader,
+	found: { source: SourceSpec; sha256: string; duplicateOf: number }
+): Promise<ImportResult> {
 	const { source, sha256, duplicateOf } = found;
 	const importId = await logDuplicate(connection, { ...entry, source: source.id, sha256 });
-	return result({ importId, fileName: entry.fileName, source, status: 'duplicate', rowsLoaded: 0, errors: [], errorCount: 0, duplicateOf });
+	return result({
+		importId,
+		fileName: entry.fileName,
+		source,
+		status: 'duplicate',
+		rowsLoaded: 0,
+		errors: [],
+		errorCount: 0,
+		duplicateOf
+	});
 }
 
 /** A refused file stores nothing; the log keeps what was wrong, or the refusal's message when no cell was named. */
-async function recordRefusal(connection: DuckDBConnection, refusal: Refusal, entry: LogHeader, recognised: SourceSpec | null, hashing: Promise<string>): Promise<ImportResult> {
+async function recordRefusal(
+	connection: DuckDBConnection,
+	refusal: Refusal,
+	entry: LogHeader,
+	recognised: SourceSpec | null,
+	hashing: Promise<string>
+): Promise<ImportResult> {
 	const errors = refusal.errors.length > 0 ? refusal.errors : [{ row: null, column: null, message: refusal.message }];
 	const errorCount = Math.max(refusal.errorCount, errors.length);
 	const source = refusal.source ?? recognised;
 	const sha256 = await hashing.catch(() => 'unreadable');
 	const importId = await logRefusal(connection, { ...entry, source: source?.id ?? null, sha256, errors, errorCount });
-	return result({ importId, fileName: entry.fileName, source, status: 'rejected', rowsLoaded: 0, errors, errorCount, summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.', ...(refusal.unrecognised ? { unrecognised: true } : {}) });
+	return result({
+		importId,
+		fileName: entry.fileName,
+		source,
+		status: 'rejected',
+		rowsLoaded: 0,
+		errors,
+		errorCount,
+		summary: refusal.errors.length > 0 ? refusal.message : 'The file was refused; nothing was stored.',
+		...(refusal.unrecognised ? { unrecognised: true } : {})
+	});
 }
 
 /** The personal columns dropped, for the import report. */
@@ -148,7 +225,12 @@ export interface ImportPreview {
 }
 
 /** Reads a file with one format and shows what would be stored, without storing anything. */
-export function previewImport(db: Database, path: string, fileName: string, source: SourceSpec): Promise<ImportPreview> {
+export function previewImport(
+	db: Database,
+	path: string,
+	fileName: string,
+	source: SourceSpec
+): Promise<ImportPreview> {
 	return oneAtATime(db, () => previewNow(db, path, fileName, source));
 }
 
@@ -157,7 +239,9 @@ async function previewNow(db: Database, path: string, fileName: string, source: 
 	const settings = await getSettings(db);
 	return db.withConnection(async (connection) => {
 		try {
-			const staged = await stageFile(connection, path, fileName, await recognisable(connection, path, fileName), [source]);
+			const staged = await stageFile(connection, path, fileName, await recognisable(connection, path, fileName), [
+				source
+			]);
 			const observed = observedAt(fileName, new Date());
 			const { plan, errors, errorCount } = await checkStaged(connection, staged, fileName, settings, observed);
 			const rows = errorCount === 0 ? await previewRows(connection, plan, settings.timeZone, observed) : [];

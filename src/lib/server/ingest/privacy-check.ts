@@ -10,7 +10,9 @@ import { Refusal } from './refusal';
  */
 export function checkPrivacy(staged: Staged, plan: LoadPlan): string | null {
 	if (!staged.sample) return null;
-	const read = Object.values(plan.fields).filter((field) => field.column !== null).map((field) => field.label);
+	const read = Object.values(plan.fields)
+		.filter((field) => field.column !== null)
+		.map((field) => field.label);
 	const privacy = planPrivacy(staged.sample.header, staged.sample.rows, { requiredColumns: read });
 	if (privacy.action === 'refuse') throw new Refusal(privacy.message, [], 0, plan.source);
 	return privacy.action === 'drop-columns' ? privacy.message : null;

@@ -42,10 +42,13 @@ describe('saving an upload', () => {
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
 		const status = await new Promise<number>((resolve, reject) => {
-			const req = request({ port, host: '127.0.0.1', method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
-				res.resume();
-				resolve(res.statusCode ?? 0);
-			});
+			const req = request(
+				{ port, host: '127.0.0.1', method: 'POST', headers: { 'transfer-encoding': 'chunked' } },
+				(res) => {
+					res.resume();
+					resolve(res.statusCode ?? 0);
+				}
+			);
 			req.on('error', reject);
 			const chunk = Buffer.alloc(64 * 1024, 65);
 			let sent = 0;

@@ -10,7 +10,9 @@ import { formatCount } from '../../format';
 
 export class UploadTooLarge extends Error {
 	constructor(limitBytes: number) {
-		super(`The file is larger than the upload limit of ${formatCount(limitBytes / 1024 / 1024)} MB. Split the export into smaller date ranges, or ask your administrator to raise LANTERN_UPLOAD_LIMIT_MB.`);
+		super(
+			`The file is larger than the upload limit of ${formatCount(limitBytes / 1024 / 1024)} MB. Split the export into smaller date ranges, or ask your administrator to raise LANTERN_UPLOAD_LIMIT_MB.`
+		);
 	}
 }
 
@@ -37,7 +39,11 @@ export async function saveUpload(body: ReadableStream<Uint8Array>, limitBytes: n
 		}
 	});
 	try {
-		await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), limit, createWriteStream(path, { mode: 0o600 }));
+		await pipeline(
+			Readable.fromWeb(body as WebReadableStream<Uint8Array>),
+			limit,
+			createWriteStream(path, { mode: 0o600 })
+		);
 		return path;
 	} catch (error) {
 		await rm(path, { force: true });

@@ -30,7 +30,9 @@ let idleTimer: ReturnType<typeof setTimeout> | null = null;
 /** One Chromium per process, started on first use and started again if it crashed or was closed. */
 function sharedBrowser(): Promise<Browser> {
 	browser ??= ensureChromium()
-		.then((executablePath) => chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: chromiumEnvironment(executablePath), headless: true }))
+		.then((executablePath) =>
+			chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: chromiumEnvironment(executablePath), headless: true })
+		)
 		.then((launched) => {
 			launched.on('disconnected', () => {
 				browser = null;

@@ -5,7 +5,18 @@
 // @sparticuz/chromium (Linux x64 only; unpacked once into node_modules/.cache, about 2 s), then
 // chromium or google-chrome on PATH. The shipped one needs no root and no network, so
 // `npm install && npm start` gives a working PDF button on a machine that never had a browser.
-import { accessSync, constants, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	accessSync,
+	constants,
+	createReadStream,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -48,7 +59,11 @@ function shippedPackage() {
 		// Resolved from this file, which sits inside the repository in every way Lantern runs.
 		// The package exports no package.json: resolve its entry, then walk up to its own folder
 		// (its build folders hold package.json files of their own, without a name).
-		for (let folder = dirname(createRequire(fileURLToPath(import.meta.url)).resolve(PACKAGE)); dirname(folder) !== folder; folder = dirname(folder)) {
+		for (
+			let folder = dirname(createRequire(fileURLToPath(import.meta.url)).resolve(PACKAGE));
+			dirname(folder) !== folder;
+			folder = dirname(folder)
+		) {
 			const manifest = join(folder, 'package.json');
 			if (!existsSync(manifest)) continue;
 			/** @type {unknown} */
@@ -100,7 +115,8 @@ let unpacking = null;
  */
 export function ensureChromium(env = process.env) {
 	const found = findChromium(env);
-	if (found || env.LANTERN_CHROMIUM) return found ? Promise.resolve(found) : Promise.reject(new Error(CHROMIUM_MISSING_MESSAGE));
+	if (found || env.LANTERN_CHROMIUM)
+		return found ? Promise.resolve(found) : Promise.reject(new Error(CHROMIUM_MISSING_MESSAGE));
 	const shipped = shippedPackage();
 	if (!shipped) {
 		const system = onPath(env);
@@ -123,7 +139,11 @@ async function unpackShipped(shipped) {
 			rmSync(staging, { recursive: true, force: true });
 			mkdirSync(join(staging, 'lib'), { recursive: true });
 			const binary = join(staging, 'chromium');
-			await pipeline(createReadStream(join(shipped.bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(binary, { mode: 0o755 }));
+			await pipeline(
+				createReadStream(join(shipped.bin, 'chromium.br')),
+				createBrotliDecompress(),
+				createWriteStream(binary, { mode: 0o755 })
+			);
 			// NSS and expat, which a bare Debian or Ubuntu lacks; Chromium finds them via LD_LIBRARY_PATH.
 			extractTar(brotliDecompressSync(readFileSync(join(shipped.bin, 'al2023.tar.br'))), staging);
 			extractTar(brotliDecompressSync(readFileSync(join(shipped.bin, 'fonts.tar.br'))), staging);
@@ -141,7 +161,9 @@ async function unpackShipped(shipped) {
 			lastError = error;
 		}
 	}
-	throw new Error(`Lantern could not unpack its Chromium (${lastError instanceof Error ? lastError.message : String(lastError)}). ${CHROMIUM_MISSING_MESSAGE}`);
+	throw new Error(
+		`Lantern could not unpack its Chromium (${lastError instanceof Error ? lastError.message : String(lastError)}). ${CHROMIUM_MISSING_MESSAGE}`
+	);
 }
 
 /**
@@ -151,10 +173,14 @@ async function unpackShipped(shipped) {
  */
 export function extractTar(tar, into) {
 	const root = resolve(into);
-	for (let offset = 0; offset + 512 <= tar.length; ) {
+	for (let offset = 0; offset + 512 <= tar.length;) {
 		const header = tar.subarray(offset, offset + 512);
 		if (header.every((byte) => byte === 0)) break;
-		const field = (/** @type {number} */ start, /** @type {number} */ length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+		const field = (/** @type {number} */ start, /** @type {number} */ length) =>
+			header
+				.subarray(start, start + length)
+				.toString('utf8')
+				.replace(/\0.*$/s, '');
 		const prefix = field(345, 155);
 		const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
 		const size = parseInt(field(124, 12).trim() || '0', 8);
@@ -162,7 +188,9 @@ export function extractTar(tar, into) {
 		const target = resolve(root, name);
 		if (type === '0' && target.startsWith(root + '/')) {
 			mkdirSync(dirname(target), { recursive: true });
-			writeFileSync(target, tar.subarray(offset + 512, offset + 512 + size), { mode: parseInt(field(100, 8).trim() || '644', 8) & 0o755 });
+			writeFileSync(target, tar.subarray(offset + 512, offset + 512 + size), {
+				mode: parseInt(field(100, 8).trim() || '644', 8) & 0o755
+			});
 		}
 		offset += 512 + Math.ceil(size / 512) * 512;
 	}

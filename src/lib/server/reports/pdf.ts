@@ -34,13 +34,19 @@ export async function renderBoardReportPdf(request: BoardReportRequest): Promise
 		return await withReportPage(async (page) => {
 			const url = new URL('/print/board-report', request.baseUrl);
 			// The renderer may load this Lantern's own print page and its assets, nothing else.
-			await page.route('**/*', (route) => (new URL(route.request().url()).origin === url.origin ? route.continue() : route.abort('blockedbyclient')));
+			await page.route('**/*', (route) =>
+				new URL(route.request().url()).origin === url.origin ? route.continue() : route.abort('blockedbyclient')
+			);
 			await page.setExtraHTTPHeaders({ [RENDER_HEADER]: renderPass(request.renderAs) });
 			url.searchParams.set('from', request.from);
 			url.searchParams.set('to', request.to);
 			await page.goto(url.toString(), { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
-			await page.waitForFunction(() => document.documentElement.dataset.renderState === 'complete', undefined, { timeout: RENDER_TIMEOUT_MS });
-			const heading = escapeHtml(`${request.libraryName} · Board report · ${formatDateRange(request.from, request.to)}`);
+			await page.waitForFunction(() => document.documentElement.dataset.renderState === 'complete', undefined, {
+				timeout: RENDER_TIMEOUT_MS
+			});
+			const heading = escapeHtml(
+				`${request.libraryName} · Board report · ${formatDateRange(request.from, request.to)}`
+			);
 			return await page.pdf({
 				format: 'Letter',
 				printBackground: true,
@@ -51,7 +57,8 @@ export async function renderBoardReportPdf(request: BoardReportRequest): Promise
 			});
 		}, request.owner ?? request.renderAs);
 	} catch (cause) {
-		if (cause instanceof Error && cause.message.includes(CHROMIUM_MISSING_MESSAGE)) throw new ChromiumMissingError(cause.message);
+		if (cause instanceof Error && cause.message.includes(CHROMIUM_MISSING_MESSAGE))
+			throw new ChromiumMissingError(cause.message);
 		throw cause;
 	}
 }

@@ -5,18 +5,27 @@ import { expectClose, expectRelative } from '../test-support';
 import { choose, countRelabellings, invertTest, permutationP, relabellings } from './permutation';
 
 const key = (labelling: Uint8Array) => labelling.join('');
-const labelledIn = (labelling: Uint8Array, from: number, to: number) => labelling.slice(from, to).reduce((a, b) => a + b, 0);
+const labelledIn = (labelling: Uint8Array, from: number, to: number) =>
+	labelling.slice(from, to).reduce((a, b) => a + b, 0);
 
 describe('relabellings within strata', () => {
 	it('counts subsets exactly', () => {
 		expect([choose(5, 2), choose(8, 4), choose(6, 0), choose(6, 6), choose(3, 4)]).toEqual([10, 70, 1, 1, 0]);
 		// C(60, 30) = 118264581564861424 (Python math.comb); past 2^53, so relative.
 		expectRelative(choose(60, 30), 118264581564861424, 1e-14);
-		expect(countRelabellings([{ size: 5, labelled: 2 }, { size: 4, labelled: 2 }])).toBe(60);
+		expect(
+			countRelabellings([
+				{ size: 5, labelled: 2 },
+				{ size: 4, labelled: 2 }
+			])
+		).toBe(60);
 	});
 
 	it('enumerates every distinct labelling once when there are few', () => {
-		const strata = [{ size: 5, labelled: 2 }, { size: 4, labelled: 2 }];
+		const strata = [
+			{ size: 5, labelled: 2 },
+			{ size: 4, labelled: 2 }
+		];
 		const { labellings, exact, distinct } = relabellings(strata, 2000, createRandom(1));
 		expect(exact).toBe(true);
 		expect(distinct).toBe(60);

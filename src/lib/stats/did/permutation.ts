@@ -114,7 +114,12 @@ export interface InvertOptions {
  * estimate (where p is largest) step outward, doubling, until the test rejects, then bisect. The
  * bound returned is the outermost value not rejected, so the interval errs wide, not narrow.
  */
-export function invertTest(pAt: (theta: number) => number, estimate: number, alpha: number, options: InvertOptions = {}): { lower: number; upper: number } {
+export function invertTest(
+	pAt: (theta: number) => number,
+	estimate: number,
+	alpha: number,
+	options: InvertOptions = {}
+): { lower: number; upper: number } {
 	const { step = 0.05, limit = 20, tolerance = 1e-7 } = options;
 	const bound = (direction: 1 | -1): number => {
 		let inside = estimate;

@@ -11,17 +11,27 @@ type PreTrendOutcome = { ok: true; value: PreTrend } | { ok: false; periods: num
  * buckets hold sessions of both arms. Each session is divided by its program's mean before the
  * start, so a period in which big programs happened to meet does not look like a jump.
  */
-export function preTrend(series: readonly ProgramSeries[], start: number, periodDays: number, warnings: string[]): PreTrendOutcome {
+export function preTrend(
+	series: readonly ProgramSeries[],
+	start: number,
+	periodDays: number,
+	warnings: string[]
+): PreTrendOutcome {
 	const byDays = ({ day }: { day: number }) => {
 		const bucket = Math.floor((day - start) / periodDays);
 		return { key: bucket, label: new Date((start + bucket * periodDays) * 86_400_000).toISOString().slice(0, 10) };
 	};
-	const byMonth = ({ date }: { date: string }) => ({ key: Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)), label: date.slice(0, 7) });
+	const byMonth = ({ date }: { date: string }) => ({
+		key: Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)),
+		label: date.slice(0, 7)
+	});
 	const first = periods(series, byDays);
 	if (first.length >= MIN_PRE_PERIODS) return { ok: true, value: slopeTest(first) };
 	const monthly = periods(series, byMonth);
 	if (monthly.length < MIN_PRE_PERIODS) return { ok: false, periods: Math.max(first.length, monthly.length) };
-	warnings.push(`Pre-trends are checked by calendar month: fewer than ${MIN_PRE_PERIODS} periods of ${plural(periodDays, 'day')} had sessions of both arms.`);
+	warnings.push(
+		`Pre-trends are checked by calendar month: fewer than ${MIN_PRE_PERIODS} periods of ${plural(periodDays, 'day')} had sessions of both arms.`
+	);
 	return { ok: true, value: slopeTest(monthly) };
 }
 
@@ -32,7 +42,10 @@ interface Period {
 	comparison: number;
 }
 
-function periods(series: readonly ProgramSeries[], bucketOf: (session: { day: number; date: string }) => { key: number; label: string }): Period[] {
+function periods(
+	series: readonly ProgramSeries[],
+	bucketOf: (session: { day: number; date: string }) => { key: number; label: string }
+): Period[] {
 	// Per bucket: attendance and program-mean baseline, promoted arm then comparison arm.
 	const buckets = new Map<number, { label: string; sums: number[] }>();
 	const armLevel = [0, 0, 0, 0];
@@ -55,7 +68,12 @@ function periods(series: readonly ProgramSeries[], bucketOf: (session: { day: nu
 	return [...buckets]
 		.filter(([, { sums }]) => sums.every((v) => v > 0))
 		.sort(([a], [b]) => a - b)
-		.map(([key, { label, sums }]) => ({ key, label, promoted: (levelPromoted * sums[0]!) / sums[1]!, comparison: (levelComparison * sums[2]!) / sums[3]! }));
+		.map(([key, { label, sums }]) => ({
+			key,
+			label,
+			promoted: (levelPromoted * sums[0]!) / sums[1]!,
+			comparison: (levelComparison * sums[2]!) / sums[3]!
+		}));
 }
 
 /** Ordinary least squares of the log gap on the period number, with a t test of the slope. */

@@ -22,7 +22,11 @@ export interface ProgramSeries {
 	lateStart: number;
 }
 
-const list = (names: string[]) => names.slice(0, 3).map((n) => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${formatCount(names.length - 3)} more` : '');
+const list = (names: string[]) =>
+	names
+		.slice(0, 3)
+		.map((n) => `"${n}"`)
+		.join(', ') + (names.length > 3 ? ` and ${formatCount(names.length - 3)} more` : '');
 
 /** Sessions grouped into program series; malformed rows are left out with a warning, not a crash. */
 export function collectSeries(sessions: readonly ProgramSession[], start: number, warnings: string[]): ProgramSeries[] {
@@ -39,7 +43,17 @@ export function collectSeries(sessions: readonly ProgramSession[], start: number
 		const key = `${session.group}\u0000${session.programId}`;
 		let series = byKey.get(key);
 		if (!series) {
-			series = { programId: session.programId, group: session.group, promoted: false, sessionsBefore: 0, sessionsAfter: 0, attendanceBefore: 0, attendanceAfter: 0, earlier: [], lateStart: 0 };
+			series = {
+				programId: session.programId,
+				group: session.group,
+				promoted: false,
+				sessionsBefore: 0,
+				sessionsAfter: 0,
+				attendanceBefore: 0,
+				attendanceAfter: 0,
+				earlier: [],
+				lateStart: 0
+			};
 			byKey.set(key, series);
 		}
 		if (session.promoted) {
@@ -62,19 +76,29 @@ export function collectSeries(sessions: readonly ProgramSession[], start: number
 		const first = firstPromoted.get(key);
 		if (day !== null && first !== undefined && day >= start && day < first) byKey.get(key)!.lateStart++;
 	}
-	if (bad.length) warnings.push(`Left out ${plural(bad.length, 'session')} with a date that is not YYYY-MM-DD or an attendance that is missing or negative: ${list(bad)}.`);
+	if (bad.length)
+		warnings.push(
+			`Left out ${plural(bad.length, 'session')} with a date that is not YYYY-MM-DD or an attendance that is missing or negative: ${list(bad)}.`
+		);
 	if (promotedEarly.length)
 		warnings.push(
 			`${plural(promotedEarly.length, 'session')} marked promoted ${promotedEarly.length === 1 ? 'falls' : 'fall'} before the promotion start (${list(promotedEarly)}); ${promotedEarly.length === 1 ? 'it counts' : 'they count'} as before promotion, which understates any effect.`
 		);
 	const late = [...byKey.values()].filter((s) => s.lateStart >= 2).map((s) => s.programId);
 	if (late.length)
-		warnings.push(`Promotion of ${list(late)} began some sessions after the start: if it is a later campaign, estimate that cohort with its own start date.`);
+		warnings.push(
+			`Promotion of ${list(late)} began some sessions after the start: if it is a later campaign, estimate that cohort with its own start date.`
+		);
 	const programs = new Map<string, Set<string>>();
 	for (const s of byKey.values()) programs.set(s.programId, (programs.get(s.programId) ?? new Set()).add(s.group));
 	const split = [...programs].filter(([, g]) => g.size > 1).map(([id]) => id);
-	if (split.length) warnings.push(`${list(split)} ${split.length === 1 ? 'appears' : 'appear'} in more than one group; each group's sessions are treated as a separate program.`);
-	return [...byKey.values()].sort((a, b) => (a.group === b.group ? (a.programId < b.programId ? -1 : 1) : a.group < b.group ? -1 : 1));
+	if (split.length)
+		warnings.push(
+			`${list(split)} ${split.length === 1 ? 'appears' : 'appear'} in more than one group; each group's sessions are treated as a separate program.`
+		);
+	return [...byKey.values()].sort((a, b) =>
+		a.group === b.group ? (a.programId < b.programId ? -1 : 1) : a.group < b.group ? -1 : 1
+	);
 }
 
 export function summariseGroups(series: readonly ProgramSeries[]): Omit<DidGroup, 'ratio'>[] {
@@ -92,11 +116,21 @@ export function summariseGroups(series: readonly ProgramSeries[]): Omit<DidGroup
  * A program speaks to the difference only with sessions (and some attendance) on both sides of
  * the start, and a group only with programs in both arms; the rest is left out, and said so.
  */
-export function usableSeries(series: readonly ProgramSeries[], groups: readonly Omit<DidGroup, 'ratio'>[], warnings: string[]): ProgramSeries[] {
+export function usableSeries(
+	series: readonly ProgramSeries[],
+	groups: readonly Omit<DidGroup, 'ratio'>[],
+	warnings: string[]
+): ProgramSeries[] {
 	const oneSided = series.filter((s) => s.sessionsBefore === 0 || s.sessionsAfter === 0);
-	const empty = series.filter((s) => s.sessionsBefore > 0 && s.sessionsAfter > 0 && (s.attendanceBefore === 0 || s.attendanceAfter === 0));
-	if (oneSided.length) warnings.push(`Left out ${list(oneSided.map((s) => s.programId))}: no sessions on one side of the start.`);
-	if (empty.length) warnings.push(`Left out ${list(empty.map((s) => s.programId))}: attendance was 0 at every session on one side of the start, so the change is not a ratio.`);
+	const empty = series.filter(
+		(s) => s.sessionsBefore > 0 && s.sessionsAfter > 0 && (s.attendanceBefore === 0 || s.attendanceAfter === 0)
+	);
+	if (oneSided.length)
+		warnings.push(`Left out ${list(oneSided.map((s) => s.programId))}: no sessions on one side of the start.`);
+	if (empty.length)
+		warnings.push(
+			`Left out ${list(empty.map((s) => s.programId))}: attendance was 0 at every session on one side of the start, so the change is not a ratio.`
+		);
 	const paired = series.filter((s) => !oneSided.includes(s) && !empty.includes(s));
 	const usable: ProgramSeries[] = [];
 	const lonely: string[] = [];
@@ -105,6 +139,9 @@ export function usableSeries(series: readonly ProgramSeries[], groups: readonly 
 		if (members.some((s) => s.promoted) && members.some((s) => !s.promoted)) usable.push(...members);
 		else if (members.some((s) => s.promoted)) lonely.push(group);
 	}
-	if (lonely.length) warnings.push(`No comparison programs in ${lonely.length === 1 ? 'group' : 'groups'} ${list(lonely)}: ${lonely.length === 1 ? 'its' : 'their'} promoted programs are left out.`);
+	if (lonely.length)
+		warnings.push(
+			`No comparison programs in ${lonely.length === 1 ? 'group' : 'groups'} ${list(lonely)}: ${lonely.length === 1 ? 'its' : 'their'} promoted programs are left out.`
+		);
 	return usable;
 }

@@ -30,7 +30,13 @@ function simulated(random: Random, ratio: number): ProgramSession[] {
 				const after = week >= 0;
 				const mean = level * shocks[week + 12]! * (promoted && after ? ratio : 1);
 				// Programs meet on different weekdays, so a week's bucket mixes days as real calendars do.
-				sessions.push({ programId: `G${g}-P${p}`, group: `G${g}`, date: dateOf(START_DAY + 7 * week + (p % 5)), attendance: random.poisson(mean), promoted: promoted && after });
+				sessions.push({
+					programId: `G${g}-P${p}`,
+					group: `G${g}`,
+					date: dateOf(START_DAY + 7 * week + (p % 5)),
+					attendance: random.poisson(mean),
+					promoted: promoted && after
+				});
 			}
 		}
 	}
@@ -44,10 +50,14 @@ describe('promoted versus not: calibration (300 seeded datasets each)', () => {
 		let covered = 0;
 		const started = performance.now();
 		for (let seed = 0; seed < RUNS; seed++) {
-			const result = success(promotedVersusNot(simulated(createRandom(seed, 'did-coverage'), 1.4), { promotionStart: START, seed }));
+			const result = success(
+				promotedVersusNot(simulated(createRandom(seed, 'did-coverage'), 1.4), { promotionStart: START, seed })
+			);
 			if (result.estimate.lower <= 1.4 && 1.4 <= result.estimate.upper) covered++;
 		}
-		console.log(`DiD coverage of the 95% interval: ${((covered / RUNS) * 100).toFixed(1)}% (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+		console.log(
+			`DiD coverage of the 95% interval: ${((covered / RUNS) * 100).toFixed(1)}% (${((performance.now() - started) / 1000).toFixed(1)} s)`
+		);
 		expect(covered / RUNS).toBeGreaterThanOrEqual(0.9);
 		expect(covered / RUNS).toBeLessThanOrEqual(0.99);
 	});
@@ -56,11 +66,15 @@ describe('promoted versus not: calibration (300 seeded datasets each)', () => {
 		let significant = 0;
 		let flagged = 0;
 		for (let seed = 0; seed < RUNS; seed++) {
-			const result = success(promotedVersusNot(simulated(createRandom(seed, 'did-null'), 1), { promotionStart: START, seed }));
+			const result = success(
+				promotedVersusNot(simulated(createRandom(seed, 'did-null'), 1), { promotionStart: START, seed })
+			);
 			if (result.estimate.p < 0.05) significant++;
 			if (result.preTrend.flagged) flagged++;
 		}
-		console.log(`DiD effect-free datasets: p < 0.05 in ${((significant / RUNS) * 100).toFixed(1)}%, pre-trend flagged in ${((flagged / RUNS) * 100).toFixed(1)}%`);
+		console.log(
+			`DiD effect-free datasets: p < 0.05 in ${((significant / RUNS) * 100).toFixed(1)}%, pre-trend flagged in ${((flagged / RUNS) * 100).toFixed(1)}%`
+		);
 		expect(significant / RUNS).toBeGreaterThanOrEqual(0.01);
 		expect(significant / RUNS).toBeLessThanOrEqual(0.1);
 		// Parallel by construction, so the 10% pre-trend check should fire about 10% of the time.

@@ -9,9 +9,21 @@ const START_DAY = Date.parse(`${START}T00:00:00Z`) / 86_400_000;
 const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** One program's weekly sessions: `before` in the weeks up to the start, `after` from it on. */
-function program(programId: string, group: string, promoted: boolean, before: number[], after: number[]): ProgramSession[] {
+function program(
+	programId: string,
+	group: string,
+	promoted: boolean,
+	before: number[],
+	after: number[]
+): ProgramSession[] {
 	return [
-		...before.map((attendance, i) => ({ programId, group, date: dateOf(START_DAY + 7 * (i - before.length)), attendance, promoted: false })),
+		...before.map((attendance, i) => ({
+			programId,
+			group,
+			date: dateOf(START_DAY + 7 * (i - before.length)),
+			attendance,
+			promoted: false
+		})),
 		...after.map((attendance, i) => ({ programId, group, date: dateOf(START_DAY + 7 * i), attendance, promoted }))
 	];
 }
@@ -23,8 +35,12 @@ describe('promoted versus not: hand-checkable cases', () => {
 	const promotedLevels = [10, 12, 14, 16];
 	const comparisonLevels = [8, 9, 20, 5];
 	const build = (shock: number) => [
-		...promotedLevels.flatMap((level, i) => program(`P${i}`, 'Storytime', true, repeat(level, 6), repeat(level * 2 * shock, 4))),
-		...comparisonLevels.flatMap((level, i) => program(`C${i}`, 'Storytime', false, repeat(level, 6), repeat(level * shock, 4)))
+		...promotedLevels.flatMap((level, i) =>
+			program(`P${i}`, 'Storytime', true, repeat(level, 6), repeat(level * 2 * shock, 4))
+		),
+		...comparisonLevels.flatMap((level, i) =>
+			program(`C${i}`, 'Storytime', false, repeat(level, 6), repeat(level * shock, 4))
+		)
 	];
 
 	it('promoted programs double, comparison programs do not: ratio 2, gain = the per-session increase', () => {
@@ -35,9 +51,15 @@ describe('promoted versus not: hand-checkable cases', () => {
 		expectClose(result.difference.perSession, 13, 1e-12);
 		expect(result.estimate.lower).toBeLessThanOrEqual(2);
 		expect(result.estimate.upper).toBeGreaterThanOrEqual(2);
-		expect(result.groups).toEqual([{ group: 'Storytime', promotedSessions: 40, comparisonSessions: 40, ratio: expect.closeTo(2, 12) }]);
+		expect(result.groups).toEqual([
+			{ group: 'Storytime', promotedSessions: 40, comparisonSessions: 40, ratio: expect.closeTo(2, 12) }
+		]);
 		expect(result.preTrend.periods).toHaveLength(6);
-		expect(result.preTrend.periods[0]).toEqual({ period: '2024-01-22', promoted: expect.closeTo(13, 12), comparison: expect.closeTo(10.5, 12) });
+		expect(result.preTrend.periods[0]).toEqual({
+			period: '2024-01-22',
+			promoted: expect.closeTo(13, 12),
+			comparison: expect.closeTo(10.5, 12)
+		});
 		expect(result.preTrend.flagged).toBe(false);
 		expect(result.warnings).toEqual([]);
 	});
@@ -125,7 +147,9 @@ describe('promoted versus not: independent reference', () => {
 
 	it('gives the same answer whatever the order of the sessions', () => {
 		const shuffled = [...sessions].reverse();
-		expect(promotedVersusNot(shuffled, { promotionStart: START })).toEqual(promotedVersusNot(sessions, { promotionStart: START }));
+		expect(promotedVersusNot(shuffled, { promotionStart: START })).toEqual(
+			promotedVersusNot(sessions, { promotionStart: START })
+		);
 	});
 });
 
@@ -145,14 +169,22 @@ describe('promoted versus not: pre-trends', () => {
 		expect(result.preTrend.p).toBeLessThan(0.1);
 		expect(result.preTrend.slopeDifference).toBeGreaterThan(0.03);
 		expect(result.preTrend.slopeDifference).toBeLessThan(0.07);
-		expect(result.warnings.join(' ')).toMatch(/drifting up against the comparison programs' by about \d+\.\d% a period/);
+		expect(result.warnings.join(' ')).toMatch(
+			/drifting up against the comparison programs' by about \d+\.\d% a period/
+		);
 	});
 
 	it('falls back to calendar months when weekly buckets never hold both arms', () => {
 		// Promoted programs meet in the first week of each month, comparison programs in the third.
 		const months = ['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03'];
 		const monthly = (programId: string, promoted: boolean, day: string, attendance: number[]) =>
-			attendance.map((value, i) => ({ programId, group: 'Book club', date: `${months[i]}-${day}`, attendance: value, promoted: promoted && i >= 6 }));
+			attendance.map((value, i) => ({
+				programId,
+				group: 'Book club',
+				date: `${months[i]}-${day}`,
+				attendance: value,
+				promoted: promoted && i >= 6
+			}));
 		const sessions = [
 			...monthly('P1', true, '03', [10, 12, 11, 10, 12, 11, 18, 20, 19]),
 			...monthly('P2', true, '05', [20, 21, 19, 20, 22, 21, 30, 29, 31]),
@@ -164,8 +196,17 @@ describe('promoted versus not: pre-trends', () => {
 			...monthly('C5', false, '20', [5, 6, 5, 4, 6, 5, 5, 6, 5])
 		];
 		const result = success(promotedVersusNot(sessions, { promotionStart: '2024-01-01' }));
-		expect(result.preTrend.periods.map((p) => p.period)).toEqual(['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12']);
-		expect(result.warnings).toContain('Pre-trends are checked by calendar month: fewer than 3 periods of 7 days had sessions of both arms.');
+		expect(result.preTrend.periods.map((p) => p.period)).toEqual([
+			'2023-07',
+			'2023-08',
+			'2023-09',
+			'2023-10',
+			'2023-11',
+			'2023-12'
+		]);
+		expect(result.warnings).toContain(
+			'Pre-trends are checked by calendar month: fewer than 3 periods of 7 days had sessions of both arms.'
+		);
 		// Promoted programs gain about half; comparison programs hold level.
 		expect(result.estimate.ratio).toBeGreaterThan(1.4);
 		expect(result.estimate.p).toBeLessThan(0.05);
@@ -174,34 +215,59 @@ describe('promoted versus not: pre-trends', () => {
 
 describe('promoted versus not: data-sufficiency rules', () => {
 	const steady = (id: string, group: string, promoted: boolean, level: number, before = 6, after = 4) =>
-		program(id, group, promoted, Array.from({ length: before }, (_, i) => level + (i % 3)), Array.from({ length: after }, (_, i) => level + 2 + (i % 2)));
-	const enough = (group = 'Storytime') => [0, 1, 2, 3].flatMap((i) => [...steady(`P${i}`, group, true, 10 + i), ...steady(`C${i}`, group, false, 12 + i)]);
+		program(
+			id,
+			group,
+			promoted,
+			Array.from({ length: before }, (_, i) => level + (i % 3)),
+			Array.from({ length: after }, (_, i) => level + 2 + (i % 2))
+		);
+	const enough = (group = 'Storytime') =>
+		[0, 1, 2, 3].flatMap((i) => [...steady(`P${i}`, group, true, 10 + i), ...steady(`C${i}`, group, false, 12 + i)]);
 
 	it('estimates from enough data', () => {
 		expect(reason(promotedVersusNot(enough(), { promotionStart: START }))).toBe('estimated');
 	});
 
 	it('needs two promoted and two comparison programs', () => {
-		const sessions = [...steady('P0', 'Storytime', true, 10), ...[0, 1, 2, 3].flatMap((i) => steady(`C${i}`, 'Storytime', false, 12 + i))];
+		const sessions = [
+			...steady('P0', 'Storytime', true, 10),
+			...[0, 1, 2, 3].flatMap((i) => steady(`C${i}`, 'Storytime', false, 12 + i))
+		];
 		const result = promotedVersusNot(sessions, { promotionStart: START });
-		expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^Not enough data to estimate: 1 promoted program and 4 comparison programs/), warnings: [] });
+		expect(result).toEqual({
+			ok: false,
+			reason: expect.stringMatching(/^Not enough data to estimate: 1 promoted program and 4 comparison programs/),
+			warnings: []
+		});
 	});
 
 	it('needs five sessions on each side of the start in each arm', () => {
-		const sessions = [0, 1, 2, 3].flatMap((i) => [...steady(`P${i}`, 'Storytime', true, 10 + i, 6, 1), ...steady(`C${i}`, 'Storytime', false, 12 + i)]);
+		const sessions = [0, 1, 2, 3].flatMap((i) => [
+			...steady(`P${i}`, 'Storytime', true, 10 + i, 6, 1),
+			...steady(`C${i}`, 'Storytime', false, 12 + i)
+		]);
 		expect(reason(promotedVersusNot(sessions, { promotionStart: START }))).toBe(
 			'Not enough data to estimate: the promoted programs have 4 sessions after the start; at least 5 are needed.'
 		);
 	});
 
 	it('needs three pre-periods with sessions of both arms', () => {
-		const sessions = [0, 1, 2, 3].flatMap((i) => [...steady(`P${i}`, 'Storytime', true, 10 + i, 2), ...steady(`C${i}`, 'Storytime', false, 12 + i, 2)]);
-		expect(reason(promotedVersusNot(sessions, { promotionStart: START }))).toMatch(/^Not enough data to estimate: only 2 periods before the start .* at least 3 are needed/);
+		const sessions = [0, 1, 2, 3].flatMap((i) => [
+			...steady(`P${i}`, 'Storytime', true, 10 + i, 2),
+			...steady(`C${i}`, 'Storytime', false, 12 + i, 2)
+		]);
+		expect(reason(promotedVersusNot(sessions, { promotionStart: START }))).toMatch(
+			/^Not enough data to estimate: only 2 periods before the start .* at least 3 are needed/
+		);
 	});
 
 	it('refuses when too few relabellings exist for any result to reach 95%', () => {
 		// Three promoted and three comparison programs in one group: 20 labellings, so p ≥ 2/20 = 0.1.
-		const sessions = [0, 1, 2].flatMap((i) => [...steady(`P${i}`, 'Storytime', true, 10 + i), ...steady(`C${i}`, 'Storytime', false, 12 + i)]);
+		const sessions = [0, 1, 2].flatMap((i) => [
+			...steady(`P${i}`, 'Storytime', true, 10 + i),
+			...steady(`C${i}`, 'Storytime', false, 12 + i)
+		]);
 		expect(reason(promotedVersusNot(sessions, { promotionStart: START }))).toBe(
 			'Not enough data to estimate: the promoted and comparison programs can be relabelled only 20 ways within their groups, so no difference could reach 95% confidence; add comparable unpromoted programs.'
 		);
@@ -211,9 +277,19 @@ describe('promoted versus not: data-sufficiency rules', () => {
 	it('leaves out groups without comparison programs, and says so', () => {
 		const sessions = [...enough(), ...steady('Lonely', 'Outreach', true, 30)];
 		const result = success(promotedVersusNot(sessions, { promotionStart: START }));
-		expect(result.groups.find((g) => g.group === 'Outreach')).toEqual({ group: 'Outreach', promotedSessions: 10, comparisonSessions: 0, ratio: null });
-		expect(result.warnings).toContain('No comparison programs in group "Outreach": its promoted programs are left out.');
-		const only = promotedVersusNot([0, 1, 2].flatMap((i) => steady(`P${i}`, 'Outreach', true, 30)), { promotionStart: START });
+		expect(result.groups.find((g) => g.group === 'Outreach')).toEqual({
+			group: 'Outreach',
+			promotedSessions: 10,
+			comparisonSessions: 0,
+			ratio: null
+		});
+		expect(result.warnings).toContain(
+			'No comparison programs in group "Outreach": its promoted programs are left out.'
+		);
+		const only = promotedVersusNot(
+			[0, 1, 2].flatMap((i) => steady(`P${i}`, 'Outreach', true, 30)),
+			{ promotionStart: START }
+		);
 		expect(reason(only)).toMatch(/^Not enough data to estimate: 0 promoted programs and 0 comparison programs/);
 	});
 

@@ -38,7 +38,10 @@ export function stratify(series: readonly ProgramSeries[]): GroupStratum[] {
  * attendance; groups combine weighted by promoted sessions after the start, so the ratio is the
  * effect averaged over the sessions that were promoted.
  */
-export function statistic(strata: readonly GroupStratum[], labels: readonly Uint8Array[]): { total: number; byGroup: Map<string, number> } {
+export function statistic(
+	strata: readonly GroupStratum[],
+	labels: readonly Uint8Array[]
+): { total: number; byGroup: Map<string, number> } {
 	const byGroup = new Map<string, number>();
 	let weighted = 0;
 	let weights = 0;
@@ -93,7 +96,10 @@ export function labellingTable(strata: readonly GroupStratum[], labellings: read
 				let weights = 0;
 				for (let g = 0; g < groups; g++) {
 					const row = (l * groups + g) * columns;
-					const logRatio = Math.log(table[row]! * scale + table[row + 1]!) - Math.log(table[row + 2]! * scale + table[row + 3]!) + table[row + 4]!;
+					const logRatio =
+						Math.log(table[row]! * scale + table[row + 1]!) -
+						Math.log(table[row + 2]! * scale + table[row + 3]!) +
+						table[row + 4]!;
 					weighted += table[row + 5]! * logRatio;
 					weights += table[row + 5]!;
 				}

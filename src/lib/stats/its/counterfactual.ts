@@ -21,7 +21,13 @@ function offsetAt(model: ItsModel, i: number): number {
 	return model.fit.linearPredictor[i]! - rowDot(model.design.x, i, model.fit.coefficients);
 }
 
-export function counterfactualSeries(model: ItsModel, dates: readonly string[], values: readonly number[], startIndex: number, windowEnd = dates.length - 1): CounterfactualPoint[] {
+export function counterfactualSeries(
+	model: ItsModel,
+	dates: readonly string[],
+	values: readonly number[],
+	startIndex: number,
+	windowEnd = dates.length - 1
+): CounterfactualPoint[] {
 	const log = model.fit.link === 'log';
 	return dates.map((date, i) => {
 		const row = counterfactualRow(model, i);
@@ -30,7 +36,14 @@ export function counterfactualSeries(model: ItsModel, dates: readonly string[], 
 		const half = model.critical * Math.sqrt(quadraticForm(model.covariance, row));
 		// Log link: the band is built on the log scale and exponentiated, so it stays positive.
 		const back = log ? Math.exp : (v: number) => v;
-		return { date, observed: values[i]!, expected: back(eta), lower: back(eta - half), upper: back(eta + half), post: i >= startIndex && i <= windowEnd };
+		return {
+			date,
+			observed: values[i]!,
+			expected: back(eta),
+			lower: back(eta - half),
+			upper: back(eta + half),
+			post: i >= startIndex && i <= windowEnd
+		};
 	});
 }
 
@@ -47,7 +60,12 @@ export interface PostSummary {
  * positive, plus noise: φ/S on the log scale for counts, m·σ²_LR for Gaussian (long-run variance,
  * as the Newey-West errors assume autocorrelation).
  */
-export function postSummary(model: ItsModel, series: readonly CounterfactualPoint[], startIndex: number, windowEnd = series.length - 1): PostSummary {
+export function postSummary(
+	model: ItsModel,
+	series: readonly CounterfactualPoint[],
+	startIndex: number,
+	windowEnd = series.length - 1
+): PostSummary {
 	const post = series.slice(startIndex, windowEnd + 1);
 	const m = post.length;
 	const p = model.design.x.cols;
@@ -66,7 +84,9 @@ export function postSummary(model: ItsModel, series: readonly CounterfactualPoin
 		: m * longRunVariance(model.residuals, model.neweyWestLag ?? 0, p);
 	const se = Math.sqrt(parameterVariance + noiseVariance);
 	const q = model.critical;
-	const [lower, upper] = log ? [predicted * Math.exp(-q * se), predicted * Math.exp(q * se)] : [predicted - q * se, predicted + q * se];
+	const [lower, upper] = log
+		? [predicted * Math.exp(-q * se), predicted * Math.exp(q * se)]
+		: [predicted - q * se, predicted + q * se];
 	const statistic = log ? (Math.log(actual) - Math.log(predicted)) / se : (actual - predicted) / se;
 	const cumulative = summaryOf(actual, predicted, lower, upper);
 	const average = summaryOf(actual / m, predicted / m, lower / m, upper / m);

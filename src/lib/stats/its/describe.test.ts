@@ -26,7 +26,14 @@ const average: Summary = {
 	relativeLower: 0.09,
 	relativeUpper: 0.35
 };
-const cumulative: Summary = { ...average, actual: 1704, predicted: 1416, absolute: 288, absoluteLower: 132, absoluteUpper: 444 };
+const cumulative: Summary = {
+	...average,
+	actual: 1704,
+	predicted: 1416,
+	absolute: 288,
+	absoluteLower: 132,
+	absoluteUpper: 444
+};
 
 /** The estimate with the summary above and clean diagnostics, so each test adds only the caveat it checks. */
 function withSummary(result: ItsSuccess, changes: Partial<Summary> = {}): ItsSuccess {
@@ -55,7 +62,9 @@ describe('the paragraph a director reads aloud', () => {
 	it('says the data cannot tell when the interval includes no change', () => {
 		const text = describeIts(withSummary(estimate(), { absoluteLower: -4, relativeLower: -0.03 }), labels);
 		expect(text).toContain('an estimated +20% (−3% to +35%)');
-		expect(text).toContain('The interval includes no change, so the data cannot tell whether the campaign made a difference.');
+		expect(text).toContain(
+			'The interval includes no change, so the data cannot tell whether the campaign made a difference.'
+		);
 	});
 
 	it('adds each caveat that applies', () => {
@@ -68,19 +77,32 @@ describe('the paragraph a director reads aloud', () => {
 				...base.diagnostics,
 				overdispersion: { dispersion: 3, pearsonChi2: 300, df: 100, p: 1e-20, flagged: true },
 				autocorrelation: { durbinWatson: 1.1, ljungBox: { statistic: 40, lags: 10, p: 1e-5 }, flagged: true },
-				placebo: { ran: true, start: '2022-06-06', estimate: 1.3, lower: 1.1, upper: 1.5, p: 0.01, scale: 'ratio', flagged: true },
+				placebo: {
+					ran: true,
+					start: '2022-06-06',
+					estimate: 1.3,
+					lower: 1.1,
+					upper: 1.5,
+					p: 0.01,
+					scale: 'ratio',
+					flagged: true
+				},
 				sufficiency: { ...base.diagnostics.sufficiency, pointsAfter: 5 }
 			}
 		};
 		const text = describeIts(troubled, labels);
 		expect(text).toContain('The trend after the start changed by +2.0% a week (−1.0% to +5.0%).');
 		expect(text).toContain('than a Poisson model allows, so this interval is too narrow.');
-		expect(text).toContain('Neighbouring weeks are more alike than the model expects, so the interval may be too narrow.');
-		expect(text).toContain('A placebo test that pretended the campaign started on Jun 6, 2022 found an "effect" where there was none');
+		expect(text).toContain(
+			'Neighbouring weeks are more alike than the model expects, so the interval may be too narrow.'
+		);
+		expect(text).toContain(
+			'A placebo test that pretended the campaign started on Jun 6, 2022 found an "effect" where there was none'
+		);
 		expect(text).toContain('With only 5 weeks since the start, this is an early reading.');
 	});
 
-	it('mentions unmodelled seasonality only when it was not the caller\'s choice', () => {
+	it("mentions unmodelled seasonality only when it was not the caller's choice", () => {
 		const result = estimate();
 		expect(result.options.harmonics).toBe(2);
 		const short = weeklyDates(40);
@@ -92,12 +114,18 @@ describe('the paragraph a director reads aloud', () => {
 	});
 
 	it('states a difference when the expected value is not clearly positive', () => {
-		const text = describeIts(withSummary(estimate(), { predictedLower: -2 }), { metricLabel: 'net satisfaction', periodLabel: 'month' });
+		const text = describeIts(withSummary(estimate(), { predictedLower: -2 }), {
+			metricLabel: 'net satisfaction',
+			periodLabel: 'month'
+		});
 		expect(text).toContain('an estimated +24 a month (+11 to +37)');
 	});
 
 	it('passes the reason through when there is no estimate', () => {
-		const result = interruptedTimeSeries({ dates: dates.slice(0, 10), values: Array(10).fill(3) }, { start: dates[5]! });
+		const result = interruptedTimeSeries(
+			{ dates: dates.slice(0, 10), values: Array(10).fill(3) },
+			{ start: dates[5]! }
+		);
 		expect(describeIts(result, labels)).toMatch(/^Not enough data to estimate: only 5 points before the start/);
 	});
 });

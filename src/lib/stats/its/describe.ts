@@ -34,7 +34,9 @@ function headline(result: ItsSuccess, { metricLabel, periodLabel }: DescribeOpti
 		average.predictedLower > 0
 			? `an estimated ${signedPercent(average.relative)} (${signedPercent(average.relativeLower)} to ${signedPercent(average.relativeUpper)})`
 			: `an estimated ${signedCount(average.absolute)} a ${periodLabel} (${signedCount(average.absoluteLower)} to ${signedCount(average.absoluteUpper)})`;
-	const lines = [`During the campaign, ${metricLabel} averaged ${formatCount(average.actual)}, ${expected}: ${effect}.`];
+	const lines = [
+		`During the campaign, ${metricLabel} averaged ${formatCount(average.actual)}, ${expected}: ${effect}.`
+	];
 	lines.push(
 		`Over ${points === 1 ? `the ${periodLabel}` : `the ${plural(points, periodLabel)}`}, that adds up to ${signedCount(cumulative.absolute)} (${signedCount(cumulative.absoluteLower)} to ${signedCount(cumulative.absoluteUpper)}).`
 	);
@@ -71,6 +73,7 @@ function caveats(result: ItsSuccess, { periodLabel }: DescribeOptions): string[]
 	const { options } = result;
 	if (options.harmonics === 0 && !options.monthDummies && options.why.seasonality !== SEASONALITY_OFF_AS_ASKED)
 		out.push('Seasonal patterns are not modelled (too little history), so part of the change may be the season.');
-	if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER) out.push(`With only ${plural(sufficiency.pointsAfter, periodLabel)} since the start, this is an early reading.`);
+	if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER)
+		out.push(`With only ${plural(sufficiency.pointsAfter, periodLabel)} since the start, this is an early reading.`);
 	return out;
 }

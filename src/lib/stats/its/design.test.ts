@@ -26,7 +26,14 @@ describe('ITS design matrix', () => {
 
 	it('adds Fourier pairs and leaves out the sine that is zero at half the period', () => {
 		const design = itsDesign({ n: 8, startIndex: 4, slope: false, lag: 0, harmonics: 2, period: 4 });
-		expect(design.names).toEqual(['intercept', 'trend', 'level change', 'sin(k=1, period 4)', 'cos(k=1, period 4)', 'cos(k=2, period 4)']);
+		expect(design.names).toEqual([
+			'intercept',
+			'trend',
+			'level change',
+			'sin(k=1, period 4)',
+			'cos(k=1, period 4)',
+			'cos(k=2, period 4)'
+		]);
 		const rows = toRows(design.x);
 		column(rows, 3).forEach((v, i) => expect(v).toBeCloseTo([0, 1, 0, -1][i % 4]!, 14));
 		column(rows, 5).forEach((v, i) => expect(v).toBeCloseTo(i % 2 === 0 ? 1 : -1, 14));
@@ -35,7 +42,9 @@ describe('ITS design matrix', () => {
 
 	it('keeps the Fourier phase of a sub-series that starts later', () => {
 		const whole = toRows(itsDesign({ n: 10, startIndex: 8, slope: false, lag: 0, harmonics: 1, period: 5 }).x);
-		const tail = toRows(itsDesign({ n: 4, startIndex: 2, slope: false, lag: 0, harmonics: 1, period: 5, firstIndex: 6 }).x);
+		const tail = toRows(
+			itsDesign({ n: 4, startIndex: 2, slope: false, lag: 0, harmonics: 1, period: 5, firstIndex: 6 }).x
+		);
 		tail.forEach((row, i) => expect(row.slice(3)).toEqual(whole[6 + i]!.slice(3)));
 	});
 

@@ -58,7 +58,10 @@ export function itsDesign(spec: ItsDesignSpec): ItsDesign {
 	const columns: Column[] = [
 		{ name: 'intercept', value: () => 1 },
 		{ name: 'trend', value: (i) => i - startIndex },
-		{ name: 'level change', value: (i) => (spec.windowEnd !== undefined && i > spec.windowEnd ? 0 : stepValue(i, startIndex, lag)) }
+		{
+			name: 'level change',
+			value: (i) => (spec.windowEnd !== undefined && i > spec.windowEnd ? 0 : stepValue(i, startIndex, lag))
+		}
 	];
 	if (spec.slope) columns.push({ name: 'slope change', value: (i) => (i >= startIndex ? i - startIndex : 0) });
 	columns.push(...fourierColumns(n, spec.harmonics, spec.period, first));

@@ -9,11 +9,18 @@ import { varianceOf } from './glm';
 import type { ItsDiagnostics } from './types';
 
 /** Fit over the points before the start, the only ones the campaign cannot have touched. */
-export function preFit(fit: GlmFit, values: readonly number[], startIndex: number, exposure?: readonly number[]): ItsDiagnostics['preFit'] {
+export function preFit(
+	fit: GlmFit,
+	values: readonly number[],
+	startIndex: number,
+	exposure?: readonly number[]
+): ItsDiagnostics['preFit'] {
 	const y = values.slice(0, startIndex);
 	const mu = Array.from(fit.fitted.subarray(0, startIndex));
 	const nonZero = y.map((v, i) => [v, mu[i]!] as const).filter(([v]) => v !== 0);
-	const mape = nonZero.length ? nonZero.reduce((sum, [v, m]) => sum + Math.abs(v - m) / Math.abs(v), 0) / nonZero.length : null;
+	const mape = nonZero.length
+		? nonZero.reduce((sum, [v, m]) => sum + Math.abs(v - m) / Math.abs(v), 0) / nonZero.length
+		: null;
 	const model = varianceOf(fit.family);
 	const residualDeviance = y.reduce((sum, v, i) => sum + model.unitDeviance(v, mu[i]!), 0);
 	// The null model is a constant rate: the mean, or for counts with exposure the pooled rate × exposure.
@@ -22,7 +29,12 @@ export function preFit(fit: GlmFit, values: readonly number[], startIndex: numbe
 	const nullDeviance = y.reduce((sum, v, i) => sum + model.unitDeviance(v, rate * (exposure ? exposure[i]! : 1)), 0);
 	const explained = nullDeviance > 0 ? 1 - residualDeviance / nullDeviance : null;
 	const gaussian = fit.link === 'identity';
-	return { points: startIndex, mape, rSquared: gaussian ? explained : null, devianceExplained: gaussian ? null : explained };
+	return {
+		points: startIndex,
+		mape,
+		rSquared: gaussian ? explained : null,
+		devianceExplained: gaussian ? null : explained
+	};
 }
 
 /** Pearson χ² against χ²(n − p): under a true Poisson its mean is the degrees of freedom. */
@@ -49,7 +61,10 @@ export function durbinWatson(residuals: ArrayLike<number>): number {
 export const ljungBoxLags = (n: number): number => Math.max(1, Math.min(10, Math.floor(n / 5)));
 
 /** Ljung-Box Q = n(n+2) Σₖ rₖ²/(n − k), against χ²(h): no ARMA terms are fitted, so no df are lost. */
-export function ljungBox(residuals: ArrayLike<number>, lags = ljungBoxLags(residuals.length)): { statistic: number; lags: number; p: number } {
+export function ljungBox(
+	residuals: ArrayLike<number>,
+	lags = ljungBoxLags(residuals.length)
+): { statistic: number; lags: number; p: number } {
 	const n = residuals.length;
 	let mean = 0;
 	for (let t = 0; t < n; t++) mean += residuals[t]!;

@@ -40,7 +40,8 @@ describe('Poisson and quasi-Poisson GLM', () => {
 		const y = [...pre, ...post];
 		const poisson = fitGlm(groups(6, 4), y, { family: 'poisson' });
 		const quasi = fitGlm(groups(6, 4), y, { family: 'quasipoisson' });
-		const pearson = sum(pre.map((v) => (v - mean(pre)) ** 2 / mean(pre))) + sum(post.map((v) => (v - mean(post)) ** 2 / mean(post)));
+		const pearson =
+			sum(pre.map((v) => (v - mean(pre)) ** 2 / mean(pre))) + sum(post.map((v) => (v - mean(post)) ** 2 / mean(post)));
 		expectClose(quasi.pearsonChi2, pearson, 1e-12);
 		expectClose(quasi.dispersion, pearson / 8, 1e-12);
 		expectClose(quasi.coefficients[1]!, poisson.coefficients[1]!, 1e-14);

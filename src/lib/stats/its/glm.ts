@@ -127,7 +127,8 @@ function totalDeviance(model: Variance, y: ArrayLike<number>, eta: Float64Array,
 
 function maxRelativeChange(before: Float64Array, after: Float64Array): number {
 	let worst = 0;
-	for (let j = 0; j < before.length; j++) worst = Math.max(worst, Math.abs(after[j]! - before[j]!) / (0.1 + Math.abs(after[j]!)));
+	for (let j = 0; j < before.length; j++)
+		worst = Math.max(worst, Math.abs(after[j]! - before[j]!) / (0.1 + Math.abs(after[j]!)));
 	return worst;
 }
 

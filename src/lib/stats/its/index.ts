@@ -24,4 +24,12 @@ export type { Family, Link } from './glm';
 export { summaryOf } from './counterfactual';
 export { criticalValue, waldTest } from './inference';
 export { ljungBox, ljungBoxLags } from './diagnostics';
-export { checkPoints, checkValues, COMFORTABLE_POINTS_AFTER, MIN_POINTS_AFTER, POINTS_PER_PARAMETER, SEASONAL_CYCLES, seasonalityFits } from './sufficiency';
+export {
+	checkPoints,
+	checkValues,
+	COMFORTABLE_POINTS_AFTER,
+	MIN_POINTS_AFTER,
+	POINTS_PER_PARAMETER,
+	SEASONAL_CYCLES,
+	seasonalityFits
+} from './sufficiency';

@@ -72,7 +72,9 @@ describe('interrupted time series calibration (1,000 seeded runs each)', () => {
 			if (placebo.flagged) placeboFlags++;
 			if (result.effect.level.p < 0.05) falseEffects++;
 		}
-		console.log(`ITS effect-free runs: placebo flagged ${((placeboFlags / RUNS) * 100).toFixed(1)}%, level effect p < 0.05 in ${((falseEffects / RUNS) * 100).toFixed(1)}%`);
+		console.log(
+			`ITS effect-free runs: placebo flagged ${((placeboFlags / RUNS) * 100).toFixed(1)}%, level effect p < 0.05 in ${((falseEffects / RUNS) * 100).toFixed(1)}%`
+		);
 		expect(placeboFlags / RUNS).toBeGreaterThanOrEqual(0.02);
 		expect(placeboFlags / RUNS).toBeLessThanOrEqual(0.08);
 		expect(falseEffects / RUNS).toBeGreaterThanOrEqual(0.02);

@@ -12,7 +12,9 @@ describe('interrupted time series: hand-checkable cases', () => {
 	const dates = weeklyDates(14);
 
 	it('quasi-Poisson: the level ratio is the post mean over the pre mean', () => {
-		const result = success(interruptedTimeSeries({ dates, values: [...pre, ...post] }, { start: dates[8]!, harmonics: 0 }));
+		const result = success(
+			interruptedTimeSeries({ dates, values: [...pre, ...post] }, { start: dates[8]!, harmonics: 0 })
+		);
 		expect(result.family).toBe('quasipoisson');
 		expect(result.effect.level.scale).toBe('ratio');
 		expectClose(result.effect.level.estimate, mean(post) / mean(pre), 1e-12);
@@ -25,7 +27,9 @@ describe('interrupted time series: hand-checkable cases', () => {
 
 	it('with exposure: the level ratio is the ratio of pooled rates', () => {
 		const exposure = [10, 20, 30, 40, 40, 30, 20, 10, 5, 9, 9, 9, 9, 5];
-		const result = success(interruptedTimeSeries({ dates, values: [...pre, ...post], offset: exposure }, { start: dates[8]!, harmonics: 0 }));
+		const result = success(
+			interruptedTimeSeries({ dates, values: [...pre, ...post], offset: exposure }, { start: dates[8]!, harmonics: 0 })
+		);
 		const ratePre = sum(pre) / sum(exposure.slice(0, 8));
 		const ratePost = sum(post) / sum(exposure.slice(8));
 		expectClose(result.effect.level.estimate, ratePost / ratePre, 1e-12);
@@ -55,7 +59,12 @@ describe('interrupted time series: hand-checkable cases', () => {
 		 * Tolerance 1e-13 relative.
 		 */
 		const values = [5, 7, 6, 9, 8, 10, 9, 12, 15, 14, 17, 16];
-		const result = success(interruptedTimeSeries({ dates: weeklyDates(12), values }, { start: weeklyDates(12)[8]!, family: 'gaussian', harmonics: 0 }));
+		const result = success(
+			interruptedTimeSeries(
+				{ dates: weeklyDates(12), values },
+				{ start: weeklyDates(12)[8]!, family: 'gaussian', harmonics: 0 }
+			)
+		);
 		expectClose(result.coefficients[0]!.estimate, 2235 / 188, 1e-13);
 		expectClose(result.coefficients[1]!.estimate, 38 / 47, 1e-13);
 		expectClose(result.effect.level.estimate, 451 / 188, 1e-13);
@@ -65,7 +74,9 @@ describe('interrupted time series: hand-checkable cases', () => {
 		const dates30 = weeklyDates(30);
 		const ramp = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 / 4, 2 / 4, 3 / 4, 1, 1, 1, 1, 1, 1, 1];
 		const values = ramp.map((r, i) => 10 + 0.1 * i + 2 * r + (i % 2 ? 0.01 : -0.01));
-		const result = success(interruptedTimeSeries({ dates: dates30, values }, { start: dates30[20]!, lag: 3, harmonics: 0 }));
+		const result = success(
+			interruptedTimeSeries({ dates: dates30, values }, { start: dates30[20]!, lag: 3, harmonics: 0 })
+		);
 		expectClose(result.effect.level.estimate, 2, 1e-3);
 		expect(result.options.lag).toBe(3);
 	});
@@ -114,21 +125,42 @@ describe('interrupted time series: independent reference values', () => {
 		 *
 		 * Tolerance 1e-8 relative: both optimisers stop near 1e-11; the rest is closed-form.
 		 */
-		const Y = [37, 53, 30, 47, 25, 45, 40, 46, 49, 32, 50, 17, 11, 47, 42, 46, 30, 55, 40, 36, 42, 36, 25, 27, 29, 16, 32, 58, 46, 57, 49, 37, 33, 35, 10, 48, 25, 18, 41, 72, 41, 56, 53, 120, 77, 73, 51, 40, 41, 66, 50, 37, 42, 40, 93, 95, 95, 95, 45, 73];
-		const E = [1117, 1032, 966, 1179, 857, 986, 1039, 1016, 1116, 1093, 944, 859, 1099, 1189, 1181, 1117, 819, 876, 1039, 803, 1083, 942, 816, 861, 896, 809, 1000, 1051, 838, 861, 1170, 1069, 868, 900, 801, 1139, 963, 894, 1069, 1158, 1186, 919, 900, 1014, 976, 937, 1154, 835, 1116, 908, 918, 1075, 1065, 828, 903, 850, 1038, 973, 1197, 1043];
+		const Y = [
+			37, 53, 30, 47, 25, 45, 40, 46, 49, 32, 50, 17, 11, 47, 42, 46, 30, 55, 40, 36, 42, 36, 25, 27, 29, 16, 32, 58,
+			46, 57, 49, 37, 33, 35, 10, 48, 25, 18, 41, 72, 41, 56, 53, 120, 77, 73, 51, 40, 41, 66, 50, 37, 42, 40, 93, 95,
+			95, 95, 45, 73
+		];
+		const E = [
+			1117, 1032, 966, 1179, 857, 986, 1039, 1016, 1116, 1093, 944, 859, 1099, 1189, 1181, 1117, 819, 876, 1039, 803,
+			1083, 942, 816, 861, 896, 809, 1000, 1051, 838, 861, 1170, 1069, 868, 900, 801, 1139, 963, 894, 1069, 1158, 1186,
+			919, 900, 1014, 976, 937, 1154, 835, 1116, 908, 918, 1075, 1065, 828, 903, 850, 1038, 973, 1197, 1043
+		];
 		const dates = weeklyDates(60, '2023-01-02');
-		const r = success(interruptedTimeSeries({ dates, values: Y, offset: E }, { start: dates[40]!, slope: true, harmonics: 1, period: 13 }));
+		const r = success(
+			interruptedTimeSeries(
+				{ dates, values: Y, offset: E },
+				{ start: dates[40]!, slope: true, harmonics: 1, period: 13 }
+			)
+		);
 		const tol = 1e-8;
-		const b = [-3.177430814121282, 0.005009187592577851, 0.2571972235261563, 0.005830235139000824, 0.287010433091473, -0.07109987209217508];
-		const se = [0.11486296522512292, 0.004912076041365103, 0.16656662629534835, 0.011239624604059178, 0.06400171887112784, 0.05857442592335469];
+		const b = [
+			-3.177430814121282, 0.005009187592577851, 0.2571972235261563, 0.005830235139000824, 0.287010433091473,
+			-0.07109987209217508
+		];
+		const se = [
+			0.11486296522512292, 0.004912076041365103, 0.16656662629534835, 0.011239624604059178, 0.06400171887112784,
+			0.05857442592335469
+		];
 		r.coefficients.forEach((row, j) => {
 			expectClose(row.estimate, b[j]!, tol, `b${j}`);
 			expectClose(row.se, se[j]!, tol, `se${j}`);
 		});
 		expect(r.family).toBe('quasipoisson');
 		expectClose(r.dispersion, 4.786135229446379, tol);
-		const expectEffect = (effect: { estimate: number; lower: number; upper: number; p: number } | undefined, values: number[]) =>
-			[effect!.estimate, effect!.lower, effect!.upper, effect!.p].forEach((v, k) => expectClose(v, values[k]!, tol));
+		const expectEffect = (
+			effect: { estimate: number; lower: number; upper: number; p: number } | undefined,
+			values: number[]
+		) => [effect!.estimate, effect!.lower, effect!.upper, effect!.p].forEach((v, k) => expectClose(v, values[k]!, tol));
 		expectEffect(r.effect.level, [1.293300170828251, 0.9261225074384646, 1.8060519190821192, 0.12840232300824098]);
 		expectEffect(r.effect.slope, [1.0058472640379654, 0.9834348804079648, 1.0287704236735618, 0.6060742539751717]);
 		const band: [number, number, number, number][] = [
@@ -140,11 +172,18 @@ describe('interrupted time series: independent reference values', () => {
 		for (const [k, expected, lower, upper] of band) {
 			const point = r.counterfactual[k]!;
 			expect(point.post).toBe(k >= 40);
-			[point.expected, point.lower, point.upper].forEach((v, i) => expectClose(v, [expected, lower, upper][i]!, tol, `counterfactual ${k}`));
+			[point.expected, point.lower, point.upper].forEach((v, i) =>
+				expectClose(v, [expected, lower, upper][i]!, tol, `counterfactual ${k}`)
+			);
 		}
 		const c = r.summary.cumulative;
 		[c.actual, c.predicted, c.predictedLower, c.predictedUpper, r.summary.p].forEach((v, i) =>
-			expectClose(v, [1283, 937.0257069052255, 657.8057339840983, 1334.7666796447575, 0.08058178991172542][i]!, tol, 'summary')
+			expectClose(
+				v,
+				[1283, 937.0257069052255, 657.8057339840983, 1334.7666796447575, 0.08058178991172542][i]!,
+				tol,
+				'summary'
+			)
 		);
 		expectClose(r.summary.average.predicted, 937.0257069052255 / 20, tol);
 		const d = r.diagnostics;
@@ -186,23 +225,39 @@ describe('interrupted time series: independent reference values', () => {
 		 *
 		 * Tolerance 1e-10 relative (least squares is exact up to rounding).
 		 */
-		const Y = [45.11, 44.63, 44.0, 42.89, 39.27, 40.7, 37.8, 41.49, 39.28, 41.81, 44.54, 44.8, 47.07, 46.44, 49.68, 46.39, 45.79, 43.35, 43.67, 43.31, 44.73, 48.74, 49.96, 50.4, 53.1, 52.95, 51.12, 46.39, 47.54, 45.03, 49.6, 52.22, 55.64, 57.87, 59.11, 61.95, 61.67, 62.24, 60.3, 58.5, 57.55, 56.34, 53.76, 54.01, 52.6, 57.13, 57.88, 59.56];
+		const Y = [
+			45.11, 44.63, 44.0, 42.89, 39.27, 40.7, 37.8, 41.49, 39.28, 41.81, 44.54, 44.8, 47.07, 46.44, 49.68, 46.39, 45.79,
+			43.35, 43.67, 43.31, 44.73, 48.74, 49.96, 50.4, 53.1, 52.95, 51.12, 46.39, 47.54, 45.03, 49.6, 52.22, 55.64,
+			57.87, 59.11, 61.95, 61.67, 62.24, 60.3, 58.5, 57.55, 56.34, 53.76, 54.01, 52.6, 57.13, 57.88, 59.56
+		];
 		const dates = monthlyDates(48, 2021, 1);
-		const r = success(interruptedTimeSeries({ dates, values: Y }, { start: dates[30]!, slope: true, harmonics: 1, period: 12 }));
+		const r = success(
+			interruptedTimeSeries({ dates, values: Y }, { start: dates[30]!, slope: true, harmonics: 1, period: 12 })
+		);
 		const tol = 1e-10;
 		expect(r.family).toBe('gaussian');
 		expect(r.options.neweyWestLag).toBe(3);
-		const b = [49.83862073336712, 0.3010505693276337, 7.485984206321658, -0.2821159038247637, 0.7776893430551692, 3.907516595550365];
-		const se = [0.731262649467928, 0.032901522604049195, 1.0764568565029289, 0.11063303098110823, 0.37329393363567787, 0.356677447203653];
+		const b = [
+			49.83862073336712, 0.3010505693276337, 7.485984206321658, -0.2821159038247637, 0.7776893430551692,
+			3.907516595550365
+		];
+		const se = [
+			0.731262649467928, 0.032901522604049195, 1.0764568565029289, 0.11063303098110823, 0.37329393363567787,
+			0.356677447203653
+		];
 		r.coefficients.forEach((row, j) => {
 			expectClose(row.estimate, b[j]!, tol, `b${j}`);
 			expectClose(row.se, se[j]!, tol, `se${j}`);
 		});
 		expectClose(r.dispersion, 2.1942867600977354, tol);
 		const level = r.effect.level;
-		[level.estimate, level.lower, level.upper, level.p].forEach((v, k) => expectClose(v, [7.485984206321658, 5.3136063203396375, 9.658362092303678, 1.689654153078342e-8][k]!, tol));
+		[level.estimate, level.lower, level.upper, level.p].forEach((v, k) =>
+			expectClose(v, [7.485984206321658, 5.3136063203396375, 9.658362092303678, 1.689654153078342e-8][k]!, tol)
+		);
 		const slope = r.effect.slope!;
-		[slope.estimate, slope.lower, slope.upper, slope.p].forEach((v, k) => expectClose(v, [-0.2821159038247637, -0.5053823993750843, -0.0588494082744431, 0.014509177296367179][k]!, tol));
+		[slope.estimate, slope.lower, slope.upper, slope.p].forEach((v, k) =>
+			expectClose(v, [-0.2821159038247637, -0.5053823993750843, -0.0588494082744431, 0.014509177296367179][k]!, tol)
+		);
 		const band: [number, number, number, number][] = [
 			[0, 44.714620249088476, 43.366003065474686, 46.063237432702266],
 			[29, 46.54240619811117, 44.73530515618397, 48.34950724003838],
@@ -211,7 +266,9 @@ describe('interrupted time series: independent reference values', () => {
 		];
 		for (const [k, expected, lower, upper] of band) {
 			const point = r.counterfactual[k]!;
-			[point.expected, point.lower, point.upper].forEach((v, i) => expectClose(v, [expected, lower, upper][i]!, tol, `counterfactual ${k}`));
+			[point.expected, point.lower, point.upper].forEach((v, i) =>
+				expectClose(v, [expected, lower, upper][i]!, tol, `counterfactual ${k}`)
+			);
 		}
 		const c = r.summary.cumulative;
 		[c.actual, c.predicted, c.predictedLower, c.predictedUpper].forEach((v, i) =>
@@ -231,12 +288,18 @@ describe('interrupted time series: independent reference values', () => {
 
 describe('a temporary campaign window (windowEnd)', () => {
 	// Monthly counts with a strong September high, three years; the campaign is one September.
-	const dates = Array.from({ length: 36 }, (_, i) => `${2023 + Math.floor((i + 10) / 12)}-${String(((i + 10) % 12) + 1).padStart(2, '0')}-01`);
+	const dates = Array.from(
+		{ length: 36 },
+		(_, i) => `${2023 + Math.floor((i + 10) / 12)}-${String(((i + 10) % 12) + 1).padStart(2, '0')}-01`
+	);
 	const seasonal = (i: number) => 100 * (1 + 0.3 * Math.cos((2 * Math.PI * (((i + 10) % 12) - 8)) / 12));
 	const values = dates.map((_, i) => Math.round(seasonal(i) * (dates[i] === '2025-09-01' ? 1.2 : 1)));
 
 	it('estimates a one-month campaign against the months before and after it, season included', () => {
-		const result = interruptedTimeSeries({ dates, values }, { start: '2025-09-01', windowEnd: '2025-09-30', family: 'quasipoisson', harmonics: 2 });
+		const result = interruptedTimeSeries(
+			{ dates, values },
+			{ start: '2025-09-01', windowEnd: '2025-09-30', family: 'quasipoisson', harmonics: 2 }
+		);
 		if (!result.ok) throw new Error(result.reason);
 		expect(result.options.windowEnd).toBe('2025-09-01');
 		expect(result.summary.points).toBe(1);
@@ -255,20 +318,32 @@ describe('a temporary campaign window (windowEnd)', () => {
 		const flat = dates.map((_, i) => 50 + (i % 3) + Math.floor(i / 6));
 		const k = 22;
 		const bumped = flat.map((v, i) => (i === k ? 80 : v));
-		const result = interruptedTimeSeries({ dates, values: bumped }, { start: dates[k]!, windowEnd: dates[k]!, family: 'poisson', harmonics: 0 });
+		const result = interruptedTimeSeries(
+			{ dates, values: bumped },
+			{ start: dates[k]!, windowEnd: dates[k]!, family: 'poisson', harmonics: 0 }
+		);
 		if (!result.ok) throw new Error(result.reason);
 		const others = bumped.map((_, i) => i).filter((i) => i !== k);
 		const x = matrix(others.length, 2);
 		others.forEach((i, row) => ((x.data[row * 2] = 1), (x.data[row * 2 + 1] = i - k)));
-		const fit = fitGlm(x, others.map((i) => bumped[i]!), { family: 'poisson' });
+		const fit = fitGlm(
+			x,
+			others.map((i) => bumped[i]!),
+			{ family: 'poisson' }
+		);
 		const predicted = Math.exp(fit.coefficients[0]!);
 		expect(result.counterfactual[k]!.expected).toBeCloseTo(predicted, 6);
 		expect(result.effect.level.estimate).toBeCloseTo(80 / predicted, 6);
 	});
 
 	it('refuses a slope change with a window, and still refuses a window with no points', () => {
-		expect(() => interruptedTimeSeries({ dates, values }, { start: '2025-09-01', windowEnd: '2025-09-30', slope: true })).toThrow(RangeError);
-		const none = interruptedTimeSeries({ dates, values }, { start: '2025-09-15', windowEnd: '2025-09-20', family: 'quasipoisson' });
+		expect(() =>
+			interruptedTimeSeries({ dates, values }, { start: '2025-09-01', windowEnd: '2025-09-30', slope: true })
+		).toThrow(RangeError);
+		const none = interruptedTimeSeries(
+			{ dates, values },
+			{ start: '2025-09-15', windowEnd: '2025-09-20', family: 'quasipoisson' }
+		);
 		expect(none.ok).toBe(false);
 	});
 });

@@ -4,7 +4,14 @@
  * the counterfactual, the post-period summary and the diagnostics, or the reason it cannot.
  */
 import { formatCount } from '../../format';
-import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, monthOfYear, unitOf } from '../series-dates';
+import {
+	checkStartAndEnd,
+	countOnOrBefore,
+	detectSpacing,
+	firstIndexOnOrAfter,
+	monthOfYear,
+	unitOf
+} from '../series-dates';
 import { counterfactualSeries, postSummary } from './counterfactual';
 import { parameterCount } from './design';
 import { autocorrelation, overdispersion, preFit } from './diagnostics';
@@ -20,11 +27,22 @@ import {
 	COMFORTABLE_POINTS_AFTER,
 	POINTS_PER_PARAMETER
 } from './sufficiency';
-import { type CoefficientRow, type ItsDiagnostics, type ItsInput, type ItsOptions, type ItsResult, NOT_ENOUGH_DATA } from './types';
+import {
+	type CoefficientRow,
+	type ItsDiagnostics,
+	type ItsInput,
+	type ItsOptions,
+	type ItsResult,
+	NOT_ENOUGH_DATA
+} from './types';
 
 export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	checkShapes(input, options);
-	const fail = (reason: string, warnings: string[] = []): ItsResult => ({ ok: false, reason: NOT_ENOUGH_DATA + reason, warnings });
+	const fail = (reason: string, warnings: string[] = []): ItsResult => ({
+		ok: false,
+		reason: NOT_ENOUGH_DATA + reason,
+		warnings
+	});
 	const spacing = detectSpacing(input.dates);
 	if (!spacing.ok) return fail(spacing.reason);
 
@@ -34,7 +52,8 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	const exposure = input.offset?.slice(0, n);
 	const startIndex = firstIndexOnOrAfter(dates, options.start);
 	// The post period ends at the window (the last point without one); baseline is every point outside it.
-	const windowEnd = options.windowEnd === undefined ? n - 1 : Math.max(countOnOrBefore(dates, options.windowEnd) - 1, startIndex - 1);
+	const windowEnd =
+		options.windowEnd === undefined ? n - 1 : Math.max(countOnOrBefore(dates, options.windowEnd) - 1, startIndex - 1);
 	const windowPoints = windowEnd - startIndex + 1;
 	const baseline = n - windowPoints;
 	const { resolved, spec, warnings } = resolveOptions(
@@ -74,14 +93,20 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	if (!outcome.ok) return fail(outcome.reason, warnings);
 	const { model } = outcome;
 
-	const effectAt = (column: number) => effectOf(model.fit.coefficients[column]!, standardError(model, column), model.df, spec.level, link);
+	const effectAt = (column: number) =>
+		effectOf(model.fit.coefficients[column]!, standardError(model, column), model.df, spec.level, link);
 	const counterfactual = counterfactualSeries(model, dates, values, startIndex, windowEnd);
 	const diagnostics: ItsDiagnostics = {
 		preFit: preFit(model.fit, values, startIndex, link === 'log' ? exposure : undefined),
 		overdispersion: overdispersion(model.fit),
 		autocorrelation: autocorrelation(model.residuals),
 		placebo: placeboTest(data, spec, dates),
-		sufficiency: { pointsBefore: baseline, pointsAfter: windowPoints, parameters, maxParameters: Math.floor(n / POINTS_PER_PARAMETER) }
+		sufficiency: {
+			pointsBefore: baseline,
+			pointsAfter: windowPoints,
+			parameters,
+			maxParameters: Math.floor(n / POINTS_PER_PARAMETER)
+		}
 	};
 	warnings.push(...caveats(diagnostics, resolved.family, unitOf(spacing.spacing), resolved.windowEnd));
 	return {
@@ -106,7 +131,8 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 function checkShapes(input: ItsInput, options: ItsOptions): void {
 	const n = input.dates.length;
 	if (input.values.length !== n) throw new RangeError(`values has ${input.values.length} entries but dates has ${n}`);
-	if (input.offset && input.offset.length !== n) throw new RangeError(`offset has ${input.offset.length} entries but dates has ${n}`);
+	if (input.offset && input.offset.length !== n)
+		throw new RangeError(`offset has ${input.offset.length} entries but dates has ${n}`);
 	checkStartAndEnd(options);
 	validateOptions(options);
 }
@@ -127,9 +153,13 @@ function caveats(diagnostics: ItsDiagnostics, family: string, unit: string, wind
 			`The campaign ran ${formatCount(sufficiency.pointsAfter)} ${unit}${sufficiency.pointsAfter === 1 ? '' : 's'} (to ${windowEnd}); its effect is estimated as temporary, against a model fitted to the ${unit}s before and after it. If the effect lasted beyond the campaign, this understates it.`
 		);
 	else if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER)
-		out.push(`Only ${formatCount(sufficiency.pointsAfter)} ${unit}s after the start: the estimate leans heavily on the model's projection of the trend.`);
+		out.push(
+			`Only ${formatCount(sufficiency.pointsAfter)} ${unit}s after the start: the estimate leans heavily on the model's projection of the trend.`
+		);
 	if (spread?.flagged && family === 'poisson')
-		out.push('The counts vary more than a Poisson model allows, so its intervals are too narrow; use the quasi-Poisson family.');
+		out.push(
+			'The counts vary more than a Poisson model allows, so its intervals are too narrow; use the quasi-Poisson family.'
+		);
 	if (carried.flagged)
 		out.push(
 			family === 'gaussian'
@@ -137,7 +167,9 @@ function caveats(diagnostics: ItsDiagnostics, family: string, unit: string, wind
 				: `Residuals carry over from ${unit} to ${unit}, so the intervals may be too narrow.`
 		);
 	if (placebo.ran && placebo.flagged)
-		out.push(`The placebo run found a "campaign effect" at ${placebo.start}, before the campaign began: the model may be mistaking ordinary swings for effects.`);
+		out.push(
+			`The placebo run found a "campaign effect" at ${placebo.start}, before the campaign began: the model may be mistaking ordinary swings for effects.`
+		);
 	if (!placebo.ran) out.push(`No placebo run: ${placebo.reason}`);
 	return out;
 }

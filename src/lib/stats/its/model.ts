@@ -57,14 +57,24 @@ export function fitItsModel(data: ItsModelData, spec: ItsModelSpec): ItsModelOut
 	});
 	let fit: GlmFit;
 	try {
-		fit = fitGlm(design.x, data.values, { family: spec.family, offset: spec.family === 'gaussian' ? undefined : data.logExposure });
+		fit = fitGlm(design.x, data.values, {
+			family: spec.family,
+			offset: spec.family === 'gaussian' ? undefined : data.logExposure
+		});
 	} catch (error) {
 		if (!(error instanceof CollinearityError)) throw error;
 		const name = design.names[error.column] ?? 'a';
-		return { ok: false, reason: `the "${name}" term cannot be told apart from the other terms with these dates (the design is collinear); remove it or use a longer series.` };
+		return {
+			ok: false,
+			reason: `the "${name}" term cannot be told apart from the other terms with these dates (the design is collinear); remove it or use a longer series.`
+		};
 	}
 	if (!fit.converged)
-		return { ok: false, reason: 'the count model did not settle on an estimate (no convergence in 50 iterations); long runs of zeros can cause this.' };
+		return {
+			ok: false,
+			reason:
+				'the count model did not settle on an estimate (no convergence in 50 iterations); long runs of zeros can cause this.'
+		};
 
 	const residuals = pearsonResiduals(fit, data.values);
 	const df = spec.family === 'poisson' ? Infinity : fit.residualDf;
@@ -75,7 +85,10 @@ export function fitItsModel(data: ItsModelData, spec: ItsModelSpec): ItsModelOut
 		covariance = hac.covariance;
 		neweyWestLag = hac.lag;
 	}
-	return { ok: true, model: { design, fit, covariance, df, critical: criticalValue(spec.level, df), neweyWestLag, residuals } };
+	return {
+		ok: true,
+		model: { design, fit, covariance, df, critical: criticalValue(spec.level, df), neweyWestLag, residuals }
+	};
 }
 
 export function standardError(model: ItsModel, column: number): number {

@@ -49,7 +49,8 @@ export function neweyWestCovariance(
 				const ui = scores[t * p + i]!;
 				const uiLagged = scores[(t - l) * p + i]!;
 				for (let j = 0; j < p; j++) {
-					const term = l === 0 ? ui * scores[t * p + j]! : ui * scores[(t - l) * p + j]! + uiLagged * scores[t * p + j]!;
+					const term =
+						l === 0 ? ui * scores[t * p + j]! : ui * scores[(t - l) * p + j]! + uiLagged * scores[t * p + j]!;
 					meat.data[i * p + j]! += weight * term;
 				}
 			}

@@ -35,14 +35,24 @@ export interface Resolution {
 /** Options that no data could make valid are the caller's mistake: they throw, naming the option. */
 export function validateOptions(options: ItsOptions): void {
 	const { harmonics, period, lag, level, family } = options;
-	if (family !== undefined && !['gaussian', 'poisson', 'quasipoisson'].includes(family)) throw new RangeError(`family must be gaussian, poisson or quasipoisson, not "${family}"`);
-	if (harmonics !== undefined && !(Number.isInteger(harmonics) && harmonics >= 0)) throw new RangeError('harmonics must be a whole number of 0 or more');
-	if (period !== undefined && !(Number.isFinite(period) && period >= 2)) throw new RangeError('period must be at least 2 points');
-	if (harmonics && period !== undefined && 2 * harmonics > period) throw new RangeError(`${harmonics} harmonics need a period of at least ${2 * harmonics} points`);
-	if (lag !== undefined && !(Number.isInteger(lag) && lag >= 0)) throw new RangeError('lag must be a whole number of 0 or more');
-	if (options.windowEnd !== undefined && options.slope) throw new RangeError('a slope change cannot be estimated for a temporary window (windowEnd); leave out one or the other');
-	if (options.windowEnd !== undefined && options.windowEnd < options.start) throw new RangeError(`windowEnd (${options.windowEnd}) is before start (${options.start})`);
-	if (level !== undefined && !(level > 0 && level < 1)) throw new RangeError('level must be between 0 and 1, e.g. 0.95');
+	if (family !== undefined && !['gaussian', 'poisson', 'quasipoisson'].includes(family))
+		throw new RangeError(`family must be gaussian, poisson or quasipoisson, not "${family}"`);
+	if (harmonics !== undefined && !(Number.isInteger(harmonics) && harmonics >= 0))
+		throw new RangeError('harmonics must be a whole number of 0 or more');
+	if (period !== undefined && !(Number.isFinite(period) && period >= 2))
+		throw new RangeError('period must be at least 2 points');
+	if (harmonics && period !== undefined && 2 * harmonics > period)
+		throw new RangeError(`${harmonics} harmonics need a period of at least ${2 * harmonics} points`);
+	if (lag !== undefined && !(Number.isInteger(lag) && lag >= 0))
+		throw new RangeError('lag must be a whole number of 0 or more');
+	if (options.windowEnd !== undefined && options.slope)
+		throw new RangeError(
+			'a slope change cannot be estimated for a temporary window (windowEnd); leave out one or the other'
+		);
+	if (options.windowEnd !== undefined && options.windowEnd < options.start)
+		throw new RangeError(`windowEnd (${options.windowEnd}) is before start (${options.start})`);
+	if (level !== undefined && !(level > 0 && level < 1))
+		throw new RangeError('level must be between 0 and 1, e.g. 0.95');
 }
 
 const isCount = (v: number) => Number.isInteger(v) && v >= 0;
@@ -50,8 +60,14 @@ const isCount = (v: number) => Number.isInteger(v) && v >= 0;
 function chooseFamily(values: readonly number[], asked: Family | undefined): { family: Family; why: string } {
 	if (asked) return { family: asked, why: `${asked}, as asked.` };
 	return values.every(isCount)
-		? { family: 'quasipoisson', why: 'quasi-Poisson: every value is a whole number of 0 or more, so the series is treated as counts that may vary more than Poisson allows.' }
-		: { family: 'gaussian', why: 'Gaussian: some values are negative or not whole numbers, so the series is treated as a continuous measure.' };
+		? {
+				family: 'quasipoisson',
+				why: 'quasi-Poisson: every value is a whole number of 0 or more, so the series is treated as counts that may vary more than Poisson allows.'
+			}
+		: {
+				family: 'gaussian',
+				why: 'Gaussian: some values are negative or not whole numbers, so the series is treated as a continuous measure.'
+			};
 }
 
 export function resolveOptions(facts: SeriesFacts, options: ItsOptions): Resolution {
@@ -61,7 +77,8 @@ export function resolveOptions(facts: SeriesFacts, options: ItsOptions): Resolut
 	const link = linkOf(family);
 	const unit = unitOf(facts.spacing);
 	const yearPoints = naturalPeriod(facts.spacing);
-	const cycles = (period: number) => `${SEASONAL_CYCLES} full cycles (${formatCount(Math.floor(SEASONAL_CYCLES * period))} ${unit}s)`;
+	const cycles = (period: number) =>
+		`${SEASONAL_CYCLES} full cycles (${formatCount(Math.floor(SEASONAL_CYCLES * period))} ${unit}s)`;
 
 	let harmonics = 0;
 	let period: number | null = null;
@@ -74,7 +91,9 @@ export function resolveOptions(facts: SeriesFacts, options: ItsOptions): Resolut
 			whySeasonality = 'month-of-year indicators, as asked.';
 		} else {
 			whySeasonality = 'none: month indicators were asked for, but the pre-period covers less than two full years.';
-			warnings.push('Seasonality was dropped: month indicators need two full years before the start. A campaign in a busy or quiet season may be credited with that season.');
+			warnings.push(
+				'Seasonality was dropped: month indicators need two full years before the start. A campaign in a busy or quiet season may be credited with that season.'
+			);
 		}
 	} else if (options.harmonics === 0) {
 		whySeasonality = SEASONALITY_OFF_AS_ASKED;
@@ -98,8 +117,11 @@ export function resolveOptions(facts: SeriesFacts, options: ItsOptions): Resolut
 	}
 
 	if (facts.hasExposure && link === 'identity')
-		warnings.push('The exposure was ignored: an offset applies to count models. To model a rate with the Gaussian family, divide the values by the exposure first.');
-	if (family === 'poisson' && !facts.values.every(isCount)) warnings.push('Some values are not whole counts; the Poisson fit treats them as counts anyway.');
+		warnings.push(
+			'The exposure was ignored: an offset applies to count models. To model a rate with the Gaussian family, divide the values by the exposure first.'
+		);
+	if (family === 'poisson' && !facts.values.every(isCount))
+		warnings.push('Some values are not whole counts; the Poisson fit treats them as counts anyway.');
 
 	const nwLag = family === 'gaussian' ? neweyWestLag(facts.points) : null;
 	const whyErrors =
@@ -129,5 +151,9 @@ export function resolveOptions(facts: SeriesFacts, options: ItsOptions): Resolut
 		neweyWestLag: nwLag,
 		why: { family: whyFamily, seasonality: whySeasonality, standardErrors: whyErrors }
 	};
-	return { resolved, spec: { family, slope, lag, harmonics, period: period ?? yearPoints, monthDummies, level }, warnings };
+	return {
+		resolved,
+		spec: { family, slope, lag, harmonics, period: period ?? yearPoints, monthDummies, level },
+		warnings
+	};
 }

@@ -14,14 +14,32 @@ export function placeboTest(data: ItsModelData, spec: ItsModelSpec, dates: reado
 	const fakeStart = Math.floor(n / 2);
 	const values = data.values.slice(0, n);
 	const months = data.months?.slice(0, n);
-	const parameters = parameterCount({ slope: spec.slope, harmonics: spec.harmonics, period: spec.period, months: spec.monthDummies ? months : undefined });
+	const parameters = parameterCount({
+		slope: spec.slope,
+		harmonics: spec.harmonics,
+		period: spec.period,
+		months: spec.monthDummies ? months : undefined
+	});
 	const link = spec.family === 'gaussian' ? 'identity' : 'log';
-	const tooLittle = checkPoints(fakeStart, n - fakeStart, spec.slope) ?? checkParameters(parameters, n) ?? checkCountsEachSide(values, fakeStart, link);
-	if (tooLittle) return { ran: false, reason: `the pre-period is too short for a placebo run at its midpoint: ${tooLittle}` };
-	const outcome = fitItsModel({ values, logExposure: data.logExposure?.subarray(0, n), months, startIndex: fakeStart }, spec);
+	const tooLittle =
+		checkPoints(fakeStart, n - fakeStart, spec.slope) ??
+		checkParameters(parameters, n) ??
+		checkCountsEachSide(values, fakeStart, link);
+	if (tooLittle)
+		return { ran: false, reason: `the pre-period is too short for a placebo run at its midpoint: ${tooLittle}` };
+	const outcome = fitItsModel(
+		{ values, logExposure: data.logExposure?.subarray(0, n), months, startIndex: fakeStart },
+		spec
+	);
 	if (!outcome.ok) return { ran: false, reason: `the placebo fit failed: ${outcome.reason}` };
 	const { model } = outcome;
 	const column = model.design.stepColumn;
-	const effect = effectOf(model.fit.coefficients[column]!, standardError(model, column), model.df, spec.level, model.fit.link);
+	const effect = effectOf(
+		model.fit.coefficients[column]!,
+		standardError(model, column),
+		model.df,
+		spec.level,
+		model.fit.link
+	);
 	return { ran: true, start: dates[fakeStart]!, ...effect, flagged: effect.p < 1 - spec.level };
 }

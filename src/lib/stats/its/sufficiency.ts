@@ -27,7 +27,6 @@ export const POINTS_PER_PARAMETER = 3;
 /** Seasonality is learned only from at least two full cycles before the start. */
 export const SEASONAL_CYCLES = 2;
 
-
 export function checkValues(
 	dates: readonly string[],
 	values: readonly number[],
@@ -36,14 +35,17 @@ export function checkValues(
 ): string | null {
 	for (let i = 0; i < values.length; i++) {
 		const value = values[i]!;
-		if (!Number.isFinite(value)) return `the value for ${dates[i]} is missing or not a number; fill it in or remove the date range.`;
+		if (!Number.isFinite(value))
+			return `the value for ${dates[i]} is missing or not a number; fill it in or remove the date range.`;
 		if (link === 'log' && value < 0)
 			return `the value for ${dates[i]} is negative, but a count model needs values of 0 or more; use the Gaussian family for values that can be negative.`;
 		const e = exposure?.[i];
-		if (exposure && !(e !== undefined && Number.isFinite(e) && e > 0)) return `the exposure for ${dates[i]} must be a number greater than 0.`;
+		if (exposure && !(e !== undefined && Number.isFinite(e) && e > 0))
+			return `the exposure for ${dates[i]} must be a number greater than 0.`;
 	}
 	if (values.every((v) => v === 0)) return 'every value is zero, so there is nothing to compare.';
-	if (link === 'identity' && values.every((v) => v === values[0])) return 'the values never change, so there is no variation to learn from.';
+	if (link === 'identity' && values.every((v) => v === values[0]))
+		return 'the values never change, so there is no variation to learn from.';
 	return null;
 }
 
@@ -65,10 +67,17 @@ export function checkPoints(before: number, after: number, slope: boolean, short
 }
 
 /** A log-link ratio needs counts on both sides: with none before or none after it is 0 or infinite. */
-export function checkCountsEachSide(values: readonly number[], startIndex: number, link: Link, windowEnd = values.length - 1): string | null {
+export function checkCountsEachSide(
+	values: readonly number[],
+	startIndex: number,
+	link: Link,
+	windowEnd = values.length - 1
+): string | null {
 	if (link !== 'log') return null;
-	if (values.slice(0, startIndex).every((v) => v === 0)) return 'every value before the start is zero, so there is no baseline to compare with.';
-	if (values.slice(startIndex, windowEnd + 1).every((v) => v === 0)) return 'every value from the start on is zero, so the ratio would be 0 with no finite interval.';
+	if (values.slice(0, startIndex).every((v) => v === 0))
+		return 'every value before the start is zero, so there is no baseline to compare with.';
+	if (values.slice(startIndex, windowEnd + 1).every((v) => v === 0))
+		return 'every value from the start on is zero, so the ratio would be 0 with no finite interval.';
 	return null;
 }
 
@@ -79,4 +88,5 @@ export function checkParameters(parameters: number, points: number): string | nu
 }
 
 /** Two full cycles, counted in whole points (104 weekly points are two years of a 52.18-week cycle). */
-export const seasonalityFits = (pointsBefore: number, period: number): boolean => pointsBefore >= Math.floor(SEASONAL_CYCLES * period);
+export const seasonalityFits = (pointsBefore: number, period: number): boolean =>
+	pointsBefore >= Math.floor(SEASONAL_CYCLES * period);

@@ -105,7 +105,16 @@ export interface CounterfactualPoint {
 }
 
 export type PlaceboResult =
-	| { ran: true; start: string; estimate: number; lower: number; upper: number; p: number; scale: 'ratio' | 'difference'; flagged: boolean }
+	| {
+			ran: true;
+			start: string;
+			estimate: number;
+			lower: number;
+			upper: number;
+			p: number;
+			scale: 'ratio' | 'difference';
+			flagged: boolean;
+	  }
 	| { ran: false; reason: string };
 
 export interface ItsDiagnostics {

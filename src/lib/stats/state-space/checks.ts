@@ -18,9 +18,12 @@ export const UNSTABLE_CONTROL_P = 0.001;
 /** Warned below this. */
 export const DOUBTFUL_CONTROL_P = 0.05;
 
-
 /** Controls are regressors in the forecast, so every one needs a value at every point, after the start too. */
-export function checkControls(dates: readonly string[], controls: readonly ControlSeries[], startIndex: number): string | null {
+export function checkControls(
+	dates: readonly string[],
+	controls: readonly ControlSeries[],
+	startIndex: number
+): string | null {
 	for (const { name, values } of controls) {
 		const missing = values.findIndex((v) => !Number.isFinite(v));
 		if (missing >= 0)
@@ -44,7 +47,11 @@ export function checkStateParameters(parameters: number, pointsBefore: number): 
 }
 
 /** Names the first term (level, slope, a seasonal wave or a control) that the pre-period cannot separate from those before it. */
-export function checkIdentifiable(structure: StructuralModel, controlNames: readonly string[], pointsBefore: number): string | null {
+export function checkIdentifiable(
+	structure: StructuralModel,
+	controlNames: readonly string[],
+	pointsBefore: number
+): string | null {
 	const x = deterministicDesign(structure.model, 0, pointsBefore);
 	try {
 		weightedLeastSquares(x, new Float64Array(x.rows));
@@ -52,7 +59,8 @@ export function checkIdentifiable(structure: StructuralModel, controlNames: read
 	} catch (error) {
 		if (!(error instanceof CollinearityError)) throw error;
 		const k = error.column - structure.regressionOffset;
-		const name = k >= 0 ? `the control "${controlNames[k]}"` : `the ${structure.stateNames[error.column] ?? 'model'} term`;
+		const name =
+			k >= 0 ? `the control "${controlNames[k]}"` : `the ${structure.stateNames[error.column] ?? 'model'} term`;
 		return `${name} moves in step with the other terms before the start (it is a combination of the level, trend, season or other controls), so its effect cannot be told apart; leave it out.`;
 	}
 }
@@ -66,12 +74,21 @@ export function checkIdentifiable(structure: StructuralModel, controlNames: read
  * coefficients are averaged over the variances as the forecast is; at their maximum-likelihood
  * values alone the test refused a stable control 1% of the time instead of 0.1%.
  */
-export function controlStability(structure: StructuralModel, y: ArrayLike<number>, pointsBefore: number, parameters: number): ControlStability {
+export function controlStability(
+	structure: StructuralModel,
+	y: ArrayLike<number>,
+	pointsBefore: number,
+	parameters: number
+): ControlStability {
 	const k = structure.model.stateSize - structure.regressionOffset;
 	if (k === 0) return { ran: false, reason: 'there are no controls.' };
 	const half = Math.floor(pointsBefore / 2);
 	const needed = POINTS_PER_PARAMETER * parameters;
-	if (half < needed) return { ran: false, reason: `each half of the pre-period needs at least ${plural(needed, 'point')} to fit the model on its own; it has ${formatCount(half)}.` };
+	if (half < needed)
+		return {
+			ran: false,
+			reason: `each half of the pre-period needs at least ${plural(needed, 'point')} to fit the model on its own; it has ${formatCount(half)}.`
+		};
 	const saved = structure.model.stateVariance.slice();
 	const halves = [
 		[0, half],
@@ -84,7 +101,8 @@ export function controlStability(structure: StructuralModel, y: ArrayLike<number
 	});
 	structure.model.stateVariance.set(saved);
 	const [first, second] = halves;
-	if (!first || !second) return { ran: false, reason: 'a half of the pre-period cannot pin down every coefficient on its own.' };
+	if (!first || !second)
+		return { ran: false, reason: 'a half of the pre-period cannot pin down every coefficient on its own.' };
 	const difference = first.mean.map((b, i) => b - second.mean[i]!);
 	const sum = matrix(k, k);
 	sum.data.set(first.covariance.map((v, ij) => v + second.covariance[ij]!));
@@ -97,7 +115,10 @@ export function controlStability(structure: StructuralModel, y: ArrayLike<number
 
 export function unstableControls(stability: ControlStability, controlNames: readonly string[]): string | null {
 	if (!stability.ran || stability.p >= UNSTABLE_CONTROL_P) return null;
-	const which = controlNames.length === 1 ? `the control "${controlNames[0]}"` : `the controls (${controlNames.map((n) => `"${n}"`).join(', ')})`;
+	const which =
+		controlNames.length === 1
+			? `the control "${controlNames[0]}"`
+			: `the controls (${controlNames.map((n) => `"${n}"`).join(', ')})`;
 	const p = formatPValue(stability.p);
 	return `the outcome's relation to ${which} changed within the pre-period (the two halves disagree, p ${p.startsWith('<') ? p : `= ${p}`}), so a counterfactual built on it cannot be trusted; check the control for a break or choose another.`;
 }

@@ -40,7 +40,10 @@ function syntheticSeries(random: Random, effect: number): { values: number[]; co
 }
 
 const fit = (values: number[], control: number[], log = false) =>
-	stateSpaceCounterfactual({ dates, values, controls: [{ name: 'control', values: control }] }, { start: dates[START]!, seasonal: null, log });
+	stateSpaceCounterfactual(
+		{ dates, values, controls: [{ name: 'control', values: control }] },
+		{ start: dates[START]!, seasonal: null, log }
+	);
 
 describe(`state-space counterfactual calibration (${RUNS} seeded runs each)`, () => {
 	it('covers the true cumulative (and so average) effect with the 95% interval in 93–97.5% of runs', () => {
@@ -61,7 +64,9 @@ describe(`state-space counterfactual calibration (${RUNS} seeded runs each)`, ()
 			expect(average.absoluteLower * (POINTS - START)).toBeCloseTo(cumulative.absoluteLower, 6);
 		}
 		const rate = covered / (RUNS - refused);
-		console.log(`State-space coverage of the 95% interval of the cumulative effect: ${(rate * 100).toFixed(1)}% (${RUNS - refused} runs, ${refused} refused)`);
+		console.log(
+			`State-space coverage of the 95% interval of the cumulative effect: ${(rate * 100).toFixed(1)}% (${RUNS - refused} runs, ${refused} refused)`
+		);
 		// A stable control is refused (p < 0.001 for a break) about one run in a thousand.
 		expect(refused).toBeLessThanOrEqual(2);
 		expect(rate).toBeGreaterThanOrEqual(0.93);
@@ -83,7 +88,9 @@ describe(`state-space counterfactual calibration (${RUNS} seeded runs each)`, ()
 			if (placebo.flagged) placeboFlags++;
 			if (result.summary.p < 0.05) falseEffects++;
 		}
-		console.log(`State-space effect-free runs: placebo flagged ${((placeboFlags / ran) * 100).toFixed(1)}%, cumulative effect p < 0.05 in ${((falseEffects / ran) * 100).toFixed(1)}%`);
+		console.log(
+			`State-space effect-free runs: placebo flagged ${((placeboFlags / ran) * 100).toFixed(1)}%, cumulative effect p < 0.05 in ${((falseEffects / ran) * 100).toFixed(1)}%`
+		);
 		expect(ran).toBeGreaterThanOrEqual(RUNS - 2);
 		expect(placeboFlags / ran).toBeGreaterThanOrEqual(0.02);
 		expect(placeboFlags / ran).toBeLessThanOrEqual(0.08);

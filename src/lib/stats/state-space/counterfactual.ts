@@ -20,19 +20,38 @@ import {
 	SEASONAL_CYCLES,
 	seasonalityFits
 } from '../its';
-import { checkStartAndEnd, countOnOrBefore, detectSpacing, firstIndexOnOrAfter, naturalPeriod, type Spacing, unitOf } from '../series-dates';
+import {
+	checkStartAndEnd,
+	countOnOrBefore,
+	detectSpacing,
+	firstIndexOnOrAfter,
+	naturalPeriod,
+	type Spacing,
+	unitOf
+} from '../series-dates';
 import { controlStability, unstableControls } from './checks';
 import { type Estimate, estimateCounterfactual, type PreparedSeries } from './estimate';
 import type { Seasonality } from './structural-model';
 import { transformValue } from './summary';
-import type { ResolvedStateSpaceOptions, StateSpaceDiagnostics, StateSpaceInput, StateSpaceOptions, StateSpaceResult, Transform } from './types';
+import type {
+	ResolvedStateSpaceOptions,
+	StateSpaceDiagnostics,
+	StateSpaceInput,
+	StateSpaceOptions,
+	StateSpaceResult,
+	Transform
+} from './types';
 
 /** Harmonics of the default yearly cycle: summer and school-term swings without spending many points. */
 const DEFAULT_HARMONICS = 2;
 
 export function stateSpaceCounterfactual(input: StateSpaceInput, options: StateSpaceOptions): StateSpaceResult {
 	checkShapes(input, options);
-	const fail = (reason: string, warnings: string[] = []): StateSpaceResult => ({ ok: false, reason: NOT_ENOUGH_DATA + reason, warnings });
+	const fail = (reason: string, warnings: string[] = []): StateSpaceResult => ({
+		ok: false,
+		reason: NOT_ENOUGH_DATA + reason,
+		warnings
+	});
 	const spacing = detectSpacing(input.dates);
 	if (!spacing.ok) return fail(spacing.reason);
 	const n = options.end ? countOnOrBefore(input.dates, options.end) : input.dates.length;
@@ -42,7 +61,10 @@ export function stateSpaceCounterfactual(input: StateSpaceInput, options: StateS
 	const tooLittle = checkPoints(startIndex, n - startIndex, false) ?? checkValues(dates, values, undefined, 'identity');
 	if (tooLittle) return fail(tooLittle);
 	const negative = options.log ? values.findIndex((v) => v < 0) : -1;
-	if (negative >= 0) return fail(`the value for ${dates[negative]} is negative, but the log scale needs values of 0 or more; turn the log scale off.`);
+	if (negative >= 0)
+		return fail(
+			`the value for ${dates[negative]} is negative, but the log scale needs values of 0 or more; turn the log scale off.`
+		);
 
 	const unit = unitOf(spacing.spacing);
 	const { resolved, warnings } = resolveOptions(options, values, spacing.spacing, startIndex, dates);
@@ -105,21 +127,33 @@ function checkShapes(input: StateSpaceInput, options: StateSpaceOptions): void {
 		if (!control.name) throw new RangeError('every control needs a name');
 		if (names.has(control.name)) throw new RangeError(`two controls are named "${control.name}"`);
 		names.add(control.name);
-		if (control.values.length !== n) throw new RangeError(`control "${control.name}" has ${control.values.length} entries but dates has ${n}`);
+		if (control.values.length !== n)
+			throw new RangeError(`control "${control.name}" has ${control.values.length} entries but dates has ${n}`);
 	}
 	checkStartAndEnd(options);
-	if (options.trend !== undefined && options.trend !== 'level' && options.trend !== 'local-linear') throw new RangeError(`trend must be "level" or "local-linear", not "${String(options.trend)}"`);
-	if (options.level !== undefined && !(options.level > 0 && options.level < 1)) throw new RangeError('level must be between 0 and 1, e.g. 0.95');
+	if (options.trend !== undefined && options.trend !== 'level' && options.trend !== 'local-linear')
+		throw new RangeError(`trend must be "level" or "local-linear", not "${String(options.trend)}"`);
+	if (options.level !== undefined && !(options.level > 0 && options.level < 1))
+		throw new RangeError('level must be between 0 and 1, e.g. 0.95');
 	const seasonal = options.seasonal;
 	if (seasonal) {
-		if (!(Number.isFinite(seasonal.period) && seasonal.period >= 2)) throw new RangeError('seasonal period must be at least 2 points');
+		if (!(Number.isFinite(seasonal.period) && seasonal.period >= 2))
+			throw new RangeError('seasonal period must be at least 2 points');
 		const { harmonics } = seasonal;
-		if (harmonics !== undefined && !(Number.isInteger(harmonics) && harmonics >= 1)) throw new RangeError('seasonal harmonics must be a whole number of 1 or more');
-		if (harmonics !== undefined && 2 * harmonics > seasonal.period) throw new RangeError(`${harmonics} harmonics need a period of at least ${2 * harmonics} points`);
+		if (harmonics !== undefined && !(Number.isInteger(harmonics) && harmonics >= 1))
+			throw new RangeError('seasonal harmonics must be a whole number of 1 or more');
+		if (harmonics !== undefined && 2 * harmonics > seasonal.period)
+			throw new RangeError(`${harmonics} harmonics need a period of at least ${2 * harmonics} points`);
 	}
 }
 
-function resolveOptions(options: StateSpaceOptions, values: readonly number[], spacing: Spacing, pointsBefore: number, dates: readonly string[]) {
+function resolveOptions(
+	options: StateSpaceOptions,
+	values: readonly number[],
+	spacing: Spacing,
+	pointsBefore: number,
+	dates: readonly string[]
+) {
 	const warnings: string[] = [];
 	const unit = unitOf(spacing);
 	let seasonal: Seasonality | null = null;
@@ -136,7 +170,9 @@ function resolveOptions(options: StateSpaceOptions, values: readonly number[], s
 			whySeasonal = `${seasonal.harmonics} harmonics of a yearly cycle, chosen because the pre-period covers ${SEASONAL_CYCLES} full years; pass seasonal: null to turn it off.`;
 		} else {
 			whySeasonal = `none: the pre-period covers less than ${SEASONAL_CYCLES} full cycles (${formatCount(Math.floor(SEASONAL_CYCLES * period))} ${unit}s).`;
-			warnings.push(`Seasonality is not modelled: the pre-period covers less than ${SEASONAL_CYCLES} full years. A campaign in a busy or quiet season may be credited with that season unless a control carries it.`);
+			warnings.push(
+				`Seasonality is not modelled: the pre-period covers less than ${SEASONAL_CYCLES} full years. A campaign in a busy or quiet season may be credited with that season unless a control carries it.`
+			);
 		}
 	}
 	let transform: Transform = 'none';
@@ -167,7 +203,9 @@ function preFit(estimate: Estimate): StateSpaceDiagnostics['preFit'] {
 	const before = estimate.counterfactual.filter((p) => !p.post);
 	if (before.length === 0) return { points: 0, mape: null, rSquared: null };
 	const nonZero = before.filter((p) => p.observed !== 0);
-	const mape = nonZero.length ? nonZero.reduce((s, p) => s + Math.abs(p.observed - p.expected) / Math.abs(p.observed), 0) / nonZero.length : null;
+	const mape = nonZero.length
+		? nonZero.reduce((s, p) => s + Math.abs(p.observed - p.expected) / Math.abs(p.observed), 0) / nonZero.length
+		: null;
 	const mean = before.reduce((s, p) => s + p.observed, 0) / before.length;
 	const total = before.reduce((s, p) => s + (p.observed - mean) ** 2, 0);
 	const residual = before.reduce((s, p) => s + (p.observed - p.expected) ** 2, 0);
@@ -204,25 +242,52 @@ function placeboRun(series: PreparedSeries, pointsAfter: number): PlaceboResult 
 	const start = series.dates[fakeStart]!;
 	if (series.transform === 'none') {
 		const { absolute, absoluteLower, absoluteUpper } = summary.average;
-		return { ran: true, start, estimate: absolute, lower: absoluteLower, upper: absoluteUpper, p: summary.p, scale: 'difference', flagged };
+		return {
+			ran: true,
+			start,
+			estimate: absolute,
+			lower: absoluteLower,
+			upper: absoluteUpper,
+			p: summary.p,
+			scale: 'difference',
+			flagged
+		};
 	}
 	const { relative, relativeLower, relativeUpper } = summary.cumulative;
-	return { ran: true, start, estimate: 1 + relative, lower: 1 + relativeLower, upper: 1 + relativeUpper, p: summary.p, scale: 'ratio', flagged };
+	return {
+		ran: true,
+		start,
+		estimate: 1 + relative,
+		lower: 1 + relativeLower,
+		upper: 1 + relativeUpper,
+		p: summary.p,
+		scale: 'ratio',
+		flagged
+	};
 }
 
 function caveats(diagnostics: StateSpaceDiagnostics, unit: string, hasControls: boolean): string[] {
 	const out: string[] = [];
 	const { sufficiency, autocorrelation: carried, placebo, controlStability: stability, optimiser } = diagnostics;
 	if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER)
-		out.push(`Only ${formatCount(sufficiency.pointsAfter)} ${unit}s after the start: the estimate leans heavily on the model's forecast.`);
+		out.push(
+			`Only ${formatCount(sufficiency.pointsAfter)} ${unit}s after the start: the estimate leans heavily on the model's forecast.`
+		);
 	if (carried.flagged)
-		out.push(`The model's prediction errors carry over from ${unit} to ${unit} before the start, so its intervals may be too narrow; a trend, a seasonal cycle or a better control may help.`);
+		out.push(
+			`The model's prediction errors carry over from ${unit} to ${unit} before the start, so its intervals may be too narrow; a trend, a seasonal cycle or a better control may help.`
+		);
 	if (placebo.ran && placebo.flagged)
-		out.push(`The placebo run found a "campaign effect" at ${placebo.start}, before the campaign began: the model may be mistaking ordinary swings for effects.`);
+		out.push(
+			`The placebo run found a "campaign effect" at ${placebo.start}, before the campaign began: the model may be mistaking ordinary swings for effects.`
+		);
 	if (!placebo.ran) out.push(`No placebo run: ${placebo.reason}`);
 	if (stability.ran && stability.flagged)
-		out.push('The relation to the controls differs between the two halves of the pre-period; the counterfactual assumes it holds after the start, so treat it with care.');
-	if (hasControls && !stability.ran) out.push(`The controls' relation to the outcome could not be checked for stability: ${stability.reason}`);
+		out.push(
+			'The relation to the controls differs between the two halves of the pre-period; the counterfactual assumes it holds after the start, so treat it with care.'
+		);
+	if (hasControls && !stability.ran)
+		out.push(`The controls' relation to the outcome could not be checked for stability: ${stability.reason}`);
 	if (!optimiser.converged) out.push('The variance estimates did not fully settle; the intervals may be slightly off.');
 	return out;
 }

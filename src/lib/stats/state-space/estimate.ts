@@ -64,7 +64,9 @@ export function estimateCounterfactual(series: PreparedSeries): EstimateOutcome 
 	const fit = fitStructural(structure, modelled, 0, startIndex);
 	const { run, scale } = fit;
 	if (run.unresolved > 0 || !Number.isFinite(fit.logLikelihood))
-		return fail('the points before the start cannot pin down the level, season and control coefficients together; use fewer terms or a longer pre-period.');
+		return fail(
+			'the points before the start cannot pin down the level, season and control coefficients together; use fewer terms or a longer pre-period.'
+		);
 	// σ² is estimated from the n − d one-step errors, less one per estimated variance ratio.
 	const df = Math.max(1, run.regularSteps - structure.components.length);
 	const interval: Interval = { critical: criticalValue(series.level, df), df };
@@ -86,7 +88,18 @@ export function estimateCounterfactual(series: PreparedSeries): EstimateOutcome 
 	const shift = transform === 'log1p' ? 1 : 0;
 	for (let i = 0; i < n - startIndex; i++) {
 		const t = startIndex + i;
-		counterfactual.push(bandPoint(dates[t]!, values[t]!, moments.mean[i]!, moments.variance[i]!, true, transform, interval, moments.dataMean[i]! - shift));
+		counterfactual.push(
+			bandPoint(
+				dates[t]!,
+				values[t]!,
+				moments.mean[i]!,
+				moments.variance[i]!,
+				true,
+				transform,
+				interval,
+				moments.dataMean[i]! - shift
+			)
+		);
 	}
 	const k = controls.length;
 	const coefficients = names.map((name, j) => {
@@ -111,8 +124,12 @@ export function estimateCounterfactual(series: PreparedSeries): EstimateOutcome 
 
 function checkSeries({ dates, modelled, controls, startIndex, seasonal, unit }: PreparedSeries): string | null {
 	// A flat pre-period leaves no noise to scale the intervals by (σ̂² = 0).
-	if (modelled.subarray(0, startIndex).every((v) => v === modelled[0])) return 'the values before the start never change, so there is no variation to learn from.';
-	return checkControls(dates, controls, startIndex) ?? (seasonal ? checkSeasonalCycles(startIndex, seasonal.period, unit) : null);
+	if (modelled.subarray(0, startIndex).every((v) => v === modelled[0]))
+		return 'the values before the start never change, so there is no variation to learn from.';
+	return (
+		checkControls(dates, controls, startIndex) ??
+		(seasonal ? checkSeasonalCycles(startIndex, seasonal.period, unit) : null)
+	);
 }
 
 /**

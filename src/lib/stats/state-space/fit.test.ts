@@ -9,10 +9,11 @@ import { structuralModel } from './structural-model';
  * value against a public printout of R's `Nile`.
  */
 const NILE = [
-	1120, 1160, 963, 1210, 1160, 1160, 813, 1230, 1370, 1140, 995, 935, 1110, 994, 1020, 960, 1180, 799, 958, 1140, 1100, 1210, 1150, 1250, 1260, 1220, 1030,
-	1100, 774, 840, 874, 694, 940, 833, 701, 916, 692, 1020, 1050, 969, 831, 726, 456, 824, 702, 1120, 1100, 832, 764, 821, 768, 845, 864, 862, 698, 845, 744,
-	796, 1040, 759, 781, 865, 845, 944, 984, 897, 822, 1010, 771, 676, 649, 846, 812, 742, 801, 1040, 860, 874, 848, 890, 744, 749, 838, 1050, 918, 986, 797,
-	923, 975, 815, 1020, 906, 901, 1170, 912, 746, 919, 718, 714, 740
+	1120, 1160, 963, 1210, 1160, 1160, 813, 1230, 1370, 1140, 995, 935, 1110, 994, 1020, 960, 1180, 799, 958, 1140, 1100,
+	1210, 1150, 1250, 1260, 1220, 1030, 1100, 774, 840, 874, 694, 940, 833, 701, 916, 692, 1020, 1050, 969, 831, 726, 456,
+	824, 702, 1120, 1100, 832, 764, 821, 768, 845, 864, 862, 698, 845, 744, 796, 1040, 759, 781, 865, 845, 944, 984, 897,
+	822, 1010, 771, 676, 649, 846, 812, 742, 801, 1040, 860, 874, 848, 890, 744, 749, 838, 1050, 918, 986, 797, 923, 975,
+	815, 1020, 906, 901, 1170, 912, 746, 919, 718, 714, 740
 ];
 
 describe('maximum likelihood for a structural model', () => {
@@ -25,7 +26,12 @@ describe('maximum likelihood for a structural model', () => {
 		 * (7.4) does, would give −633.4646. Tolerances: 0.1% on the variances, 0.01 on the log-likelihood.
 		 */
 		expect(NILE).toHaveLength(100);
-		const fit = fitStructural(structuralModel({ trend: 'level', seasonal: null, controls: [], points: 100 }), NILE, 0, 100);
+		const fit = fitStructural(
+			structuralModel({ trend: 'level', seasonal: null, controls: [], points: 100 }),
+			NILE,
+			0,
+			100
+		);
 		expectClose(fit.variances.observation, 15099, 1e-3);
 		expectClose(fit.variances.level, 1469.1, 1e-3);
 		expect(Math.abs(fit.logLikelihood - -632.54)).toBeLessThan(0.01);
@@ -36,7 +42,12 @@ describe('maximum likelihood for a structural model', () => {
 
 	it('finds the same optimum from the variances of the data scaled by 1,000', () => {
 		// The concentrated likelihood is scale-free in the ratios: scaling y scales σ̂² by 10⁶ exactly.
-		const fit = fitStructural(structuralModel({ trend: 'level', seasonal: null, controls: [], points: 100 }), NILE.map((v) => v * 1000), 0, 100);
+		const fit = fitStructural(
+			structuralModel({ trend: 'level', seasonal: null, controls: [], points: 100 }),
+			NILE.map((v) => v * 1000),
+			0,
+			100
+		);
 		expectClose(fit.variances.observation, 15099e6, 1e-3);
 		expectClose(fit.variances.level, 1469.1e6, 1e-3);
 	});

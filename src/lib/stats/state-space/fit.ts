@@ -30,7 +30,12 @@ export interface StructuralFit {
 }
 
 /** Fits y[from … to − 1]. */
-export function fitStructural(structure: StructuralModel, y: ArrayLike<number>, from: number, to: number): StructuralFit {
+export function fitStructural(
+	structure: StructuralModel,
+	y: ArrayLike<number>,
+	from: number,
+	to: number
+): StructuralFit {
 	const k = structure.components.length;
 	const clamp = (theta: Float64Array) => theta.map((v) => Math.min(HIGHEST, Math.max(LOWEST, v)));
 	const objective = (theta: Float64Array) => {
@@ -50,7 +55,12 @@ export function fitStructural(structure: StructuralModel, y: ArrayLike<number>, 
 		evaluations++;
 		if (value < best) [best, start] = [value, point];
 	}
-	const minimum = nelderMead(objective, start, { step: 1, valueTolerance: 1e-7, pointTolerance: 1e-3, maxEvaluations: 300 * Math.max(1, k) });
+	const minimum = nelderMead(objective, start, {
+		step: 1,
+		valueTolerance: 1e-7,
+		pointTolerance: 1e-3,
+		maxEvaluations: 300 * Math.max(1, k)
+	});
 	const ratios = clamp(minimum.x).map(Math.exp);
 	structure.setRatios(ratios);
 	const run = kalmanFilter(structure.model, y, from, to);

@@ -54,7 +54,8 @@ export function averagedForecast(
 		}
 		const b = run.state.slice(r);
 		const bc = new Float64Array(k * k);
-		for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) bc[i * k + j] = scale * run.covariance[(r + i) * m + r + j]!;
+		for (let i = 0; i < k; i++)
+			for (let j = 0; j < k; j++) bc[i * k + j] = scale * run.covariance[(r + i) * m + r + j]!;
 		beta.add(weight, b, bc);
 	}
 	const zMoments = z.result();

@@ -11,7 +11,8 @@ import { concentratedLogLikelihood, jointForecast, kalmanFilter, type LinearGaus
 type Dense = number[][];
 const zeros = (r: number, c: number): Dense => Array.from({ length: r }, () => new Array<number>(c).fill(0));
 const eye = (n: number): Dense => zeros(n, n).map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
-const mul = (a: Dense, b: Dense): Dense => a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
+const mul = (a: Dense, b: Dense): Dense =>
+	a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
 const tr = (a: Dense): Dense => a[0]!.map((_, j) => a.map((row) => row[j]!));
 const add = (a: Dense, b: Dense): Dense => a.map((row, i) => row.map((v, j) => v + b[i]![j]!));
 const power = (t: Dense, k: number): Dense => (k === 0 ? eye(t.length) : mul(t, power(t, k - 1)));
@@ -94,7 +95,8 @@ function denseCovariance(p1: Dense, times: number[]): Dense {
 	return times.map((t) =>
 		times.map((u) => {
 			let state = mul(mul(power(T, t), p1), tr(power(T, u)));
-			for (let k = 0; k < Math.min(t, u); k++) state = add(state, mul(mul(power(T, t - 1 - k), Q), tr(power(T, u - 1 - k))));
+			for (let k = 0; k < Math.min(t, u); k++)
+				state = add(state, mul(mul(power(T, t - 1 - k), Q), tr(power(T, u - 1 - k))));
 			const zt = [zRow(t)];
 			return mul(mul(zt, state), tr([zRow(u)]))[0]![0]! + (t === u ? H : 0);
 		})
@@ -154,13 +156,20 @@ describe('Kalman filter against the dense multivariate normal', () => {
 		const pick = (rows: number[], cols: number[]) => rows.map((i) => cols.map((j) => sigma[i]![j]!));
 		const [one, two] = [times.slice(0, before), times.slice(before)];
 		const gain = tr(solve(pick(one, one), pick(one, two)));
-		const conditionalMean = two.map((t, i) => mean[t]! + gain[i]!.reduce((sum, g, j) => sum + g * (y[j]! - mean[j]!), 0));
-		const conditional = add(pick(two, two), mul(gain, pick(one, two)).map((row) => row.map((v) => -v)));
+		const conditionalMean = two.map(
+			(t, i) => mean[t]! + gain[i]!.reduce((sum, g, j) => sum + g * (y[j]! - mean[j]!), 0)
+		);
+		const conditional = add(
+			pick(two, two),
+			mul(gain, pick(one, two)).map((row) => row.map((v) => -v))
+		);
 		const m = model({ state: a1, covariance: P1, diffuse: [] });
 		const forecast = jointForecast(m, kalmanFilter(m, y, 0, before), before, n);
 		two.forEach((_, i) => {
 			expectClose(forecast.mean[i]!, conditionalMean[i]!, 1e-10, `mean ${i}`);
-			two.forEach((__, j) => expectClose(forecast.covariance[i * two.length + j]!, conditional[i]![j]!, 1e-10, `covariance ${i},${j}`));
+			two.forEach((__, j) =>
+				expectClose(forecast.covariance[i * two.length + j]!, conditional[i]![j]!, 1e-10, `covariance ${i},${j}`)
+			);
 		});
 	});
 });

@@ -124,8 +124,22 @@ export function kalmanFilter(model: LinearGaussianModel, y: ArrayLike<number>, f
 		if (Pinf) predictCovariance(model.transition, Pinf, m, null, scratch);
 		predictState(model, a, P, scratch);
 	}
-	const logLikelihood = failed ? NaN : -0.5 * (regularSteps * Math.log(2 * Math.PI) + sumLogDiffuse + sumLogVariance + sumSquares);
-	return { logLikelihood, diffuseSteps, regularSteps, sumLogDiffuse, sumLogVariance, sumSquares, prediction, variance, state: a, covariance: P, unresolved: diffuseLeft };
+	const logLikelihood = failed
+		? NaN
+		: -0.5 * (regularSteps * Math.log(2 * Math.PI) + sumLogDiffuse + sumLogVariance + sumSquares);
+	return {
+		logLikelihood,
+		diffuseSteps,
+		regularSteps,
+		sumLogDiffuse,
+		sumLogVariance,
+		sumSquares,
+		prediction,
+		variance,
+		state: a,
+		covariance: P,
+		unresolved: diffuseLeft
+	};
 }
 
 /**
@@ -135,7 +149,8 @@ export function kalmanFilter(model: LinearGaussianModel, y: ArrayLike<number>, f
 export function concentratedLogLikelihood(run: FilterRun): { logLikelihood: number; scale: number } {
 	const n = run.regularSteps;
 	const scale = run.sumSquares / n;
-	const logLikelihood = -0.5 * (n * Math.log(2 * Math.PI) + run.sumLogDiffuse + run.sumLogVariance + n * Math.log(scale) + n);
+	const logLikelihood =
+		-0.5 * (n * Math.log(2 * Math.PI) + run.sumLogDiffuse + run.sumLogVariance + n * Math.log(scale) + n);
 	return { logLikelihood, scale };
 }
 
@@ -151,7 +166,12 @@ export interface JointForecast {
  * cross-covariances Cov(yᵢ, yⱼ) = Zⱼ T^(j−i) Pᵢ Zᵢ' are what make the interval of a total honest:
  * consecutive forecast errors share the same unknown level, so they do not cancel out.
  */
-export function jointForecast(model: LinearGaussianModel, start: { state: Float64Array; covariance: Float64Array }, from: number, to: number): JointForecast {
+export function jointForecast(
+	model: LinearGaussianModel,
+	start: { state: Float64Array; covariance: Float64Array },
+	from: number,
+	to: number
+): JointForecast {
 	const m = model.stateSize;
 	const Z = model.design;
 	const count = to - from;
@@ -211,7 +231,13 @@ export function applyTransition(blocks: readonly TransitionBlock[], v: Float64Ar
 }
 
 /** P ← T P T' + diag(q), block by block, so the identity part (levels, regressions) costs nothing. */
-function predictCovariance(blocks: readonly TransitionBlock[], P: Float64Array, m: number, q: Float64Array | null, scratch: Float64Array): void {
+function predictCovariance(
+	blocks: readonly TransitionBlock[],
+	P: Float64Array,
+	m: number,
+	q: Float64Array | null,
+	scratch: Float64Array
+): void {
 	for (const { offset, size, matrix } of blocks) {
 		// Rows of the block: (T P) restricted to them, column by column.
 		for (let j = 0; j < m; j++) {

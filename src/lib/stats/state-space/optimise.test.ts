@@ -5,7 +5,11 @@ describe('Nelder–Mead', () => {
 	it('finds the minimum of the Rosenbrock valley at (1, 1)', () => {
 		// Reference: f(x, y) = (1 − x)² + 100(y − x²)² has its only minimum, 0, at (1, 1).
 		const rosenbrock = (p: Float64Array) => (1 - p[0]!) ** 2 + 100 * (p[1]! - p[0]! ** 2) ** 2;
-		const result = nelderMead(rosenbrock, [-1.2, 1], { valueTolerance: 1e-14, pointTolerance: 1e-8, maxEvaluations: 5000 });
+		const result = nelderMead(rosenbrock, [-1.2, 1], {
+			valueTolerance: 1e-14,
+			pointTolerance: 1e-8,
+			maxEvaluations: 5000
+		});
 		expect(result.converged).toBe(true);
 		expect(Math.abs(result.x[0]! - 1)).toBeLessThan(1e-5);
 		expect(Math.abs(result.x[1]! - 1)).toBeLessThan(1e-5);

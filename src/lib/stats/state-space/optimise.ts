@@ -22,15 +22,42 @@ export interface Minimum {
 	converged: boolean;
 }
 
-export function nelderMead(f: (x: Float64Array) => number, start: ArrayLike<number>, options: NelderMeadOptions = {}): Minimum {
-	const { step = 1, valueTolerance = 1e-9, pointTolerance = 1e-6, maxEvaluations = 500 * Math.max(1, start.length) } = options;
+export function nelderMead(
+	f: (x: Float64Array) => number,
+	start: ArrayLike<number>,
+	options: NelderMeadOptions = {}
+): Minimum {
+	const {
+		step = 1,
+		valueTolerance = 1e-9,
+		pointTolerance = 1e-6,
+		maxEvaluations = 500 * Math.max(1, start.length)
+	} = options;
 	const first = simplexSearch(f, Float64Array.from(start), step, valueTolerance, pointTolerance, maxEvaluations);
-	const second = simplexSearch(f, first.x, step / 10, valueTolerance, pointTolerance, Math.max(0, maxEvaluations - first.evaluations));
+	const second = simplexSearch(
+		f,
+		first.x,
+		step / 10,
+		valueTolerance,
+		pointTolerance,
+		Math.max(0, maxEvaluations - first.evaluations)
+	);
 	const best = second.value <= first.value ? second : first;
-	return { ...best, evaluations: first.evaluations + second.evaluations, converged: first.converged && second.converged };
+	return {
+		...best,
+		evaluations: first.evaluations + second.evaluations,
+		converged: first.converged && second.converged
+	};
 }
 
-function simplexSearch(f: (x: Float64Array) => number, start: Float64Array, step: number, valueTolerance: number, pointTolerance: number, maxEvaluations: number): Minimum {
+function simplexSearch(
+	f: (x: Float64Array) => number,
+	start: Float64Array,
+	step: number,
+	valueTolerance: number,
+	pointTolerance: number,
+	maxEvaluations: number
+): Minimum {
 	const k = start.length;
 	let evaluations = 0;
 	const evaluate = (x: Float64Array) => {
@@ -71,7 +98,8 @@ function simplexSearch(f: (x: Float64Array) => number, start: Float64Array, step
 		if (reflectedValue < values[best]!) {
 			const expanded = along(centroid, points[worst]!, -2);
 			const expandedValue = evaluate(expanded);
-			[points[worst], values[worst]] = expandedValue < reflectedValue ? [expanded, expandedValue] : [reflected, reflectedValue];
+			[points[worst], values[worst]] =
+				expandedValue < reflectedValue ? [expanded, expandedValue] : [reflected, reflectedValue];
 			continue;
 		}
 		if (reflectedValue < values[secondWorst]!) {
@@ -96,11 +124,18 @@ function simplexSearch(f: (x: Float64Array) => number, start: Float64Array, step
 	return { x: points[best]!, value: values[best]!, evaluations, converged };
 }
 
-function isSmall(points: Float64Array[], values: number[], best: number, valueTolerance: number, pointTolerance: number): boolean {
+function isSmall(
+	points: Float64Array[],
+	values: number[],
+	best: number,
+	valueTolerance: number,
+	pointTolerance: number
+): boolean {
 	if (!Number.isFinite(values[best]!)) return false;
 	for (let i = 0; i < points.length; i++) {
 		if (Math.abs(values[i]! - values[best]!) > valueTolerance) return false;
-		for (let j = 0; j < points[i]!.length; j++) if (Math.abs(points[i]![j]! - points[best]![j]!) > pointTolerance) return false;
+		for (let j = 0; j < points[i]!.length; j++)
+			if (Math.abs(points[i]![j]! - points[best]![j]!) > pointTolerance) return false;
 	}
 	return true;
 }

@@ -6,9 +6,21 @@ import { deterministicDesign, structuralModel } from './structural-model';
 describe('structural model layout', () => {
 	it('lays out level, slope, seasonal pairs and coefficients, with a single state at the Nyquist harmonic', () => {
 		const control = Float64Array.of(0.5, -1, 2, 0, 1, -0.5);
-		const model = structuralModel({ trend: 'local-linear', seasonal: { period: 4, harmonics: 2 }, controls: [control], points: 6 });
+		const model = structuralModel({
+			trend: 'local-linear',
+			seasonal: { period: 4, harmonics: 2 },
+			controls: [control],
+			points: 6
+		});
 		// level, slope, cos/sin of cycle 1, the flipping state of cycle 2 (period 4 / 2), one coefficient.
-		expect(model.stateNames).toEqual(['level', 'slope', 'seasonal cycle 1 (cosine)', 'seasonal cycle 1 (sine)', 'seasonal cycle 2', 'control 1']);
+		expect(model.stateNames).toEqual([
+			'level',
+			'slope',
+			'seasonal cycle 1 (cosine)',
+			'seasonal cycle 1 (sine)',
+			'seasonal cycle 2',
+			'control 1'
+		]);
 		expect(model.model.stateSize).toBe(6);
 		expect(model.regressionOffset).toBe(5);
 		expect(model.components).toEqual(['level', 'slope', 'seasonal']);
@@ -23,7 +35,12 @@ describe('structural model layout', () => {
 		 * contributes (−1)ᵗ; the coefficient contributes the control itself.
 		 */
 		const control = Float64Array.of(0.5, -1, 2, 0, 1, -0.5);
-		const { model } = structuralModel({ trend: 'local-linear', seasonal: { period: 4, harmonics: 2 }, controls: [control], points: 6 });
+		const { model } = structuralModel({
+			trend: 'local-linear',
+			seasonal: { period: 4, harmonics: 2 },
+			controls: [control],
+			points: 6
+		});
 		const rows = toRows(deterministicDesign(model, 0, 6));
 		rows.forEach((row, t) => {
 			const expected = [1, t, Math.cos((Math.PI * t) / 2), Math.sin((Math.PI * t) / 2), (-1) ** t, control[t]!];

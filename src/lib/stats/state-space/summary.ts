@@ -17,7 +17,8 @@ import type { CumulativeEffectPoint, Transform } from './types';
 export const transformValue = (transform: Transform, y: number): number =>
 	transform === 'log' ? Math.log(y) : transform === 'log1p' ? Math.log1p(y) : y;
 
-const back = (transform: Transform, z: number): number => (transform === 'log' ? Math.exp(z) : transform === 'log1p' ? Math.expm1(z) : z);
+const back = (transform: Transform, z: number): number =>
+	transform === 'log' ? Math.exp(z) : transform === 'log1p' ? Math.expm1(z) : z;
 
 /** The mean on the data's scale of N(μ, V) on the modelled scale. */
 const meanOf = (transform: Transform, mu: number, variance: number): number =>
@@ -56,7 +57,13 @@ export interface PostTotals {
 	cumulativeEffect: CumulativeEffectPoint[];
 }
 
-export function postTotals(dates: readonly string[], actual: readonly number[], moments: ForecastMoments, transform: Transform, interval: Interval): PostTotals {
+export function postTotals(
+	dates: readonly string[],
+	actual: readonly number[],
+	moments: ForecastMoments,
+	transform: Transform,
+	interval: Interval
+): PostTotals {
 	const count = actual.length;
 	const expected = moments.dataMean;
 	const cov = (i: number, j: number) => moments.dataCovariance[i * count + j]!;
@@ -70,22 +77,49 @@ export function postTotals(dates: readonly string[], actual: readonly number[], 
 		sumVariance += cov(k, k);
 		for (let j = 0; j < k; j++) sumVariance += 2 * cov(j, k);
 		sumActual += actual[k]!;
-		total = totalOf(sumMean, sumVariance, sumActual, transform === 'log1p' ? k + 1 : 0, transform !== 'none', interval.critical);
-		cumulativeEffect.push({ date: dates[k]!, effect: sumActual - total.predicted, lower: sumActual - total.upper, upper: sumActual - total.lower });
+		total = totalOf(
+			sumMean,
+			sumVariance,
+			sumActual,
+			transform === 'log1p' ? k + 1 : 0,
+			transform !== 'none',
+			interval.critical
+		);
+		cumulativeEffect.push({
+			date: dates[k]!,
+			effect: sumActual - total.predicted,
+			lower: sumActual - total.upper,
+			upper: sumActual - total.lower
+		});
 	}
 	const cumulative = summaryOf(sumActual, total.predicted, total.lower, total.upper);
 	const average = summaryOf(sumActual / count, total.predicted / count, total.lower / count, total.upper / count);
-	return { summary: { average, cumulative, p: studentTwoSidedP(total.statistic, interval.df), points: count }, cumulativeEffect };
+	return {
+		summary: { average, cumulative, p: studentTwoSidedP(total.statistic, interval.df), points: count },
+		cumulativeEffect
+	};
 }
 
 /**
  * A total with mean S and variance V: Gaussian, or (log scale) the log-normal with those moments.
  * `shift` is the number of points for log(y + 1), whose back-transform subtracts 1 from each.
  */
-function totalOf(mean: number, variance: number, actual: number, shift: number, logNormal: boolean, critical: number): Total {
+function totalOf(
+	mean: number,
+	variance: number,
+	actual: number,
+	shift: number,
+	logNormal: boolean,
+	critical: number
+): Total {
 	if (!logNormal) {
 		const sd = Math.sqrt(variance);
-		return { predicted: mean, lower: mean - critical * sd, upper: mean + critical * sd, statistic: (actual - mean) / sd };
+		return {
+			predicted: mean,
+			lower: mean - critical * sd,
+			upper: mean + critical * sd,
+			statistic: (actual - mean) / sd
+		};
 	}
 	const sigma2 = Math.log1p(variance / (mean * mean));
 	const sigma = Math.sqrt(sigma2);

@@ -58,8 +58,7 @@ export interface StateSpaceVariances {
 }
 
 export type ControlStability =
-	| { ran: true; statistic: number; df: number; p: number; flagged: boolean }
-	| { ran: false; reason: string };
+	{ ran: true; statistic: number; df: number; p: number; flagged: boolean } | { ran: false; reason: string };
 
 export interface StateSpaceDiagnostics {
 	/** One-step-ahead predictions over the pre-period, after the points that fix the initial state. */

@@ -32,7 +32,13 @@ export interface VarianceNode {
 	weight: number;
 }
 
-export function varianceNodes(structure: StructuralModel, y: ArrayLike<number>, from: number, to: number, start: Float64Array): VarianceNode[] {
+export function varianceNodes(
+	structure: StructuralModel,
+	y: ArrayLike<number>,
+	from: number,
+	to: number,
+	start: Float64Array
+): VarianceNode[] {
 	const k = structure.components.length;
 	if (k === 0) return [{ ratios: new Float64Array(0), weight: 1 }];
 	const logPosterior = (theta: Float64Array) => {
@@ -47,7 +53,11 @@ export function varianceNodes(structure: StructuralModel, y: ArrayLike<number>, 
 		}
 		return logLikelihood + SHARE_PRIOR * (sum - (k + 1) * Math.log(exps));
 	};
-	const mode = nelderMead((t) => -logPosterior(t), start.map((v) => Math.max(v, -12)), { step: 1, valueTolerance: 1e-6, pointTolerance: 1e-2, maxEvaluations: 200 * k });
+	const mode = nelderMead(
+		(t) => -logPosterior(t),
+		start.map((v) => Math.max(v, -12)),
+		{ step: 1, valueTolerance: 1e-6, pointTolerance: 1e-2, maxEvaluations: 200 * k }
+	);
 	const top = -mode.value;
 	const root = whitening(logPosterior, mode.x, top);
 	const nodes = new Map<string, { theta: Float64Array; value: number }>();
@@ -92,7 +102,8 @@ function whitening(f: (t: Float64Array) => number, at: Float64Array, value: numb
 	for (let i = 0; i < k; i++) {
 		hessian.data[i * k + i] = -(shifted(i, h, i, 0) - 2 * value + shifted(i, -h, i, 0)) / (h * h);
 		for (let j = 0; j < i; j++) {
-			const c = -(shifted(i, h, j, h) - shifted(i, h, j, -h) - shifted(i, -h, j, h) + shifted(i, -h, j, -h)) / (4 * h * h);
+			const c =
+				-(shifted(i, h, j, h) - shifted(i, h, j, -h) - shifted(i, -h, j, h) + shifted(i, -h, j, -h)) / (4 * h * h);
 			hessian.data[i * k + j] = c;
 			hessian.data[j * k + i] = c;
 		}

@@ -22,14 +22,45 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = await databaseFor(locals);
 	const [series, campaigns] = await Promise.all([explorableSeries(db), campaignSummaries(db)]);
 	const controls = url.searchParams.getAll('control').filter((c) => c !== '');
-	const query = ExploreQuery.safeParse({ ...Object.fromEntries(url.searchParams), controls: controls.length > 0 ? controls : undefined });
-	if (!query.success) return { series, campaigns, query: {}, panel: null, association: null, problem: `${describeZodError(query.error)}.` };
+	const query = ExploreQuery.safeParse({
+		...Object.fromEntries(url.searchParams),
+		controls: controls.length > 0 ? controls : undefined
+	});
+	if (!query.success)
+		return {
+			series,
+			campaigns,
+			query: {},
+			panel: null,
+			association: null,
+			problem: `${describeZodError(query.error)}.`
+		};
 	const q = query.data;
 	const campaign = campaigns.find((c) => c.campaignId === q.campaign);
 	const start = q.start ?? campaign?.startsOn;
 	const end = q.end ?? (q.start ? undefined : campaign?.endsOn);
 	const association = q.metric ? await laggedAssociation(db, q.metric, campaign?.campaignId) : null;
-	if (!q.metric || !start) return { series, campaigns, query: q, panel: null, association, problem: q.metric ? 'Choose a campaign or a start date.' : null };
-	const panel = await impactForMetric(db, q.metric, { start, end, family: q.family, harmonics: q.harmonics, slope: q.slope, controls: q.controls }, campaign?.name);
-	return { series, campaigns, query: q, panel, association, problem: panel ? null : `Lantern has no series called "${q.metric}".` };
+	if (!q.metric || !start)
+		return {
+			series,
+			campaigns,
+			query: q,
+			panel: null,
+			association,
+			problem: q.metric ? 'Choose a campaign or a start date.' : null
+		};
+	const panel = await impactForMetric(
+		db,
+		q.metric,
+		{ start, end, family: q.family, harmonics: q.harmonics, slope: q.slope, controls: q.controls },
+		campaign?.name
+	);
+	return {
+		series,
+		campaigns,
+		query: q,
+		panel,
+		association,
+		problem: panel ? null : `Lantern has no series called "${q.metric}".`
+	};
 };

@@ -12,7 +12,13 @@ export const load: PageServerLoad = async () => ({
 	uploadLimitBytes: uploadLimitBytes()
 });
 
-const SettingsForm = LibrarySettings.pick({ libraryName: true, timeZone: true, gateCountsBidirectional: true, plsFscskey: true, plsPeers: true });
+const SettingsForm = LibrarySettings.pick({
+	libraryName: true,
+	timeZone: true,
+	gateCountsBidirectional: true,
+	plsFscskey: true,
+	plsPeers: true
+});
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {

@@ -5,5 +5,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const db = await databaseFor(locals);
-	return { ...(await strategyComparison(db)), hashtags: await hashtagSummary(db), community: await communityEngagement(db) };
+	return {
+		...(await strategyComparison(db)),
+		hashtags: await hashtagSummary(db),
+		community: await communityEngagement(db)
+	};
 };

@@ -26,9 +26,11 @@ export const actions: Actions = {
 		if (!form.success) return fail(400, { message: 'Choose an import to remove.' });
 		const db = await getDatabase();
 		const target = (await listImports(db)).find((item) => item.importId === form.data.importId);
-		if (!target) return fail(404, { message: `Import ${form.data.importId} was not found; it may have been removed already.` });
+		if (!target)
+			return fail(404, { message: `Import ${form.data.importId} was not found; it may have been removed already.` });
 		// Staff remove their own imports; removing anyone's is for directors and admins.
-		if (!can(locals.role, 'removeData') && target.importedBy !== locals.actor) return fail(403, { message: 'You can remove imports you made yourself. Ask a director to remove this one.' });
+		if (!can(locals.role, 'removeData') && target.importedBy !== locals.actor)
+			return fail(403, { message: 'You can remove imports you made yourself. Ask a director to remove this one.' });
 		await removeImportsAndRelink(db, [form.data.importId]);
 		await recordAudit(db, locals.actor, 'import removed', `${form.data.importId}: ${target.fileName}`);
 		return { message: `Removed import ${form.data.importId} and all the rows it loaded.` };

@@ -4,5 +4,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () =>
 	new Response(await auditCsv(await getDatabase()), {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="lantern-audit-log.csv"' }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="lantern-audit-log.csv"'
+		}
 	});

@@ -23,7 +23,20 @@ const UploadQuery = z.object({
 const FIELD_NAMES: Record<string, string> = { name: 'file name' };
 
 const refuse = (status: number, fileName: string, message: string) =>
-	json({ importId: null, fileName, source: null, sourceLabel: null, status: 'rejected', rowsLoaded: 0, errors: [{ row: null, column: null, message }], errorCount: 1, summary: message }, { status });
+	json(
+		{
+			importId: null,
+			fileName,
+			source: null,
+			sourceLabel: null,
+			status: 'rejected',
+			rowsLoaded: 0,
+			errors: [{ row: null, column: null, message }],
+			errorCount: 1,
+			summary: message
+		},
+		{ status }
+	);
 
 export const GET: RequestHandler = async () => json(await listImports(await getDatabase()));
 
@@ -31,7 +44,11 @@ export const GET: RequestHandler = async () => json(await listImports(await getD
 export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const query = UploadQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) {
-		return refuse(400, url.searchParams.get('name') ?? '', `The upload was refused: ${describeZodError(query.error, (field) => FIELD_NAMES[field] ?? field)}.`);
+		return refuse(
+			400,
+			url.searchParams.get('name') ?? '',
+			`The upload was refused: ${describeZodError(query.error, (field) => FIELD_NAMES[field] ?? field)}.`
+		);
 	}
 	const fileName = query.data.name;
 	const limit = uploadLimitBytes();
@@ -49,9 +66,16 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	try {
 		const db = await getDatabase();
 		const results = await importUpload(db, path, { fileName, importedBy: locals.actor });
-		for (const result of results) await recordAudit(db, locals.actor, `file ${result.status}`, `${result.fileName}${result.source ? ` (${result.source})` : ''}`);
+		for (const result of results)
+			await recordAudit(
+				db,
+				locals.actor,
+				`file ${result.status}`,
+				`${result.fileName}${result.source ? ` (${result.source})` : ''}`
+			);
 		// An export ZIP answers with one result per file inside it.
-		if (results.length > 1) return json({ results }, { status: results.some((r) => r.status !== 'rejected') ? 200 : 422 });
+		if (results.length > 1)
+			return json({ results }, { status: results.some((r) => r.status !== 'rejected') ? 200 : 422 });
 		const result = results[0]!;
 		if (result.unrecognised) {
 			result.mapUrl = `/map/${await holdUpload(path, fileName)}`;

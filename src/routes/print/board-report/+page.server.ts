@@ -13,8 +13,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = await databaseFor(locals);
 	const data = await overview(db, query.data);
 	// Campaigns that ran in the period, each outcome's estimate in the words a director reads aloud.
-	const campaigns = (await campaignSummaries(db)).filter((c) => c.startsOn <= data.range.to && c.endsOn >= data.range.from);
+	const campaigns = (await campaignSummaries(db)).filter(
+		(c) => c.startsOn <= data.range.to && c.endsOn >= data.range.from
+	);
 	const impact = [];
-	for (const campaign of campaigns) impact.push({ name: campaign.name, panels: (await campaignImpact(db, campaign)).map((p) => ({ label: p.label, paragraph: p.paragraph })) });
+	for (const campaign of campaigns)
+		impact.push({
+			name: campaign.name,
+			panels: (await campaignImpact(db, campaign)).map((p) => ({ label: p.label, paragraph: p.paragraph }))
+		});
 	return { overview: data, impact, generatedOn: new Date().toISOString().slice(0, 10) };
 };

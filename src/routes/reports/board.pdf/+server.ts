@@ -15,8 +15,19 @@ export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => 
 	try {
 		const renderAs = locals.user ? (`user:${locals.user.userId}` as const) : 'demo';
 		const owner = locals.user ? renderAs : `demo:${getClientAddress()}`;
-		const pdf = await renderBoardReportPdf({ baseUrl: renderOrigin(url.origin), ...data.range, libraryName: data.libraryName, renderAs, owner });
-		await recordAudit(await getDatabase(), locals.actor, 'report generated', `board report ${data.range.from} to ${data.range.to}`);
+		const pdf = await renderBoardReportPdf({
+			baseUrl: renderOrigin(url.origin),
+			...data.range,
+			libraryName: data.libraryName,
+			renderAs,
+			owner
+		});
+		await recordAudit(
+			await getDatabase(),
+			locals.actor,
+			'report generated',
+			`board report ${data.range.from} to ${data.range.to}`
+		);
 		return new Response(new Uint8Array(pdf), {
 			headers: {
 				'content-type': 'application/pdf',

@@ -5,7 +5,8 @@ import { formProblem, SetupForm } from '$lib/server/auth/forms';
 import { isSetupToken } from '$lib/server/auth/setup';
 import type { Actions, PageServerLoad } from './$types';
 
-const USED = 'This setup link has been used, or Lantern was restarted since it was printed. If no admin exists yet, the server console shows the new link.';
+const USED =
+	'This setup link has been used, or Lantern was restarted since it was printed. If no admin exists yet, the server console shows the new link.';
 
 export const load: PageServerLoad = ({ params }) => {
 	if (!isSetupToken(params.token)) error(404, USED);

@@ -5,7 +5,17 @@
  * to record blocks. Specs: ipld.io/specs/transport/car/carv1, ipld.io/specs/codecs/dag-cbor/spec,
  * atproto.com/specs/repository, atproto.com/specs/tid.
  */
-import { CarError, CidLink, decodeDagCbor, latin1, Malformed, readCid, readVarint, type CborMap, type CborValue } from './dag-cbor';
+import {
+	CarError,
+	CidLink,
+	decodeDagCbor,
+	latin1,
+	Malformed,
+	readCid,
+	readVarint,
+	type CborMap,
+	type CborValue
+} from './dag-cbor';
 
 export { CarError, CidLink, decodeDagCbor, type CborMap, type CborValue };
 
@@ -69,7 +79,8 @@ export function readBlueskyCar(bytes: Uint8Array): BlueskyRepo {
 	walkTree(bytes, blocks, commit.data, repo, warn, (key, record) => {
 		const parts = RECORD_KEY.exec(key);
 		if (!parts) return warn(`A record with the unreadable key "${key.slice(0, 80)}" was skipped.`);
-		if (key <= previousKey && inOrder) warn('Records are out of order in this export, so it may be damaged; they were read anyway.');
+		if (key <= previousKey && inOrder)
+			warn('Records are out of order in this export, so it may be damaged; they were read anyway.');
 		inOrder &&= key > previousKey;
 		previousKey = key;
 		const [, collection = '', rkey = ''] = parts;
@@ -88,8 +99,12 @@ export function readBlueskyCar(bytes: Uint8Array): BlueskyRepo {
 		else repo.posts.push(post);
 	});
 	repo.counts = Object.fromEntries(counts);
-	const missing = repo.missingBlocks === 1 ? '1 part of this export is missing' : `${repo.missingBlocks} parts of this export are missing`;
-	if (repo.missingBlocks > 0) repo.warnings.unshift(`${missing}, so some records could not be read. If it should be complete, ${AGAIN}`);
+	const missing =
+		repo.missingBlocks === 1
+			? '1 part of this export is missing'
+			: `${repo.missingBlocks} parts of this export are missing`;
+	if (repo.missingBlocks > 0)
+		repo.warnings.unshift(`${missing}, so some records could not be read. If it should be complete, ${AGAIN}`);
 	if (skipped > 0) repo.warnings.push(`…and ${skipped} more problems like these.`);
 	return repo;
 }
@@ -110,15 +125,20 @@ export function readCarBlocks(bytes: Uint8Array): { root: CidLink; blocks: Map<s
 	let offset: number;
 	try {
 		const [length, start] = readVarint(bytes, 0);
-		if (length === 0 || length > MAX_HEADER_BYTES || start + length > bytes.length) throw new Malformed('it does not start with a CAR header');
+		if (length === 0 || length > MAX_HEADER_BYTES || start + length > bytes.length)
+			throw new Malformed('it does not start with a CAR header');
 		header = decodeDagCbor(bytes.subarray(start, start + length));
 		offset = start + length;
 	} catch (error) {
-		if (error instanceof Malformed) throw new CarError(`${NOT_A_REPO}: it does not start with a CAR archive header. ${AGAIN}`);
+		if (error instanceof Malformed)
+			throw new CarError(`${NOT_A_REPO}: it does not start with a CAR archive header. ${AGAIN}`);
 		throw error;
 	}
 	if (!isMap(header) || header.version !== 1) {
-		const kind = isMap(header) && header.version === 2 ? 'it is a CARv2 archive, and Bluesky exports are CARv1' : 'its header is not a CARv1 header';
+		const kind =
+			isMap(header) && header.version === 2
+				? 'it is a CARv2 archive, and Bluesky exports are CARv1'
+				: 'its header is not a CARv1 header';
 		throw new CarError(`${NOT_A_REPO}: ${kind}. ${AGAIN}`);
 	}
 	const root = Array.isArray(header.roots) ? header.roots[0] : undefined;
@@ -128,18 +148,24 @@ export function readCarBlocks(bytes: Uint8Array): { root: CidLink; blocks: Map<s
 		const sectionStart = offset;
 		try {
 			const [length, start] = readVarint(bytes, offset);
-			if (length === 0 || length > MAX_BLOCK_BYTES) throw new Malformed(`a block claims an impossible size (${length} bytes)`);
+			if (length === 0 || length > MAX_BLOCK_BYTES)
+				throw new Malformed(`a block claims an impossible size (${length} bytes)`);
 			const end = start + length;
 			if (end > bytes.length) throw new Malformed('a block is cut off', true);
 			if (bytes[start] === 0x12 && bytes[start + 1] === 0x20) {
-				throw new CarError(`${NOT_A_REPO}: it uses old IPFS (CIDv0) block addresses, which Bluesky exports never use. ${AGAIN}`);
+				throw new CarError(
+					`${NOT_A_REPO}: it uses old IPFS (CIDv0) block addresses, which Bluesky exports never use. ${AGAIN}`
+				);
 			}
 			const [cid, dataStart] = readCid(bytes, start, end);
 			if (!blocks.has(cid.key)) blocks.set(cid.key, bytes.subarray(dataStart, end));
 			offset = end;
 		} catch (error) {
 			if (!(error instanceof Malformed)) throw error;
-			if (error.truncated) throw new CarError(`The Bluesky export ends part-way through a block (byte ${sectionStart} of ${bytes.length}): the download was probably cut short. ${AGAIN}`);
+			if (error.truncated)
+				throw new CarError(
+					`The Bluesky export ends part-way through a block (byte ${sectionStart} of ${bytes.length}): the download was probably cut short. ${AGAIN}`
+				);
 			throw new CarError(`The Bluesky export is damaged at byte ${sectionStart}: ${error.message}. ${AGAIN}`);
 		}
 	}
@@ -150,11 +176,18 @@ function readCommit(file: Uint8Array, root: CidLink, blocks: Map<string, Uint8Ar
 	const block = blocks.get(root.key);
 	if (!block) throw new CarError(`The Bluesky export is incomplete: it does not contain its root commit. ${AGAIN}`);
 	const commit = decodeBlock(file, block, 'its root commit');
-	if (!isMap(commit) || typeof commit.did !== 'string' || !commit.did.startsWith('did:') || !(commit.data instanceof CidLink)) {
+	if (
+		!isMap(commit) ||
+		typeof commit.did !== 'string' ||
+		!commit.did.startsWith('did:') ||
+		!(commit.data instanceof CidLink)
+	) {
 		throw new CarError(`${NOT_A_REPO}: its root is not a signed repository commit. ${AGAIN}`);
 	}
 	if (commit.version !== 3 && commit.version !== 2) {
-		throw new CarError(`This Bluesky export uses repository format version ${shown(commit.version)}, which Lantern cannot read yet.`);
+		throw new CarError(
+			`This Bluesky export uses repository format version ${shown(commit.version)}, which Lantern cannot read yet.`
+		);
 	}
 	return { did: commit.did, rev: typeof commit.rev === 'string' ? commit.rev : null, data: commit.data };
 }
@@ -162,7 +195,14 @@ function readCommit(file: Uint8Array, root: CidLink, blocks: Map<string, Uint8Ar
 type Step = { node: CidLink } | { key: string; record: CidLink };
 
 /** In-order walk of the Merkle Search Tree, with an explicit stack so depth costs no call stack. */
-function walkTree(file: Uint8Array, blocks: Map<string, Uint8Array>, root: CidLink, repo: BlueskyRepo, warn: (message: string) => void, visit: (key: string, record: CidLink) => void) {
+function walkTree(
+	file: Uint8Array,
+	blocks: Map<string, Uint8Array>,
+	root: CidLink,
+	repo: BlueskyRepo,
+	warn: (message: string) => void,
+	visit: (key: string, record: CidLink) => void
+) {
 	const stack: Step[] = [{ node: root }];
 	// Every node is read at most once, so links that loop back cannot keep the walk going.
 	const seen = new Set<string>();
@@ -173,7 +213,9 @@ function walkTree(file: Uint8Array, blocks: Map<string, Uint8Array>, root: CidLi
 			continue;
 		}
 		if (seen.has(step.node.key)) {
-			warn('This export links to the same part of its record tree twice, so it may be damaged; that part was read once.');
+			warn(
+				'This export links to the same part of its record tree twice, so it may be damaged; that part was read once.'
+			);
 			continue;
 		}
 		seen.add(step.node.key);
@@ -183,7 +225,10 @@ function walkTree(file: Uint8Array, blocks: Map<string, Uint8Array>, root: CidLi
 			continue;
 		}
 		const steps = nodeSteps(decodeBlock(file, block, 'a record-tree node'));
-		if (typeof steps === 'string') throw new CarError(`The Bluesky export is damaged at byte ${block.byteOffset - file.byteOffset}: ${steps}. ${AGAIN}`);
+		if (typeof steps === 'string')
+			throw new CarError(
+				`The Bluesky export is damaged at byte ${block.byteOffset - file.byteOffset}: ${steps}. ${AGAIN}`
+			);
 		for (let i = steps.length - 1; i >= 0; i -= 1) stack.push(steps[i]!);
 	}
 }
@@ -196,9 +241,17 @@ function nodeSteps(node: CborValue): Step[] | string {
 	else if (node.l != null) return 'a record-tree node has a broken link';
 	let previous = '';
 	for (const entry of node.e) {
-		if (!isMap(entry) || typeof entry.p !== 'number' || !(entry.k instanceof Uint8Array) || !(entry.v instanceof CidLink)) return 'a record-tree entry is incomplete';
-		if (!Number.isInteger(entry.p) || entry.p < 0 || entry.p > previous.length) return 'a record-tree key is built from a neighbour it does not match';
-		if (entry.p + entry.k.length > MAX_KEY_LENGTH) return `a record-tree key is longer than ${MAX_KEY_LENGTH} characters`;
+		if (
+			!isMap(entry) ||
+			typeof entry.p !== 'number' ||
+			!(entry.k instanceof Uint8Array) ||
+			!(entry.v instanceof CidLink)
+		)
+			return 'a record-tree entry is incomplete';
+		if (!Number.isInteger(entry.p) || entry.p < 0 || entry.p > previous.length)
+			return 'a record-tree key is built from a neighbour it does not match';
+		if (entry.p + entry.k.length > MAX_KEY_LENGTH)
+			return `a record-tree key is longer than ${MAX_KEY_LENGTH} characters`;
 		const key = previous.slice(0, entry.p) + latin1.decode(entry.k);
 		steps.push({ key, record: entry.v });
 		if (entry.t instanceof CidLink) steps.push({ node: entry.t });
@@ -213,7 +266,9 @@ function decodeBlock(file: Uint8Array, block: Uint8Array, what: string): CborVal
 		return decodeDagCbor(block);
 	} catch (error) {
 		if (!(error instanceof Malformed)) throw error;
-		throw new CarError(`The Bluesky export is damaged at byte ${block.byteOffset - file.byteOffset}: ${what} cannot be read (${error.message}). ${AGAIN}`);
+		throw new CarError(
+			`The Bluesky export is damaged at byte ${block.byteOffset - file.byteOffset}: ${what} cannot be read (${error.message}). ${AGAIN}`
+		);
 	}
 }
 
@@ -244,7 +299,13 @@ function shown(value: CborValue): string {
 }
 
 function isMap(value: CborValue): value is CborMap {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof CidLink);
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		!(value instanceof Uint8Array) &&
+		!(value instanceof CidLink)
+	);
 }
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;

@@ -27,7 +27,8 @@ export class CidLink {
 	}
 	/** "b…" (base32) for CIDv1, "Qm…" (base58btc) for CIDv0 */
 	get text(): string {
-		this.#text ??= this.bytes.length === 34 && this.bytes[0] === 0x12 ? base58btc(this.bytes) : `b${base32(this.bytes)}`;
+		this.#text ??=
+			this.bytes.length === 34 && this.bytes[0] === 0x12 ? base58btc(this.bytes) : `b${base32(this.bytes)}`;
 		return this.#text;
 	}
 	toString(): string {
@@ -35,7 +36,8 @@ export class CidLink {
 	}
 }
 
-export type CborValue = null | undefined | boolean | number | bigint | string | Uint8Array | CidLink | CborValue[] | CborMap;
+export type CborValue =
+	null | undefined | boolean | number | bigint | string | Uint8Array | CidLink | CborValue[] | CborMap;
 export interface CborMap {
 	[key: string]: CborValue;
 }
@@ -106,7 +108,9 @@ class CborReader {
 			case 0:
 				return argument;
 			case 1:
-				return typeof argument === 'number' && argument < Number.MAX_SAFE_INTEGER ? -1 - argument : narrow(-1n - BigInt(argument));
+				return typeof argument === 'number' && argument < Number.MAX_SAFE_INTEGER
+					? -1 - argument
+					: narrow(-1n - BigInt(argument));
 			case 2:
 				return this.take(this.length(argument, 1));
 			case 3:
@@ -123,7 +127,8 @@ class CborReader {
 					if (typeof key !== 'string') throw new Malformed('a map key is not text');
 					const value = this.item(depth + 1);
 					// A "__proto__" key must become data, not the object's prototype.
-					if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+					if (key === '__proto__')
+						Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
 					else map[key] = value;
 				}
 				return map;
@@ -131,7 +136,8 @@ class CborReader {
 			default: {
 				const inner = this.item(depth + 1);
 				if (argument !== 42) return inner;
-				if (!(inner instanceof Uint8Array) || inner[0] !== 0) throw new Malformed('a link (tag 42) does not hold a CID');
+				if (!(inner instanceof Uint8Array) || inner[0] !== 0)
+					throw new Malformed('a link (tag 42) does not hold a CID');
 				const [cid, end] = readCid(inner, 1, inner.length);
 				if (end !== inner.length) throw new Malformed('a link (tag 42) has bytes after its CID');
 				return cid;
@@ -148,7 +154,9 @@ class CborReader {
 		if (info === 27) return this.view.getFloat64(this.need(8));
 		if (info === 24) this.need(1);
 		if (info < 25) return undefined;
-		throw new Malformed(info === 31 ? 'a value uses indefinite length, which DAG-CBOR forbids' : 'a value has a reserved type byte');
+		throw new Malformed(
+			info === 31 ? 'a value uses indefinite length, which DAG-CBOR forbids' : 'a value has a reserved type byte'
+		);
 	}
 
 	private argument(info: number): number | bigint {
@@ -157,12 +165,15 @@ class CborReader {
 		if (info === 25) return this.view.getUint16(this.need(2));
 		if (info === 26) return this.view.getUint32(this.need(4));
 		if (info === 27) return narrow(this.view.getBigUint64(this.need(8)));
-		throw new Malformed(info === 31 ? 'a value uses indefinite length, which DAG-CBOR forbids' : 'a value has a reserved length byte');
+		throw new Malformed(
+			info === 31 ? 'a value uses indefinite length, which DAG-CBOR forbids' : 'a value has a reserved length byte'
+		);
 	}
 
 	/** A length or count, refused when the block could not hold that many bytes or items. */
 	private length(argument: number | bigint, minimumBytesEach: number): number {
-		if (typeof argument === 'bigint' || argument * minimumBytesEach > this.bytes.length - this.offset) throw new Malformed('a value claims more bytes than its block holds');
+		if (typeof argument === 'bigint' || argument * minimumBytesEach > this.bytes.length - this.offset)
+			throw new Malformed('a value claims more bytes than its block holds');
 		return argument;
 	}
 
@@ -226,5 +237,11 @@ function base58btc(bytes: Uint8Array): string {
 	}
 	let zeros = '';
 	for (let i = 0; i < bytes.length && bytes[i] === 0; i += 1) zeros += '1';
-	return zeros + digits.reverse().map((digit) => BASE58[digit]).join('');
+	return (
+		zeros +
+		digits
+			.reverse()
+			.map((digit) => BASE58[digit])
+			.join('')
+	);
 }

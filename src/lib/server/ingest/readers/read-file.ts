@@ -20,7 +20,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 export const isZip = (bytes: Uint8Array): boolean => ZIP.every((b, i) => bytes[i] === b);
 
 /** A ZIP that is an Excel workbook: named .xlsx, or holding xl/workbook.xml among its first bytes. */
-export const isWorkbook = (bytes: Buffer, fileName: string): boolean => isZip(bytes) && (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml')));
+export const isWorkbook = (bytes: Buffer, fileName: string): boolean =>
+	isZip(bytes) && (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml')));
 
 /** The file's first `length` bytes (fewer when the file is shorter). */
 export async function readHead(path: string, length = HEAD_BYTES): Promise<Buffer> {
@@ -49,18 +50,30 @@ export async function sniffFile(path: string, fileName: string): Promise<FileSni
 	}
 	if (isZip(bytes)) {
 		if (isWorkbook(bytes, fileName)) return { encoding: 'utf-8', kind: 'xlsx', head: '' };
-		return refuse('This is a ZIP archive: upload it on the Uploads page or with `lantern import`, which read the export files inside.');
+		return refuse(
+			'This is a ZIP archive: upload it on the Uploads page or with `lantern import`, which read the export files inside.'
+		);
 	}
 	if (startsWith(OLE)) {
-		return refuse('This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.');
+		return refuse(
+			'This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.'
+		);
 	}
-	if (/\.car$/i.test(fileName) || (bytes.subarray(0, 64).includes(Buffer.from('roots')) && bytes.subarray(0, 64).includes(Buffer.from('version')))) {
+	if (
+		/\.car$/i.test(fileName) ||
+		(bytes.subarray(0, 64).includes(Buffer.from('roots')) && bytes.subarray(0, 64).includes(Buffer.from('version')))
+	) {
 		return { encoding: 'utf-8', kind: 'bluesky-car', head: '' };
 	}
-	if (bytes.includes(0)) return refuse('This is not a text file (it contains binary data). Upload the CSV export itself.');
+	if (bytes.includes(0))
+		return refuse('This is not a text file (it contains binary data). Upload the CSV export itself.');
 	const encoding = isUtf8(bytes, bytesRead === HEAD_BYTES) ? 'utf-8' : 'latin-1';
 	const head = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(bytes).replace(/^\uFEFF/, '');
-	const kind = /^\s*window\.YTD\./.test(head) ? 'x-archive' : /^\s*[{[]/.test(head) && /\.json$/i.test(fileName) ? 'json' : 'csv';
+	const kind = /^\s*window\.YTD\./.test(head)
+		? 'x-archive'
+		: /^\s*[{[]/.test(head) && /\.json$/i.test(fileName)
+			? 'json'
+			: 'csv';
 	return { encoding, kind, head };
 }
 

@@ -5,7 +5,10 @@ import { splitCsvLine } from './csv-line';
 export const HEADER_SCAN_LINES = 10;
 
 export function matchesSource(source: SourceSpec, header: string[]): boolean {
-	return source.anchors.every((anchor) => header.includes(anchor)) && !(source.absent ?? []).some((cell) => header.includes(cell));
+	return (
+		source.anchors.every((anchor) => header.includes(anchor)) &&
+		!(source.absent ?? []).some((cell) => header.includes(cell))
+	);
 }
 
 /** A CSV recognised from its first lines: its format, where its header sits, and what it says. */
@@ -21,16 +24,33 @@ export interface RecognisedCsv {
 }
 
 /** Finds the first of the head's lines that is a header some candidate format knows. */
-export function recogniseCsv(head: string, sheet: string | null, candidates: readonly SourceSpec[]): RecognisedCsv | null {
+export function recogniseCsv(
+	head: string,
+	sheet: string | null,
+	candidates: readonly SourceSpec[]
+): RecognisedCsv | null {
 	const allLines = head.split(/\r?\n/);
 	const lines = allLines.slice(0, HEADER_SCAN_LINES);
 	for (const [index, line] of lines.entries()) {
 		const headerText = splitCsvLine(line).map((cell) => cell.replace(/^\uFEFF/, '').trim());
 		const header = headerText.map(normaliseHeader);
-		const source = candidates.find((candidate) => (candidate.format ?? 'csv') === 'csv' && (candidate.sheet ?? null) === sheet && matchesSource(candidate, header))
-			?? (sheet === null ? undefined : candidates.find((candidate) => (candidate.format ?? 'csv') === 'csv' && !candidate.sheet && matchesSource(candidate, header)));
+		const source =
+			candidates.find(
+				(candidate) =>
+					(candidate.format ?? 'csv') === 'csv' &&
+					(candidate.sheet ?? null) === sheet &&
+					matchesSource(candidate, header)
+			) ??
+			(sheet === null
+				? undefined
+				: candidates.find(
+						(candidate) => (candidate.format ?? 'csv') === 'csv' && !candidate.sheet && matchesSource(candidate, header)
+					));
 		if (source) {
-			const sampleLines = allLines.slice(index, index + 61).filter((l) => l.trim() !== '').map((l) => splitCsvLine(l));
+			const sampleLines = allLines
+				.slice(index, index + 61)
+				.filter((l) => l.trim() !== '')
+				.map((l) => splitCsvLine(l));
 			return {
 				source,
 				index,

@@ -16,7 +16,13 @@ export async function stageBlueskyCar(connection: DuckDBConnection, path: string
 		if (error instanceof CarError) throw new Refusal(error.message, [], 0, source);
 		throw error;
 	}
-	if (posts.length === 0) throw new Refusal('This Bluesky repository export holds no posts, so there is nothing to import. (Likes, follows and reposts of other accounts are not imported.)', [], 0, source);
+	if (posts.length === 0)
+		throw new Refusal(
+			'This Bluesky repository export holds no posts, so there is nothing to import. (Likes, follows and reposts of other accounts are not imported.)',
+			[],
+			0,
+			source
+		);
 	return withTempFile('json', async (json) => {
 		await writeFile(json, JSON.stringify(posts));
 		return stageJsonItems(connection, json, fileName, source, 'json', 'array');

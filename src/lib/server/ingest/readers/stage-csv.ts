@@ -14,7 +14,15 @@ import { recogniseCsv } from './recognise-csv';
 import { describeStaging, readerMessage, type Staged } from './staging-table';
 
 /** Recognises a CSV from its first lines and stages it, or returns null when no format matches. */
-export async function stageCsvIfKnown(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, head: string, sheet: string | null, candidates: readonly SourceSpec[]): Promise<Staged | null> {
+export async function stageCsvIfKnown(
+	connection: DuckDBConnection,
+	path: string,
+	fileName: string,
+	sniff: FileSniff,
+	head: string,
+	sheet: string | null,
+	candidates: readonly SourceSpec[]
+): Promise<Staged | null> {
 	const recognised = recogniseCsv(head, sheet, candidates);
 	if (!recognised) return null;
 	const { source, index, header, preamble, sample } = recognised;
@@ -38,16 +46,29 @@ export function csvReaderSql(path: string, encoding: string, skip: string): stri
 			encoding = ${encoding}, skip = ${skip}, null_padding = false, max_line_size = 4000000)`;
 }
 
-async function stageCsv(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff, source: SourceSpec, skip: number, needed: number[]): Promise<Staged> {
+async function stageCsv(
+	connection: DuckDBConnection,
+	path: string,
+	fileName: string,
+	sniff: FileSniff,
+	source: SourceSpec,
+	skip: number,
+	needed: number[]
+): Promise<Staged> {
 	// DuckDB's Latin-1 reader refuses Windows-1252's 0x80–0x9F (curly quotes, …), so transcode first.
 	const transcoded = sniff.encoding === 'latin-1' ? join(tmpdir(), `lantern-${randomUUID()}.csv`) : null;
 	try {
 		if (transcoded) await transcodeWindows1252(path, transcoded);
 		const reader = csvReaderSql('$1', '$2', '$3');
 		const params = [transcoded ?? path, transcoded ? 'utf-8' : sniff.encoding, skip];
-		const all = (await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${reader}`, params)).map((row) => row.column_name);
+		const all = (await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${reader}`, params)).map(
+			(row) => row.column_name
+		);
 		// DuckDB reads only the projected columns; every other cell is still checked for shape.
-		const projected = needed.length > 0 && needed.every((i) => i < all.length) ? needed.map((i) => sqlIdentifier(all[i]!)).join(', ') : '*';
+		const projected =
+			needed.length > 0 && needed.every((i) => i < all.length)
+				? needed.map((i) => sqlIdentifier(all[i]!)).join(', ')
+				: '*';
 		// Rows keep the file's order; numbering them from rowid is free, where row_number() OVER () would serialise the read.
 		await connection.run(`CREATE OR REPLACE TEMP TABLE staging_cells AS SELECT ${projected} FROM ${reader}`, params);
 		await connection.run('CREATE OR REPLACE TEMP VIEW staging AS SELECT rowid + 1 AS row_no, * FROM staging_cells');

@@ -9,20 +9,43 @@ import type { FileSniff } from './read-file';
 import { describeStaging, readerMessage, withTempFile, type Staged } from './staging-table';
 
 /** A Mastodon (ActivityPub) archive's outbox.json: one post per item of `orderedItems`. */
-export async function stageActivityPub(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
+export async function stageActivityPub(
+	connection: DuckDBConnection,
+	path: string,
+	fileName: string,
+	sniff: FileSniff
+): Promise<Staged> {
 	const source = SOURCES.find((candidate) => candidate.format === 'activitypub');
 	if (!source || !/"orderedItems"/.test(sniff.head)) {
-		throw new Refusal('Lantern reads two kinds of JSON file: a campaigns file ({"campaigns": […]}) and the outbox.json of a Mastodon archive. This is neither.');
+		throw new Refusal(
+			'Lantern reads two kinds of JSON file: a campaigns file ({"campaigns": […]}) and the outbox.json of a Mastodon archive. This is neither.'
+		);
 	}
-	return stageJsonItems(connection, path, fileName, source, `unnest(CAST(json_extract(json, '$.orderedItems') AS JSON[]))`, 'auto');
+	return stageJsonItems(
+		connection,
+		path,
+		fileName,
+		source,
+		`unnest(CAST(json_extract(json, '$.orderedItems') AS JSON[]))`,
+		'auto'
+	);
 }
 
 /** `window.YTD.tweets.part0 = [...]`: the part after the first `=` is JSON. */
-export async function stageXArchive(connection: DuckDBConnection, path: string, fileName: string, sniff: FileSniff): Promise<Staged> {
+export async function stageXArchive(
+	connection: DuckDBConnection,
+	path: string,
+	fileName: string,
+	sniff: FileSniff
+): Promise<Staged> {
 	const part = /^\s*window\.YTD\.([A-Za-z_]+)\.part\d+/.exec(sniff.head)?.[1] ?? '';
-	const source = SOURCES.find((candidate) => candidate.format === 'x-archive' && candidate.archiveParts?.includes(part));
+	const source = SOURCES.find(
+		(candidate) => candidate.format === 'x-archive' && candidate.archiveParts?.includes(part)
+	);
 	if (!source) {
-		throw new Refusal(`This is the "${part}" file of an X data archive, which Lantern does not use. Upload tweets.js (or tweets-part1.js, …), account.js or following.js from the archive's data folder.`);
+		throw new Refusal(
+			`This is the "${part}" file of an X data archive, which Lantern does not use. Upload tweets.js (or tweets-part1.js, …), account.js or following.js from the archive's data folder.`
+		);
 	}
 	return withTempFile('json', async (json) => {
 		await writeJsonPart(path, json);
@@ -31,7 +54,14 @@ export async function stageXArchive(connection: DuckDBConnection, path: string, 
 }
 
 /** Stages one row per JSON item, with a synthetic header row naming the source's archive columns. */
-export async function stageJsonItems(connection: DuckDBConnection, jsonPath: string, fileName: string, source: SourceSpec, items: string, format: 'array' | 'auto'): Promise<Staged> {
+export async function stageJsonItems(
+	connection: DuckDBConnection,
+	jsonPath: string,
+	fileName: string,
+	source: SourceSpec,
+	items: string,
+	format: 'array' | 'auto'
+): Promise<Staged> {
 	// 128 MB per JSON value (a whole Mastodon outbox is one): DuckDB reserves twice that, inside its memory limit.
 	const columns = source.archiveColumns!;
 	const header = columns.map((column, i) => `${sqlString(column.name)} AS c${i}`).join(', ');
@@ -46,7 +76,12 @@ export async function stageJsonItems(connection: DuckDBConnection, jsonPath: str
 			[jsonPath]
 		);
 	} catch (error) {
-		throw new Refusal(`Lantern could not read this ${source.label} file: ${readerMessage(error, jsonPath, fileName)}. Upload the file exactly as it came out of the archive.`, [], 0, source);
+		throw new Refusal(
+			`Lantern could not read this ${source.label} file: ${readerMessage(error, jsonPath, fileName)}. Upload the file exactly as it came out of the archive.`,
+			[],
+			0,
+			source
+		);
 	}
 	return describeStaging(connection, source, 1, 0);
 }

@@ -9,13 +9,26 @@ import { withTempFile, type Staged } from './staging-table';
 import { readWorkbook, sheetToCsv } from './xlsx';
 
 /** Each sheet of a workbook is tried as a CSV; the first one in a known format is imported. */
-export async function stageWorkbook(connection: DuckDBConnection, path: string, fileName: string, candidates: readonly SourceSpec[]): Promise<Staged> {
+export async function stageWorkbook(
+	connection: DuckDBConnection,
+	path: string,
+	fileName: string,
+	candidates: readonly SourceSpec[]
+): Promise<Staged> {
 	const sheets = readWorkbook(await readFile(path));
 	for (const sheet of sheets) {
 		const staged = await withTempFile('csv', async (csv) => {
 			const text = sheetToCsv(sheet);
 			await writeFile(csv, text);
-			return stageCsvIfKnown(connection, csv, fileName, { encoding: 'utf-8', kind: 'csv', head: text.slice(0, 65_536) }, text.slice(0, 65_536), normaliseHeader(sheet.name), candidates);
+			return stageCsvIfKnown(
+				connection,
+				csv,
+				fileName,
+				{ encoding: 'utf-8', kind: 'csv', head: text.slice(0, 65_536) },
+				text.slice(0, 65_536),
+				normaliseHeader(sheet.name),
+				candidates
+			);
 		});
 		if (staged) return staged;
 	}

@@ -26,19 +26,40 @@ export interface Staged {
 }
 
 /** What a reader staged: its columns, and the header row's cells as written and normalised. */
-export async function describeStaging(connection: DuckDBConnection, source: SourceSpec, headerRow: number, lineOffset: number): Promise<Staged> {
+export async function describeStaging(
+	connection: DuckDBConnection,
+	source: SourceSpec,
+	headerRow: number,
+	lineOffset: number
+): Promise<Staged> {
 	const columns = (await queryRows<{ column_name: string }>(connection, 'DESCRIBE staging'))
 		.map((row) => row.column_name)
 		.filter((name) => name !== 'row_no');
 	const [row] = await queryRows(connection, 'SELECT * FROM staging WHERE row_no = $1', [headerRow]);
 	// Staging reads every cell as text (all_varchar), so a header cell is a string or null.
-	const headerText = columns.map((column) => ((row?.[column] as string | null | undefined) ?? '').replace(/^\uFEFF/, '').trim());
-	return { source, headerRow, lineOffset, header: headerText.map(normaliseHeader), headerText, columns, preamble: [], sample: null };
+	const headerText = columns.map((column) =>
+		((row?.[column] as string | null | undefined) ?? '').replace(/^\uFEFF/, '').trim()
+	);
+	return {
+		source,
+		headerRow,
+		lineOffset,
+		header: headerText.map(normaliseHeader),
+		headerText,
+		columns,
+		preamble: [],
+		sample: null
+	};
 }
 
 /** Staging is a table for archives and a view over `staging_cells` for spreadsheets; drop whichever exists. */
 export async function dropStaging(connection: DuckDBConnection): Promise<void> {
-	for (const statement of ['DROP VIEW IF EXISTS staging', 'DROP TABLE IF EXISTS staging', 'DROP TABLE IF EXISTS staging_cells', 'DROP TABLE IF EXISTS normalised']) {
+	for (const statement of [
+		'DROP VIEW IF EXISTS staging',
+		'DROP TABLE IF EXISTS staging',
+		'DROP TABLE IF EXISTS staging_cells',
+		'DROP TABLE IF EXISTS normalised'
+	]) {
 		await connection.run(statement).catch(() => undefined);
 	}
 }
@@ -48,7 +69,13 @@ export function readerMessage(error: unknown, path: string, fileName: string): s
 	const message = error instanceof Error ? error.message : String(error);
 	// The reader quotes the offending line; it may hold personal data, and the import log keeps messages.
 	const withoutLine = message.split(/\n?Original Line:/)[0]!;
-	return withoutLine.split('\n').slice(0, 2).join(' ').replaceAll(path, fileName).replace(/^Invalid Input Error: /, '').slice(0, 300);
+	return withoutLine
+		.split('\n')
+		.slice(0, 2)
+		.join(' ')
+		.replaceAll(path, fileName)
+		.replace(/^Invalid Input Error: /, '')
+		.slice(0, 300);
 }
 
 /** Runs `use` on a fresh temporary file path, removing the file afterwards whatever happens. */

@@ -51,12 +51,21 @@ export function xlsxOf(sheets: Record<string, (string | number)[][]>): Buffer {
 	const column = (i: number) => String.fromCharCode(65 + i);
 	const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 	const files: Record<string, Buffer> = {
-		'xl/workbook.xml': Buffer.from(`<?xml version="1.0"?><workbook xmlns:r="r"><sheets>${names.map((n, i) => `<sheet name="${escape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
-		'xl/_rels/workbook.xml.rels': Buffer.from(`<?xml version="1.0"?><Relationships>${names.map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`)
+		'xl/workbook.xml': Buffer.from(
+			`<?xml version="1.0"?><workbook xmlns:r="r"><sheets>${names.map((n, i) => `<sheet name="${escape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`
+		),
+		'xl/_rels/workbook.xml.rels': Buffer.from(
+			`<?xml version="1.0"?><Relationships>${names.map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`
+		)
 	};
 	names.forEach((name, i) => {
-		const rows = sheets[name]!.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => (typeof cell === 'number' ? `<c r="${column(c)}${r + 1}"><v>${cell}</v></c>` : `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`)).join('')}</row>`);
-		files[`xl/worksheets/sheet${i + 1}.xml`] = Buffer.from(`<?xml version="1.0"?><worksheet><dimension ref="A1"/><sheetData>${rows.join('')}</sheetData></worksheet>`);
+		const rows = sheets[name]!.map(
+			(row, r) =>
+				`<row r="${r + 1}">${row.map((cell, c) => (typeof cell === 'number' ? `<c r="${column(c)}${r + 1}"><v>${cell}</v></c>` : `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`)).join('')}</row>`
+		);
+		files[`xl/worksheets/sheet${i + 1}.xml`] = Buffer.from(
+			`<?xml version="1.0"?><worksheet><dimension ref="A1"/><sheetData>${rows.join('')}</sheetData></worksheet>`
+		);
 	});
 	return zipOf(files);
 }
@@ -181,7 +190,8 @@ export function encodeCar(roots: CidLink[], blocks: Block[], header: CborValue =
 	const parts: number[][] = [];
 	const headerBytes = encodeDagCbor(header);
 	parts.push(encodeVarint(headerBytes.length), [...headerBytes]);
-	for (const { cid, bytes } of blocks) parts.push(encodeVarint(cid.bytes.length + bytes.length), [...cid.bytes], [...bytes]);
+	for (const { cid, bytes } of blocks)
+		parts.push(encodeVarint(cid.bytes.length + bytes.length), [...cid.bytes], [...bytes]);
 	return Uint8Array.from(parts.flat());
 }
 
@@ -214,9 +224,17 @@ export function buildMst(entries: ReadonlyArray<readonly [string, CidLink]>): { 
 	const nodes: MstNodeBlock[] = [];
 	const top = Math.max(0, ...items.map((item) => item.layer));
 	const build = (run: typeof items, layer: number): CidLink => {
-		const node: { l: CidLink | null; e: { p: number; k: Uint8Array; v: CidLink; t: CidLink | null }[] } = { l: null, e: [] };
+		const node: { l: CidLink | null; e: { p: number; k: Uint8Array; v: CidLink; t: CidLink | null }[] } = {
+			l: null,
+			e: []
+		};
 		const index = nodes.length;
-		nodes.push({ cid: new CidLink(new Uint8Array()), bytes: new Uint8Array(), keys: run.map((item) => item.key), layer });
+		nodes.push({
+			cid: new CidLink(new Uint8Array()),
+			bytes: new Uint8Array(),
+			keys: run.map((item) => item.key),
+			layer
+		});
 		let below: typeof items = [];
 		let previous = '';
 		const attach = () => {
@@ -269,7 +287,9 @@ export function buildRepo(did: string, rev: string, records: RepoRecord[]): Buil
 	const mst = buildMst(keys.map((key) => [key, byKey.get(key)!.cid] as const));
 	const commit = blockOf({ did, version: 3, data: mst.root, rev, prev: null, sig: new Uint8Array(64).fill(7) });
 	const seen = new Set<string>();
-	const blocks = [commit, ...mst.nodes, ...byKey.values()].filter((block) => !seen.has(block.cid.text) && seen.add(block.cid.text));
+	const blocks = [commit, ...mst.nodes, ...byKey.values()].filter(
+		(block) => !seen.has(block.cid.text) && seen.add(block.cid.text)
+	);
 	return { commit, mst, records: byKey, blocks, car: encodeCar([commit.cid], blocks) };
 }
 

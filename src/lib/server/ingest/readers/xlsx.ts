@@ -11,7 +11,9 @@ const decode = (text: string) =>
 	text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
 		const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 		if (named[entity]) return named[entity];
-		return String.fromCodePoint(entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+		return String.fromCodePoint(
+			entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10)
+		);
 	});
 
 function columnIndex(ref: string): number {
@@ -32,11 +34,19 @@ export function readWorkbook(bytes: Buffer): Sheet[] {
 		return found ? readZipEntry(bytes, found).toString('utf8') : null;
 	};
 	const workbook = text('xl/workbook.xml');
-	if (!workbook) throw new Refusal('This ZIP is not an Excel workbook (it has no xl/workbook.xml). Upload the CSV or .xlsx export itself.');
+	if (!workbook)
+		throw new Refusal(
+			'This ZIP is not an Excel workbook (it has no xl/workbook.xml). Upload the CSV or .xlsx export itself.'
+		);
 	const rels = text('xl/_rels/workbook.xml.rels') ?? '';
-	const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-	for (const m of rels.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/g)) targets.set(m[2]!, m[1]!);
-	const shared = [...(text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => decode([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
+	const targets = new Map(
+		[...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!])
+	);
+	for (const m of rels.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/g))
+		targets.set(m[2]!, m[1]!);
+	const shared = [...(text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+		decode([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''))
+	);
 	return [...workbook.matchAll(/<sheet\b[^>]*\bname="([^"]+)"[^>]*\br:id="([^"]+)"/g)].map((m) => {
 		const target = (targets.get(m[2]!) ?? '').replace(/^\/?(xl\/)?/, '');
 		const xml = text(`xl/${target}`) ?? '';
@@ -50,7 +60,8 @@ export function readWorkbook(bytes: Buffer): Sheet[] {
 				const inner = cell[2] ?? '';
 				const value = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
 				const inline = [...inner.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('');
-				const content = type === 's' ? (shared[Number(value)] ?? '') : type === 'inlineStr' ? decode(inline) : decode(value ?? '');
+				const content =
+					type === 's' ? (shared[Number(value)] ?? '') : type === 'inlineStr' ? decode(inline) : decode(value ?? '');
 				const column = columnIndex(ref);
 				while (cells.length < column) cells.push('');
 				cells[column] = content;
@@ -66,5 +77,9 @@ export function readWorkbook(bytes: Buffer): Sheet[] {
 /** A sheet as CSV text, every cell quoted, so the CSV pipeline reads it like any export. */
 export function sheetToCsv(sheet: Sheet): string {
 	const width = Math.max(1, ...sheet.rows.map((row) => row.length));
-	return sheet.rows.map((row) => Array.from({ length: width }, (_, i) => `"${(row[i] ?? '').replaceAll('"', '""')}"`).join(',')).join('\n') + '\n';
+	return (
+		sheet.rows
+			.map((row) => Array.from({ length: width }, (_, i) => `"${(row[i] ?? '').replaceAll('"', '""')}"`).join(','))
+			.join('\n') + '\n'
+	);
 }

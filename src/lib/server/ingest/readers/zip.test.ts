@@ -16,14 +16,18 @@ describe('zip reader', () => {
 
 	it('refuses an archive of many small entries that together expand hundreds of times (300 × 1 MB from under 1 MB)', () => {
 		const files: Record<string, Buffer> = {};
-		for (let i = 0; i < 300; i++) files[`part-${i}.csv`] = Buffer.alloc(1024 * 1024, `period_start,period,branch,metric,value\n`);
+		for (let i = 0; i < 300; i++)
+			files[`part-${i}.csv`] = Buffer.alloc(1024 * 1024, `period_start,period,branch,metric,value\n`);
 		const zip = zipOf(files);
 		expect(zip.length).toBeLessThan(1024 * 1024);
 		expect(() => zipEntries(zip)).toThrow(/ZIP bomb/);
 	});
 
 	it('opens an ordinary export archive: a few CSVs that compress about tenfold', () => {
-		const rows = Array.from({ length: 20_000 }, (_, i) => `2026-01-${String((i % 28) + 1).padStart(2, '0')},day,Branch ${i % 7},visits,${(i * 7919) % 1000}`).join('\n');
+		const rows = Array.from(
+			{ length: 20_000 },
+			(_, i) => `2026-01-${String((i % 28) + 1).padStart(2, '0')},day,Branch ${i % 7},visits,${(i * 7919) % 1000}`
+		).join('\n');
 		const zip = zipOf({ 'a.csv': Buffer.from(rows), 'b.csv': Buffer.from(rows.replaceAll('visits', 'circulation')) });
 		expect(zipEntries(zip)).toHaveLength(2);
 	});

@@ -11,7 +11,8 @@ const item = jsonText();
 export const blueskyRepo = defineSource({
 	id: 'bluesky-repo',
 	label: 'Bluesky repository export (repo.car)',
-	description: "The repo.car from Bluesky's Settings → Export my data: each post's time, text, language and link. Bluesky exports carry no metrics.",
+	description:
+		"The repo.car from Bluesky's Settings → Export my data: each post's time, text, language and link. Bluesky exports carry no metrics.",
 	target: 'post_observations',
 	format: 'bluesky-car',
 	archiveColumns: [

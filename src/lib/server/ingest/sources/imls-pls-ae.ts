@@ -2,13 +2,17 @@ import { defineSource, type FieldSpec } from '../source';
 
 // IMLS writes "not reported / not applicable / suppressed" as -1, -3, -4, -9 and M
 // (docs/export-formats.md, "IMLS Public Libraries Survey").
-const measure = (header: string): FieldSpec => ({ headers: [header], type: { kind: 'count', missingCodes: ['-1', '-3', '-4', '-9', 'M'] } });
+const measure = (header: string): FieldSpec => ({
+	headers: [header],
+	type: { kind: 'count', missingCodes: ['-1', '-3', '-4', '-9', 'M'] }
+});
 
 /** IMLS Public Libraries Survey, administrative-entity file: one row per library system. */
 export const imlsPlsAdministrativeEntity = defineSource({
 	id: 'imls-pls-ae',
 	label: 'IMLS Public Libraries Survey (administrative entities)',
-	description: 'The per-library PLS public-use CSV (FSCSKEY, LIBNAME, STABR, POPU_LSA, VISITS, TOTCIR, …), any fiscal year; the year comes from YR_SUB or the file name (fy2019, pud19).',
+	description:
+		'The per-library PLS public-use CSV (FSCSKEY, LIBNAME, STABR, POPU_LSA, VISITS, TOTCIR, …), any fiscal year; the year comes from YR_SUB or the file name (fy2019, pud19).',
 	target: 'pls_records',
 	anchors: ['fscskey', 'libname', 'stabr'],
 	fields: {
@@ -30,7 +34,9 @@ export const imlsPlsAdministrativeEntity = defineSource({
 		totopexp: measure('totopexp')
 	},
 	load: (n, { fileName }) => {
-		const fromName = /fy\s*-?(\d{4})/i.exec(fileName)?.[1] ?? (/pud(\d{2})/i.exec(fileName)?.[1] ? `20${/pud(\d{2})/i.exec(fileName)![1]}` : null);
+		const fromName =
+			/fy\s*-?(\d{4})/i.exec(fileName)?.[1] ??
+			(/pud(\d{2})/i.exec(fileName)?.[1] ? `20${/pud(\d{2})/i.exec(fileName)![1]}` : null);
 		return {
 			fiscal_year: fromName ? `coalesce(${n.year}, ${Number(fromName)})` : `coalesce(${n.year}, year(p.observed_at))`,
 			fscskey: n.fscskey,

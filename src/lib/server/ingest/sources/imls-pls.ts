@@ -7,7 +7,8 @@ import { defineSource } from '../source';
 export const imlsPlsStateSummary = defineSource({
 	id: 'imls-pls-state-summary',
 	label: 'IMLS Public Libraries Survey state summary',
-	description: 'Recognised and refused: peer benchmarks need the per-library (administrative entity) PLS file, not the state summary.',
+	description:
+		'Recognised and refused: peer benchmarks need the per-library (administrative entity) PLS file, not the state summary.',
 	target: 'usage_records',
 	anchors: ['stabr', 'popu_lsa', 'totcir'],
 	absent: ['fscskey'],

@@ -7,7 +7,13 @@ import { libcalRegistrants, readerLevelSummerReading } from './reader-level';
 import { libcalEvents } from './libcal-events';
 import { mastodonOutbox } from './mastodon';
 import { blueskyRepo } from './bluesky';
-import { linkedinCreatorEngagement, linkedinPageFollowers, linkedinPageMetrics, linkedinPagePosts, linkedinPageVisitors } from './linkedin';
+import {
+	linkedinCreatorEngagement,
+	linkedinPageFollowers,
+	linkedinPageMetrics,
+	linkedinPagePosts,
+	linkedinPageVisitors
+} from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';

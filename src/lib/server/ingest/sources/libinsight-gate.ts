@@ -10,11 +10,16 @@ import { defineSource } from '../source';
 export const libinsightGateCounts = defineSource({
 	id: 'libinsight-gate-counts',
 	label: 'LibInsight gate counts',
-	description: 'The LibInsight gate-count CSV (date,gate_start,gate_end), daily or hourly, with an optional branch column; loaded as daily visits.',
+	description:
+		'The LibInsight gate-count CSV (date,gate_start,gate_end), daily or hourly, with an optional branch column; loaded as daily visits.',
 	target: 'usage_records',
 	anchors: ['date', 'gate_start'],
 	fields: {
-		date: { headers: ['date'], type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S'], zone: 'in-value' }, required: true },
+		date: {
+			headers: ['date'],
+			type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S'], zone: 'in-value' },
+			required: true
+		},
 		start: { headers: ['gate_start'], type: { kind: 'count' }, required: true },
 		end: { headers: ['gate_end'], type: { kind: 'count' } },
 		branch: { headers: ['branch', 'library', 'location'], type: { kind: 'text' } }

@@ -7,7 +7,8 @@ import { countField, defineSource } from '../source';
 export const linkedinCreatorEngagement = defineSource({
 	id: 'linkedin-creator-engagement',
 	label: 'LinkedIn creator analytics (daily engagement)',
-	description: "The .xlsx from a LinkedIn profile's Post impressions → Export: daily impressions and engagements from its ENGAGEMENT sheet. (A company Page's export has Metrics and All posts sheets instead.)",
+	description:
+		"The .xlsx from a LinkedIn profile's Post impressions → Export: daily impressions and engagements from its ENGAGEMENT sheet. (A company Page's export has Metrics and All posts sheets instead.)",
 	target: 'account_daily_records',
 	sheet: 'engagement',
 	anchors: ['date', 'impressions', 'engagements'],
@@ -17,7 +18,13 @@ export const linkedinCreatorEngagement = defineSource({
 		// LinkedIn writes later corrections as negative days (-87.0 on 6/13/2023 in the real export).
 		engagements: { headers: ['engagements'], type: { kind: 'count', signed: true } }
 	},
-	load: (n) => ({ platform: `'linkedin'`, account: `''`, date: n.date, impressions: n.impressions, engagements: n.engagements })
+	load: (n) => ({
+		platform: `'linkedin'`,
+		account: `''`,
+		date: n.date,
+		impressions: n.impressions,
+		engagements: n.engagements
+	})
 });
 
 const signed = (...headers: string[]) => countField(headers, { signed: true });
@@ -31,7 +38,8 @@ const usDate = { kind: 'date', formats: ['%m/%d/%Y', '%Y-%m-%d', '%m/%d/%Y %H:%M
 export const linkedinPageMetrics = defineSource({
 	id: 'linkedin-page-metrics',
 	label: 'LinkedIn Page content: daily metrics',
-	description: "The Metrics sheet of a LinkedIn Page's content export (save LinkedIn's .xls as .xlsx): daily impressions, clicks, reactions, comments and reposts.",
+	description:
+		"The Metrics sheet of a LinkedIn Page's content export (save LinkedIn's .xls as .xlsx): daily impressions, clicks, reactions, comments and reposts.",
 	target: 'account_daily_records',
 	sheet: 'metrics',
 	anchors: ['date', 'impressions (total)'],
@@ -56,14 +64,23 @@ export const linkedinPageMetrics = defineSource({
 export const linkedinPagePosts = defineSource({
 	id: 'linkedin-page-posts',
 	label: 'LinkedIn Page content: posts',
-	description: "The All posts sheet of a LinkedIn Page's content export: each post's link, date and impressions, clicks, likes, comments and reposts.",
+	description:
+		"The All posts sheet of a LinkedIn Page's content export: each post's link, date and impressions, clicks, likes, comments and reposts.",
 	target: 'post_observations',
 	anchors: ['post title', 'post link', 'created date'],
 	fields: {
 		title: { headers: ['post title'], type: { kind: 'text' } },
 		link: { headers: ['post link'], type: { kind: 'text' }, required: true },
 		postType: { headers: ['post type', 'content type'], type: { kind: 'text' } },
-		created: { headers: ['created date'], type: { kind: 'timestamp', formats: ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%Y-%m-%d'], zone: 'library' }, required: true },
+		created: {
+			headers: ['created date'],
+			type: {
+				kind: 'timestamp',
+				formats: ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%Y-%m-%d'],
+				zone: 'library'
+			},
+			required: true
+		},
 		impressions: signed('impressions'),
 		views: signed('views (excluding off-site video views)', 'views'),
 		clicks: signed('clicks'),

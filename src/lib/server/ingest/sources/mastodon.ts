@@ -10,7 +10,8 @@ const item = jsonText();
 export const mastodonOutbox = defineSource({
 	id: 'mastodon-outbox',
 	label: 'Mastodon archive posts (outbox.json)',
-	description: "outbox.json from a Mastodon account archive: each post's time, text, link and hashtags. Archives carry no metrics.",
+	description:
+		"outbox.json from a Mastodon account archive: each post's time, text, link and hashtags. Archives carry no metrics.",
 	target: 'post_observations',
 	format: 'activitypub',
 	archiveColumns: [

@@ -10,7 +10,8 @@ const count = (...headers: string[]) => countField(headers);
 export const metaLegacyInsights = defineSource({
 	id: 'meta-legacy-insights',
 	label: 'Facebook Insights posts (legacy export)',
-	description: 'The post-level "Export Data" CSV from the old Facebook Insights, with its row of definitions under the header.',
+	description:
+		'The post-level "Export Data" CSV from the old Facebook Insights, with its row of definitions under the header.',
 	target: 'post_observations',
 	anchors: ['post id', 'posted', 'lifetime post total reach'],
 	rowsAfterHeader: 1,
@@ -21,7 +22,11 @@ export const metaLegacyInsights = defineSource({
 		type: { headers: ['type'], type: { kind: 'text' } },
 		posted: {
 			headers: ['posted'],
-			type: { kind: 'timestamp', formats: ['%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M %p'], zone: 'library' },
+			type: {
+				kind: 'timestamp',
+				formats: ['%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M %p'],
+				zone: 'library'
+			},
 			required: true
 		},
 		reach: count('lifetime post total reach'),
@@ -63,7 +68,8 @@ const RESULT_METRICS: Record<string, string> = {
 	followers: 'followers'
 };
 
-const metricOf = (preamble: string[]) => (preamble.filter((line) => line && !/^sep=/i.test(line)).at(-1) ?? '').toLowerCase();
+const metricOf = (preamble: string[]) =>
+	(preamble.filter((line) => line && !/^sep=/i.test(line)).at(-1) ?? '').toLowerCase();
 
 /**
  * Meta Business Suite Insights → Results, one metric per file: UTF-16, `sep=,`, the metric's name,
@@ -73,7 +79,8 @@ const metricOf = (preamble: string[]) => (preamble.filter((line) => line && !/^s
 export const metaInsightsResults = defineSource({
 	id: 'meta-insights-results',
 	label: 'Meta Business Suite daily metric (Insights → Results)',
-	description: 'A single-metric daily CSV from Meta Business Suite Insights (Views, Content interactions, Follows, Visits).',
+	description:
+		'A single-metric daily CSV from Meta Business Suite Insights (Views, Content interactions, Follows, Visits).',
 	target: 'account_daily_records',
 	anchors: ['date', 'primary'],
 	refuse: ({ preamble }) => {

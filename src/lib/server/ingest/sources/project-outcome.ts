@@ -2,9 +2,13 @@ import { defineSource, type FieldSpec } from '../source';
 
 const AGREEMENT = ['strongly disagree', 'disagree', 'neither agree nor disagree', 'agree', 'strongly agree'] as const;
 /** The five-point scale as 1–5; "N/A" and blanks stay unknown. */
-const scale = (cell: string) => `CASE ${cell} ${AGREEMENT.map((answer, i) => `WHEN '${answer}' THEN ${i + 1}`).join(' ')} END`;
+const scale = (cell: string) =>
+	`CASE ${cell} ${AGREEMENT.map((answer, i) => `WHEN '${answer}' THEN ${i + 1}`).join(' ')} END`;
 // Each statement is read twice: as written (kept) and as one of the scale's answers (checked, scored).
-const statement = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'enum', values: [...AGREEMENT, 'n/a', 'not applicable'] } });
+const statement = (...headers: string[]): FieldSpec => ({
+	headers,
+	type: { kind: 'enum', values: [...AGREEMENT, 'n/a', 'not applicable'] }
+});
 const text = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'text' } });
 
 /**
@@ -14,24 +18,63 @@ const text = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'tex
 export const projectOutcomeResponses = defineSource({
 	id: 'project-outcome',
 	label: 'Project Outcome survey responses',
-	description: 'One row per response: survey topic, immediate or follow-up, program, date, branch, the four outcome statements (knowledge, confidence, application, awareness) on the agreement scale, and the open answers.',
+	description:
+		'One row per response: survey topic, immediate or follow-up, program, date, branch, the four outcome statements (knowledge, confidence, application, awareness) on the agreement scale, and the open answers.',
 	target: 'survey_records',
 	anchors: ['survey topic'],
 	fields: {
 		responseId: text('response id', 'response'),
 		topic: { headers: ['survey topic', 'topic', 'service area'], type: { kind: 'text' }, required: true },
-		type: { headers: ['survey type', 'immediate or follow-up', 'survey'], type: { kind: 'enum', values: ['immediate', 'follow-up', 'follow up', 'followup'] } },
+		type: {
+			headers: ['survey type', 'immediate or follow-up', 'survey'],
+			type: { kind: 'enum', values: ['immediate', 'follow-up', 'follow up', 'followup'] }
+		},
 		program: text('program', 'program name', 'event'),
-		date: { headers: ['date', 'program date', 'response date'], type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y'] } },
+		date: {
+			headers: ['date', 'program date', 'response date'],
+			type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y'] }
+		},
 		branch: text('branch', 'location', 'library'),
-		knowledge: statement('knowledge', 'i learned something new that is helpful.', 'i learned something new that is helpful'),
-		knowledgeText: text('knowledge', 'i learned something new that is helpful.', 'i learned something new that is helpful'),
-		confidence: statement('confidence', 'i feel more confident about what i just learned.', 'i feel more confident about what i just learned'),
-		confidenceText: text('confidence', 'i feel more confident about what i just learned.', 'i feel more confident about what i just learned'),
-		application: statement('application', 'i intend to apply what i just learned.', 'i intend to apply what i just learned'),
-		applicationText: text('application', 'i intend to apply what i just learned.', 'i intend to apply what i just learned'),
-		awareness: statement('awareness', 'i am more aware of resources and services provided by the library.', 'i am more aware of resources and services provided by the library'),
-		awarenessText: text('awareness', 'i am more aware of resources and services provided by the library.', 'i am more aware of resources and services provided by the library'),
+		knowledge: statement(
+			'knowledge',
+			'i learned something new that is helpful.',
+			'i learned something new that is helpful'
+		),
+		knowledgeText: text(
+			'knowledge',
+			'i learned something new that is helpful.',
+			'i learned something new that is helpful'
+		),
+		confidence: statement(
+			'confidence',
+			'i feel more confident about what i just learned.',
+			'i feel more confident about what i just learned'
+		),
+		confidenceText: text(
+			'confidence',
+			'i feel more confident about what i just learned.',
+			'i feel more confident about what i just learned'
+		),
+		application: statement(
+			'application',
+			'i intend to apply what i just learned.',
+			'i intend to apply what i just learned'
+		),
+		applicationText: text(
+			'application',
+			'i intend to apply what i just learned.',
+			'i intend to apply what i just learned'
+		),
+		awareness: statement(
+			'awareness',
+			'i am more aware of resources and services provided by the library.',
+			'i am more aware of resources and services provided by the library'
+		),
+		awarenessText: text(
+			'awareness',
+			'i am more aware of resources and services provided by the library.',
+			'i am more aware of resources and services provided by the library'
+		),
 		likedMost: text('what did you like most about the program?', 'liked most'),
 		learnMore: text('what could the library do to help you learn more?', 'learn more')
 	},

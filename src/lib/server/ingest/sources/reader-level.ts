@@ -1,6 +1,7 @@
 import { defineSource } from '../source';
 
-const yes = (cell: string) => `coalesce(lower(${cell}) IN ('yes', 'y', 'true', '1', 'completed', 'complete', 'x'), false)`;
+const yes = (cell: string) =>
+	`coalesce(lower(${cell}) IN ('yes', 'y', 'true', '1', 'completed', 'complete', 'x'), false)`;
 
 /**
  * A reader-level summer reading export (Beanstack, READsquared or a spreadsheet: one row per
@@ -11,14 +12,19 @@ const yes = (cell: string) => `coalesce(lower(${cell}) IN ('yes', 'y', 'true', '
 export const readerLevelSummerReading = defineSource({
 	id: 'reader-level-summer-reading',
 	label: 'Summer reading, one row per reader (aggregated on import)',
-	description: 'A reader-level export from Beanstack, READsquared or a spreadsheet. Lantern keeps only counts by branch, program, age group and week; personal columns are dropped.',
+	description:
+		'A reader-level export from Beanstack, READsquared or a spreadsheet. Lantern keeps only counts by branch, program, age group and week; personal columns are dropped.',
 	target: 'literacy_records',
 	anchors: ['age group', 'registered on'],
 	fields: {
 		branch: { headers: ['branch', 'library', 'home library'], type: { kind: 'text' } },
 		program: { headers: ['program', 'challenge', 'program name'], type: { kind: 'text' } },
 		ageGroup: { headers: ['age group', 'program level', 'grade'], type: { kind: 'text' } },
-		registered: { headers: ['registered on', 'registration date', 'registered'], type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y', '%Y-%m-%d %H:%M:%S'] }, required: true },
+		registered: {
+			headers: ['registered on', 'registration date', 'registered'],
+			type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y', '%Y-%m-%d %H:%M:%S'] },
+			required: true
+		},
 		minutes: { headers: ['minutes read', 'minutes logged', 'minutes'], type: { kind: 'count' } },
 		books: { headers: ['books read', 'books logged', 'books'], type: { kind: 'count' } },
 		completed: { headers: ['completed', 'finished', 'completion'], type: { kind: 'text' } }
@@ -48,13 +54,18 @@ export const readerLevelSummerReading = defineSource({
 export const libcalRegistrants = defineSource({
 	id: 'libcal-registrants',
 	label: 'LibCal registrations (aggregated per event on import)',
-	description: "LibCal's registrant-level export. Lantern keeps each event's registration and attendance counts only; names and contact details are dropped.",
+	description:
+		"LibCal's registrant-level export. Lantern keeps each event's registration and attendance counts only; names and contact details are dropped.",
 	target: 'program_records',
 	anchors: ['event id', 'registration id'],
 	fields: {
 		eventId: { headers: ['event id'], type: { kind: 'id' }, required: true },
 		title: { headers: ['event title', 'title'], type: { kind: 'text' } },
-		date: { headers: ['start date', 'date'], type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y'] }, required: true },
+		date: {
+			headers: ['start date', 'date'],
+			type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y'] },
+			required: true
+		},
 		branch: { headers: ['campus', 'library', 'branch'], type: { kind: 'text' } },
 		registrationType: { headers: ['registration type'], type: { kind: 'text' } },
 		attendance: { headers: ['attendance', 'attended'], type: { kind: 'text' } }

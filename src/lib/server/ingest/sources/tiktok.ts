@@ -12,7 +12,8 @@ const day = { headers: ['date', 'fecha'], type: { kind: 'monthDay' }, required: 
 export const tiktokOverview = defineSource({
 	id: 'tiktok-overview',
 	label: 'TikTok overview (Overview.csv)',
-	description: 'Overview.csv from TikTok Studio → Analytics → Download data: daily video views, profile views, likes, comments, shares.',
+	description:
+		'Overview.csv from TikTok Studio → Analytics → Download data: daily video views, profile views, likes, comments, shares.',
 	target: 'account_daily_records',
 	anchors: ['date', 'video views', 'profile views'],
 	fields: {
@@ -86,13 +87,22 @@ const videoCount = (...headers: string[]) => countField(headers);
 export const tiktokContent = defineSource({
 	id: 'tiktok-content',
 	label: 'TikTok videos (content export)',
-	description: "TikTok Studio's per-video export: title, link, post time and total views, likes, comments, shares and saves.",
+	description:
+		"TikTok Studio's per-video export: title, link, post time and total views, likes, comments, shares and saves.",
 	target: 'post_observations',
 	anchors: ['video title', 'total views'],
 	fields: {
 		title: { headers: ['video title'], type: { kind: 'text' } },
 		link: { headers: ['video link'], type: { kind: 'text' } },
-		posted: { headers: ['post time', 'video publish time'], type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%m/%d/%Y %H:%M'], zone: 'library' }, required: true },
+		posted: {
+			headers: ['post time', 'video publish time'],
+			type: {
+				kind: 'timestamp',
+				formats: ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%m/%d/%Y %H:%M'],
+				zone: 'library'
+			},
+			required: true
+		},
 		views: videoCount('total views'),
 		likes: videoCount('total likes'),
 		comments: videoCount('total comments'),

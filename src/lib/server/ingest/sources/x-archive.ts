@@ -12,7 +12,8 @@ const count = (header: string) => countField([header]);
 export const xArchiveTweets = defineSource({
 	id: 'x-archive-tweets',
 	label: 'X data archive posts (tweets.js)',
-	description: 'data/tweets.js (or tweet.js, tweets-part1.js, …) from an X data archive. Archives carry likes and reposts but no impressions.',
+	description:
+		'data/tweets.js (or tweet.js, tweets-part1.js, …) from an X data archive. Archives carry likes and reposts but no impressions.',
 	target: 'post_observations',
 	format: 'x-archive',
 	archiveParts: ['tweets', 'tweet'],
@@ -28,7 +29,11 @@ export const xArchiveTweets = defineSource({
 	anchors: ['id_str', 'created_at', 'full_text'],
 	fields: {
 		postId: { headers: ['id_str'], type: { kind: 'id' }, required: true },
-		createdAt: { headers: ['created_at'], type: { kind: 'timestamp', formats: ['%a %b %d %H:%M:%S %z %Y'], zone: 'in-value' }, required: true },
+		createdAt: {
+			headers: ['created_at'],
+			type: { kind: 'timestamp', formats: ['%a %b %d %H:%M:%S %z %Y'], zone: 'in-value' },
+			required: true
+		},
 		text: { headers: ['full_text'], type: { kind: 'text' } },
 		likes: count('favorite_count'),
 		reposts: count('retweet_count'),
@@ -65,7 +70,8 @@ const account = jsonText('account.');
 export const xArchiveAccount = defineSource({
 	id: 'x-archive-account',
 	label: 'X data archive account (account.js)',
-	description: "data/account.js from an X data archive: the account's ID and username, for the X ID tools. Nothing else is kept.",
+	description:
+		"data/account.js from an X data archive: the account's ID and username, for the X ID tools. Nothing else is kept.",
 	target: 'x_account_sightings',
 	format: 'x-archive',
 	archiveParts: ['account'],
@@ -86,11 +92,17 @@ export const xArchiveAccount = defineSource({
 export const xArchiveFollowing = defineSource({
 	id: 'x-archive-following',
 	label: 'X data archive followed accounts (following.js)',
-	description: 'data/following.js from an X data archive: account IDs seen, for the X ID tools (the file has no handles).',
+	description:
+		'data/following.js from an X data archive: account IDs seen, for the X ID tools (the file has no handles).',
 	target: 'x_account_sightings',
 	format: 'x-archive',
 	archiveParts: ['following', 'follower'],
-	archiveColumns: [{ name: 'accountId', sql: `coalesce(json_extract_string(json, '$.following.accountId'), json_extract_string(json, '$.follower.accountId'))` }],
+	archiveColumns: [
+		{
+			name: 'accountId',
+			sql: `coalesce(json_extract_string(json, '$.following.accountId'), json_extract_string(json, '$.follower.accountId'))`
+		}
+	],
 	anchors: ['accountid'],
 	fields: { accountId: { headers: ['accountid'], type: { kind: 'id' }, required: true } },
 	load: (n) => ({ account_id: n.accountId, username: 'NULL', seen_at: 'p.observed_at' })
@@ -106,7 +118,8 @@ const note = jsonText('noteTweet.');
 export const xArchiveNoteTweets = defineSource({
 	id: 'x-archive-note-tweets',
 	label: 'X data archive long posts (note-tweet.js)',
-	description: 'data/note-tweet.js from an X data archive: the full text of posts longer than 280 characters, shown in place of their cut-off text.',
+	description:
+		'data/note-tweet.js from an X data archive: the full text of posts longer than 280 characters, shown in place of their cut-off text.',
 	target: 'x_note_texts',
 	format: 'x-archive',
 	archiveParts: ['note_tweet', 'noteTweet'],
@@ -136,7 +149,11 @@ export const xArchiveTweetsCsv = defineSource({
 	fields: {
 		id: { headers: ['tweet_id'], type: { kind: 'id' }, required: true },
 		replyTo: { headers: ['in_reply_to_status_id'], type: { kind: 'text' } },
-		timestamp: { headers: ['timestamp'], type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M:%S %z'], zone: 'in-value' }, required: true },
+		timestamp: {
+			headers: ['timestamp'],
+			type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M:%S %z'], zone: 'in-value' },
+			required: true
+		},
 		text: { headers: ['text'], type: { kind: 'text' } },
 		retweetOf: { headers: ['retweeted_status_id'], type: { kind: 'text' } }
 	},

@@ -5,8 +5,7 @@ import { defineSource } from '../source';
 export const xLegacyTweets = defineSource({
 	id: 'x-legacy-tweets',
 	label: 'X (Twitter) tweet activity',
-	description:
-		'The per-post CSV from analytics.twitter.com (tweet_activity_metrics_<handle>_<dates>_en.csv).',
+	description: 'The per-post CSV from analytics.twitter.com (tweet_activity_metrics_<handle>_<dates>_en.csv).',
 	target: 'post_observations',
 	anchors: ['tweet id', 'tweet permalink', 'time'],
 	fields: {

@@ -47,7 +47,8 @@ export const xPremiumContent = defineSource({
 export const xPremiumOverview = defineSource({
 	id: 'x-premium-overview',
 	label: 'X Premium daily account figures (account_overview_analytics)',
-	description: 'The daily account CSV from X Premium analytics (Overview tab): impressions, engagements, new follows, profile visits.',
+	description:
+		'The daily account CSV from X Premium analytics (Overview tab): impressions, engagements, new follows, profile visits.',
 	target: 'account_daily_records',
 	anchors: ['date', 'new follows', 'unfollows', 'create post'],
 	absent: ['post text'],
@@ -80,7 +81,11 @@ export const xLegacyDaily = defineSource({
 	target: 'account_daily_records',
 	anchors: ['date', 'tweets published'],
 	fields: {
-		date: { headers: ['date'], type: { kind: 'date', formats: ['%Y-%m-%d', '%Y-%m-%d %H:%M %z', '%m/%d/%Y'] }, required: true },
+		date: {
+			headers: ['date'],
+			type: { kind: 'date', formats: ['%Y-%m-%d', '%Y-%m-%d %H:%M %z', '%m/%d/%Y'] },
+			required: true
+		},
 		impressions: count('impressions'),
 		engagements: count('engagements'),
 		follows: count('follows'),
@@ -107,7 +112,11 @@ export const xVideoOverview = defineSource({
 	target: 'account_daily_records',
 	anchors: ['date', 'views', 'watch time (ms)'],
 	fields: {
-		date: { headers: ['date'], type: { kind: 'date', formats: ['%a, %b %d, %Y', '%Y-%m-%d', '%m/%d/%Y'] }, required: true },
+		date: {
+			headers: ['date'],
+			type: { kind: 'date', formats: ['%a, %b %d, %Y', '%Y-%m-%d', '%m/%d/%Y'] },
+			required: true
+		},
 		views: count('views')
 	},
 	load: (n) => ({ platform: `'x'`, account: `''`, date: n.date, video_views: n.views })

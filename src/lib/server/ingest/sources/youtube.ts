@@ -10,7 +10,8 @@ const count = (...headers: string[]) => countField(headers);
 export const youtubeTableData = defineSource({
 	id: 'youtube-table-data',
 	label: 'YouTube videos (Table data.csv)',
-	description: 'Table data.csv from YouTube Studio → Analytics → Advanced mode → Export, with Content as the dimension.',
+	description:
+		'Table data.csv from YouTube Studio → Analytics → Advanced mode → Export, with Content as the dimension.',
 	target: 'post_observations',
 	anchors: ['content', 'video title', 'video publish time'],
 	// Chart data.csv has the same columns after a Date: that one is daily views.
@@ -19,7 +20,10 @@ export const youtubeTableData = defineSource({
 		// Studio prefixes IDs that begin with `-` with a space so Excel does not read a formula.
 		videoId: { headers: ['content'], type: { kind: 'id', pattern: '[A-Za-z0-9_-]{11}' }, required: true },
 		title: { headers: ['video title'], type: { kind: 'text' } },
-		published: { headers: ['video publish time'], type: { kind: 'date', formats: ['%b %d, %Y', '%Y-%m-%d', '%d %b %Y'] } },
+		published: {
+			headers: ['video publish time'],
+			type: { kind: 'date', formats: ['%b %d, %Y', '%Y-%m-%d', '%d %b %Y'] }
+		},
 		views: count('views'),
 		impressions: count('impressions', 'thumbnail impressions'),
 		likes: count('likes'),
@@ -50,7 +54,8 @@ export const youtubeTableData = defineSource({
 export const youtubeDailyViews = defineSource({
 	id: 'youtube-daily-views',
 	label: 'YouTube daily views (Chart data.csv or Totals.csv)',
-	description: "YouTube Studio's Chart data.csv or Totals.csv: views per day, summed across videos into the channel's daily figure.",
+	description:
+		"YouTube Studio's Chart data.csv or Totals.csv: views per day, summed across videos into the channel's daily figure.",
 	target: 'account_daily_records',
 	anchors: ['date', 'views'],
 	absent: ['video views', 'watch time (ms)', 'tweets published', 'new follows'],

@@ -17,11 +17,21 @@ export const load: PageServerLoad = async ({ url }) => {
 const branchList = z
 	.string()
 	.max(4000)
-	.transform((text) => text.split(',').map((b) => b.trim()).filter(Boolean))
+	.transform((text) =>
+		text
+			.split(',')
+			.map((b) => b.trim())
+			.filter(Boolean)
+	)
 	.transform((list) => (list.length > 0 ? list : null));
 
 const CreateForm = NewUser.extend({ branches: branchList });
-const UpdateForm = z.object({ userId: z.coerce.number().int().positive(), role: Role, branches: branchList, disabled: z.preprocess((v) => v === 'on', z.boolean()) });
+const UpdateForm = z.object({
+	userId: z.coerce.number().int().positive(),
+	role: Role,
+	branches: branchList,
+	disabled: z.preprocess((v) => v === 'on', z.boolean())
+});
 const UserIdForm = z.object({ userId: z.coerce.number().int().positive() });
 
 export const actions: Actions = {
@@ -31,9 +41,13 @@ export const actions: Actions = {
 		const db = await getDatabase();
 		try {
 			const { user, resetLink } = await addUser(db, locals.actor, form.data);
-			return { message: `Added ${user.name}. Send them this link to set their password (it works once, for a day):`, link: new URL(resetLink, url.origin).href };
+			return {
+				message: `Added ${user.name}. Send them this link to set their password (it works once, for a day):`,
+				link: new URL(resetLink, url.origin).href
+			};
 		} catch (error) {
-			if (String(error).includes('Duplicate key') || String(error).includes('unique')) return fail(400, { message: `${form.data.email} already has an account.` });
+			if (String(error).includes('Duplicate key') || String(error).includes('unique'))
+				return fail(400, { message: `${form.data.email} already has an account.` });
 			throw error;
 		}
 	},
@@ -48,7 +62,10 @@ export const actions: Actions = {
 		const form = UserIdForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) return fail(400, { message: 'Choose a person.' });
 		const link = await issueResetLink(await getDatabase(), locals.actor, form.data.userId);
-		return { message: 'A new link to set the password (it works once, for a day; older links stop working):', link: new URL(link, url.origin).href };
+		return {
+			message: 'A new link to set the password (it works once, for a day; older links stop working):',
+			link: new URL(link, url.origin).href
+		};
 	},
 	signOut: async ({ request, locals }) => {
 		const form = UserIdForm.safeParse(Object.fromEntries(await request.formData()));

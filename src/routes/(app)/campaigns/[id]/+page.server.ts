@@ -19,24 +19,46 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!campaign) error(404, `Campaign ${parsed.data.id} does not exist (it may have been removed with its import).`);
 	const outcomes = [];
 	for (const metric of campaign.outcomeMetrics) outcomes.push({ metric, series: await outcomeSeries(db, metric) });
-	return { campaign, posts: await campaignPosts(db, campaign.campaignId), outcomes, impact: await campaignImpact(db, campaign), promotion: await campaignPromotionComparisons(db, campaign) };
+	return {
+		campaign,
+		posts: await campaignPosts(db, campaign.campaignId),
+		outcomes,
+		impact: await campaignImpact(db, campaign),
+		promotion: await campaignPromotionComparisons(db, campaign)
+	};
 };
 
 export const actions: Actions = {
 	decide: async ({ params, request, locals }) => {
 		const id = Params.parse(params).id;
 		const form = PostDecision.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: `Could not change the campaign's posts: ${describeZodError(form.error)}` });
+		if (!form.success)
+			return fail(400, { message: `Could not change the campaign's posts: ${describeZodError(form.error)}` });
 		const problem = await decideCampaignPost(await getDatabase(), id, form.data);
 		if (problem) return fail(400, { message: problem });
-		await recordAudit(await getDatabase(), locals.actor, `campaign post ${form.data.action === 'add' ? 'added' : 'removed'}`, `campaign ${id}: ${form.data.platform} post ${form.data.postId}`);
-		return { message: form.data.action === 'add' ? `Added ${form.data.platform} post ${form.data.postId}.` : `Removed ${form.data.platform} post ${form.data.postId} from this campaign.` };
+		await recordAudit(
+			await getDatabase(),
+			locals.actor,
+			`campaign post ${form.data.action === 'add' ? 'added' : 'removed'}`,
+			`campaign ${id}: ${form.data.platform} post ${form.data.postId}`
+		);
+		return {
+			message:
+				form.data.action === 'add'
+					? `Added ${form.data.platform} post ${form.data.postId}.`
+					: `Removed ${form.data.platform} post ${form.data.postId} from this campaign.`
+		};
 	},
 	correct: async ({ request, locals }) => {
 		const form = StrategyCorrectionForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${describeZodError(form.error)}` });
 		await correctStrategy(await getDatabase(), form.data);
-		await recordAudit(await getDatabase(), locals.actor, 'strategy corrected', `${form.data.platform} post ${form.data.postId}: ${form.data.strategy}`);
+		await recordAudit(
+			await getDatabase(),
+			locals.actor,
+			'strategy corrected',
+			`${form.data.platform} post ${form.data.postId}: ${form.data.strategy}`
+		);
 		return { message: `Strategy of ${form.data.platform} post ${form.data.postId} corrected.` };
 	}
 };

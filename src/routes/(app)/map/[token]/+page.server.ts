@@ -1,12 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { describeZodError } from '$lib/domain/zod-message';
 import { getDatabase } from '$lib/server/app';
-import { importMapping, MapperQuery, mapperView, MappingForm, previewMapping, type MappingProblem } from '$lib/server/ingest/map-upload';
+import {
+	importMapping,
+	MapperQuery,
+	mapperView,
+	MappingForm,
+	previewMapping,
+	type MappingProblem
+} from '$lib/server/ingest/map-upload';
 import { recordAudit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An upload no longer held is a missing page; anything else is the form's message. */
-const refuse = ({ status, message, result }: MappingProblem) => (status === 404 ? error(404, message) : fail(status, { message, ...(result ? { result } : {}) }));
+const refuse = ({ status, message, result }: MappingProblem) =>
+	status === 404 ? error(404, message) : fail(status, { message, ...(result ? { result } : {}) });
 
 const formOf = async (request: Request) => MappingForm.safeParse(Object.fromEntries(await request.formData()));
 
@@ -30,7 +38,12 @@ export const actions: Actions = {
 		const db = await getDatabase();
 		const imported = await importMapping(db, params.token, form.data, locals.actor);
 		if (!imported.ok) return refuse(imported);
-		await recordAudit(db, locals.actor, 'mapping saved and file imported', `mapping "${imported.mapping.name}" (${imported.mapping.target})`);
+		await recordAudit(
+			db,
+			locals.actor,
+			'mapping saved and file imported',
+			`mapping "${imported.mapping.name}" (${imported.mapping.target})`
+		);
 		redirect(303, `/uploads?mapped=${encodeURIComponent(imported.mapping.name)}`);
 	}
 };
