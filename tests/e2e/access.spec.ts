@@ -157,3 +157,25 @@ test.describe('route × role', () => {
 		}
 	});
 });
+
+test.describe('a staff member scoped to one branch', () => {
+	test('sees only Eastside’s series and figures, while the admin sees every branch', async ({ browser }) => {
+		const seriesOf = async (who: 'admin' | 'scoped') => {
+			const context = await browser.newContext({ storageState: stateOf(who) });
+			const page = await context.newPage();
+			await page.goto('/explore');
+			const options = await page.getByLabel('Outcome').locator('option').allTextContents();
+			await page.goto('/overview?from=2026-01-01&to=2026-06-30');
+			const attendance = await page.getByRole('article', { name: 'Program attendance' }).locator('.value').innerText();
+			await context.close();
+			return { options, attendance: Number(attendance.replaceAll(',', '')) };
+		};
+		const admin = await seriesOf('admin');
+		const eastside = await seriesOf('scoped');
+		expect(admin.options.some((o) => o.includes('Central'))).toBe(true);
+		expect(eastside.options.some((o) => o.includes('Eastside'))).toBe(true);
+		expect(eastside.options.filter((o) => /Central|Riverside/.test(o))).toEqual([]);
+		expect(eastside.attendance).toBeGreaterThan(0);
+		expect(eastside.attendance).toBeLessThan(admin.attendance);
+	});
+});
