@@ -1,3 +1,5 @@
+import * as Plot from '@observablehq/plot';
+import type { CampaignPeriod } from '../domain/campaigns';
 /** What every Lantern chart carries so that people who cannot see it still get it. */
 export interface ChartTable {
 	columns: string[];
@@ -44,4 +46,16 @@ export const PLATFORM_COLOURS: Record<string, string> = {
 /** The x domain of a time chart: the whole selected period, in UTC calendar days. */
 export function rangeDomain(range: { from: string; to: string }): [Date, Date] {
 	return [new Date(`${range.from}T00:00:00Z`), new Date(`${range.to}T23:59:59Z`)];
+}
+
+/** Campaign periods as shaded bands across a time chart, each named on hover; bands past the axis are clipped. */
+export function campaignShading(campaigns: CampaignPeriod[]): Plot.Markish {
+	return Plot.rectX(campaigns, {
+		x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`),
+		x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`),
+		fill: CAMPAIGN_FILL,
+		fillOpacity: 0.15,
+		clip: true,
+		title: (c: CampaignPeriod) => c.name
+	});
 }

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { CampaignPeriod } from '../domain/campaigns';
 import type { MonthlyOutcome } from '../domain/overview';
 import { formatCount, formatMonth } from '../format';
-import { CAMPAIGN_FILL, PALETTE, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
+import { campaignShading, PALETTE, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
 
 const LABELS = { attendance: 'Program attendance', circulation: 'Circulation' } as const;
 
@@ -68,14 +68,7 @@ export function monthlyOutcomesChart(
 				x: { type: 'utc', label: null, domain },
 				y: { grid: true, label: LABELS[metric], tickFormat: (d: number) => formatCount(d), zero: true },
 				marks: [
-					Plot.rectX(campaigns, {
-						x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`),
-						x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`),
-						fill: CAMPAIGN_FILL,
-						fillOpacity: 0.15,
-						clip: true,
-						title: (c: CampaignPeriod) => c.name
-					}),
+					campaignShading(campaigns),
 					Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE[metric], strokeWidth: 2 }),
 					Plot.dot(data, { x: 'date', y: 'value', fill: PALETTE[metric], r: 2.5 }),
 					Plot.tip(

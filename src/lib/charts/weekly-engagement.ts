@@ -3,7 +3,7 @@ import type { CampaignPeriod } from '../domain/campaigns';
 import type { WeeklyEngagement } from '../domain/overview';
 import { PLATFORM_LABELS } from '../domain/vocabulary';
 import { formatCount, formatDate } from '../format';
-import { CAMPAIGN_FILL, PLATFORM_COLOURS, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
+import { campaignShading, PLATFORM_COLOURS, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
 
 interface WeekTotal {
 	week: string;
@@ -75,14 +75,7 @@ export function weeklyEngagementChart(
 			range: platforms.map((p) => PLATFORM_COLOURS[p] ?? '#6c757d')
 		},
 		marks: [
-			Plot.rectX(campaigns, {
-				x1: (c: CampaignPeriod) => new Date(`${c.startsOn}T00:00:00Z`),
-				x2: (c: CampaignPeriod) => new Date(`${c.endsOn}T23:59:59Z`),
-				fill: CAMPAIGN_FILL,
-				fillOpacity: 0.15,
-				clip: true,
-				title: (c: CampaignPeriod) => c.name
-			}),
+			campaignShading(campaigns),
 			Plot.ruleY([0]),
 			Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x', clip: true }),
 			Plot.tip(

@@ -28,3 +28,18 @@ export interface ImportResult {
 	/** where to map it (web uploads only) */
 	mapUrl?: string;
 }
+
+/** A file refused before it could be read (too large, no name, interrupted), as any refusal reads. */
+export function refusedUpload(fileName: string, message: string): ImportResult {
+	return {
+		importId: null,
+		fileName,
+		source: null,
+		sourceLabel: null,
+		status: 'rejected',
+		rowsLoaded: 0,
+		errors: [{ row: null, column: null, message }],
+		errorCount: 1,
+		summary: message
+	};
+}

@@ -8,6 +8,7 @@ import { importUpload } from '$lib/server/ingest/import-any';
 import { listImports } from '$lib/server/ingest/import-log';
 import { saveUpload, UploadTooLarge } from '$lib/server/ingest/upload';
 import { recordAudit } from '$lib/server/auth/audit';
+import { refusedUpload } from '$lib/domain/imports';
 import type { RequestHandler } from './$types';
 
 const UploadQuery = z.object({
@@ -23,20 +24,7 @@ const UploadQuery = z.object({
 const FIELD_NAMES: Record<string, string> = { name: 'file name' };
 
 const refuse = (status: number, fileName: string, message: string) =>
-	json(
-		{
-			importId: null,
-			fileName,
-			source: null,
-			sourceLabel: null,
-			status: 'rejected',
-			rowsLoaded: 0,
-			errors: [{ row: null, column: null, message }],
-			errorCount: 1,
-			summary: message
-		},
-		{ status }
-	);
+	json(refusedUpload(fileName, message), { status });
 
 export const GET: RequestHandler = async () => json(await listImports(await getDatabase()));
 
