@@ -169,7 +169,15 @@ export function labelPost(
 	correction: Strategy | null,
 	rules: StrategyRules = DEFAULT_STRATEGY_RULES
 ): PostLabel {
-	const classification = classifyPost(post, rules);
+	return labelFrom(classifyPost(post, rules), campaignStrategy, correction);
+}
+
+/** labelPost from a classification already made (relinking classifies each distinct post once). */
+export function labelFrom(
+	classification: Classification,
+	campaignStrategy: Strategy | null,
+	correction: Strategy | null
+): PostLabel {
 	const predicted = classification.strategy;
 	const matched = classification.matched;
 	if (correction) return { strategy: correction, source: 'manual', predicted, matched };

@@ -4,7 +4,7 @@
  * pure measures the dashboards take from posts.
  */
 export { importCampaignsFile } from './campaign-file';
-export { relinkCampaigns } from './relink';
+export { relinkCampaigns, relinkUnfinished, type RelinkDecision, type RelinkScope } from './relink';
 export { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from './decisions';
 export { classifierQuality, type ClassifierQuality } from './classifier-quality';
 export { hashtagReport } from './hashtag-report';

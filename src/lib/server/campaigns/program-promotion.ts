@@ -1,4 +1,5 @@
-import { daysBetween, instantMs, localDate } from '../../calendar';
+import { instantMs, localDate } from '../../calendar';
+import { candidateIndex } from './program-index';
 import { bestOverlap, meaningfulWords, plainTitle } from './program-title';
 import type { PostForMatching } from './rules';
 import { compareText, findPhrase, linkHost, parseLink, phraseWords, urlsInText, words } from './text';
@@ -61,6 +62,8 @@ interface ProgramFacts {
 	program: ProgramForPromotion;
 	startMs: number;
 	startDate: string;
+	/** startDate as days since 1970-01-01 */
+	startDay: number;
 	title: string;
 	titlePhrase: ReturnType<typeof phraseWords>;
 	titleWords: string[];
@@ -80,6 +83,7 @@ function programFacts(program: ProgramForPromotion, timeZone: string): ProgramFa
 		program,
 		startMs,
 		startDate,
+		startDay: dayOf(startDate),
 		title,
 		titlePhrase: phraseWords(title),
 		titleWords: [...new Set(meaningfulWords(title))],
@@ -88,6 +92,10 @@ function programFacts(program: ProgramForPromotion, timeZone: string): ProgramFa
 		seriesKey: `${words(title).join(' ')}\u0000${(program.branch ?? '').trim().toLowerCase()}`
 	};
 }
+
+const DAY_MS = 86_400_000;
+/** A calendar date as days since 1970-01-01, so "days before" is a subtraction (as daysBetween counts). */
+const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
 /** Index of the first program (sorted by start) starting at or after `ms`. */
 function firstStartingAtOrAfter(facts: readonly ProgramFacts[], ms: number): number {
@@ -109,20 +117,16 @@ function daysText(days: number): string {
 /** A post naming the branch promotes its program of the coming week, not one three weeks out. */
 const BRANCH_MATCH_DAYS = 7;
 
-function evidence(
-	facts: ProgramFacts,
-	postWords: string[],
-	postMeaningful: string[],
-	postLinks: URL[],
-	minOverlap: number,
-	days: number
-) {
+function evidence(facts: ProgramFacts, post: PostText, minOverlap: number, days: number) {
+	const { words: postWords, meaningful: postMeaningful, links: postLinks } = post;
 	if (facts.url && linksToProgram(facts.url, postLinks))
 		return { kind: 'link' as const, reason: `link ${pageOf(facts.url).page}`, score: 1 };
 	if (facts.titlePhrase.length > 0 && findPhrase(postWords, facts.titlePhrase) !== null)
 		return { kind: 'text' as const, reason: `title "${facts.title}"`, score: 0.9 };
+	// How many of the title's meaningful words the post has anywhere: no run of it can share more.
+	const sharedAnywhere = facts.titleWords.filter((word) => post.meaningfulSet.has(word));
 	// One meaningful word is too weak for an overlap: it must then appear as the whole title.
-	if (facts.titleWords.length >= 2) {
+	if (facts.titleWords.length >= 2 && sharedAnywhere.length / facts.titleWords.length >= minOverlap) {
 		const { jaccard, shared } = bestOverlap(facts.titleWords, postMeaningful);
 		if (jaccard >= minOverlap)
 			return {
@@ -137,7 +141,7 @@ function evidence(
 		facts.branchPhrase.length > 0 &&
 		findPhrase(postWords, facts.branchPhrase) !== null
 	) {
-		const shared = facts.titleWords.filter((word) => postMeaningful.includes(word));
+		const shared = sharedAnywhere;
 		if (shared.length > 0 && shared.length * 2 >= facts.titleWords.length) {
 			return {
 				kind: 'text' as const,
@@ -147,6 +151,113 @@ function evidence(
 		}
 	}
 	return null;
+}
+
+/** What matching reads of a post's text, read once per text. */
+export interface PostText {
+	words: string[];
+	meaningful: string[];
+	links: URL[];
+	wordSet: Set<string>;
+	meaningfulSet: Set<string>;
+	/** the pages the links point to, as programs' pages are compared */
+	pages: string[];
+}
+
+export function readPostText(text: string | null, links: readonly string[] = []): PostText {
+	const postWords = words(text);
+	const meaningful = postWords.length ? meaningfulWords(text) : [];
+	const urls = [...links, ...urlsInText(text)].map(parseLink).filter((url): url is URL => url !== null);
+	return {
+		words: postWords,
+		meaningful,
+		links: urls,
+		wordSet: new Set(postWords),
+		meaningfulSet: new Set(meaningful),
+		pages: [...new Set(urls.map((url) => pageOf(url).page))]
+	};
+}
+
+/** One program a post promotes, before staff overrides. */
+export interface PostMatch {
+	programId: string;
+	reason: string;
+	score: number;
+}
+
+/**
+ * Matching prepared once for a set of programs: their facts, sorted by start, and an index from
+ * the words, branches and pages they need to the programs (program-index.ts), so a post is tried
+ * only against the programs of its window it shares something with.
+ */
+export function promotionMatcher(programs: readonly ProgramForPromotion[], options: PromotionOptions) {
+	const maxDays = options.maxDaysBefore ?? 21;
+	const minOverlap = options.minOverlap ?? 0.6;
+	const facts = programs
+		.map((program) => programFacts(program, options.timeZone))
+		.filter((f): f is ProgramFacts => f !== null);
+	facts.sort((a, b) => a.startMs - b.startMs || compareText(a.program.programId, b.program.programId));
+	const index = candidateIndex(
+		facts.map((f) => ({
+			titlePhrase: f.titlePhrase,
+			titleWords: f.titleWords,
+			branchPhrase: f.branchPhrase,
+			page: f.url ? pageOf(f.url).page : null
+		})),
+		minOverlap
+	);
+	// Later starts never fall on earlier dates in any real zone; were they ever to, the window's end
+	// is found by walking, as a loop over every program would.
+	const datesInOrder = facts.every((f, i) => i === 0 || f.startDay >= facts[i - 1]!.startDay);
+	const windowEnd = (from: number, lastDay: number) => {
+		if (!datesInOrder) {
+			let end = from;
+			while (end < facts.length && facts[end]!.startDay <= lastDay) end++;
+			return end;
+		}
+		let low = from;
+		let high = facts.length;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if (facts[middle]!.startDay <= lastDay) low = middle + 1;
+			else high = middle;
+		}
+		return low;
+	};
+
+	return {
+		/**
+		 * The programs one post promotes, before overrides: published on the program's day (before it
+		 * starts) or up to `maxDaysBefore` calendar days earlier, with evidence (see matchPromotions).
+		 */
+		matchesOf(post: PostText, publishedAt: string): PostMatch[] {
+			const publishedMs = instantMs(publishedAt);
+			const publishedDate = localDate(publishedAt, options.timeZone);
+			if (publishedMs === null || publishedDate === null) return [];
+			const publishedDay = dayOf(publishedDate);
+			const from = firstStartingAtOrAfter(facts, publishedMs);
+			const to = windowEnd(from, publishedDay + maxDays);
+			// A program reached only through its branch's name matches within a week at most.
+			const branchTo = windowEnd(from, publishedDay + Math.min(maxDays, BRANCH_MATCH_DAYS));
+			const found = new Map<string, PostMatch>();
+			const nextInSeries = new Set<string>();
+			for (const position of index.candidates(post, from, to, branchTo)) {
+				const program = facts[position]!;
+				// Without a link a match would be by text, which an earlier occurrence of the series already took.
+				if (!program.url && nextInSeries.has(program.seriesKey)) continue;
+				const days = program.startDay - publishedDay;
+				const match = evidence(program, post, minOverlap, days);
+				if (!match) continue;
+				if (match.kind === 'text') {
+					if (nextInSeries.has(program.seriesKey)) continue;
+					nextInSeries.add(program.seriesKey);
+				}
+				const { programId } = program.program;
+				found.set(programId, { programId, reason: `${match.reason}, ${daysText(days)}`, score: match.score });
+			}
+			return [...found.values()];
+		}
+	};
 }
 
 /**
@@ -161,44 +272,18 @@ export function matchPromotions(
 	posts: readonly PostForPromotion[],
 	options: PromotionOptions
 ): Promotion[] {
-	const maxDays = options.maxDaysBefore ?? 21;
-	const minOverlap = options.minOverlap ?? 0.6;
-	const facts = programs
-		.map((program) => programFacts(program, options.timeZone))
-		.filter((f): f is ProgramFacts => f !== null);
-	facts.sort((a, b) => a.startMs - b.startMs || compareText(a.program.programId, b.program.programId));
-
+	const matcher = promotionMatcher(programs, options);
 	const found = new Map<string, Promotion>();
 	const key = (programId: string, platform: string, postId: string) => JSON.stringify([programId, platform, postId]);
 	for (const post of posts) {
-		const publishedMs = instantMs(post.publishedAt);
-		const publishedDate = localDate(post.publishedAt, options.timeZone);
-		if (publishedMs === null || publishedDate === null) continue;
-		const postWords = words(post.text);
-		const postMeaningful = postWords.length ? meaningfulWords(post.text) : [];
-		const postLinks = [...(post.links ?? []), ...urlsInText(post.text)]
-			.map(parseLink)
-			.filter((url): url is URL => url !== null);
-		const nextInSeries = new Set<string>();
-		for (let index = firstStartingAtOrAfter(facts, publishedMs); index < facts.length; index++) {
-			const program = facts[index] as ProgramFacts;
-			const days = daysBetween(publishedDate, program.startDate);
-			if (days > maxDays) break;
-			const match = evidence(program, postWords, postMeaningful, postLinks, minOverlap, days);
-			if (!match) continue;
-			if (match.kind === 'text') {
-				if (nextInSeries.has(program.seriesKey)) continue;
-				nextInSeries.add(program.seriesKey);
-			}
-			const { programId } = program.program;
-			found.set(key(programId, post.platform, post.postId), {
-				programId,
+		for (const match of matcher.matchesOf(readPostText(post.text, post.links), post.publishedAt))
+			found.set(key(match.programId, post.platform, post.postId), {
+				programId: match.programId,
 				platform: post.platform,
 				postId: post.postId,
-				reason: `${match.reason}, ${daysText(days)}`,
+				reason: match.reason,
 				score: match.score
 			});
-		}
 	}
 	const programIds = new Set(programs.map((program) => program.programId));
 	const postIds = new Set(posts.map((post) => key('', post.platform, post.postId)));

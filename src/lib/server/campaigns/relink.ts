@@ -1,268 +1,158 @@
-import type { Strategy } from '../../domain/campaigns';
-import { inTransaction, queryRows, type Database } from '../db/database';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { tempTableWriter, queryColumns } from '../db/append';
+import { inTransaction, type Database } from '../db/database';
 import { getSettings } from '../settings';
-import { assignPostToCampaigns, strategyFromCampaigns } from './assignment';
-import { labelPost } from './classifier';
-import { matchPromotions, type PromotionOverride } from './program-promotion';
-import type { CampaignRule, ManualDecision } from './rules';
+import { loadLabelInputs, relabelPosts } from './relink-labels';
+import { loadPromotionOverrides, repromotePosts } from './relink-promotions';
+import { recordRelinked, unrelinkedImports } from './relink-state';
 
-const INSERT_CHUNK = 20_000;
-/** Posts classified per round: bounds memory for a library with a million posts. */
-const POST_CHUNK = 50_000;
-
-interface PostRow {
-	platform: string;
-	post_id: string;
-	published_at: string | null;
-	text: string | null;
-	hashtags: string[] | null;
-	permalink: string | null;
-	post_type: string | null;
+/** What an import can change, and so what relinking after it re-derives; everything when absent. */
+export interface RelinkScope {
+	/**
+	 * These imports' posts: their campaign links, strategy labels and promotions. Every link, label
+	 * and promotion depends on its own post alone, so the other posts' stand as they are.
+	 */
+	postsOfImports?: number[];
+	/**
+	 * These imports' programs: the promotions of the posts they can reach (published in one of their
+	 * windows, or linked to or decided on for one of them before); links and labels stand.
+	 */
+	programsOfImports?: number[];
 }
+
+export interface RelinkTotals {
+	assigned: number;
+	labelled: number;
+	promotions: number;
+}
+
+/** Posts published this long before a program starts cannot promote it (21 calendar days, plus a zone's offset). */
+const LONGEST_LEAD_MS = 23 * 86_400_000;
 
 /**
  * Rebuilds which posts belong to which campaign, every post's strategy label and which posts
- * promoted which programs, from the current posts, campaigns, programs and staff decisions.
- * Run after anything that changes them; the result lives in campaign_posts, post_strategies and
- * program_promotions.
+ * promoted which programs, from the current posts, campaigns, programs and staff decisions, for
+ * every post or for what `scope` names. Run after anything that changes them; the result lives in
+ * campaign_posts, post_strategies and program_promotions, and commits in one transaction with the
+ * record of the imports it covered (relink-state.ts).
  */
-export async function relinkCampaigns(
-	db: Database,
-	/**
-	 * Only the posts these imports loaded: after an import of posts, nothing else changed, and every
-	 * link, label and promotion depends on its own post alone, so the rest stand as they are.
-	 */
-	scope?: { postsOfImports: number[] }
-): Promise<{ assigned: number; labelled: number; promotions: number }> {
-	const { timeZone } = await getSettings(db);
-	const campaigns = await loadCampaignRules(db);
-	const byName = new Map(campaigns.map((c) => [c.name, c]));
-	const decisions = await db.query<{
-		campaign_name: string;
-		platform: string;
-		post_id: string;
-		action: 'add' | 'remove';
-	}>('SELECT campaign_name, platform, post_id, action FROM campaign_post_decisions ORDER BY decided_at');
-	const manual: ManualDecision[] = decisions
-		.filter((d) => byName.has(d.campaign_name))
-		.map((d) => ({
-			campaignId: byName.get(d.campaign_name)!.id,
-			platform: d.platform,
-			postId: d.post_id,
-			action: d.action
-		}));
-	const corrections = new Map(
-		(
-			await db.query<{ platform: string; post_id: string; strategy: Strategy }>(
-				'SELECT platform, post_id, strategy FROM strategy_corrections QUALIFY row_number() OVER (PARTITION BY platform, post_id ORDER BY corrected_at DESC) = 1'
-			)
-		).map((c) => [`${c.platform}:${c.post_id}`, c.strategy])
-	);
-	const inScope = scope
-		? `WHERE (platform, post_id) IN (SELECT platform, post_id FROM post_observations WHERE list_contains(CAST($imports AS INTEGER[]), import_id))`
-		: '';
-	const imports = scope ? `[${scope.postsOfImports.map((id) => Math.trunc(id)).join(',')}]` : null;
-	const promotionInputs = await loadPromotionInputs(db);
-	const totals = { assigned: 0, labelled: 0, promotions: 0 };
+export function relinkCampaigns(db: Database, scope?: RelinkScope): Promise<RelinkTotals> {
+	const covers = scope ? [...(scope.postsOfImports ?? []), ...(scope.programsOfImports ?? [])] : 'all';
+	return oneAtATime(db, () => relinkNow(db, scope ?? null, covers));
+}
 
-	await db.withConnection((connection) =>
+/** What relinking the imports not yet relinked takes: a scope, everything, or nothing but their record. */
+export type RelinkDecision = RelinkScope | 'everything' | 'nothing';
+
+/**
+ * Relinks every import whose rows are stored but not yet relinked: the imports just made, and any
+ * whose relinking a crash cut short. `decide` says what they can change (the importer knows which
+ * formats feed which tables). Returns null when there was nothing to do.
+ */
+export function relinkUnfinished(
+	db: Database,
+	decide: (imports: { importId: number; source: string | null }[]) => RelinkDecision
+): Promise<RelinkTotals | null> {
+	return oneAtATime(db, async () => {
+		const { imports, everything } = await db.withConnection(unrelinkedImports);
+		if (!everything && imports.length === 0) return null;
+		const ids = imports.map((i) => i.importId);
+		const decision = everything ? 'everything' : decide(imports);
+		if (decision === 'everything') return relinkNow(db, null, 'all');
+		if (decision !== 'nothing') return relinkNow(db, decision, ids);
+		await db.withConnection((connection) => inTransaction(connection, () => recordRelinked(connection, ids)));
+		return null;
+	});
+}
+
+/** Relinks run one at a time: two at once would delete and insert the same rows. */
+const queues = new WeakMap<Database, Promise<unknown>>();
+function oneAtATime<T>(db: Database, work: () => Promise<T>): Promise<T> {
+	const next = (queues.get(db) ?? Promise.resolve()).catch(() => undefined).then(work);
+	queues.set(db, next);
+	return next;
+}
+
+async function relinkNow(db: Database, scope: RelinkScope | null, covers: readonly number[] | 'all') {
+	const { timeZone } = await getSettings(db);
+	const labelInputs = await loadLabelInputs(db, timeZone);
+	const overrides = await loadPromotionOverrides(db);
+	const totals = await db.withConnection((connection) =>
 		inTransaction(connection, async () => {
-			// The posts to relink, numbered, so they can be read back a chunk at a time: memory stays
-			// flat however many posts a library has.
-			await connection.run(
-				`CREATE OR REPLACE TEMP TABLE relink_posts AS
-				 SELECT row_number() OVER (ORDER BY platform, post_id) AS n, platform, post_id,
-					strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type
-				 FROM posts ${inScope}`,
-				imports === null ? undefined : { imports }
-			);
-			const [{ count } = { count: 0 }] = await queryRows<{ count: number }>(
-				connection,
-				'SELECT count(*) AS count FROM relink_posts'
-			);
-			if (scope) {
-				for (const table of ['campaign_post_links', 'post_strategy_labels', 'program_promotion_links']) {
-					await connection.run(
-						`DELETE FROM ${table} WHERE (platform, post_id) IN (SELECT platform, post_id FROM relink_posts)`
-					);
-				}
-			} else {
-				await connection.run(
-					'DELETE FROM campaign_post_links; DELETE FROM post_strategy_labels; DELETE FROM program_promotion_links'
-				);
-			}
-			// Rows travel as JSON parameters, a chunk per statement: one huge string would need DuckDB memory in one piece.
-			const insert = async (table: string, shape: string, rows: readonly object[]) => {
-				for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-					await connection.run(`INSERT INTO ${table} SELECT unnest(from_json($1, '[${shape}]'), recursive := true)`, [
-						JSON.stringify(rows.slice(i, i + INSERT_CHUNK))
-					]);
-				}
-			};
-			for (let from = 0; from < count; from += POST_CHUNK) {
-				const posts = await queryRows<PostRow & Record<string, unknown>>(
-					connection,
-					'SELECT platform, post_id, published_at, text, hashtags, permalink, post_type FROM relink_posts WHERE n > $1 AND n <= $2 ORDER BY n',
-					[from, from + POST_CHUNK]
-				);
-				const links: { campaign_id: number; platform: string; post_id: string; rule: string; manual: boolean }[] = [];
-				const labels: {
-					platform: string;
-					post_id: string;
-					strategy: string | null;
-					source: string | null;
-					predicted: string | null;
-					matched: string;
-				}[] = [];
-				for (const post of posts) {
-					const assignments = post.published_at
-						? assignPostToCampaigns(
-								{
-									platform: post.platform,
-									postId: post.post_id,
-									publishedAt: post.published_at,
-									text: post.text,
-									hashtags: post.hashtags ?? [],
-									permalink: post.permalink
-								},
-								campaigns,
-								manual,
-								timeZone
-							)
-						: [];
-					for (const a of assignments)
-						links.push({
-							campaign_id: Number(a.campaignId),
-							platform: post.platform,
-							post_id: post.post_id,
-							rule: a.rule,
-							manual: a.manual
-						});
-					const label = labelPost(
-						{ text: post.text, postType: post.post_type ?? undefined, hashtags: post.hashtags ?? [] },
-						strategyFromCampaigns(assignments, campaigns),
-						corrections.get(`${post.platform}:${post.post_id}`) ?? null
-					);
-					labels.push({
-						platform: post.platform,
-						post_id: post.post_id,
-						strategy: label.strategy,
-						source: label.source,
-						predicted: label.predicted,
-						matched: label.matched.map((m) => m.found || m.term).join(', ')
-					});
-				}
-				const promotions = programPromotions(promotionInputs, posts, timeZone);
-				await insert(
-					'campaign_post_links',
-					'{"campaign_id":"INTEGER","platform":"VARCHAR","post_id":"VARCHAR","rule":"VARCHAR","manual":"BOOLEAN"}',
-					links
-				);
-				await insert(
-					'post_strategy_labels',
-					'{"platform":"VARCHAR","post_id":"VARCHAR","strategy":"VARCHAR","source":"VARCHAR","predicted":"VARCHAR","matched":"VARCHAR"}',
-					labels
-				);
-				await insert(
-					'program_promotion_links',
-					'{"program_source":"VARCHAR","program_id":"VARCHAR","platform":"VARCHAR","post_id":"VARCHAR","reason":"VARCHAR","score":"DOUBLE"}',
-					promotions
-				);
-				totals.assigned += links.length;
-				totals.labelled += labels.filter((l) => l.strategy).length;
-				totals.promotions += promotions.length;
-			}
+			await selectPosts(connection, scope);
+			await clearDerived(connection, scope);
+			const { assigned, labelled } = await relabelPosts(connection, labelInputs);
+			const promotions = await repromotePosts(connection, overrides, timeZone);
+			await recordRelinked(connection, covers);
 			await connection.run('DROP TABLE relink_posts');
+			return { assigned, labelled, promotions };
 		})
 	);
 	db.markChanged();
 	return totals;
 }
 
-async function loadCampaignRules(db: Database): Promise<CampaignRule[]> {
-	const rows = await db.query<{
-		campaign_id: number;
-		name: string;
-		strategy: Strategy;
-		starts_on: string;
-		ends_on: string;
-		hashtags: string[];
-		keywords: string[] | null;
-		link_domains: string[] | null;
-		utm_campaigns: string[] | null;
-		partner_accounts: string[] | null;
-	}>(
-		`SELECT campaign_id, name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on, hashtags,
-			keywords, link_domains, utm_campaigns, partner_accounts FROM campaigns WHERE NOT archived ORDER BY campaign_id`
+const importList = (ids: readonly number[]) => `[${ids.map((id) => Math.trunc(id)).join(',')}]`;
+
+/**
+ * relink_posts: the posts to relink, numbered, with what relinking reads, marked `relabel` (links
+ * and labels) and `promote` (promotions).
+ */
+async function selectPosts(connection: DuckDBConnection, scope: RelinkScope | null): Promise<void> {
+	const ofImports = scope?.postsOfImports?.length
+		? `(platform, post_id) IN (SELECT platform, post_id FROM post_observations WHERE list_contains(${importList(scope.postsOfImports)}::INTEGER[], import_id))`
+		: 'false';
+	const reached = scope?.programsOfImports?.length ? await reachedBy(connection, scope.programsOfImports) : 'false';
+	const relabel = scope ? ofImports : 'true';
+	const promote = scope ? `(${ofImports}) OR (${reached})` : 'true';
+	await connection.run(
+		`CREATE OR REPLACE TEMP TABLE relink_posts AS
+		SELECT row_number() OVER () AS n, platform, post_id, published_at,
+			strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS iso,
+			CAST(floor(epoch_ms(published_at) / 900000) AS BIGINT) AS bucket,
+			text, hashtags, post_type, ${relabel} AS relabel, ${promote} AS promote
+		FROM posts ${scope ? `WHERE (${relabel}) OR (${promote})` : ''}`
 	);
-	return rows.map((row) => ({
-		id: String(row.campaign_id),
-		name: row.name,
-		strategy: row.strategy,
-		startsOn: row.starts_on,
-		endsOn: row.ends_on,
-		hashtags: row.hashtags ?? [],
-		keywords: row.keywords ?? [],
-		linkDomains: row.link_domains ?? [],
-		utmCampaigns: row.utm_campaigns ?? [],
-		partnerAccounts: row.partner_accounts ?? []
-	}));
+	if (scope?.programsOfImports?.length) await connection.run('DROP TABLE relink_windows');
 }
 
-interface PromotionInputs {
-	programs: { source: string; program_id: string; title: string; starts_at: string; branch: string | null }[];
-	overrides: {
-		program_source: string;
-		program_id: string;
-		platform: string;
-		post_id: string;
-		action: 'add' | 'remove';
-	}[];
-}
-
-async function loadPromotionInputs(db: Database): Promise<PromotionInputs> {
-	const programs = await db.query<PromotionInputs['programs'][number]>(
-		`SELECT source, program_id, title, strftime(starts_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS starts_at, branch FROM programs WHERE title IS NOT NULL AND starts_at IS NOT NULL`
+/**
+ * The condition on a post that these imports' programs can change its promotions: published in
+ * one of their windows (their starts, merged into spans), or promoting or decided on for one of
+ * their program IDs already (an earlier version of the program, replaced now).
+ */
+async function reachedBy(connection: DuckDBConnection, importIds: readonly number[]): Promise<string> {
+	const ofThese = `SELECT source, program_id FROM program_records WHERE list_contains(${importList(importIds)}::INTEGER[], import_id)`;
+	const starts = await queryColumns<{ ms: bigint[] }>(
+		connection,
+		`SELECT DISTINCT epoch_ms(starts_at) AS ms FROM program_records
+		WHERE list_contains(${importList(importIds)}::INTEGER[], import_id) AND title IS NOT NULL AND starts_at IS NOT NULL ORDER BY ms`
 	);
-	const overrides = await db.query<PromotionInputs['overrides'][number]>(
-		'SELECT program_source, program_id, platform, post_id, action FROM promotion_decisions ORDER BY decided_at'
-	);
-	return { programs, overrides };
-}
-
-/** Which of these posts promoted which programs (each post on its own, so chunks add up to the whole). */
-function programPromotions({ programs, overrides }: PromotionInputs, posts: PostRow[], timeZone: string) {
-	const key = (source: string, id: string) => `${source}:${id}`;
-	const sourceOf = new Map(programs.map((p) => [key(p.source, p.program_id), p.source]));
-	const found = matchPromotions(
-		programs.map((p) => ({
-			programId: key(p.source, p.program_id),
-			title: p.title,
-			startsAt: p.starts_at,
-			branch: p.branch
-		})),
-		posts
-			.filter((p) => p.published_at)
-			.map((p) => ({ platform: p.platform, postId: p.post_id, publishedAt: p.published_at!, text: p.text })),
-		{
-			timeZone,
-			overrides: overrides.map((o): PromotionOverride => ({
-				programId: key(o.program_source, o.program_id),
-				platform: o.platform,
-				postId: o.post_id,
-				action: o.action
-			}))
+	const windows = await tempTableWriter(connection, 'relink_windows', { lo: 'bigint', hi: 'bigint' });
+	let open: [number, number] | null = null;
+	for (const start of starts.ms.map(Number)) {
+		if (open && start - LONGEST_LEAD_MS <= open[1]) open[1] = start;
+		else {
+			if (open) windows.row(...open);
+			open = [start - LONGEST_LEAD_MS, start];
 		}
-	);
-	return found.map((p) => {
-		const source = sourceOf.get(p.programId)!;
-		return {
-			program_source: source,
-			program_id: p.programId.slice(source.length + 1),
-			platform: p.platform,
-			post_id: p.postId,
-			reason: p.reason,
-			score: p.score
-		};
-	});
+	}
+	if (open) windows.row(...open);
+	windows.close();
+	return `EXISTS (SELECT 1 FROM relink_windows w WHERE epoch_ms(published_at) BETWEEN w.lo AND w.hi)
+		OR (platform, post_id) IN (SELECT platform, post_id FROM program_promotion_links WHERE (program_source, program_id) IN (${ofThese}))
+		OR (platform, post_id) IN (SELECT platform, post_id FROM promotion_decisions WHERE (program_source, program_id) IN (${ofThese}))`;
+}
+
+async function clearDerived(connection: DuckDBConnection, scope: RelinkScope | null): Promise<void> {
+	if (!scope) {
+		await connection.run(
+			'DELETE FROM campaign_post_links; DELETE FROM post_strategy_labels; DELETE FROM program_promotion_links'
+		);
+		return;
+	}
+	const marked = (mark: string) => `(platform, post_id) IN (SELECT platform, post_id FROM relink_posts WHERE ${mark})`;
+	await connection.run(`DELETE FROM campaign_post_links WHERE ${marked('relabel')}`);
+	await connection.run(`DELETE FROM post_strategy_labels WHERE ${marked('relabel')}`);
+	await connection.run(`DELETE FROM program_promotion_links WHERE ${marked('promote')}`);
 }

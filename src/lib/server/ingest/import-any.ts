@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../domain/imports';
-import { importCampaignsFile, relinkCampaigns } from '../campaigns';
+import { importCampaignsFile, relinkCampaigns, relinkUnfinished, type RelinkDecision } from '../campaigns';
 import type { Database } from '../db/database';
 import { importArchive, importWorkbookSheets, isExportArchive } from './archive';
 import { removeImports } from './import-log';
@@ -20,7 +20,7 @@ export async function importAny(
 	const result = (await isCampaignsFile(path, options.fileName))
 		? await importCampaignsFile(db, path, options)
 		: await importFile(db, path, options);
-	if (options.relink !== false) await relinkAfter(db, [result]);
+	if (options.relink !== false) await relinkAfter(db);
 	return result;
 }
 
@@ -35,19 +35,23 @@ const UNLINKED_TARGETS = new Set<string>([
 ]);
 
 /**
- * Re-derives what the new imports can change: nothing for library statistics, only their own
- * posts for post exports, everything for programs, campaigns, full texts and column mappings.
+ * Re-derives what the imports not yet relinked can change (the ones just made, and any whose
+ * relinking a crash cut short): nothing for library statistics, only their own posts for post
+ * exports, only the promotions their programs reach for program exports, everything for
+ * campaigns, full texts and column mappings. Also run at start, to finish what a crash left.
  */
-export async function relinkAfter(db: Database, results: readonly ImportResult[]): Promise<void> {
-	const imported = results.filter((r) => r.status === 'imported' && r.importId !== null);
-	if (imported.length === 0) return;
-	const targets = imported.map((r) => SOURCES.find((source) => source.id === r.source)?.target ?? null);
-	if (targets.every((target) => target !== null && UNLINKED_TARGETS.has(target))) return;
-	if (targets.every((target) => target === 'post_observations' || (target !== null && UNLINKED_TARGETS.has(target)))) {
-		await relinkCampaigns(db, { postsOfImports: imported.map((r) => r.importId!) });
-		return;
-	}
-	await relinkCampaigns(db);
+export async function relinkAfter(db: Database): Promise<void> {
+	await relinkUnfinished(db, whatImportsChange);
+}
+
+function whatImportsChange(imports: readonly { importId: number; source: string | null }[]): RelinkDecision {
+	const targets = imports.map(({ source }) => SOURCES.find((spec) => spec.id === source)?.target ?? null);
+	if (targets.every((target) => target !== null && UNLINKED_TARGETS.has(target))) return 'nothing';
+	const linked = ['post_observations', 'program_records'];
+	if (targets.some((target) => target === null || (!UNLINKED_TARGETS.has(target) && !linked.includes(target))))
+		return 'everything';
+	const of = (target: string) => imports.filter((_, i) => targets[i] === target).map(({ importId }) => importId);
+	return { postsOfImports: of('post_observations'), programsOfImports: of('program_records') };
 }
 
 /**
@@ -65,7 +69,7 @@ export async function importUpload(
 			importAny(db, file, { ...options, fileName, sheet, relink: false })
 		);
 		if (sheets) {
-			await relinkAfter(db, sheets);
+			await relinkAfter(db);
 			return sheets;
 		}
 	}
@@ -74,7 +78,7 @@ export async function importUpload(
 		const results = await importArchive(db, path, options.fileName, (database, file, fileName) =>
 			importAny(database, file, { ...options, fileName, relink: false })
 		);
-		await relinkAfter(db, results);
+		await relinkAfter(db);
 		return results;
 	} catch (error) {
 		const message =

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportError, ImportResult } from '../../domain/imports';
 import { inTransaction, queryRows, type Database } from '../db/database';
+import { forgetRelinked } from '../campaigns/relink-state';
 
 /** Every table whose rows belong to one import; removing an import deletes its rows from each. */
 export const IMPORTED_TABLES = [
@@ -173,6 +174,8 @@ export async function removeImports(db: Database, importIds: number[]): Promise<
 			await connection.run('DELETE FROM import_log WHERE list_contains($1::INTEGER[], import_id)', [
 				listValue(importIds)
 			]);
+			// Links, labels and promotions of the removed rows stay until a full relink: until one commits, one is due.
+			await forgetRelinked(connection);
 			return rows[0]?.n ?? 0;
 		})
 	);
