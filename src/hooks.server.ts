@@ -3,9 +3,12 @@ import { getDatabase } from '$lib/server/app';
 import { guard } from '$lib/server/auth/guard';
 import { prepareFirstAdmin } from '$lib/server/auth/setup';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
+import { relinkAfter } from '$lib/server/ingest/import-any';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
+	// Finishes the relinking of an import a crash cut short, before the first page reads links and labels.
+	await relinkAfter(db);
 	if (await loadDemoOnFirstStart(db)) console.log(`Lantern: loaded the demo library into ${db.path}`);
 	if (process.env.LANTERN_RENDER_ONLY !== '1') await prepareFirstAdmin(db);
 };

@@ -10,7 +10,7 @@ import { describeZodError } from '../lib/domain/zod-message';
 import type { ImportResult } from '../lib/domain/imports';
 import { closeAll, openDatabase, type Database } from '../lib/server/db/database';
 import { loadDemoLibrary, removeDemoLibrary } from '../lib/server/demo';
-import { importUpload, removeImportsAndRelink } from '../lib/server/ingest/import-any';
+import { importUpload, relinkAfter, removeImportsAndRelink } from '../lib/server/ingest/import-any';
 import { listImports } from '../lib/server/ingest/import-log';
 import { SOURCES } from '../lib/server/ingest/sources';
 import { overview } from '../lib/server/analytics/overview';
@@ -175,6 +175,8 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const db = await openDatabase(resolve(flags.db ?? process.env.LANTERN_DB ?? 'data/lantern.duckdb'));
+	// Finishes the relinking of an import a crash cut short, before anything reads the links and labels.
+	await relinkAfter(db);
 	switch (command) {
 		case 'import':
 			return importCommand(db, rest, flags);

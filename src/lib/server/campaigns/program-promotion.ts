@@ -190,7 +190,12 @@ export interface PostMatch {
  * the words, branches and pages they need to the programs (program-index.ts), so a post is tried
  * only against the programs of its window it shares something with.
  */
-export function promotionMatcher(programs: readonly ProgramForPromotion[], options: PromotionOptions) {
+export function promotionMatcher(
+	programs: readonly ProgramForPromotion[],
+	options: PromotionOptions,
+	/** Try every program of the window, as before the index: the reference its tests compare against. */
+	tryEveryProgram = false
+) {
 	const maxDays = options.maxDaysBefore ?? 21;
 	const minOverlap = options.minOverlap ?? 0.6;
 	const facts = programs
@@ -241,10 +246,13 @@ export function promotionMatcher(programs: readonly ProgramForPromotion[], optio
 			const branchTo = windowEnd(from, publishedDay + Math.min(maxDays, BRANCH_MATCH_DAYS));
 			const found = new Map<string, PostMatch>();
 			const nextInSeries = new Set<string>();
-			for (const position of index.candidates(post, from, to, branchTo)) {
+			const positions = tryEveryProgram
+				? Array.from({ length: to - from }, (_, i) => from + i)
+				: index.candidates(post, from, to, branchTo);
+			for (const position of positions) {
 				const program = facts[position]!;
 				// Without a link a match would be by text, which an earlier occurrence of the series already took.
-				if (!program.url && nextInSeries.has(program.seriesKey)) continue;
+				if (!tryEveryProgram && !program.url && nextInSeries.has(program.seriesKey)) continue;
 				const days = program.startDay - publishedDay;
 				const match = evidence(program, post, minOverlap, days);
 				if (!match) continue;

@@ -106,49 +106,73 @@ function classifier() {
 const matchedText = (classification: Classification) => classification.matched.map((m) => m.found || m.term).join(', ');
 
 const LABEL_COLUMNS = { strategy: 'varchar', source: 'varchar', predicted: 'varchar', matched: 'varchar' } as const;
+const DAY_MS = 86_400_000;
+const ISO = `'%Y-%m-%dT%H:%M:%SZ'`;
+
+/**
+ * The condition that a post was published near a campaign's window (two days either side, more
+ * than any zone's offset): elsewhere no campaign rule applies, so its local date does not matter.
+ */
+function nearCampaigns(campaigns: readonly CampaignRule[]): string {
+	const spans = campaigns
+		.map((c) => [Date.parse(`${c.startsOn}T00:00:00Z`) - 2 * DAY_MS, Date.parse(`${c.endsOn}T00:00:00Z`) + 3 * DAY_MS])
+		.filter(([from, to]) => Number.isFinite(from) && Number.isFinite(to))
+		.sort((a, b) => a[0]! - b[0]!);
+	const merged: number[][] = [];
+	for (const [from, to] of spans) {
+		const last = merged.at(-1);
+		if (last && from! <= last[1]!) last[1] = Math.max(last[1]!, to!);
+		else merged.push([from!, to!]);
+	}
+	if (merged.length === 0) return 'false';
+	return merged.map(([from, to]) => `epoch_ms(published_at) BETWEEN ${from} AND ${to}`).join(' OR ');
+}
 
 /**
  * Campaign links and strategy labels of the posts in relink_posts marked `relabel`. A post's links
  * and label depend on its text, hashtags, type and local date alone, unless staff decided on it:
  * so alike posts are grouped in SQL, each group is worked out once, by the same functions as one
- * post, and its answer is joined back to every post of the group. Posts with a staff decision or
- * correction are worked out one by one.
+ * post, and its answer is joined back to every post of the group. The local date only counts near
+ * a campaign's window (elsewhere no rule applies), so only there does it split groups. Posts staff
+ * decided on or corrected are worked out one by one.
  */
 export async function relabelPosts(
 	connection: DuckDBConnection,
 	{ timeZone, campaigns, manual, corrections }: LabelInputs
-): Promise<{ assigned: number; labelled: number }> {
-	await connection.run(`CREATE OR REPLACE TEMP TABLE relink_by_hand AS
-		SELECT n, platform, post_id, iso, text, hashtags, post_type FROM relink_posts
-		WHERE relabel AND ((platform, post_id) IN (SELECT platform, post_id FROM campaign_post_decisions)
-			OR (platform, post_id) IN (SELECT platform, post_id FROM strategy_corrections))`);
-
-	// The library's calendar date of each quarter hour posted in (local midnight never falls inside one).
-	const quarters = await queryColumns<{ bucket: bigint[]; iso: string[] }>(
-		connection,
-		'SELECT bucket, min(iso) AS iso FROM relink_posts WHERE relabel AND bucket IS NOT NULL GROUP BY bucket'
-	);
-	const days = await tempTableWriter(connection, 'relink_days', { bucket: 'bigint', day: 'varchar' });
-	quarters.bucket.forEach((bucket, i) => days.row(Number(bucket), localDate(quarters.iso[i], timeZone)));
-	days.close();
-
+): Promise<void> {
+	const grouped = 'relabel AND NOT by_hand';
+	const near = nearCampaigns(campaigns);
+	if (near !== 'false') {
+		// The library's date of each quarter hour posted in near a campaign (local midnight never falls inside one).
+		const bucket = 'CAST(floor(epoch_ms(published_at) / 900000) AS BIGINT)';
+		const quarters = await queryColumns<{ bucket: bigint[] }>(
+			connection,
+			`SELECT DISTINCT ${bucket} AS bucket FROM relink_posts WHERE ${grouped} AND (${near})`
+		);
+		const days = await tempTableWriter(connection, 'relink_days', { bucket: 'bigint', day: 'varchar' });
+		for (const quarter of quarters.bucket.map(Number))
+			days.row(quarter, localDate(new Date(quarter * 900_000).toISOString(), timeZone));
+		days.close();
+		await connection.run(`UPDATE relink_posts SET day = d.day FROM relink_days d
+			WHERE ${grouped} AND (${near}) AND d.bucket = ${bucket}`);
+		await connection.run('DROP TABLE relink_days');
+	}
 	await connection.run(`CREATE OR REPLACE TEMP TABLE relink_groups AS
-		SELECT row_number() OVER () AS g, text, hashtags, post_type, min(iso) AS iso, list(n) AS members
-		FROM relink_posts LEFT JOIN relink_days USING (bucket)
-		WHERE relabel AND n NOT IN (SELECT n FROM relink_by_hand)
-		GROUP BY text, hashtags, post_type, day`);
+		SELECT CAST(row_number() OVER () AS INTEGER) AS g, text, hashtags, post_type, day,
+			strftime(min(published_at) AT TIME ZONE 'UTC', ${ISO}) AS iso, count(*) AS posts
+		FROM relink_posts WHERE ${grouped} GROUP BY text, hashtags, post_type, day`);
 
 	const classify = classifier();
 	const groupLinks = await tempTableWriter(connection, 'relink_group_links', {
-		g: 'bigint',
+		g: 'integer',
 		campaign_id: 'integer',
 		rule: 'varchar'
 	});
-	const groupLabels = await tempTableWriter(connection, 'relink_group_labels', { g: 'bigint', ...LABEL_COLUMNS });
+	const groupLabels = await tempTableWriter(connection, 'relink_group_labels', { g: 'integer', ...LABEL_COLUMNS });
 	const groups = await count(connection, 'SELECT count(*) AS n FROM relink_groups');
 	for (let from = 0; from < groups; from += GROUP_CHUNK) {
 		const chunk = await queryColumns<{
-			g: bigint[];
+			g: number[];
 			text: (string | null)[];
 			hashtags: (string[] | null)[];
 			post_type: (string | null)[];
@@ -160,83 +184,87 @@ export async function relabelPosts(
 		chunk.g.forEach((g, i) => {
 			const post = { text: chunk.text[i]!, hashtags: chunk.hashtags[i]!, post_type: chunk.post_type[i]! };
 			const iso = chunk.iso[i];
-			// Every post of the group has no staff decision, so none applies.
+			// No post of the group has a staff decision, so none applies.
 			const assignments = iso ? assign(post, iso, campaigns, [], timeZone) : [];
-			for (const a of assignments) groupLinks.row(Number(g), Number(a.campaignId), a.rule);
+			for (const a of assignments) groupLinks.row(g, Number(a.campaignId), a.rule);
 			const classification = classify(post);
 			const label = labelFrom(classification, strategyFromCampaigns(assignments, campaigns), null);
-			groupLabels.row(Number(g), label.strategy, label.source, label.predicted, matchedText(classification));
+			groupLabels.row(g, label.strategy, label.source, label.predicted, matchedText(classification));
 		});
 	}
 	groupLinks.close();
 	groupLabels.close();
 
 	const hand = await queryColumns<{
-		n: bigint[];
 		platform: string[];
 		post_id: string[];
 		iso: (string | null)[];
 		text: (string | null)[];
 		hashtags: (string[] | null)[];
 		post_type: (string | null)[];
-	}>(connection, 'SELECT n, platform, post_id, iso, text, hashtags, post_type FROM relink_by_hand');
+	}>(
+		connection,
+		`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', ${ISO}) AS iso, text, hashtags, post_type
+		FROM relink_posts WHERE relabel AND by_hand`
+	);
 	const handLinks = await tempTableWriter(connection, 'relink_hand_links', {
-		n: 'bigint',
 		campaign_id: 'integer',
+		platform: 'varchar',
+		post_id: 'varchar',
 		rule: 'varchar',
 		manual: 'boolean'
 	});
-	const handLabels = await tempTableWriter(connection, 'relink_hand_labels', { n: 'bigint', ...LABEL_COLUMNS });
-	hand.n.forEach((n, i) => {
+	const handLabels = await tempTableWriter(connection, 'relink_hand_labels', {
+		platform: 'varchar',
+		post_id: 'varchar',
+		...LABEL_COLUMNS
+	});
+	hand.platform.forEach((platform, i) => {
 		const post = { text: hand.text[i]!, hashtags: hand.hashtags[i]!, post_type: hand.post_type[i]! };
-		const [platform, postId, iso] = [hand.platform[i]!, hand.post_id[i]!, hand.iso[i]];
+		const [postId, iso] = [hand.post_id[i]!, hand.iso[i]];
 		const assignments = iso ? assign(post, iso, campaigns, manual, timeZone, platform, postId) : [];
-		for (const a of assignments) handLinks.row(Number(n), Number(a.campaignId), a.rule, a.manual);
+		for (const a of assignments) handLinks.row(Number(a.campaignId), platform, postId, a.rule, a.manual);
 		const classification = classify(post);
 		const label = labelFrom(
 			classification,
 			strategyFromCampaigns(assignments, campaigns),
 			corrections.get(`${platform}:${postId}`) ?? null
 		);
-		handLabels.row(Number(n), label.strategy, label.source, label.predicted, matchedText(classification));
+		handLabels.row(platform, postId, label.strategy, label.source, label.predicted, matchedText(classification));
 	});
 	handLinks.close();
 	handLabels.close();
+}
 
-	const members = '(SELECT g, unnest(members) AS n FROM relink_groups) AS m';
+/**
+ * Stores what relabelPosts worked out, inside the relink's transaction: every post of a group gets
+ * its group's links and label, by the group's key (NULL matching NULL), then the posts worked out one by one.
+ */
+export async function storeLabels(connection: DuckDBConnection): Promise<{ assigned: number; labelled: number }> {
+	const ofGroup = (results: string) => `relink_posts p JOIN (SELECT * FROM relink_groups JOIN ${results} USING (g)) r
+		ON p.text IS NOT DISTINCT FROM r.text AND p.hashtags IS NOT DISTINCT FROM r.hashtags
+			AND p.post_type IS NOT DISTINCT FROM r.post_type AND p.day IS NOT DISTINCT FROM r.day
+		WHERE p.relabel AND NOT p.by_hand`;
 	const assigned =
 		(await rowsChanged(
 			connection,
 			`INSERT INTO campaign_post_links (campaign_id, platform, post_id, rule, manual)
-			SELECT l.campaign_id, p.platform, p.post_id, l.rule, false
-			FROM ${members} JOIN relink_group_links l USING (g) JOIN relink_posts p USING (n)`
+			SELECT r.campaign_id, p.platform, p.post_id, r.rule, false FROM ${ofGroup('relink_group_links')}`
 		)) +
 		(await rowsChanged(
 			connection,
 			`INSERT INTO campaign_post_links (campaign_id, platform, post_id, rule, manual)
-			SELECT l.campaign_id, p.platform, p.post_id, l.rule, l.manual FROM relink_hand_links l JOIN relink_posts p USING (n)`
+			SELECT campaign_id, platform, post_id, rule, manual FROM relink_hand_links`
 		));
-	const labels = (
-		from: string
-	) => `INSERT INTO post_strategy_labels (platform, post_id, strategy, source, predicted, matched)
-		SELECT p.platform, p.post_id, l.strategy, l.source, l.predicted, l.matched FROM ${from} JOIN relink_posts p USING (n)`;
-	await connection.run(labels(`${members} JOIN relink_group_labels l USING (g)`));
-	await connection.run(labels('relink_hand_labels l'));
+	await connection.run(`INSERT INTO post_strategy_labels (platform, post_id, strategy, source, predicted, matched)
+		SELECT p.platform, p.post_id, r.strategy, r.source, r.predicted, r.matched FROM ${ofGroup('relink_group_labels')}`);
+	await connection.run(`INSERT INTO post_strategy_labels (platform, post_id, strategy, source, predicted, matched)
+		SELECT platform, post_id, strategy, source, predicted, matched FROM relink_hand_labels`);
 	const labelled = await count(
 		connection,
-		`SELECT (SELECT count(*) FROM ${members} JOIN relink_group_labels l USING (g) WHERE l.strategy IS NOT NULL)
+		`SELECT coalesce((SELECT sum(posts) FROM relink_groups JOIN relink_group_labels USING (g) WHERE strategy IS NOT NULL), 0)
 			+ (SELECT count(*) FROM relink_hand_labels WHERE strategy IS NOT NULL) AS n`
 	);
-	for (const table of [
-		'relink_by_hand',
-		'relink_days',
-		'relink_groups',
-		'relink_group_links',
-		'relink_group_labels',
-		'relink_hand_links',
-		'relink_hand_labels'
-	])
-		await connection.run(`DROP TABLE ${table}`);
 	return { assigned, labelled };
 }
 

@@ -36,7 +36,7 @@ export async function repromotePosts(
 	connection: DuckDBConnection,
 	overrides: readonly Override[],
 	timeZone: string
-): Promise<number> {
+): Promise<void> {
 	await connection.run(`CREATE OR REPLACE TEMP TABLE relink_programs AS
 		SELECT CAST(row_number() OVER (ORDER BY source, program_id) - 1 AS INTEGER) AS position, source, program_id, title,
 			strftime(starts_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS starts_at, epoch_ms(starts_at) AS start_ms, branch
@@ -52,10 +52,13 @@ export async function repromotePosts(
 		connection,
 		'SELECT source, program_id, title, starts_at, start_ms, branch FROM relink_programs ORDER BY position'
 	);
-	if (programs.source.length === 0) {
-		await connection.run('DROP TABLE relink_programs');
-		return 0;
-	}
+	const found = await tempTableWriter(connection, 'relink_matches', {
+		n: 'bigint',
+		position: 'integer',
+		reason: 'varchar',
+		score: 'double'
+	});
+	if (programs.source.length === 0) return found.close();
 	const keys = programs.source.map((source, i) => programKey(source, programs.program_id[i]!));
 	const position = new Map(keys.map((key, i) => [key, i]));
 	const matcher = promotionMatcher(
@@ -72,7 +75,7 @@ export async function repromotePosts(
 	const overridden = new Map<number, Override[]>();
 	const postsOverridden = await queryColumns<{ n: bigint[]; platform: string[]; post_id: string[] }>(
 		connection,
-		`SELECT n, platform, post_id FROM relink_posts WHERE promote AND iso IS NOT NULL
+		`SELECT rowid AS n, platform, post_id FROM relink_posts WHERE promote AND published_at IS NOT NULL
 			AND (platform, post_id) IN (SELECT platform, post_id FROM promotion_decisions)`
 	);
 	const postN = new Map(
@@ -87,39 +90,36 @@ export async function repromotePosts(
 	const starts = programs.start_ms.map(Number);
 	const [first, last] = [Math.min(...starts), Math.max(...starts)];
 	// The posts that could promote a program, by text: a text is read once, for every post that carries it.
+	// Matching reads instants to the second, so a post within the last program's second still counts.
 	await connection.run(
 		`CREATE OR REPLACE TEMP TABLE relink_texts AS
-		SELECT row_number() OVER () AS t, text, ns, isos FROM (
-			SELECT coalesce(text, '') AS text, list(n) AS ns, list(iso) AS isos FROM relink_posts
-			WHERE promote AND iso IS NOT NULL
-				AND (epoch_ms(published_at) BETWEEN $1 AND $2 OR list_contains($3::BIGINT[], n))
+		SELECT row_number() OVER () AS t, text, ns, times FROM (
+			SELECT coalesce(text, '') AS text, list(rowid) AS ns,
+				list(epoch_ms(date_trunc('second', published_at))) AS times
+			FROM relink_posts
+			WHERE promote AND published_at IS NOT NULL
+				AND (epoch_ms(published_at) BETWEEN $1 AND $2 OR list_contains($3::BIGINT[], rowid))
 			GROUP BY 1)`,
-		[first - LONGEST_LEAD_MS, last, `[${[...overridden.keys()].join(',')}]`]
+		[first - LONGEST_LEAD_MS, last + 1000, `[${[...overridden.keys()].join(',')}]`]
 	);
 	const texts = Number(
 		(await queryColumns<{ n: bigint[] }>(connection, 'SELECT count(*) AS n FROM relink_texts')).n[0] ?? 0
 	);
 
-	const found = await tempTableWriter(connection, 'relink_matches', {
-		n: 'bigint',
-		position: 'integer',
-		reason: 'varchar',
-		score: 'double'
-	});
 	const write = (n: number, matches: Iterable<PostMatch>) => {
 		for (const match of matches) found.row(n, position.get(match.programId)!, match.reason, match.score);
 	};
 	for (let from = 0; from < texts; from += TEXT_CHUNK) {
-		const chunk = await queryColumns<{ text: string[]; ns: bigint[][]; isos: string[][] }>(
+		const chunk = await queryColumns<{ text: string[]; ns: bigint[][]; times: bigint[][] }>(
 			connection,
-			'SELECT text, ns, isos FROM relink_texts WHERE t > $1 AND t <= $2',
+			'SELECT text, ns, times FROM relink_texts WHERE t > $1 AND t <= $2',
 			[from, from + TEXT_CHUNK]
 		);
 		chunk.text.forEach((text, i) => {
 			const post = readPostText(text);
 			chunk.ns[i]!.forEach((bigN, j) => {
 				const n = Number(bigN);
-				const matches = matcher.matchesOf(post, chunk.isos[i]![j]!);
+				const matches = matcher.matchesOf(post, new Date(Number(chunk.times[i]![j]!)).toISOString());
 				const decisions = overridden.get(n);
 				if (!decisions) return write(n, matches);
 				const final = new Map(matches.map((match) => [match.programId, match]));
@@ -133,11 +133,15 @@ export async function repromotePosts(
 		});
 	}
 	found.close();
+	await connection.run('DROP TABLE relink_texts');
+}
+
+/** Stores what repromotePosts worked out, inside the relink's transaction. */
+export async function storePromotions(connection: DuckDBConnection): Promise<number> {
 	const inserted = await connection.run(
 		`INSERT INTO program_promotion_links (program_source, program_id, platform, post_id, reason, score)
 		SELECT pr.source, pr.program_id, p.platform, p.post_id, m.reason, m.score
-		FROM relink_matches m JOIN relink_posts p USING (n) JOIN relink_programs pr USING (position)`
+		FROM relink_matches m JOIN relink_posts p ON p.rowid = m.n JOIN relink_programs pr USING (position)`
 	);
-	await connection.run('DROP TABLE relink_texts; DROP TABLE relink_matches; DROP TABLE relink_programs');
 	return Number(inserted.rowsChanged);
 }

@@ -48,18 +48,22 @@ export async function unrelinkedImports(
 }
 
 /**
- * Records these imports as relinked, or every import the connection's transaction sees after a full
- * relink. Call inside the relink's own transaction, so the record and the derived rows commit together.
+ * Records these imports as relinked; after a full relink (`everything`), as the whole record. Call
+ * inside the relink's own transaction, so the record and the derived rows commit together. Without
+ * a record (see unrelinkedImports) only a full relink starts one: a partial one leaves it absent.
  */
-export async function recordRelinked(connection: DuckDBConnection, imports: readonly number[] | 'all'): Promise<void> {
-	const ids =
-		imports === 'all'
-			? (await queryRows<{ import_id: number }>(connection, 'SELECT import_id FROM import_log')).map((r) => r.import_id)
-			: imports;
+export async function recordRelinked(
+	connection: DuckDBConnection,
+	imports: readonly number[],
+	everything: boolean
+): Promise<void> {
+	const [record] = await queryRows(connection, 'SELECT 1 AS found FROM settings WHERE key = $1', [KEY]);
+	if (!record && !everything) return;
 	// Only IDs seen: a gap may be an import still committing, which must stay uncovered.
-	const points = [...(await readRanges(connection)), ...ids.map((id): [number, number] => [id, id])].sort(
-		(a, b) => a[0] - b[0]
-	);
+	const points = [
+		...(everything ? [] : await readRanges(connection)),
+		...imports.map((id): [number, number] => [id, id])
+	].sort((a, b) => a[0] - b[0]);
 	const merged: Ranges = [];
 	for (const [from, to] of points) {
 		const last = merged.at(-1);

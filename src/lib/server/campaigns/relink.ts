@@ -2,8 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { tempTableWriter, queryColumns } from '../db/append';
 import { inTransaction, type Database } from '../db/database';
 import { getSettings } from '../settings';
-import { loadLabelInputs, relabelPosts } from './relink-labels';
-import { loadPromotionOverrides, repromotePosts } from './relink-promotions';
+import { loadLabelInputs, relabelPosts, storeLabels } from './relink-labels';
+import { loadPromotionOverrides, repromotePosts, storePromotions } from './relink-promotions';
 import { recordRelinked, unrelinkedImports } from './relink-state';
 
 /** What an import can change, and so what relinking after it re-derives; everything when absent. */
@@ -55,14 +55,22 @@ export function relinkUnfinished(
 ): Promise<RelinkTotals | null> {
 	return oneAtATime(db, async () => {
 		const { imports, everything } = await db.withConnection(unrelinkedImports);
-		if (!everything && imports.length === 0) return null;
+		// With nothing imported, nothing to relink, unless links a removal left behind remain.
+		if (imports.length === 0 && (!everything || !(await anyDerived(db)))) return null;
 		const ids = imports.map((i) => i.importId);
 		const decision = everything ? 'everything' : decide(imports);
 		if (decision === 'everything') return relinkNow(db, null, 'all');
 		if (decision !== 'nothing') return relinkNow(db, decision, ids);
-		await db.withConnection((connection) => inTransaction(connection, () => recordRelinked(connection, ids)));
+		await db.withConnection((connection) => inTransaction(connection, () => recordRelinked(connection, ids, false)));
 		return null;
 	});
+}
+
+async function anyDerived(db: Database): Promise<boolean> {
+	const [row] = await db.query<{ found: boolean }>(
+		`SELECT EXISTS (FROM campaign_post_links) OR EXISTS (FROM post_strategy_labels) OR EXISTS (FROM program_promotion_links) AS found`
+	);
+	return row?.found ?? false;
 }
 
 /** Relinks run one at a time: two at once would delete and insert the same rows. */
@@ -73,30 +81,44 @@ function oneAtATime<T>(db: Database, work: () => Promise<T>): Promise<T> {
 	return next;
 }
 
+/**
+ * Works out the new links, labels and promotions into temporary tables first, outside any
+ * transaction (DuckDB reads a transaction's own new rows far slower), then swaps them in and records
+ * the imports covered in one short transaction. Imports committed meanwhile are not recorded, so
+ * they are relinked by their own turn.
+ */
 async function relinkNow(db: Database, scope: RelinkScope | null, covers: readonly number[] | 'all') {
 	const { timeZone } = await getSettings(db);
 	const labelInputs = await loadLabelInputs(db, timeZone);
 	const overrides = await loadPromotionOverrides(db);
-	const totals = await db.withConnection((connection) =>
-		inTransaction(connection, async () => {
-			await selectPosts(connection, scope);
+	const totals = await db.withConnection(async (connection) => {
+		// Read before the posts, so an import committed in between is never recorded without its posts.
+		const covered = covers === 'all' ? await allImports(connection) : covers;
+		await selectPosts(connection, scope);
+		await relabelPosts(connection, labelInputs);
+		await repromotePosts(connection, overrides, timeZone);
+		return inTransaction(connection, async () => {
 			await clearDerived(connection, scope);
-			const { assigned, labelled } = await relabelPosts(connection, labelInputs);
-			const promotions = await repromotePosts(connection, overrides, timeZone);
-			await recordRelinked(connection, covers);
-			await connection.run('DROP TABLE relink_posts');
+			const { assigned, labelled } = await storeLabels(connection);
+			const promotions = await storePromotions(connection);
+			await recordRelinked(connection, covered, covers === 'all');
 			return { assigned, labelled, promotions };
-		})
-	);
+		});
+	});
 	db.markChanged();
 	return totals;
+}
+
+async function allImports(connection: DuckDBConnection): Promise<number[]> {
+	return (await queryColumns<{ import_id: number[] }>(connection, 'SELECT import_id FROM import_log')).import_id;
 }
 
 const importList = (ids: readonly number[]) => `[${ids.map((id) => Math.trunc(id)).join(',')}]`;
 
 /**
- * relink_posts: the posts to relink, numbered, with what relinking reads, marked `relabel` (links
- * and labels) and `promote` (promotions).
+ * relink_posts: the posts to relink with what relinking reads of them, marked `relabel` (links and
+ * labels; `by_hand` when staff decided on its campaigns or corrected its strategy) and `promote`
+ * (promotions). Its rowid numbers the posts for the steps that follow.
  */
 async function selectPosts(connection: DuckDBConnection, scope: RelinkScope | null): Promise<void> {
 	const ofImports = scope?.postsOfImports?.length
@@ -107,10 +129,10 @@ async function selectPosts(connection: DuckDBConnection, scope: RelinkScope | nu
 	const promote = scope ? `(${ofImports}) OR (${reached})` : 'true';
 	await connection.run(
 		`CREATE OR REPLACE TEMP TABLE relink_posts AS
-		SELECT row_number() OVER () AS n, platform, post_id, published_at,
-			strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS iso,
-			CAST(floor(epoch_ms(published_at) / 900000) AS BIGINT) AS bucket,
-			text, hashtags, post_type, ${relabel} AS relabel, ${promote} AS promote
+		SELECT platform, post_id, published_at, text, hashtags, post_type, ${relabel} AS relabel, ${promote} AS promote,
+			(platform, post_id) IN (SELECT platform, post_id FROM campaign_post_decisions)
+				OR (platform, post_id) IN (SELECT platform, post_id FROM strategy_corrections) AS by_hand,
+			CAST(NULL AS VARCHAR) AS day
 		FROM posts ${scope ? `WHERE (${relabel}) OR (${promote})` : ''}`
 	);
 	if (scope?.programsOfImports?.length) await connection.run('DROP TABLE relink_windows');
