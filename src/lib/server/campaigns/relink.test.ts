@@ -5,12 +5,18 @@ import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
 import { REPO_ROOT, tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
-import { importAny, removeImportsAndRelink } from '../ingest/import-any';
+import { importAny, relinkAfter, removeImportsAndRelink } from '../ingest/import-any';
+import { removeImports } from '../ingest/import-log';
+import { importFile } from '../ingest/pipeline';
+import { assignPostToCampaigns, strategyFromCampaigns } from './assignment';
+import { labelPost } from './classifier';
 import { correctStrategy, decideCampaignPost } from './decisions';
-import { relinkCampaigns } from './relink';
+import { matchPromotions } from './program-promotion';
+import { loadLabelInputs } from './relink-labels';
 
 const DEMO = join(REPO_ROOT, 'data/demo');
 const X_FILE = 'tweet_activity_metrics_MapleValleyPL_20231101_20261031_en.csv';
+const LIBCAL_FILE = 'lc_events_2023-11-01_2026-10-31.csv';
 
 describe('campaigns on the demo library', () => {
 	let db: Database;
@@ -115,29 +121,136 @@ describe('hashtags and community engagement on the demo library', () => {
 	});
 });
 
-describe('relinking after a post import', () => {
-	const snapshot = async (db: Database) => ({
-		links: await db.query('SELECT * FROM campaign_post_links ORDER BY ALL'),
-		labels: await db.query('SELECT * FROM post_strategy_labels ORDER BY ALL'),
-		promotions: await db.query('SELECT * FROM program_promotion_links ORDER BY ALL')
-	});
-
-	it('re-derives only the new posts, and ends where a full relink ends', async () => {
+describe('relinking, against the per-post functions', () => {
+	it('gives every post the links, label and promotions that working it out alone gives', async () => {
 		const db = await tempDatabase();
-		// The demo library without its X export, then the X export as a later upload.
 		await loadDemoLibrary(db, DEMO);
-		const x = (
-			await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = '${X_FILE}'`)
-		)[0]!.import_id;
-		await removeImportsAndRelink(db, [x]);
-		const before = await snapshot(db);
-		const result = await importAny(db, join(DEMO, X_FILE), { fileName: `copy of ${X_FILE}` });
-		expect(result).toMatchObject({ status: 'imported', rowsLoaded: 1096 });
-		const incremental = await snapshot(db);
-		expect(incremental.labels.length).toBeGreaterThan(before.labels.length);
-		expect(incremental.links.length).toBeGreaterThan(before.links.length);
-		await relinkCampaigns(db);
-		expect(await snapshot(db)).toEqual(incremental);
+		const [first] = await db.query<{ platform: string; post_id: string }>(
+			`SELECT platform, post_id FROM campaign_post_links ORDER BY ALL LIMIT 1`
+		);
+		const summer = (await campaignSummaries(db)).find((c) => c.name === '#MapleSummerReads 2026')!.campaignId;
+		await decideCampaignPost(db, summer, { platform: first!.platform, postId: first!.post_id, action: 'remove' });
+		await correctStrategy(db, { platform: 'x', postId: first!.post_id, strategy: 'partner_collaborations' });
+
+		const timeZone = 'America/Chicago';
+		const { campaigns, manual, corrections } = await loadLabelInputs(db, timeZone);
+		const posts = await db.query<{
+			platform: string;
+			post_id: string;
+			published_at: string | null;
+			text: string | null;
+			hashtags: string[] | null;
+			post_type: string | null;
+		}>(
+			`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, post_type FROM posts`
+		);
+		const links: unknown[] = [];
+		const labels: unknown[] = [];
+		for (const post of posts) {
+			const assignments = post.published_at
+				? assignPostToCampaigns(
+						{
+							platform: post.platform,
+							postId: post.post_id,
+							publishedAt: post.published_at,
+							text: post.text,
+							hashtags: post.hashtags ?? [],
+							permalink: null
+						},
+						campaigns,
+						manual,
+						timeZone
+					)
+				: [];
+			for (const a of assignments)
+				links.push({
+					campaign_id: Number(a.campaignId),
+					platform: post.platform,
+					post_id: post.post_id,
+					rule: a.rule,
+					manual: a.manual
+				});
+			const label = labelPost(
+				{ text: post.text, postType: post.post_type ?? undefined, hashtags: post.hashtags ?? [] },
+				strategyFromCampaigns(assignments, campaigns),
+				corrections.get(`${post.platform}:${post.post_id}`) ?? null
+			);
+			labels.push({
+				platform: post.platform,
+				post_id: post.post_id,
+				strategy: label.strategy,
+				source: label.source,
+				predicted: label.predicted,
+				matched: label.matched.map((m) => m.found || m.term).join(', ')
+			});
+		}
+		const programs = await db.query<{
+			source: string;
+			program_id: string;
+			title: string;
+			starts_at: string;
+			branch: string | null;
+		}>(
+			`SELECT source, program_id, title, strftime(starts_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS starts_at, branch FROM programs WHERE title IS NOT NULL AND starts_at IS NOT NULL`
+		);
+		const promotions = matchPromotions(
+			programs.map((p) => ({
+				programId: `${p.source}:${p.program_id}`,
+				title: p.title,
+				startsAt: p.starts_at,
+				branch: p.branch
+			})),
+			posts
+				.filter((p) => p.published_at)
+				.map((p) => ({ platform: p.platform, postId: p.post_id, publishedAt: p.published_at!, text: p.text })),
+			{ timeZone }
+		).map((p) => ({
+			program_source: p.programId.split(':')[0],
+			program_id: p.programId.slice(p.programId.indexOf(':') + 1),
+			platform: p.platform,
+			post_id: p.postId,
+			reason: p.reason,
+			score: p.score
+		}));
+		const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
+		expect(sorted(await db.query('SELECT * FROM campaign_post_links'))).toEqual(sorted(links));
+		expect(sorted(await db.query('SELECT * FROM post_strategy_labels'))).toEqual(sorted(labels));
+		expect(sorted(await db.query('SELECT * FROM program_promotion_links'))).toEqual(sorted(promotions));
+		expect(promotions.length).toBeGreaterThan(100);
+		await db.close();
+	});
+});
+
+describe('relinking what a crash left undone', () => {
+	it('relinks at the next start an import of programs, or a removal, whose relinking never ran', async () => {
+		const db = await tempDatabase();
+		await loadDemoLibrary(db, DEMO);
+		const full = {
+			labels: await db.query('SELECT * FROM post_strategy_labels ORDER BY ALL'),
+			promotions: await db.query('SELECT * FROM program_promotion_links ORDER BY ALL')
+		};
+		const importIdOf = async (file: string) =>
+			(await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = $1`, [file]))[0]!
+				.import_id;
+		await removeImportsAndRelink(db, [await importIdOf(LIBCAL_FILE)]);
+		// The LibCal file's rows commit; the process dies before relinking (importFile is importAny without it).
+		expect(await importFile(db, join(DEMO, LIBCAL_FILE), { fileName: 'again.csv' })).toMatchObject({
+			status: 'imported'
+		});
+		expect(await db.query('SELECT * FROM program_promotion_links')).toEqual([]);
+		await relinkAfter(db);
+		expect(await db.query('SELECT * FROM program_promotion_links ORDER BY ALL')).toEqual(full.promotions);
+
+		// A removal commits; the process dies before relinking: the X posts' labels are stale until the next start.
+		await removeImports(db, [await importIdOf(X_FILE)]);
+		expect(await db.query(`SELECT count(*) AS n FROM post_strategy_labels WHERE platform = 'x'`)).toEqual([
+			{ n: 1096 }
+		]);
+		await relinkAfter(db);
+		expect(await db.query(`SELECT count(*) AS n FROM post_strategy_labels WHERE platform = 'x'`)).toEqual([{ n: 0 }]);
+		expect(await db.query('SELECT * FROM post_strategy_labels ORDER BY ALL')).toEqual(
+			full.labels.filter((label) => (label as { platform: string }).platform !== 'x')
+		);
 		await db.close();
 	});
 });
