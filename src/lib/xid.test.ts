@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readXid } from './xid';
 
 describe('X ID tools', () => {
-	it('decodes Snowflake IDs to the millisecond (values from export-formats §1d)', () => {
+	it('decodes Snowflake IDs to the millisecond (the worked values in docs/export-formats.md, "X (Twitter)")', () => {
 		expect(readXid('649293177409679360')).toMatchObject({ kind: 'post', postedAt: '2015-09-30T18:42:11.435Z' });
 		expect(readXid('1997370581860180189')).toMatchObject({ kind: 'post', postedAt: '2025-12-06T18:20:30.723Z' });
 		expect(readXid('2044919377544261979')).toMatchObject({
