@@ -35,7 +35,7 @@ Commands:
   demo remove                  Remove the demo library
   imports                      List imports
   imports remove <id…>         Remove imports and every row they loaded
-  report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
+  report --from YYYY-MM-DD --to YYYY-MM-DD [--compare previous|year] --out FILE.pdf
                                Render the board report PDF with Chromium
   impact its --csv FILE --date COL --value COL --start DATE [--end DATE]
          [--family gaussian|poisson|quasipoisson] [--harmonics K --period P] [--slope]
@@ -54,6 +54,7 @@ Options:
 `;
 
 const Flags = z.object({
+	compare: z.string().optional(),
 	db: z.string().min(1).optional(),
 	json: z.boolean().default(false),
 	help: z.boolean().default(false),
@@ -114,7 +115,7 @@ async function impactCampaignCommand(db: Database, name: string, flags: Flags): 
 
 async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	if (!flags.out) throw new UsageError('Say where to write the PDF: --out FILE.pdf');
-	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to });
+	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to, compare: flags.compare });
 	if (!range.success) throw new UsageError(describeZodError(range.error, asFlag));
 	const data = await overview(db, range.data);
 	const server = await serveBuild(db.path);
@@ -122,6 +123,7 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 		const pdf = await renderBoardReportPdf({
 			baseUrl: server.baseUrl,
 			...data.range,
+			compare: data.comparison,
 			libraryName: data.libraryName,
 			renderAs: 'local-admin'
 		});
@@ -150,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
 			json: { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 			from: { type: 'string' },
+			compare: { type: 'string' },
 			to: { type: 'string' },
 			out: { type: 'string' },
 			name: { type: 'string' },

@@ -10,7 +10,7 @@ import type {
 import { campaignPeriods } from './campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
-import { defaultRange, previousRange } from './date-range';
+import { comparisonRange, defaultRange } from './date-range';
 import { PERIOD_PREFERENCE } from './usage-period';
 
 // Every date is bucketed in the library's time zone: $tz is bound, never spliced.
@@ -23,6 +23,14 @@ const PROGRAM_DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
 const CIRCULATION = `(SELECT * FROM usage u WHERE metric IN ('circulation', 'digital_checkouts')
 	AND period = (SELECT period FROM usage v WHERE v.metric = u.metric GROUP BY period
 		ORDER BY ${PERIOD_PREFERENCE} LIMIT 1))`;
+/**
+ * The last day a usage row covers. A range counts only the months (or weeks) that lie wholly inside
+ * it: "Mar 15 – Apr 14" holds no whole month, so it has no monthly circulation, rather than all of
+ * March's and April's.
+ */
+const PERIOD_END = `CAST(CASE period WHEN 'month' THEN period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY
+	WHEN 'week' THEN period_start + INTERVAL 6 DAY WHEN 'year' THEN period_start + INTERVAL 1 YEAR - INTERVAL 1 DAY
+	ELSE period_start END AS DATE)`;
 
 interface Totals {
 	posts: number | null;
@@ -41,7 +49,7 @@ async function totalsFor(db: Database, tz: string, range: DateRange): Promise<To
 			(SELECT sum(engagements) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0) AS engagements,
 			(SELECT sum(impressions) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0 AND engagements IS NOT NULL) AS rated_impressions,
 			(SELECT sum(attendance) FROM programs WHERE NOT cancelled AND ${PROGRAM_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS attendance,
-			(SELECT sum(value) FROM ${CIRCULATION} WHERE period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS circulation`,
+			(SELECT sum(value) FROM ${CIRCULATION} WHERE period_start >= CAST($from AS DATE) AND ${PERIOD_END} <= CAST($to AS DATE)) AS circulation`,
 		{ tz, from: range.from, to: range.to }
 	);
 	return row!;
@@ -189,7 +197,7 @@ export async function overview(db: Database, query: DateRangeQuery, today = new 
 	const span = await dataSpan(db, tz);
 	const fallback = defaultRange(span?.to ?? today.toISOString().slice(0, 10));
 	const range: DateRange = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
-	const previous = previousRange(range);
+	const previous = comparisonRange(range, query.compare ?? 'previous');
 	const [current, before, weekly, monthly, campaigns, totals, audienceRows] = await Promise.all([
 		totalsFor(db, tz, range),
 		totalsFor(db, tz, previous),
@@ -203,6 +211,7 @@ export async function overview(db: Database, query: DateRangeQuery, today = new 
 		libraryName: settings.libraryName,
 		timeZone: tz,
 		range,
+		comparison: query.compare ?? 'previous',
 		previousRange: previous,
 		dataSpan: span,
 		kpis: kpis(current, before),
