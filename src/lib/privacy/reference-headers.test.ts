@@ -336,8 +336,8 @@ describe('no false positives on real and demo exports, values included', () => {
 
 	itWithRealFixtures(
 		'the Arts Council England workbook: 500 month × metric × age columns, every header row candidate',
-		() => {
-			for (const sheet of readWorkbook(
+		async () => {
+			for (const sheet of await readWorkbook(
 				readFileSync(join(real, 'library-activity-uk', 'ace_libraries_activity_2023_24.xlsx'))
 			)) {
 				const records = parseCsv(sheetToCsv(sheet)).map((record) => record.map((cell) => cell.value));

@@ -149,7 +149,7 @@ export async function inspectSpreadsheet(
 ): Promise<SpreadsheetPreview> {
 	const sniff = await sniffFile(path, fileName);
 	if (sniff.kind === 'xlsx') {
-		const sheets = readWorkbook(await readFile(path));
+		const sheets = await readWorkbook(await readFile(path));
 		const chosen =
 			sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(wantedSheet ?? '')) ??
 			sheets.reduce((best, s) => (cellCount(s.rows) > cellCount(best.rows) ? s : best));
