@@ -8,6 +8,7 @@ import { normaliseHeader } from './headers';
 import {
 	isWorkbook,
 	isZip,
+	isSystemClutter,
 	readWorkbook,
 	readZipEntry,
 	recogniseCsv,
@@ -60,8 +61,10 @@ export async function importArchive(
 	importOne: (db: Database, path: string, fileName: string) => Promise<ImportResult>
 ): Promise<ImportResult[]> {
 	const bytes = await readFile(path);
+	// macOS adds a `__MACOSX/._name` resource fork beside every file it zips: not an export, skipped.
 	const entries = zipEntries(bytes).filter(
-		(entry) => !entry.name.endsWith('/') && WANTED.some((pattern) => pattern.test(entry.name))
+		(entry) =>
+			!entry.name.endsWith('/') && !isSystemClutter(entry.name) && WANTED.some((pattern) => pattern.test(entry.name))
 	);
 	if (entries.length === 0)
 		throw new Refusal(

@@ -10,4 +10,4 @@ export { csvReaderSql } from './stage-csv';
 export { dropStaging, type Staged } from './staging-table';
 export { splitCsvLine } from './csv-line';
 export { readWorkbook, sheetToCsv, type Sheet } from './workbook';
-export { readZipEntry, ZIP_LIMITS, zipEntries } from './zip';
+export { isSystemClutter, readZipEntry, ZIP_LIMITS, zipEntries } from './zip';
