@@ -61,6 +61,13 @@ export interface AudienceRow {
 	previous: { newFollows: number | null; profileVisits: number | null; videoViews: number | null };
 }
 
+/** Content published in the range that the library's own post figures leave out, each with its sums. */
+export interface ContentApart {
+	count: number;
+	impressions: number | null;
+	engagements: number | null;
+}
+
 export interface OverviewData {
 	libraryName: string;
 	timeZone: string;
@@ -75,6 +82,10 @@ export interface OverviewData {
 	monthlyOutcomes: MonthlyOutcome[];
 	campaigns: CampaignPeriod[];
 	audience: AudienceRow[];
+	/** Instagram stories: their own content type, never counted as posts (null when there are none) */
+	stories: ContentApart | null;
+	/** partners' collaboration posts: counted toward the Partner collaborations strategy, not the KPIs above */
+	collaborations: (ContentApart & { partners: string[] }) | null;
 	isDemo: boolean;
 	totals: { posts: number; programs: number; usageRows: number; imports: number };
 }

@@ -18,6 +18,7 @@ interface PostRow {
 	hashtags: string[] | null;
 	permalink: string | null;
 	post_type: string | null;
+	collaborator: string | null;
 }
 
 /**
@@ -72,7 +73,7 @@ export async function relinkCampaigns(
 			await connection.run(
 				`CREATE OR REPLACE TEMP TABLE relink_posts AS
 				 SELECT row_number() OVER (ORDER BY platform, post_id) AS n, platform, post_id,
-					strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type
+					strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, permalink, post_type, collaborator
 				 FROM posts ${inScope}`,
 				imports === null ? undefined : { imports }
 			);
@@ -102,7 +103,7 @@ export async function relinkCampaigns(
 			for (let from = 0; from < count; from += POST_CHUNK) {
 				const posts = await queryRows<PostRow & Record<string, unknown>>(
 					connection,
-					'SELECT platform, post_id, published_at, text, hashtags, permalink, post_type FROM relink_posts WHERE n > $1 AND n <= $2 ORDER BY n',
+					'SELECT platform, post_id, published_at, text, hashtags, permalink, post_type, collaborator FROM relink_posts WHERE n > $1 AND n <= $2 ORDER BY n',
 					[from, from + POST_CHUNK]
 				);
 				const links: { campaign_id: number; platform: string; post_id: string; rule: string; manual: boolean }[] = [];
@@ -123,7 +124,8 @@ export async function relinkCampaigns(
 									publishedAt: post.published_at,
 									text: post.text,
 									hashtags: post.hashtags ?? [],
-									permalink: post.permalink
+									permalink: post.permalink,
+									collaborator: post.collaborator
 								},
 								campaigns,
 								manual,
@@ -139,7 +141,12 @@ export async function relinkCampaigns(
 							manual: a.manual
 						});
 					const label = labelPost(
-						{ text: post.text, postType: post.post_type ?? undefined, hashtags: post.hashtags ?? [] },
+						{
+							text: post.text,
+							postType: post.post_type ?? undefined,
+							hashtags: post.hashtags ?? [],
+							collaborator: post.collaborator
+						},
 						strategyFromCampaigns(assignments, campaigns),
 						corrections.get(`${post.platform}:${post.post_id}`) ?? null
 					);

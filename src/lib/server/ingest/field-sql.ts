@@ -145,6 +145,14 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			};
 		case 'date': {
 			const parsed = parseWithFormats(`trim(${cell})`, type.formats);
+			if (type.noDay?.length) {
+				const noDay = `list_contains(${sqlList(type.noDay.map((w) => w.toLowerCase()))}, lower(trim(${cell})))`;
+				return {
+					value: `CASE WHEN ${noDay} THEN NULL ELSE CAST(${parsed} AS DATE) END`,
+					unreadable: `NOT ${noDay} AND ${parsed} IS NULL`,
+					problem: `is not a real date written ${inForm(type.formats)} (or ${type.noDay[0]})`
+				};
+			}
 			return {
 				value: `CAST(${parsed} AS DATE)`,
 				unreadable: `${parsed} IS NULL`,

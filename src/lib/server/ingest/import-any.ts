@@ -34,6 +34,9 @@ const UNLINKED_TARGETS = new Set<string>([
 	'pls_records'
 ]);
 
+/** Post exports, whose new posts are relinked on their own (a stories export may carry a few posts). */
+const POST_TARGETS = new Set<string>(['post_observations', 'story_records']);
+
 /**
  * Re-derives what the new imports can change: nothing for library statistics, only their own
  * posts for post exports, everything for programs, campaigns, full texts and column mappings.
@@ -43,7 +46,7 @@ export async function relinkAfter(db: Database, results: readonly ImportResult[]
 	if (imported.length === 0) return;
 	const targets = imported.map((r) => SOURCES.find((source) => source.id === r.source)?.target ?? null);
 	if (targets.every((target) => target !== null && UNLINKED_TARGETS.has(target))) return;
-	if (targets.every((target) => target === 'post_observations' || (target !== null && UNLINKED_TARGETS.has(target)))) {
+	if (targets.every((target) => (target !== null && POST_TARGETS.has(target)) || UNLINKED_TARGETS.has(target ?? ''))) {
 		await relinkCampaigns(db, { postsOfImports: imported.map((r) => r.importId!) });
 		return;
 	}

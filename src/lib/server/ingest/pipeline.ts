@@ -17,6 +17,7 @@ import {
 } from './import-log';
 import { checkStaged, loadRows, previewRows, summariseProblems } from './load-plan';
 import { savedMappingSources } from './mapping-store';
+import { describePostLoad, reportNotes, type PostReport } from './post-report';
 import { dropStaging, readableFile, stageFile, type FileSniff } from './readers';
 import { asRefusal, Refusal } from './refusal';
 import type { SourceSpec } from './source';
@@ -102,7 +103,7 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 					rowsLoaded: direct.rowsLoaded,
 					errors: [],
 					errorCount: 0,
-					...notes(direct.privacy)
+					...reported(direct.report, direct.privacy)
 				});
 			}
 			const staged = await stageFile(connection, path, fileName, sniff, candidates, options.sheet ?? null);
@@ -126,20 +127,22 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 					errorCount: 0,
 					notes: privacy
 				});
-				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
-				if (rowsLoaded === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
-				await recordRowsLoaded(connection, importId, rowsLoaded);
-				return { importId, rowsLoaded };
+				const loaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
+				if (loaded.rows === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
+				const report = await describePostLoad(connection, importId, loaded);
+				await recordRowsLoaded(connection, importId, loaded.rows, { notes: reportNotes(report, privacy) });
+				return { importId, rowsLoaded: loaded.rows, report };
 			});
 			db.markChanged();
 			return result({
-				...imported,
+				importId: imported.importId,
+				rowsLoaded: imported.rowsLoaded,
 				fileName,
 				source,
 				status: 'imported',
 				errors: [],
 				errorCount: 0,
-				...notes(privacy)
+				...reported(imported.report, privacy)
 			});
 		} catch (error) {
 			return recordRefusal(connection, asRefusal(error), entry, source, hashing);
@@ -202,8 +205,11 @@ async function recordRefusal(
 	});
 }
 
-/** The personal columns dropped, for the import report. */
-const notes = (privacy: string | null) => (privacy ? { notes: [privacy] } : {});
+/** What was loaded (stories, daily figures, collaborations, lower figures) and the personal columns dropped. */
+function reported(report: PostReport, privacy: string | null): Pick<ImportResult, 'summary' | 'notes'> {
+	const notes = [...report.notes, ...(privacy ? [privacy] : [])];
+	return { ...(report.summary ? { summary: report.summary } : {}), ...(notes.length > 0 ? { notes } : {}) };
+}
 
 function result(parts: Omit<ImportResult, 'source' | 'sourceLabel'> & { source: SourceSpec | null }): ImportResult {
 	const { source, ...rest } = parts;

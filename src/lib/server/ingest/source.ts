@@ -9,7 +9,9 @@ export type Target =
 	| 'x_account_sightings'
 	| 'x_note_texts'
 	| 'survey_records'
-	| 'pls_records';
+	| 'pls_records'
+	| 'post_daily_records'
+	| 'story_records';
 
 export type FieldKind =
 	/** free text; blank becomes NULL */
@@ -22,7 +24,8 @@ export type FieldKind =
 	| { kind: 'decimal'; min?: number }
 	/** date and time; `zone: 'in-value'` when the format carries %z, else read in the library's zone */
 	| { kind: 'timestamp'; formats: readonly string[]; zone: 'in-value' | 'library' }
-	| { kind: 'date'; formats: readonly string[] }
+	/** a calendar day; `noDay` lists words that stand for no day (Meta's `Lifetime`), read as NULL */
+	| { kind: 'date'; formats: readonly string[]; noDay?: readonly string[] }
 	/** an ISO 8601 instant with its zone (`2023-01-01T12:00:00Z`, `…+02:00`), as JSON exports write them */
 	| { kind: 'instant' }
 	/** a clock time such as `10:30` or `2:00 PM`; `allDay` lists the words that mean no time */
@@ -37,6 +40,18 @@ export interface FieldSpec {
 	headers: readonly string[];
 	type: FieldKind;
 	required?: boolean;
+}
+
+/**
+ * File rows that belong in another table, chosen by what they hold (Meta's per-day rows, Instagram
+ * stories): the rows `when` holds for go to `target` with these columns instead of the main table.
+ * They count as loaded rows, like the main table's.
+ */
+export interface RowRoute<F extends string> {
+	target: Target;
+	/** SQL over the normalised fields, true for the rows this route takes */
+	when: (n: Record<F, string>) => string;
+	load: (n: Record<F, string>, context: SourceContext) => Record<string, string>;
 }
 
 /** Rows for a second table from the same file, one per element of `unnest` (as `u.item`). */
@@ -75,6 +90,8 @@ export interface SourceSpec<F extends string = string> {
 	 */
 	load: (n: Record<F, string>, context: SourceContext) => Record<string, string>;
 	also?: readonly ExtraLoad<F>[];
+	/** rows taken out of the main table into another, the first route whose `when` holds winning */
+	routes?: readonly RowRoute<F>[];
 	/** several target rows per file row (a wide file's metric columns), each element as `u.item` */
 	rows?: (n: Record<F, string>) => string;
 	/** load one row per distinct value of the other columns, summing these (hourly gate counts → days) */
