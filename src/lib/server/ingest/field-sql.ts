@@ -216,3 +216,15 @@ export function yearlessDateSql(monthDay: string): string {
 	const laterDrops = `(sum(${drop}) OVER () - sum(${drop}) OVER (ORDER BY n.row_no ROWS UNBOUNDED PRECEDING))`;
 	return `TRY_CAST(printf('%04d-%02d-%02d', ${lastYear} - ${laterDrops}, ${monthDay} // 100, ${monthDay} % 100) AS DATE)`;
 }
+
+/**
+ * The last calendar date on or before `reference` (a DATE) that falls on a year-less day (month ×
+ * 100 + day): "July 16" read on 2026-02-28 is 2025-07-16. For rows that are not in date order, so
+ * each is resolved alone. February 29 steps back to the last leap year.
+ */
+export function monthDayOnOrBeforeSql(monthDay: string, reference: string): string {
+	const year = `year(${reference}) - CASE WHEN ${monthDay} > month(${reference}) * 100 + day(${reference}) THEN 1 ELSE 0 END`;
+	const inYear = (back: number) =>
+		`TRY_CAST(printf('%04d-%02d-%02d', ${year} - ${back}, ${monthDay} // 100, ${monthDay} % 100) AS DATE)`;
+	return `coalesce(${[0, 1, 2, 3].map(inYear).join(', ')})`;
+}
