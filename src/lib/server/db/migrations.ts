@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { decodeEntitiesSql, hashtagsSql } from '../ingest/field-sql';
 import { PUBLIC_VIEWS_SQL } from './views';
 
 export interface Migration {
@@ -259,6 +260,17 @@ CREATE TABLE audit_log (
 	action VARCHAR NOT NULL,
 	detail VARCHAR
 );
+`
+	},
+	{
+		// X exports HTML-escape their text; imports now decode it, and this decodes what older ones stored
+		// (once: `&amp;lt;` becomes `&lt;`), reading hashtags again from the decoded text (`it&#39;s` held "39").
+		version: 11,
+		name: 'X post text with its HTML entities decoded',
+		sql: `
+UPDATE post_observations SET text = ${decodeEntitiesSql('text')}, hashtags = ${hashtagsSql(decodeEntitiesSql('text'))}
+WHERE platform = 'x' AND contains(text, '&');
+UPDATE x_note_texts SET text = ${decodeEntitiesSql('text')} WHERE contains(text, '&');
 `
 	}
 ];
