@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readXid } from './xid';
+import { describePostSighting, readXid } from './xid';
 
 describe('X ID tools', () => {
 	it('decodes Snowflake IDs to the millisecond (the worked values in docs/export-formats.md, "X (Twitter)")', () => {
@@ -28,5 +28,15 @@ describe('X ID tools', () => {
 		expect(readXid('@MapleValleyPL')).toEqual({ input: '@MapleValleyPL', kind: 'username', username: 'MapleValleyPL' });
 		expect(readXid('6.49E+17')).toMatchObject({ kind: 'invalid' });
 		expect(readXid('99999999999999999999')).toMatchObject({ kind: 'invalid', note: 'is larger than any X ID' });
+	});
+
+	it('says in words where an uploaded post holds an ID or handle', () => {
+		const post = { platform: 'mastodon', postId: '111300000000000001', account: 'maplevalleypl', publishedAt: null };
+		expect(describePostSighting({ ...post, match: 'link in text' }, 'Mastodon')).toBe(
+			'Linked in Mastodon post 111300000000000001 by @maplevalleypl'
+		);
+		expect(describePostSighting({ ...post, match: 'author' }, 'Mastodon')).toBe(
+			'Wrote Mastodon post 111300000000000001'
+		);
 	});
 });

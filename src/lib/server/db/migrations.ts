@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { decodeEntitiesSql, hashtagsSql } from '../ingest/field-sql';
 import { PUBLIC_VIEWS_SQL } from './views';
 
 export interface Migration {
@@ -313,6 +314,17 @@ CREATE TABLE story_records (
 	navigation BIGINT,
 	follows BIGINT
 );
+`
+	},
+	{
+		// X exports HTML-escape their text; imports now decode it, and this decodes what older ones stored
+		// (once: `&amp;lt;` becomes `&lt;`), reading hashtags again from the decoded text (`it&#39;s` held "39").
+		version: 11,
+		name: 'X post text with its HTML entities decoded',
+		sql: `
+UPDATE post_observations SET text = ${decodeEntitiesSql('text')}, hashtags = ${hashtagsSql(decodeEntitiesSql('text'))}
+WHERE platform = 'x' AND contains(text, '&');
+UPDATE x_note_texts SET text = ${decodeEntitiesSql('text')} WHERE contains(text, '&');
 `
 	}
 ];

@@ -203,6 +203,27 @@ export function invalidValueSql(sql: FieldSql, value: string, cell: string, requ
 	return invalidCellSql(sql, cell, required);
 }
 
+/** The entities X writes in its exports' text: the five named ones and numeric ones (`&#39;`, `&#x2019;`). */
+const ENTITY = sqlString('(?i)&(lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-f]+);');
+
+/** One matched entity's character; a number that is no character (beyond Unicode, a surrogate, 0) stays as written. */
+function entityCharacterSql(entity: string): string {
+	const codePoint = `CASE WHEN lower(${entity}) LIKE '&#x%' THEN TRY_CAST('0x' || substr(${entity}, 4, length(${entity}) - 4) AS BIGINT) ELSE TRY_CAST(substr(${entity}, 3, length(${entity}) - 3) AS BIGINT) END`;
+	const character = `CASE WHEN ${codePoint} BETWEEN 1 AND 1114111 AND NOT ${codePoint} BETWEEN 55296 AND 57343 THEN chr(CAST(${codePoint} AS INTEGER)) ELSE ${entity} END`;
+	return `CASE lower(${entity}) WHEN '&amp;' THEN '&' WHEN '&lt;' THEN '<' WHEN '&gt;' THEN '>' WHEN '&quot;' THEN '"' WHEN '&apos;' THEN '''' ELSE ${character} END`;
+}
+
+/**
+ * Text with its HTML entities decoded in one pass, as decodeEntities in lib/html-entities.ts does:
+ * the text is split at each entity and every piece is followed by its entity's character, so
+ * `&amp;lt;` becomes `&lt;`, never `<`. Only text holding an `&` is split at all.
+ */
+export function decodeEntitiesSql(text: string): string {
+	const pieces = `list_zip(regexp_split_to_array(${text}, ${ENTITY}), regexp_extract_all(${text}, ${ENTITY}))`;
+	const joined = `array_to_string(list_transform(${pieces}, lantern_piece -> lantern_piece[1] || coalesce(${entityCharacterSql('lantern_piece[2]')}, '')), '')`;
+	return `CASE WHEN contains(${text}, '&') THEN ${joined} ELSE ${text} END`;
+}
+
 /** Hashtags in a post's text, lower-cased and without the #. */
 export function hashtagsSql(text: string): string {
 	// Most posts carry none: the regular expression runs only on text with a #.
@@ -223,4 +244,16 @@ export function yearlessDateSql(monthDay: string): string {
 	const lastYear = `year(timezone(p.tz, p.observed_at)) - CASE WHEN ${lastDay} > ${exportDay} THEN 1 ELSE 0 END`;
 	const laterDrops = `(sum(${drop}) OVER () - sum(${drop}) OVER (ORDER BY n.row_no ROWS UNBOUNDED PRECEDING))`;
 	return `TRY_CAST(printf('%04d-%02d-%02d', ${lastYear} - ${laterDrops}, ${monthDay} // 100, ${monthDay} % 100) AS DATE)`;
+}
+
+/**
+ * The last calendar date on or before `reference` (a DATE) that falls on a year-less day (month ×
+ * 100 + day): "July 16" read on 2026-02-28 is 2025-07-16. For rows that are not in date order, so
+ * each is resolved alone. February 29 steps back to the last leap year.
+ */
+export function monthDayOnOrBeforeSql(monthDay: string, reference: string): string {
+	const year = `year(${reference}) - CASE WHEN ${monthDay} > month(${reference}) * 100 + day(${reference}) THEN 1 ELSE 0 END`;
+	const inYear = (back: number) =>
+		`TRY_CAST(printf('%04d-%02d-%02d', ${year} - ${back}, ${monthDay} // 100, ${monthDay} % 100) AS DATE)`;
+	return `coalesce(${[0, 1, 2, 3].map(inYear).join(', ')})`;
 }

@@ -18,7 +18,7 @@ import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
 import { metaInstagramPosts, metaInstagramStories } from './meta-instagram';
 import { metaFacebookPosts } from './meta-posts';
-import { tiktokContent, tiktokFollowers, tiktokOverview, tiktokViewers } from './tiktok';
+import { tiktokContent, tiktokFollowers, tiktokOverview, tiktokStudioContent, tiktokViewers } from './tiktok';
 import { xArchiveAccount, xArchiveFollowing, xArchiveTweets, xArchiveTweetsCsv, xArchiveNoteTweets } from './x-archive';
 import { xLegacyTweets } from './x-legacy-tweets';
 import { xLegacyDaily, xPremiumContent, xPremiumOverview, xVideoOverview } from './x-premium';
@@ -45,6 +45,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	tiktokOverview,
 	tiktokViewers,
 	youtubeTableData,
+	tiktokStudioContent,
 	tiktokContent,
 	linkedinCreatorEngagement,
 	linkedinPageMetrics,
