@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { monthColumnGroups, type ColumnMapping } from '../../domain/mapping';
 import { fingerprint, itWithRealFixtures, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { normaliseHeader } from './headers';
-import { inspectSpreadsheet, specFromMapping, suggestMapping } from './mapper';
+import { inspectSpreadsheet, specFromMapping } from './mapper';
+import { suggestMapping } from './mapper/suggest';
 import { saveMapping } from './mapping-store';
 import { importFile, previewImport } from './pipeline';
 

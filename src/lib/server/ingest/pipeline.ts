@@ -15,7 +15,7 @@ import {
 	recordRowsLoaded,
 	type LogHeader
 } from './import-log';
-import { checkStaged, loadRows, previewRows, summariseProblems } from './load-plan';
+import { checkStaged, describeRowNotes, loadRows, previewRows, summariseProblems } from './load-plan';
 import { savedMappingSources } from './mapping-store';
 import { dropStaging, readableFile, stageFile, type FileSniff } from './readers';
 import { asRefusal, Refusal } from './refusal';
@@ -115,6 +115,7 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 			if (errorCount > 0) {
 				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
+			const rowNotes = await describeRowNotes(connection, plan);
 			const imported = await inTransaction(connection, async () => {
 				const importId = await logImport(connection, {
 					...entry,
@@ -124,10 +125,18 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 					rowsLoaded: 0,
 					errors: [],
 					errorCount: 0,
-					notes: privacy
+					notes: [privacy, ...rowNotes].filter(Boolean).join('\n') || null
 				});
 				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
-				if (rowsLoaded === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
+				if (rowsLoaded === 0)
+					throw new Refusal(
+						rowNotes.length > 0
+							? `No rows were left to import. ${rowNotes.join(' ')}`
+							: 'The file has a header but no data rows.',
+						[],
+						0,
+						source
+					);
 				await recordRowsLoaded(connection, importId, rowsLoaded);
 				return { importId, rowsLoaded };
 			});
@@ -139,7 +148,7 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 				status: 'imported',
 				errors: [],
 				errorCount: 0,
-				...notes(privacy)
+				...notes(privacy, rowNotes)
 			});
 		} catch (error) {
 			return recordRefusal(connection, asRefusal(error), entry, source, hashing);
@@ -202,8 +211,11 @@ async function recordRefusal(
 	});
 }
 
-/** The personal columns dropped, for the import report. */
-const notes = (privacy: string | null) => (privacy ? { notes: [privacy] } : {});
+/** The personal columns dropped and the rows singled out (left out, or stored apart), for the import report. */
+const notes = (privacy: string | null, rowNotes: readonly string[] = []) => {
+	const all = [...(privacy ? [privacy] : []), ...rowNotes];
+	return all.length > 0 ? { notes: all } : {};
+};
 
 function result(parts: Omit<ImportResult, 'source' | 'sourceLabel'> & { source: SourceSpec | null }): ImportResult {
 	const { source, ...rest } = parts;
@@ -220,6 +232,8 @@ export interface ImportPreview {
 	rows: Record<string, unknown>[];
 	errors: ImportResult['errors'];
 	errorCount: number;
+	/** what the import report would add: rows left out or stored apart, personal columns dropped */
+	notes: string[];
 	/** set when the file could not be read with this format at all */
 	refusal?: string;
 }
@@ -243,12 +257,19 @@ async function previewNow(db: Database, path: string, fileName: string, source: 
 				source
 			]);
 			const observed = observedAt(fileName, new Date());
-			const { plan, errors, errorCount } = await checkStaged(connection, staged, fileName, settings, observed);
-			const rows = errorCount === 0 ? await previewRows(connection, plan, settings.timeZone, observed) : [];
-			return { rows, errors, errorCount };
+			const { plan, privacy, errors, errorCount } = await checkStaged(connection, staged, fileName, settings, observed);
+			if (errorCount > 0) return { rows: [], errors, errorCount, notes: [] };
+			const rows = await previewRows(connection, plan, settings.timeZone, observed);
+			return { rows, errors, errorCount, notes: notes(privacy, await describeRowNotes(connection, plan)).notes ?? [] };
 		} catch (error) {
 			const refusal = asRefusal(error);
-			return { rows: [], errors: refusal.errors, errorCount: refusal.errorCount, refusal: refusal.message };
+			return {
+				rows: [],
+				errors: refusal.errors,
+				errorCount: refusal.errorCount,
+				notes: [],
+				refusal: refusal.message
+			};
 		} finally {
 			await dropStaging(connection);
 		}

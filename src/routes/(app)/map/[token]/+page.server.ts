@@ -44,6 +44,9 @@ export const actions: Actions = {
 			'mapping saved and file imported',
 			`mapping "${imported.mapping.name}" (${imported.mapping.target})`
 		);
-		redirect(303, `/uploads?mapped=${encodeURIComponent(imported.mapping.name)}`);
+		redirect(
+			303,
+			`/uploads?mapped=${encodeURIComponent(imported.mapping.name)}&import=${imported.result.importId ?? ''}`
+		);
 	}
 };
