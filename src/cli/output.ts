@@ -7,7 +7,10 @@ export function describeImport(result: ImportResult): string {
 	const head = `${result.fileName}: ${result.status}`;
 	const source = result.sourceLabel ? ` (${result.sourceLabel})` : '';
 	if (result.status === 'imported')
-		return `${head}${source}, ${formatCount(result.rowsLoaded)} rows loaded, import ${result.importId}`;
+		return [
+			`${head}${source}, ${formatCount(result.rowsLoaded)} rows loaded, import ${result.importId}`,
+			...(result.notes ?? []).map((note) => `  note: ${note}`)
+		].join('\n');
 	if (result.status === 'duplicate')
 		return `${head}${source}: the same file was imported before as import ${result.duplicateOf}; nothing added`;
 	const lines = [`${head}${source}: ${result.summary ?? 'nothing was stored.'}`];

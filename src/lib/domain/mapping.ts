@@ -304,3 +304,15 @@ export function mappingProblem(mapping: Pick<ColumnMapping, 'target' | 'columns'
 		return 'Choose which group of month columns to read.';
 	return null;
 }
+
+/**
+ * A mapping as people write it for `lantern mappings save FILE.json`: columns by their headers as the
+ * file writes them; the header row defaults to the first, and the file's header to the mapped columns
+ * (a file is then recognised by those). Unknown keys are refused, so a misspelt one is not ignored.
+ */
+export const MappingDescription = z.strictObject({
+	...ColumnMapping.shape,
+	headerLine: ColumnMapping.shape.headerLine.default(0),
+	header: ColumnMapping.shape.header.optional()
+});
+export type MappingDescription = z.infer<typeof MappingDescription>;
