@@ -41,7 +41,7 @@ export interface MappingField {
 	or?: readonly string[];
 	/** blank cells mean "not recorded" and are stored as unknown, not refused (attendance left blank) */
 	blankIsUnknown?: boolean;
-	/** a few words shown beside the label */
+	/** a few words shown under the field */
 	note?: string;
 	/** header words that suggest this field */
 	hints: readonly string[];
@@ -269,12 +269,9 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 /** The label a form shows for a field: "Attendance (required)", "Date (required, or Year and Month)". */
 export function fieldLabel(field: MappingField, target: MappingTarget): string {
+	if (!field.required) return field.label;
 	const labelOf = (key: string) => target.fields.find((f) => f.key === key)?.label ?? key;
-	const notes = [
-		...(field.required ? [field.or ? `required, or ${field.or.map(labelOf).join(' and ')}` : 'required'] : []),
-		...(field.note ? [field.note] : [])
-	];
-	return notes.length > 0 ? `${field.label} (${notes.join('; ')})` : field.label;
+	return `${field.label} (required${field.or ? `, or ${field.or.map(labelOf).join(' and ')}` : ''})`;
 }
 
 /**

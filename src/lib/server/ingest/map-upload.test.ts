@@ -20,7 +20,7 @@ async function held(name: string, text: string): Promise<string> {
 
 /** The form the mapper page posts after its first guess, with the suggested column for each field. */
 async function guessedForm(token: string, name: string) {
-	const view = await mapperView(token, MapperQuery.parse({}));
+	const view = await mapperView(await tempDatabase(), token, MapperQuery.parse({}));
 	if (!view.ok) throw new Error(view.message);
 	const columns = Object.fromEntries(Object.entries(view.suggestion).map(([key, column]) => [`col_${key}`, column]));
 	return MappingForm.parse({
@@ -37,7 +37,7 @@ const OPEN_DATA = readFileSync(join(SOURCE_FIXTURES, 'program_statistics_2024_ja
 
 describe('mapping a held upload by hand', () => {
 	it('shows the first rows with the header found under a title row and a guess for each field', async () => {
-		const view = await mapperView(await held('march.csv', EVENTS), MapperQuery.parse({}));
+		const view = await mapperView(await tempDatabase(), await held('march.csv', EVENTS), MapperQuery.parse({}));
 		expect(view).toMatchObject({
 			ok: true,
 			target: 'programs',
@@ -84,7 +84,10 @@ describe('mapping a held upload by hand', () => {
 
 	it('answers 404 for an upload no longer held, and refuses a target it does not know', async () => {
 		const gone = '00000000-0000-0000-0000-000000000000';
-		expect(await mapperView(gone, MapperQuery.parse({}))).toMatchObject({ ok: false, status: 404 });
+		expect(await mapperView(await tempDatabase(), gone, MapperQuery.parse({}))).toMatchObject({
+			ok: false,
+			status: 404
+		});
 		expect(await previewMapping(await tempDatabase(), gone, { target: 'programs' })).toMatchObject({
 			ok: false,
 			status: 404
@@ -95,7 +98,7 @@ describe('mapping a held upload by hand', () => {
 	it('maps open-data program statistics in one pass: year and month, lists, whole-system rows left out', async () => {
 		const db = await tempDatabase();
 		const token = await held('program_statistics_2024_jan-apr.csv', OPEN_DATA);
-		const view = await mapperView(token, MapperQuery.parse({}));
+		const view = await mapperView(await tempDatabase(), token, MapperQuery.parse({}));
 		expect(view).toMatchObject({
 			ok: true,
 			suggestion: {
@@ -108,7 +111,7 @@ describe('mapping a held upload by hand', () => {
 			},
 			labels: {
 				date: 'Date (required, or Year and Month)',
-				attendance: 'Attendance (required; a blank cell is stored as not recorded)'
+				attendance: 'Attendance (required)'
 			}
 		});
 		const form = await guessedForm(token, 'County program statistics');

@@ -15,6 +15,7 @@ import { PERIODS, USAGE_METRICS } from '../../domain/vocabulary';
 import { describeZodError } from '../../domain/zod-message';
 import { relinkCampaigns } from '../campaigns';
 import type { Database } from '../db/database';
+import { getSettings } from '../settings';
 import { normaliseHeader } from './headers';
 import { heldUpload, releaseUpload } from './held-uploads';
 import { inspectSpreadsheet, specFromMapping } from './mapper';
@@ -53,7 +54,7 @@ const problem = (status: MappingProblem['status'], message: string, result?: Imp
 const GONE = problem(404, 'This upload is no longer kept (uploads wait a day for mapping). Upload the file again.');
 
 /** What the mapper page shows of a held upload: its first rows, the header cells and a first guess at each field. */
-export async function mapperView(token: string, query: MapperQuery) {
+export async function mapperView(db: Database, token: string, query: MapperQuery) {
 	const file = await heldUpload(token);
 	if (!file) return GONE;
 	let preview;
@@ -83,6 +84,8 @@ export async function mapperView(token: string, query: MapperQuery) {
 		systemRows: SYSTEM_ROWS.join(', '),
 		notBranches: NOT_BRANCHES.join(', '),
 		periods: PERIODS,
+		/** the preview's times are shown in the library's zone */
+		timeZone: (await getSettings(db)).timeZone,
 		monthGroups: monthColumnGroups(header).map((g) => ({ label: g.label, months: g.columns.length })),
 		metrics: USAGE_METRICS
 	};

@@ -129,6 +129,32 @@ describe('column mapper', () => {
 		]);
 	});
 
+	it('takes a monthly period start from a year column and a month column, as it does for programs', async () => {
+		const db = await tempDatabase();
+		const path = write(
+			'monthly_by_year.csv',
+			'Year,Month,Library,Checkouts\n2025,December,Central,16000\n2026,1,Central,18250\n'
+		);
+		const preview = await inspectSpreadsheet(path, 'monthly_by_year.csv');
+		const columns = suggestMapping('usage_wide', preview.rows[0]!, preview.rows.slice(1));
+		expect(columns).toEqual({ year: 'year', month: 'month', branch: 'library', circulation: 'checkouts' });
+		const mapping: ColumnMapping = {
+			name: 'ILS by year and month',
+			target: 'usage_wide',
+			sheet: null,
+			headerLine: 0,
+			columns,
+			period: 'month',
+			monthColumns: [],
+			header: preview.rows[0]!.map(normaliseHeader)
+		};
+		expect(await importFile(db, path, { source: specFromMapping(mapping) })).toMatchObject({ rowsLoaded: 2 });
+		expect(await db.query(`SELECT strftime(period_start, '%Y-%m-%d') AS d, value FROM usage ORDER BY d`)).toEqual([
+			{ d: '2025-12-01', value: 16000 },
+			{ d: '2026-01-01', value: 18250 }
+		]);
+	});
+
 	itWithRealFixtures('opens the 500-column Arts Council workbook on its data sheet, quickly', async () => {
 		const started = performance.now();
 		const preview = await inspectSpreadsheet(
