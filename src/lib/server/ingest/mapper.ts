@@ -73,7 +73,7 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 	const n = (refs: Record<string, string>, key: string) => (has(key) ? refs[key]! : 'NULL');
 	// The period's first day: the date column, or the year and month columns of open-data statistics.
 	const day = (refs: Record<string, string>) =>
-		has('date') ? refs.date! : has('year') ? `make_date(${refs.year}, ${refs.month}, 1)` : 'NULL';
+		has('date') ? refs.date! : has('year') && has('month') ? `make_date(${refs.year}, ${refs.month}, 1)` : 'NULL';
 	switch (mapping.target) {
 		case 'programs':
 			return { ...base, ...programsLoad(mapping, { has, n, day }) };
