@@ -25,11 +25,17 @@ import { campaignImpact } from '../lib/server/analytics/impact';
 import { lookUpXids } from '../lib/server/x-accounts';
 import { recordAudit } from '../lib/server/auth/audit';
 import { usersCommand } from './users';
+import { mappingsCommand, savedMappingNamed } from './mappings';
+import { importWithMapping } from '../lib/server/ingest/mapper/saved';
 
 const HELP = `Usage: npm run lantern -- <command> [options]
 
 Commands:
   import <files…>              Import export files (CSV exports, or a campaigns .json file)
+  import <files…> --mapping NAME
+                               Import spreadsheets with a saved column mapping
+  mappings                     List the saved column mappings
+  mappings save FILE.json      Save a column mapping written as JSON (see the README)
   sources                      List the formats Lantern accepts
   demo                         Load the demo library (Maple Valley Public Library)
   demo remove                  Remove the demo library
@@ -63,7 +69,8 @@ const Flags = z.object({
 	out: z.string().min(1).optional(),
 	name: z.string().optional(),
 	role: z.string().optional(),
-	branches: z.string().optional()
+	branches: z.string().optional(),
+	mapping: z.string().trim().min(1, 'name a saved mapping').optional()
 });
 type Flags = z.infer<typeof Flags>;
 const asFlag = (field: string) => `--${field}`;
@@ -74,11 +81,14 @@ function print(flags: Flags, json: unknown, text: string) {
 
 async function importCommand(db: Database, files: string[], flags: Flags): Promise<number> {
 	if (files.length === 0) throw new UsageError('Name at least one file: npm run lantern -- import FILE…');
+	const mapping = flags.mapping ? await savedMappingNamed(db, flags.mapping) : null;
 	const results: ImportResult[] = [];
 	for (const file of files) {
 		const path = resolve(file);
 		const fileName = file.split(/[\\/]/).pop()!;
-		const imported = await importUpload(db, path, { fileName, importedBy: cliUser() });
+		const imported = mapping
+			? [await importWithMapping(db, path, { fileName, importedBy: cliUser(), mapping })]
+			: await importUpload(db, path, { fileName, importedBy: cliUser() });
 		for (const result of imported)
 			await recordAudit(
 				db,
@@ -157,7 +167,8 @@ async function main(argv: string[]): Promise<number> {
 			out: { type: 'string' },
 			name: { type: 'string' },
 			role: { type: 'string' },
-			branches: { type: 'string' }
+			branches: { type: 'string' },
+			mapping: { type: 'string' }
 		}
 	});
 	const parsed = Flags.safeParse(values);
@@ -217,6 +228,8 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'report':
 			return reportCommand(db, flags);
+		case 'mappings':
+			return mappingsCommand(db, rest, { json: flags.json, actor: cliUser() });
 		case 'users':
 			return usersCommand(db, rest, {
 				json: flags.json ?? false,

@@ -11,7 +11,7 @@ export function describeImport(result: ImportResult): string {
 	if (result.status === 'imported')
 		return [
 			`${head}${source}, ${formatCount(result.rowsLoaded)} rows loaded, import ${result.importId}${result.summary ? `: ${result.summary}` : ''}`,
-			...(result.notes ?? []).map((note) => `  ${note}`)
+			...(result.notes ?? []).map((note) => `  note: ${note}`)
 		].join('\n');
 	if (result.status === 'duplicate')
 		return `${head}${source}: the same file was imported before as import ${result.duplicateOf}; nothing added`;

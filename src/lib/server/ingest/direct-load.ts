@@ -31,6 +31,8 @@ export function loadsDirectly(source: SourceSpec): boolean {
 		(source.format ?? 'csv') === 'csv' &&
 		!source.also?.length &&
 		!source.sumColumns?.length &&
+		// Rows the import report counts are counted in staging.
+		!source.rowNotes &&
 		!Object.values(source.fields).some((field) => field.type.kind === 'monthDay')
 	);
 }

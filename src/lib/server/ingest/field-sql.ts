@@ -50,10 +50,11 @@ export interface FieldSql {
 	unreadableValue?: (value: string) => string;
 }
 
-/** strptime patterns in the words people use: %Y-%m-%d → YYYY-MM-DD. */
+/** strptime patterns in the words people use: %m/%d/%Y → MM/DD/YYYY, %B %Y → Month YYYY. */
 export function humanFormat(pattern: string): string {
 	const words: Record<string, string> = {
 		Y: 'YYYY',
+		y: 'YY',
 		m: 'MM',
 		d: 'DD',
 		H: 'HH',
@@ -63,12 +64,31 @@ export function humanFormat(pattern: string): string {
 		z: '+0000',
 		p: 'AM/PM',
 		b: 'Mon',
+		B: 'Month',
 		a: 'Day'
 	};
-	return pattern.replace(/%([A-Za-z])/g, (_, letter: string) => words[letter] ?? letter);
+	return pattern.replace(/%([A-Za-z])/g, (_, letter: string) => {
+		const word = words[letter];
+		if (word === undefined) throw new Error(`humanFormat: no words for %${letter}; add them`);
+		return word;
+	});
 }
 
-const inForm = (formats: readonly string[]) => formats.map(humanFormat).join(' or ');
+/** A list of formats as one phrase: "MM/DD/YYYY, YYYY-MM-DD or Month YYYY". */
+export function inForm(formats: readonly string[]): string {
+	const words = [...new Set(formats.map(humanFormat))];
+	return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
+}
+
+/** The month names a `month` cell may hold, full or cut to three or four letters, with or without a full stop. */
+const MONTH_NAME =
+	'(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A cell holding several values ("Arts & Crafts, STEM") as a list, each trimmed, blanks dropped. */
+export function splitListSql(cell: string, separators = ','): string {
+	return `list_filter(list_transform(regexp_split_to_array(coalesce(${cell}, ''), ${sqlString(`[${separators}]`)}), x -> trim(x)), x -> x <> '')`;
+}
 
 /** SQL for one field, given the SQL that reads its raw text cell. */
 export function fieldSql(type: FieldKind, cell: string): FieldSql {
@@ -133,6 +153,27 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				value: type.zone === 'library' ? `timezone(p.tz, ${parsed})` : parsed,
 				unreadable: `${parsed} IS NULL`,
 				problem: `is not a date and time written ${inForm(type.formats)}`,
+				nullMeansUnreadable: true
+			};
+		}
+		case 'year': {
+			// 1900–2199 covers any year a library reports; a 2-digit or 5-digit number is a mistake.
+			const value = `CASE WHEN lantern_count(${cell}) BETWEEN 1900 AND 2199 THEN lantern_count(${cell}) END`;
+			return {
+				value,
+				unreadable: `${value} IS NULL`,
+				problem: 'is not a year such as 2026',
+				nullMeansUnreadable: true
+			};
+		}
+		case 'month': {
+			const name = `lower(trim(${cell}))`;
+			const value = `CASE WHEN lantern_count(${cell}) BETWEEN 1 AND 12 THEN lantern_count(${cell})
+				WHEN regexp_full_match(${name}, '${MONTH_NAME}') THEN list_position(${sqlList(MONTH_PREFIXES)}, left(${name}, 3)) END`;
+			return {
+				value,
+				unreadable: `${value} IS NULL`,
+				problem: 'is not a month (a number from 1 to 12, or a name such as January or Jan)',
 				nullMeansUnreadable: true
 			};
 		}

@@ -31,6 +31,10 @@ export interface LoadPlan {
 	dataFilter: string;
 	/** the file's columns some field reads, as SQL identifiers */
 	readColumns: string[];
+	/** the raw cells of each field as SQL over `staging` (a NULL cast for a field without a column) */
+	cells: Record<string, string>;
+	/** `rowFilter` before `skipRow`: every row that holds something, skipped or not */
+	presentFilter: string;
 }
 
 /** Maps each field to its column, refusing the file when a required column is missing. */
@@ -74,7 +78,8 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 	const readColumns = [
 		...new Set(Object.values(fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))
 	];
-	const dataFilter = `coalesce(${readColumns.join(', ')}) IS NOT NULL${skip}`;
+	const present = `coalesce(${readColumns.join(', ')}) IS NOT NULL`;
+	const dataFilter = `${present}${skip}`;
 	const firstData = headerRow + (source.rowsAfterHeader ?? 0);
 	return {
 		source,
@@ -83,8 +88,23 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 		fields,
 		dataFilter,
 		readColumns,
+		cells,
+		presentFilter: `row_no > ${firstData} AND ${present}`,
 		rowFilter: `row_no > ${firstData} AND ${dataFilter}`
 	};
+}
+
+/** The import report's sentences about rows the format singles out (left out, or stored apart), from `staging`. */
+export async function describeRowNotes(connection: DuckDBConnection, plan: LoadPlan): Promise<string[]> {
+	const notes = plan.source.rowNotes;
+	if (!notes) return [];
+	const kind = notes.kind(plan.cells);
+	const counts = await queryRows<{ kind: string; value: string; rows: number }>(
+		connection,
+		`SELECT ${kind} AS kind, ${notes.value(plan.cells)} AS value, CAST(count(*) AS INTEGER) AS rows
+		 FROM staging WHERE ${plan.presentFilter} AND ${kind} IS NOT NULL GROUP BY ALL ORDER BY min(row_no)`
+	);
+	return counts.length > 0 ? notes.describe(counts) : [];
 }
 
 /**

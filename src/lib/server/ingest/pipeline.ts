@@ -15,7 +15,7 @@ import {
 	recordRowsLoaded,
 	type LogHeader
 } from './import-log';
-import { checkStaged, loadRows, previewRows, summariseProblems } from './load-plan';
+import { checkStaged, describeRowNotes, loadRows, previewRows, summariseProblems } from './load-plan';
 import { savedMappingSources } from './mapping-store';
 import { describePostLoad, reportNotes, type PostReport } from './post-report';
 import { dropStaging, readableFile, stageFile, type FileSniff } from './readers';
@@ -116,6 +116,7 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 			if (errorCount > 0) {
 				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
+			const rowNotes = await describeRowNotes(connection, plan);
 			const imported = await inTransaction(connection, async () => {
 				const importId = await logImport(connection, {
 					...entry,
@@ -125,12 +126,21 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 					rowsLoaded: 0,
 					errors: [],
 					errorCount: 0,
-					notes: privacy
+					notes: [privacy, ...rowNotes].filter(Boolean).join('\n') || null
 				});
 				const loaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
-				if (loaded.rows === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
+				if (loaded.rows === 0)
+					throw new Refusal(
+						rowNotes.length > 0
+							? `No rows were left to import. ${rowNotes.join(' ')}`
+							: 'The file has a header but no data rows.',
+						[],
+						0,
+						source
+					);
 				const report = await describePostLoad(connection, importId, loaded);
-				await recordRowsLoaded(connection, importId, loaded.rows, { notes: reportNotes(report, privacy) });
+				const kept = [privacy, ...rowNotes].filter(Boolean).join('\n') || null;
+				await recordRowsLoaded(connection, importId, loaded.rows, { notes: reportNotes(report, kept) });
 				return { importId, rowsLoaded: loaded.rows, report };
 			});
 			db.markChanged();
@@ -142,7 +152,7 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 				status: 'imported',
 				errors: [],
 				errorCount: 0,
-				...reported(imported.report, privacy)
+				...reported(imported.report, privacy, rowNotes)
 			});
 		} catch (error) {
 			return recordRefusal(connection, asRefusal(error), entry, source, hashing);
@@ -205,9 +215,16 @@ async function recordRefusal(
 	});
 }
 
-/** What was loaded (stories, daily figures, collaborations, lower figures) and the personal columns dropped. */
-function reported(report: PostReport, privacy: string | null): Pick<ImportResult, 'summary' | 'notes'> {
-	const notes = [...report.notes, ...(privacy ? [privacy] : [])];
+/**
+ * What was loaded (stories, daily figures, collaborations, lower figures), the personal columns
+ * dropped, and the rows singled out (left out, or stored apart), for the import report.
+ */
+function reported(
+	report: PostReport,
+	privacy: string | null,
+	rowNotes: readonly string[] = []
+): Pick<ImportResult, 'summary' | 'notes'> {
+	const notes = [...report.notes, ...(privacy ? [privacy] : []), ...rowNotes];
 	return { ...(report.summary ? { summary: report.summary } : {}), ...(notes.length > 0 ? { notes } : {}) };
 }
 
@@ -226,6 +243,8 @@ export interface ImportPreview {
 	rows: Record<string, unknown>[];
 	errors: ImportResult['errors'];
 	errorCount: number;
+	/** what the import report would add: rows left out or stored apart, personal columns dropped */
+	notes: string[];
 	/** set when the file could not be read with this format at all */
 	refusal?: string;
 }
@@ -249,12 +268,24 @@ async function previewNow(db: Database, path: string, fileName: string, source: 
 				source
 			]);
 			const observed = observedAt(fileName, new Date());
-			const { plan, errors, errorCount } = await checkStaged(connection, staged, fileName, settings, observed);
-			const rows = errorCount === 0 ? await previewRows(connection, plan, settings.timeZone, observed) : [];
-			return { rows, errors, errorCount };
+			const { plan, privacy, errors, errorCount } = await checkStaged(connection, staged, fileName, settings, observed);
+			if (errorCount > 0) return { rows: [], errors, errorCount, notes: [] };
+			const rows = await previewRows(connection, plan, settings.timeZone, observed);
+			return {
+				rows,
+				errors,
+				errorCount,
+				notes: [...(privacy ? [privacy] : []), ...(await describeRowNotes(connection, plan))]
+			};
 		} catch (error) {
 			const refusal = asRefusal(error);
-			return { rows: [], errors: refusal.errors, errorCount: refusal.errorCount, refusal: refusal.message };
+			return {
+				rows: [],
+				errors: refusal.errors,
+				errorCount: refusal.errorCount,
+				notes: [],
+				refusal: refusal.message
+			};
 		} finally {
 			await dropStaging(connection);
 		}

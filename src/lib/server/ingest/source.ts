@@ -33,7 +33,11 @@ export type FieldKind =
 	/** one of a fixed vocabulary, compared case-insensitively and stored lower-case */
 	| { kind: 'enum'; values: readonly string[] }
 	/** a day of the year with no year (TikTok's `February 28`), as month × 100 + day; see yearlessDateSql in field-sql.ts */
-	| { kind: 'monthDay' };
+	| { kind: 'monthDay' }
+	/** a calendar year such as `2026`, for files that give the year and the month in columns of their own */
+	| { kind: 'year' }
+	/** a month as 1–12 or its name (`January`, `Jan`, `jan.`), as the number 1–12 */
+	| { kind: 'month' };
 
 export interface FieldSpec {
 	/** header spellings, compared after normalising case and whitespace */
@@ -83,6 +87,8 @@ export interface SourceSpec<F extends string = string> {
 	fields: Record<F, FieldSpec>;
 	/** SQL over the raw cells (`cells.<field>`): true for rows that are not data, such as a `Total` row */
 	skipRow?: (cells: Record<F, string>) => string;
+	/** rows the import report should count and explain (rows skipped, rows stored differently) */
+	rowNotes?: RowNotes<F>;
 	/**
 	 * Target columns as SQL over the normalised fields (`n.<field>`), which may use window functions
 	 * over `n.row_no`. Only code-defined text goes here; user values reach SQL as bound parameters,
@@ -98,6 +104,23 @@ export interface SourceSpec<F extends string = string> {
 	sumColumns?: readonly string[];
 	/** a reason to refuse the file, decided from what sits above its header */
 	refuse?: (context: SourceContext) => string | null;
+}
+
+/**
+ * Rows worth a sentence in the import report: `kind` is SQL over the raw cells naming what a row is
+ * (NULL for ordinary rows), `value` the cell that shows it; `describe` turns the counts into notes.
+ */
+export interface RowNotes<F extends string = string> {
+	kind: (cells: Record<F, string>) => string;
+	value: (cells: Record<F, string>) => string;
+	describe: (counts: readonly RowNoteCount[]) => string[];
+}
+
+export interface RowNoteCount {
+	kind: string;
+	/** the cell as written (trimmed), e.g. `All Locations` */
+	value: string;
+	rows: number;
 }
 
 /** What the pipeline knows about a file beyond its rows. */
