@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { workbookWorker } from './scripts/workbook-worker.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), workbookWorker()],
 	ssr: {
 		// Native bindings must be loaded from node_modules at run time, never bundled.
 		external: ['@duckdb/node-api', '@duckdb/node-bindings', 'playwright-core']

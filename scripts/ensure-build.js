@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = join(ROOT, 'build', '.lantern-build-stamp');
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+const INPUTS = [
+	'src',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'scripts/workbook-worker.js',
+	'package.json',
+	'package-lock.json'
+];
 
 /** @param {string} path @returns {number} */
 function newestMtime(path) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,4 +63,150 @@ describe('lantern command line', () => {
 		expect(noOut.code).toBe(2);
 		expect(noOut.stderr).toContain('--out FILE.pdf');
 	});
+
+	it(
+		'saves a mapping written as JSON, lists it, and imports open-data program statistics with it',
+		{ timeout: 120_000 },
+		async () => {
+			const path = db();
+			const folder = mkdtempSync(join(tmpdir(), 'lantern-cli-mapping-'));
+			const description = join(folder, 'county.json');
+			writeFileSync(
+				description,
+				JSON.stringify({
+					name: 'County program statistics',
+					target: 'programs',
+					columns: {
+						branch: 'Library',
+						year: 'Event Year',
+						month: 'Event Month',
+						category: 'Category',
+						audience: 'Age Group',
+						attendance: 'Attendance'
+					}
+				})
+			);
+			const saved = await lantern('mappings', 'save', description, '--db', path, '--json');
+			expect(saved.code).toBe(0);
+			expect(JSON.parse(saved.stdout)).toMatchObject({
+				saved: true,
+				replaced: false,
+				mapping: { name: 'County program statistics', columns: { year: 'event year', month: 'event month' } }
+			});
+			const listed = await lantern('mappings', '--db', path);
+			expect(listed.stdout).toContain('County program statistics: Programs and attendance');
+			expect(listed.stdout).toContain('Month ← "event month"');
+
+			const imported = await lantern(
+				'import',
+				join(SOURCE_FIXTURES, 'program_statistics_2024_jan-apr.csv'),
+				'--mapping',
+				'County program statistics',
+				'--db',
+				path,
+				'--json'
+			);
+			expect(imported.code).toBe(0);
+			expect(JSON.parse(imported.stdout)).toMatchObject([
+				{
+					status: 'imported',
+					source: 'mapping:County program statistics',
+					rowsLoaded: 35,
+					notes: [expect.stringContaining('5 rows for “All Locations” were left out'), expect.any(String)]
+				}
+			]);
+			// The next file needs no --mapping: its header is the mapping's.
+			const next = await lantern('import', join(SOURCE_FIXTURES, 'program_statistics_2024_may-jun.csv'), '--db', path);
+			expect(next.code).toBe(0);
+			expect(next.stdout).toContain('imported (Saved mapping "County program statistics"), 14 rows loaded');
+			expect(next.stdout).toContain('note: 2 rows for “All Locations” were left out');
+		}
+	);
+
+	const mappingFile = (name: string, text: string) => {
+		const path = join(mkdtempSync(join(tmpdir(), 'lantern-cli-mapping-')), name);
+		writeFileSync(path, text);
+		return path;
+	};
+
+	it(
+		'says what is wrong with a mapping file: not JSON, a misspelt key, half a date',
+		{ timeout: 120_000 },
+		async () => {
+			const path = db();
+			const file = mappingFile;
+			const notJson = await lantern('mappings', 'save', file('broken.json', '{"name": '), '--db', path);
+			expect(notJson.code).toBe(1);
+			expect(notJson.stderr).toContain('broken.json is not JSON');
+			const misspelt = await lantern(
+				'mappings',
+				'save',
+				file('misspelt.json', JSON.stringify({ name: 'X', target: 'programs', colums: {} })),
+				'--db',
+				path,
+				'--json'
+			);
+			expect(misspelt.code).toBe(1);
+			expect(JSON.parse(misspelt.stdout)).toMatchObject({ saved: false, error: expect.stringContaining('"colums"') });
+			const halfDate = await lantern(
+				'mappings',
+				'save',
+				file(
+					'half.json',
+					JSON.stringify({ name: 'X', target: 'programs', columns: { year: 'Event Year', attendance: 'Attendance' } })
+				),
+				'--db',
+				path
+			);
+			expect(halfDate.code).toBe(1);
+			expect(halfDate.stderr).toContain('half.json: A Year column needs a Month column beside it.');
+		}
+	);
+
+	it(
+		'names the saved mappings when asked for one that is not, and a mapped column a file lacks',
+		{ timeout: 120_000 },
+		async () => {
+			const path = db();
+			const file = mappingFile;
+			const unknown = await lantern(
+				'import',
+				join(SOURCE_FIXTURES, 'usage_monthly.csv'),
+				'--mapping',
+				'Nope',
+				'--db',
+				path
+			);
+			expect(unknown.code).toBe(2);
+			expect(unknown.stderr).toContain('No saved mapping is called "Nope"');
+
+			const saved = await lantern(
+				'mappings',
+				'save',
+				file(
+					'events.json',
+					JSON.stringify({
+						name: 'Events',
+						target: 'programs',
+						columns: { title: 'Event Name', date: 'Event Date', attendance: 'Attendance' }
+					})
+				),
+				'--db',
+				path
+			);
+			expect(saved.code).toBe(0);
+			const lacking = await lantern(
+				'import',
+				file('events.csv', 'Event Name,Date,Attendance\nToddler Time,2026-03-03,12\n'),
+				'--mapping',
+				'events',
+				'--db',
+				path
+			);
+			expect(lacking.code).toBe(1);
+			expect(lacking.stdout).toContain(
+				'events.csv has no "event date" column, which the mapping "Events" reads. Its header is: event name, date, attendance.'
+			);
+		}
+	);
 });

@@ -25,17 +25,23 @@ import { campaignImpact } from '../lib/server/analytics/impact';
 import { lookUpXids } from '../lib/server/x-accounts';
 import { recordAudit } from '../lib/server/auth/audit';
 import { usersCommand } from './users';
+import { mappingsCommand, savedMappingNamed } from './mappings';
+import { importWithMapping } from '../lib/server/ingest/mapper/saved';
 
 const HELP = `Usage: npm run lantern -- <command> [options]
 
 Commands:
   import <files…>              Import export files (CSV exports, or a campaigns .json file)
+  import <files…> --mapping NAME
+                               Import spreadsheets with a saved column mapping
+  mappings                     List the saved column mappings
+  mappings save FILE.json      Save a column mapping written as JSON (see the README)
   sources                      List the formats Lantern accepts
   demo                         Load the demo library (Maple Valley Public Library)
   demo remove                  Remove the demo library
   imports                      List imports
   imports remove <id…>         Remove imports and every row they loaded
-  report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
+  report --from YYYY-MM-DD --to YYYY-MM-DD [--compare previous|year] --out FILE.pdf
                                Render the board report PDF with Chromium
   impact its --csv FILE --date COL --value COL --start DATE [--end DATE]
          [--family gaussian|poisson|quasipoisson] [--harmonics K --period P] [--slope]
@@ -54,6 +60,7 @@ Options:
 `;
 
 const Flags = z.object({
+	compare: z.string().optional(),
 	db: z.string().min(1).optional(),
 	json: z.boolean().default(false),
 	help: z.boolean().default(false),
@@ -62,7 +69,8 @@ const Flags = z.object({
 	out: z.string().min(1).optional(),
 	name: z.string().optional(),
 	role: z.string().optional(),
-	branches: z.string().optional()
+	branches: z.string().optional(),
+	mapping: z.string().trim().min(1, 'name a saved mapping').optional()
 });
 type Flags = z.infer<typeof Flags>;
 const asFlag = (field: string) => `--${field}`;
@@ -73,11 +81,14 @@ function print(flags: Flags, json: unknown, text: string) {
 
 async function importCommand(db: Database, files: string[], flags: Flags): Promise<number> {
 	if (files.length === 0) throw new UsageError('Name at least one file: npm run lantern -- import FILE…');
+	const mapping = flags.mapping ? await savedMappingNamed(db, flags.mapping) : null;
 	const results: ImportResult[] = [];
 	for (const file of files) {
 		const path = resolve(file);
 		const fileName = file.split(/[\\/]/).pop()!;
-		const imported = await importUpload(db, path, { fileName, importedBy: cliUser() });
+		const imported = mapping
+			? [await importWithMapping(db, path, { fileName, importedBy: cliUser(), mapping })]
+			: await importUpload(db, path, { fileName, importedBy: cliUser() });
 		for (const result of imported)
 			await recordAudit(
 				db,
@@ -114,7 +125,7 @@ async function impactCampaignCommand(db: Database, name: string, flags: Flags): 
 
 async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	if (!flags.out) throw new UsageError('Say where to write the PDF: --out FILE.pdf');
-	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to });
+	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to, compare: flags.compare });
 	if (!range.success) throw new UsageError(describeZodError(range.error, asFlag));
 	const data = await overview(db, range.data);
 	const server = await serveBuild(db.path);
@@ -122,6 +133,7 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 		const pdf = await renderBoardReportPdf({
 			baseUrl: server.baseUrl,
 			...data.range,
+			compare: data.comparison,
 			libraryName: data.libraryName,
 			renderAs: 'local-admin'
 		});
@@ -150,11 +162,13 @@ async function main(argv: string[]): Promise<number> {
 			json: { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 			from: { type: 'string' },
+			compare: { type: 'string' },
 			to: { type: 'string' },
 			out: { type: 'string' },
 			name: { type: 'string' },
 			role: { type: 'string' },
-			branches: { type: 'string' }
+			branches: { type: 'string' },
+			mapping: { type: 'string' }
 		}
 	});
 	const parsed = Flags.safeParse(values);
@@ -216,6 +230,8 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'report':
 			return reportCommand(db, flags);
+		case 'mappings':
+			return mappingsCommand(db, rest, { json: flags.json, actor: cliUser() });
 		case 'users':
 			return usersCommand(db, rest, {
 				json: flags.json ?? false,

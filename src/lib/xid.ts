@@ -44,3 +44,33 @@ export function readXid(raw: string): XidReading {
 		username
 	};
 }
+
+/** How an ID or handle appears in an uploaded post. */
+export type PostMatch = 'post' | 'author' | 'permalink' | 'link in text' | 'mention';
+
+/** An uploaded post in which the X ID tools found an ID or handle. */
+export interface PostSighting {
+	platform: string;
+	postId: string;
+	account: string | null;
+	/** UTC, `YYYY-MM-DDTHH:MM:SSZ`; null when the export gave no time */
+	publishedAt: string | null;
+	match: PostMatch;
+}
+
+/** Where an ID or handle was seen, in words: "Linked in Mastodon post 1113… by @maplevalleypl". */
+export function describePostSighting(sighting: PostSighting, platformLabel: string): string {
+	const post = `${platformLabel} post ${sighting.postId}${sighting.account ? ` by @${sighting.account}` : ''}`;
+	switch (sighting.match) {
+		case 'post':
+			return `Uploaded as ${post}`;
+		case 'author':
+			return `Wrote ${platformLabel} post ${sighting.postId}`;
+		case 'permalink':
+			return `In the link of ${post}`;
+		case 'link in text':
+			return `Linked in ${post}`;
+		case 'mention':
+			return `Mentioned in ${post}`;
+	}
+}

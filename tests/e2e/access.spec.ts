@@ -99,6 +99,9 @@ test.describe('route × role', () => {
 	});
 
 	test('every page, form action and endpoint lets in exactly the roles it should', async ({ baseURL }) => {
+		// About 70 probes for each of six people, five of them rendering a board report: on a loaded
+		// 2-core machine this took past the default 90 s.
+		test.setTimeout(300_000);
 		const wrong: string[] = [];
 		for (const probe of PROBES) {
 			for (const who of EVERYONE) {

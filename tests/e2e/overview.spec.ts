@@ -35,7 +35,14 @@ test.describe('overview of the demo library', () => {
 
 	test('a chosen date range changes the figures and is validated', async ({ page }) => {
 		await page.goto('/overview?from=2026-06-01&to=2026-06-30');
-		await expect(page.getByText('Jun 1, 2026 – Jun 30, 2026, compared with May 2, 2026 – May 31, 2026')).toBeVisible();
+		await expect(
+			page.getByText('Jun 1, 2026 – Jun 30, 2026, compared with previous period (May 1, 2026 – May 31, 2026)')
+		).toBeVisible();
+		await page.getByLabel('Compare with').selectOption('year');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/compare=year/);
+		await expect(page.getByText('compared with same period last year (Jun 1, 2025 – Jun 30, 2025)')).toBeVisible();
+		await expect(page.getByRole('article', { name: 'Circulation' })).toContainText('vs same period last year');
 		const response = await page.goto('/overview?from=2026-06-31&to=2026-06-01');
 		expect(response?.status()).toBe(400);
 		await expect(page.getByText(/not a real date|must not be after/)).toBeVisible();

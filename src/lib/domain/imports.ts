@@ -20,6 +20,7 @@ export interface ImportResult {
 	errors: ImportError[];
 	errorCount: number;
 	duplicateOf?: number;
+	/** a refusal in one sentence; for an import, what it loaded when that is more than rows ("46 stories") */
 	summary?: string;
 	/** a spreadsheet no format recognised; its columns can be mapped by hand */
 	unrecognised?: boolean;

@@ -112,6 +112,9 @@ const REFERENCE_HEADERS: Record<string, string[]> = {
 	'Meta Instagram posts, Impressions era': csv(
 		'"Post ID","Account ID","Account username","Description","Duration (sec)","Publish time","Permalink","Post type","Data comment","Date","Impressions","Reach","Likes","Comments","Saves","Shares","Follows"'
 	),
+	'Meta Instagram stories': csv(
+		'"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,"Profile visits",Replies,"Link clicks","Sticker taps",Navigation,Follows'
+	),
 	'Meta per-metric': ['Date', 'Primary'],
 	// §2d legacy Facebook Insights
 	'Legacy Facebook Insights posts': list(
@@ -336,8 +339,8 @@ describe('no false positives on real and demo exports, values included', () => {
 
 	itWithRealFixtures(
 		'the Arts Council England workbook: 500 month × metric × age columns, every header row candidate',
-		() => {
-			for (const sheet of readWorkbook(
+		async () => {
+			for (const sheet of await readWorkbook(
 				readFileSync(join(real, 'library-activity-uk', 'ace_libraries_activity_2023_24.xlsx'))
 			)) {
 				const records = parseCsv(sheetToCsv(sheet)).map((record) => record.map((cell) => cell.value));

@@ -20,7 +20,7 @@ export interface CampaignSummary {
 	engagements: number | null;
 	/** engagements ÷ impressions over the campaign's posts that report both */
 	engagementRate: number | null;
-	/** the same rate for the same platforms' posts outside every campaign, weighted by this campaign's mix */
+	/** the same rate for the same platforms' own posts outside every campaign (no partners' collaborations), weighted by this campaign's mix */
 	baselineRate: number | null;
 	costPerEngagement: number | null;
 }
@@ -29,11 +29,11 @@ export interface CampaignSummary {
 export async function campaignSummaries(db: Database): Promise<CampaignSummary[]> {
 	const rows = await db.query<Record<string, unknown>>(
 		`WITH rated AS (
-			SELECT platform, post_id, reach, impressions, engagements,
+			SELECT platform, post_id, reach, impressions, engagements, collaborator,
 				impressions > 0 AND engagements IS NOT NULL AS has_rate FROM posts
 		), baseline AS (
 			SELECT platform, sum(engagements) FILTER (WHERE has_rate) / nullif(sum(impressions) FILTER (WHERE has_rate), 0) AS rate
-			FROM rated WHERE (platform, post_id) NOT IN (SELECT platform, post_id FROM campaign_posts) GROUP BY platform
+			FROM rated WHERE collaborator IS NULL AND (platform, post_id) NOT IN (SELECT platform, post_id FROM campaign_posts) GROUP BY platform
 		), per_campaign AS (
 			SELECT cp.campaign_id, count(*) AS posts, sum(r.reach) AS reach, sum(r.impressions) AS impressions, sum(r.engagements) AS engagements,
 				sum(r.engagements) FILTER (WHERE r.has_rate) / nullif(sum(r.impressions) FILTER (WHERE r.has_rate), 0) AS engagement_rate,

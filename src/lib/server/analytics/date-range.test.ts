@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRange, previousRange } from './date-range';
+import { comparisonRange, defaultRange, wholeMonths } from './date-range';
 
 describe('date ranges', () => {
 	it('defaults to the twelve whole months ending with the latest data', () => {
@@ -7,8 +7,40 @@ describe('date ranges', () => {
 		expect(defaultRange('2024-02-29')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
 	});
 
-	it('compares against the period of the same length just before', () => {
-		expect(previousRange({ from: '2025-11-01', to: '2026-10-31' })).toEqual({ from: '2024-11-01', to: '2025-10-31' });
-		expect(previousRange({ from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-01-29', to: '2026-02-28' });
+	it('knows a range of whole months, and one that starts or ends mid-month', () => {
+		expect(wholeMonths({ from: '2026-01-01', to: '2026-06-30' })).toBe(6);
+		expect(wholeMonths({ from: '2024-02-01', to: '2024-02-29' })).toBe(1);
+		expect(wholeMonths({ from: '2024-02-01', to: '2024-02-28' })).toBeNull();
+		expect(wholeMonths({ from: '2026-01-02', to: '2026-01-31' })).toBeNull();
+	});
+
+	it('compares whole months with the whole months just before: a half with a half, a quarter with a quarter, a month with a month', () => {
+		expect(comparisonRange({ from: '2026-01-01', to: '2026-06-30' })).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+		expect(comparisonRange({ from: '2026-01-01', to: '2026-03-31' })).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+		expect(comparisonRange({ from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+		expect(comparisonRange({ from: '2025-11-01', to: '2026-10-31' })).toEqual({ from: '2024-11-01', to: '2025-10-31' });
+	});
+
+	it('compares any other range with the same number of days just before', () => {
+		expect(comparisonRange({ from: '2026-03-15', to: '2026-04-14' })).toEqual({ from: '2026-02-12', to: '2026-03-14' });
+	});
+
+	it('compares with the same dates a year earlier when asked, leap days included', () => {
+		expect(comparisonRange({ from: '2026-01-01', to: '2026-06-30' }, 'year')).toEqual({
+			from: '2025-01-01',
+			to: '2025-06-30'
+		});
+		expect(comparisonRange({ from: '2024-02-01', to: '2024-02-29' }, 'year')).toEqual({
+			from: '2023-02-01',
+			to: '2023-02-28'
+		});
+		expect(comparisonRange({ from: '2025-02-01', to: '2025-02-28' }, 'year')).toEqual({
+			from: '2024-02-01',
+			to: '2024-02-29'
+		});
+		expect(comparisonRange({ from: '2024-02-29', to: '2024-03-10' }, 'year')).toEqual({
+			from: '2023-02-28',
+			to: '2023-03-10'
+		});
 	});
 });

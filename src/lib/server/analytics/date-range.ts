@@ -1,5 +1,5 @@
 import { dayFromIso, dayOf, dayParts, isoFromDay } from '../../calendar';
-import type { DateRange } from '../../domain/overview';
+import type { Comparison, DateRange } from '../../domain/overview';
 
 /** The twelve months ending on the last day of the month `latest` falls in. */
 export function defaultRange(latest: string): DateRange {
@@ -8,9 +8,37 @@ export function defaultRange(latest: string): DateRange {
 	return { from: isoFromDay(dayOf(year, month - 11, 1)), to: isoFromDay(dayOf(year, month + 1, 0)) };
 }
 
-/** The period of equal length that ends the day before `range` starts. */
-export function previousRange(range: DateRange): DateRange {
-	const from = dayFromIso(range.from);
-	const days = dayFromIso(range.to) - from + 1;
-	return { from: isoFromDay(from - days), to: isoFromDay(from - 1) };
+/** How many whole calendar months the range is (Jan 1 – Jun 30: 6), or null when it starts or ends mid-month. */
+export function wholeMonths(range: DateRange): number | null {
+	const from = dayParts(dayFromIso(range.from));
+	const to = dayParts(dayFromIso(range.to));
+	const lastOfMonth = dayParts(dayOf(to.year, to.month + 1, 0)).date;
+	if (from.date !== 1 || to.date !== lastOfMonth) return null;
+	return (to.year - from.year) * 12 + (to.month - from.month) + 1;
+}
+
+/**
+ * The period a range is compared with. Against the previous period: a range of whole months is
+ * compared with the same number of whole months just before it (a quarter with the quarter before, a
+ * half with the half before; Jan–Jun against Jul–Dec, never "Jul 4 – Dec 31"), any other range with
+ * the same number of days just before it. Against the same period last year: the same dates a year
+ * earlier (Feb 29 becomes Feb 28; a range of whole months stays whole).
+ */
+export function comparisonRange(range: DateRange, comparison: Comparison = 'previous'): DateRange {
+	const months = wholeMonths(range);
+	const { year, month, date } = dayParts(dayFromIso(range.from));
+	if (comparison === 'year') {
+		const end = dayParts(dayFromIso(range.to));
+		const to =
+			months !== null
+				? dayOf(end.year - 1, end.month + 1, 0)
+				: Math.min(dayOf(end.year - 1, end.month, end.date), dayOf(end.year - 1, end.month + 1, 0));
+		const from = Math.min(dayOf(year - 1, month, date), dayOf(year - 1, month + 1, 0));
+		return { from: isoFromDay(from), to: isoFromDay(to) };
+	}
+	if (months !== null)
+		return { from: isoFromDay(dayOf(year, month - months, 1)), to: isoFromDay(dayOf(year, month, 0)) };
+	const start = dayFromIso(range.from);
+	const days = dayFromIso(range.to) - start + 1;
+	return { from: isoFromDay(start - days), to: isoFromDay(start - 1) };
 }

@@ -40,8 +40,8 @@ describe('overview', () => {
 			{ month: '2026-02-01', metric: 'circulation', value: 19310 },
 			{ month: '2026-03-01', metric: 'attendance', value: 45 }
 		]);
-		// 59 days just before: Dec 4, 2025 – Jan 31, 2026.
-		expect(data.previousRange).toEqual({ from: '2025-12-04', to: '2026-01-31' });
+		// Two whole months, so the two whole months just before: Dec 1, 2025 – Jan 31, 2026.
+		expect(data.previousRange).toEqual({ from: '2025-12-01', to: '2026-01-31' });
 	});
 
 	itWithRealFixtures('computes posts, impressions and engagement rate in the library time zone', async () => {

@@ -1,5 +1,6 @@
 import type {
 	AudienceRow,
+	ContentApart,
 	DateRange,
 	DateRangeQuery,
 	Kpi,
@@ -10,11 +11,18 @@ import type {
 import { campaignPeriods } from './campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
-import { defaultRange, previousRange } from './date-range';
+import { comparisonRange, defaultRange } from './date-range';
 import { PERIOD_PREFERENCE } from './usage-period';
 
 // Every date is bucketed in the library's time zone: $tz is bound, never spliced.
 const POST_DAY = 'CAST(timezone($tz, published_at) AS DATE)';
+const IN_RANGE = `${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`;
+/**
+ * The library's own posts: a partner's collaboration post counts toward the Partner collaborations
+ * strategy and is shown on its own line, not in the library's posts, impressions or engagement rate.
+ * Stories are not in the posts view at all.
+ */
+const OWN_POSTS = `(SELECT * FROM posts WHERE collaborator IS NULL)`;
 const PROGRAM_DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
 /**
  * Circulation rows, each metric at one granularity: monthly figures when a metric has any, else the
@@ -23,6 +31,14 @@ const PROGRAM_DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
 const CIRCULATION = `(SELECT * FROM usage u WHERE metric IN ('circulation', 'digital_checkouts')
 	AND period = (SELECT period FROM usage v WHERE v.metric = u.metric GROUP BY period
 		ORDER BY ${PERIOD_PREFERENCE} LIMIT 1))`;
+/**
+ * The last day a usage row covers. A range counts only the months (or weeks) that lie wholly inside
+ * it: "Mar 15 – Apr 14" holds no whole month, so it has no monthly circulation, rather than all of
+ * March's and April's.
+ */
+const PERIOD_END = `CAST(CASE period WHEN 'month' THEN period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY
+	WHEN 'week' THEN period_start + INTERVAL 6 DAY WHEN 'year' THEN period_start + INTERVAL 1 YEAR - INTERVAL 1 DAY
+	ELSE period_start END AS DATE)`;
 
 interface Totals {
 	posts: number | null;
@@ -36,12 +52,12 @@ interface Totals {
 async function totalsFor(db: Database, tz: string, range: DateRange): Promise<Totals> {
 	const [row] = await db.query<Totals & Record<string, unknown>>(
 		`SELECT
-			(SELECT count(*) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS posts,
-			(SELECT sum(impressions) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS impressions,
-			(SELECT sum(engagements) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0) AS engagements,
-			(SELECT sum(impressions) FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND impressions > 0 AND engagements IS NOT NULL) AS rated_impressions,
+			(SELECT count(*) FROM ${OWN_POSTS} WHERE ${IN_RANGE}) AS posts,
+			(SELECT sum(impressions) FROM ${OWN_POSTS} WHERE ${IN_RANGE}) AS impressions,
+			(SELECT sum(engagements) FROM ${OWN_POSTS} WHERE ${IN_RANGE} AND impressions > 0) AS engagements,
+			(SELECT sum(impressions) FROM ${OWN_POSTS} WHERE ${IN_RANGE} AND impressions > 0 AND engagements IS NOT NULL) AS rated_impressions,
 			(SELECT sum(attendance) FROM programs WHERE NOT cancelled AND ${PROGRAM_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS attendance,
-			(SELECT sum(value) FROM ${CIRCULATION} WHERE period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS circulation`,
+			(SELECT sum(value) FROM ${CIRCULATION} WHERE period_start >= CAST($from AS DATE) AND ${PERIOD_END} <= CAST($to AS DATE)) AS circulation`,
 		{ tz, from: range.from, to: range.to }
 	);
 	return row!;
@@ -56,7 +72,7 @@ function kpis(current: Totals, previous: Totals): Kpi[] {
 			value: current.posts,
 			previous: previous.posts,
 			kind: 'count',
-			note: 'Posts published on every platform uploaded'
+			note: "The library's own posts on every platform uploaded (not stories or partners' collaboration posts)"
 		},
 		{
 			id: 'impressions',
@@ -97,10 +113,45 @@ async function weeklyEngagement(db: Database, tz: string, range: DateRange): Pro
 	return db.query<WeeklyEngagement & Record<string, unknown>>(
 		`SELECT strftime(date_trunc('week', ${POST_DAY}), '%Y-%m-%d') AS week, platform,
 			coalesce(sum(engagements), 0) AS engagements, sum(impressions) AS impressions, count(*) AS posts
-		 FROM posts WHERE ${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+		 FROM ${OWN_POSTS} WHERE ${IN_RANGE}
 		 GROUP BY ALL ORDER BY week, platform`,
 		{ tz, from: range.from, to: range.to }
 	);
+}
+
+/** Stories and partners' collaboration posts published in the range, which the figures above leave out. */
+async function contentApart(
+	db: Database,
+	tz: string,
+	range: DateRange
+): Promise<Pick<OverviewData, 'stories' | 'collaborations'>> {
+	const [row] = await db.query<{
+		stories: number;
+		story_impressions: number | null;
+		story_engagements: number | null;
+		collaborations: number;
+		collaboration_impressions: number | null;
+		collaboration_engagements: number | null;
+		partners: string[] | null;
+	}>(
+		`SELECT
+			(SELECT count(*) FROM stories WHERE ${IN_RANGE}) AS stories,
+			(SELECT sum(impressions) FROM stories WHERE ${IN_RANGE}) AS story_impressions,
+			(SELECT sum(engagements) FROM stories WHERE ${IN_RANGE}) AS story_engagements,
+			(SELECT count(*) FROM posts WHERE collaborator IS NOT NULL AND ${IN_RANGE}) AS collaborations,
+			(SELECT sum(impressions) FROM posts WHERE collaborator IS NOT NULL AND ${IN_RANGE}) AS collaboration_impressions,
+			(SELECT sum(engagements) FROM posts WHERE collaborator IS NOT NULL AND ${IN_RANGE}) AS collaboration_engagements,
+			(SELECT list_sort(list(DISTINCT CASE WHEN platform = 'instagram' THEN '@' || collaborator ELSE collaborator END))
+				FROM posts WHERE collaborator IS NOT NULL AND ${IN_RANGE}) AS partners`,
+		{ tz, from: range.from, to: range.to }
+	);
+	const apart = (count: number, impressions: number | null, engagements: number | null): ContentApart | null =>
+		count > 0 ? { count, impressions, engagements } : null;
+	const collaborations = apart(row!.collaborations, row!.collaboration_impressions, row!.collaboration_engagements);
+	return {
+		stories: apart(row!.stories, row!.story_impressions, row!.story_engagements),
+		collaborations: collaborations && { ...collaborations, partners: row!.partners ?? [] }
+	};
 }
 
 async function monthlyOutcomes(db: Database, tz: string, range: DateRange): Promise<MonthlyOutcome[]> {
@@ -189,20 +240,22 @@ export async function overview(db: Database, query: DateRangeQuery, today = new 
 	const span = await dataSpan(db, tz);
 	const fallback = defaultRange(span?.to ?? today.toISOString().slice(0, 10));
 	const range: DateRange = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
-	const previous = previousRange(range);
-	const [current, before, weekly, monthly, campaigns, totals, audienceRows] = await Promise.all([
+	const previous = comparisonRange(range, query.compare ?? 'previous');
+	const [current, before, weekly, monthly, campaigns, totals, audienceRows, apart] = await Promise.all([
 		totalsFor(db, tz, range),
 		totalsFor(db, tz, previous),
 		weeklyEngagement(db, tz, range),
 		monthlyOutcomes(db, tz, range),
 		campaignPeriods(db, range.from, range.to),
 		counts(db),
-		audience(db, range, previous)
+		audience(db, range, previous),
+		contentApart(db, tz, range)
 	]);
 	return {
 		libraryName: settings.libraryName,
 		timeZone: tz,
 		range,
+		comparison: query.compare ?? 'previous',
 		previousRange: previous,
 		dataSpan: span,
 		kpis: kpis(current, before),
@@ -210,6 +263,7 @@ export async function overview(db: Database, query: DateRangeQuery, today = new 
 		monthlyOutcomes: monthly,
 		campaigns,
 		audience: audienceRows,
+		...apart,
 		isDemo: totals.demo > 0,
 		totals: { posts: totals.posts, programs: totals.programs, usageRows: totals.usage_rows, imports: totals.imports }
 	};

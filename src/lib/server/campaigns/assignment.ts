@@ -19,6 +19,8 @@ export interface PostForAssignment extends PostForMatching {
 	hashtags: string[];
 	/** The post's own address on the platform; never read as a link the post shares. */
 	permalink: string | null;
+	/** The partner's account when a partner published the post as a collaboration (Meta exports). */
+	collaborator?: string | null;
 }
 
 export interface Assignment {
@@ -36,6 +38,7 @@ interface PostSignals {
 	hosts: string[];
 	utmCampaigns: Set<string>;
 	mentions: Set<string>;
+	collaborator: string | null;
 }
 
 function readPost(post: PostForAssignment, timeZone: string): PostSignals {
@@ -50,7 +53,8 @@ function readPost(post: PostForAssignment, timeZone: string): PostSignals {
 		utmCampaigns: new Set(
 			urls.map((url) => url.searchParams.get('utm_campaign')?.trim().toLowerCase() ?? '').filter(Boolean)
 		),
-		mentions: new Set(mentionedAccounts(post.text))
+		mentions: new Set(mentionedAccounts(post.text)),
+		collaborator: post.collaborator ? accountKey(post.collaborator) : null
 	};
 }
 
@@ -70,7 +74,9 @@ function matchedRule(campaign: CampaignRule, post: PostSignals): string | null {
 	for (const keyword of campaign.keywords)
 		if (findPhrase(post.words, phraseWords(keyword)) !== null) return `keyword "${keyword.trim()}"`;
 	for (const account of campaign.partnerAccounts) {
-		if (post.mentions.has(accountKey(account))) return `partner @${account.trim().replace(/^@+/, '')}`;
+		const partner = accountKey(account);
+		if (post.collaborator === partner) return `collaboration with @${account.trim().replace(/^@+/, '')}`;
+		if (post.mentions.has(partner)) return `partner @${account.trim().replace(/^@+/, '')}`;
 	}
 	return null;
 }

@@ -155,7 +155,7 @@ function roundScore(score: number): number {
 
 export interface PostLabel {
 	strategy: Strategy | null;
-	source: 'manual' | 'campaign' | 'rule' | null;
+	source: 'manual' | 'collaboration' | 'campaign' | 'rule' | null;
 	/** The classifier's own answer, kept beside a correction so its precision can be measured. */
 	predicted: Strategy | null;
 	/** What the classifier matched, shown whatever the label's source. */
@@ -164,23 +164,27 @@ export interface PostLabel {
 
 /** A post's strategy: a staff correction first, then its campaign's strategy, then the classifier. */
 export function labelPost(
-	post: PostForClassifier,
+	post: PostForClassifier & { collaborator?: string | null },
 	campaignStrategy: Strategy | null,
 	correction: Strategy | null,
 	rules: StrategyRules = DEFAULT_STRATEGY_RULES
 ): PostLabel {
-	return labelFrom(classifyPost(post, rules), campaignStrategy, correction);
+	return labelFrom(classifyPost(post, rules), campaignStrategy, correction, post.collaborator ?? null);
 }
 
 /** labelPost from a classification already made (relinking classifies each distinct post once). */
 export function labelFrom(
 	classification: Classification,
 	campaignStrategy: Strategy | null,
-	correction: Strategy | null
+	correction: Strategy | null,
+	collaborator: string | null
 ): PostLabel {
 	const predicted = classification.strategy;
 	const matched = classification.matched;
 	if (correction) return { strategy: correction, source: 'manual', predicted, matched };
+	// Published together with a partner's account: a partner collaboration by what it is, whatever its
+	// words or its campaign say (a summer-reading collaboration is still the partner's post).
+	if (collaborator) return { strategy: 'partner_collaborations', source: 'collaboration', predicted, matched };
 	if (campaignStrategy) return { strategy: campaignStrategy, source: 'campaign', predicted, matched };
 	if (predicted) return { strategy: predicted, source: 'rule', predicted, matched };
 	return { strategy: null, source: null, predicted, matched };

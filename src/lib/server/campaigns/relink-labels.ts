@@ -82,6 +82,7 @@ interface PostSubject {
 	text: string | null;
 	hashtags: string[] | null;
 	post_type: string | null;
+	collaborator: string | null;
 }
 
 /** Classifies each distinct text, type and hashtags once: exports repeat texts (replies, recurring notices). */
@@ -130,7 +131,7 @@ function nearCampaigns(campaigns: readonly CampaignRule[]): string {
 
 /**
  * Campaign links and strategy labels of the posts in relink_posts marked `relabel`. A post's links
- * and label depend on its text, hashtags, type and local date alone, unless staff decided on it:
+ * and label depend on its text, hashtags, type, collaborator and local date alone, unless staff decided on it:
  * so alike posts are grouped in SQL, each group is worked out once, by the same functions as one
  * post, and its answer is joined back to every post of the group. The local date only counts near
  * a campaign's window (elsewhere no rule applies), so only there does it split groups. Posts staff
@@ -158,9 +159,9 @@ export async function relabelPosts(
 		await connection.run('DROP TABLE relink_days');
 	}
 	await connection.run(`CREATE OR REPLACE TEMP TABLE relink_groups AS
-		SELECT CAST(row_number() OVER () AS INTEGER) AS g, text, hashtags, post_type, day,
+		SELECT CAST(row_number() OVER () AS INTEGER) AS g, text, hashtags, post_type, collaborator, day,
 			strftime(min(published_at) AT TIME ZONE 'UTC', ${ISO}) AS iso, count(*) AS posts
-		FROM relink_posts WHERE ${grouped} GROUP BY text, hashtags, post_type, day`);
+		FROM relink_posts WHERE ${grouped} GROUP BY text, hashtags, post_type, collaborator, day`);
 
 	const classify = classifier();
 	const groupLinks = await tempTableWriter(connection, 'relink_group_links', {
@@ -176,19 +177,26 @@ export async function relabelPosts(
 			text: (string | null)[];
 			hashtags: (string[] | null)[];
 			post_type: (string | null)[];
+			collaborator: (string | null)[];
 			iso: (string | null)[];
-		}>(connection, 'SELECT g, text, hashtags, post_type, iso FROM relink_groups WHERE g > $1 AND g <= $2', [
-			from,
-			from + GROUP_CHUNK
-		]);
+		}>(
+			connection,
+			'SELECT g, text, hashtags, post_type, collaborator, iso FROM relink_groups WHERE g > $1 AND g <= $2',
+			[from, from + GROUP_CHUNK]
+		);
 		chunk.g.forEach((g, i) => {
-			const post = { text: chunk.text[i]!, hashtags: chunk.hashtags[i]!, post_type: chunk.post_type[i]! };
+			const post = {
+				text: chunk.text[i]!,
+				hashtags: chunk.hashtags[i]!,
+				post_type: chunk.post_type[i]!,
+				collaborator: chunk.collaborator[i]!
+			};
 			const iso = chunk.iso[i];
 			// No post of the group has a staff decision, so none applies.
 			const assignments = iso ? assign(post, iso, campaigns, [], timeZone) : [];
 			for (const a of assignments) groupLinks.row(g, Number(a.campaignId), a.rule);
 			const classification = classify(post);
-			const label = labelFrom(classification, strategyFromCampaigns(assignments, campaigns), null);
+			const label = labelFrom(classification, strategyFromCampaigns(assignments, campaigns), null, post.collaborator);
 			groupLabels.row(g, label.strategy, label.source, label.predicted, matchedText(classification));
 		});
 	}
@@ -202,9 +210,10 @@ export async function relabelPosts(
 		text: (string | null)[];
 		hashtags: (string[] | null)[];
 		post_type: (string | null)[];
+		collaborator: (string | null)[];
 	}>(
 		connection,
-		`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', ${ISO}) AS iso, text, hashtags, post_type
+		`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', ${ISO}) AS iso, text, hashtags, post_type, collaborator
 		FROM relink_posts WHERE relabel AND by_hand`
 	);
 	const handLinks = await tempTableWriter(connection, 'relink_hand_links', {
@@ -220,7 +229,12 @@ export async function relabelPosts(
 		...LABEL_COLUMNS
 	});
 	hand.platform.forEach((platform, i) => {
-		const post = { text: hand.text[i]!, hashtags: hand.hashtags[i]!, post_type: hand.post_type[i]! };
+		const post = {
+			text: hand.text[i]!,
+			hashtags: hand.hashtags[i]!,
+			post_type: hand.post_type[i]!,
+			collaborator: hand.collaborator[i]!
+		};
 		const [postId, iso] = [hand.post_id[i]!, hand.iso[i]];
 		const assignments = iso ? assign(post, iso, campaigns, manual, timeZone, platform, postId) : [];
 		for (const a of assignments) handLinks.row(Number(a.campaignId), platform, postId, a.rule, a.manual);
@@ -228,7 +242,8 @@ export async function relabelPosts(
 		const label = labelFrom(
 			classification,
 			strategyFromCampaigns(assignments, campaigns),
-			corrections.get(`${platform}:${postId}`) ?? null
+			corrections.get(`${platform}:${postId}`) ?? null,
+			post.collaborator
 		);
 		handLabels.row(platform, postId, label.strategy, label.source, label.predicted, matchedText(classification));
 	});
@@ -243,7 +258,8 @@ export async function relabelPosts(
 export async function storeLabels(connection: DuckDBConnection): Promise<{ assigned: number; labelled: number }> {
 	const ofGroup = (results: string) => `relink_posts p JOIN (SELECT * FROM relink_groups JOIN ${results} USING (g)) r
 		ON p.text IS NOT DISTINCT FROM r.text AND p.hashtags IS NOT DISTINCT FROM r.hashtags
-			AND p.post_type IS NOT DISTINCT FROM r.post_type AND p.day IS NOT DISTINCT FROM r.day
+			AND p.post_type IS NOT DISTINCT FROM r.post_type AND p.collaborator IS NOT DISTINCT FROM r.collaborator
+			AND p.day IS NOT DISTINCT FROM r.day
 		WHERE p.relabel AND NOT p.by_hand`;
 	const assigned =
 		(await rowsChanged(
@@ -278,7 +294,15 @@ function assign(
 	postId = ''
 ): Assignment[] {
 	return assignPostToCampaigns(
-		{ platform, postId, publishedAt, text: post.text, hashtags: post.hashtags ?? [], permalink: null },
+		{
+			platform,
+			postId,
+			publishedAt,
+			text: post.text,
+			hashtags: post.hashtags ?? [],
+			permalink: null,
+			collaborator: post.collaborator
+		},
 		campaigns,
 		manual,
 		timeZone

@@ -141,8 +141,9 @@ describe('relinking, against the per-post functions', () => {
 			text: string | null;
 			hashtags: string[] | null;
 			post_type: string | null;
+			collaborator: string | null;
 		}>(
-			`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, post_type FROM posts`
+			`SELECT platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, text, hashtags, post_type, collaborator FROM posts`
 		);
 		const links: unknown[] = [];
 		const labels: unknown[] = [];
@@ -155,7 +156,8 @@ describe('relinking, against the per-post functions', () => {
 							publishedAt: post.published_at,
 							text: post.text,
 							hashtags: post.hashtags ?? [],
-							permalink: null
+							permalink: null,
+							collaborator: post.collaborator
 						},
 						campaigns,
 						manual,
@@ -171,7 +173,12 @@ describe('relinking, against the per-post functions', () => {
 					manual: a.manual
 				});
 			const label = labelPost(
-				{ text: post.text, postType: post.post_type ?? undefined, hashtags: post.hashtags ?? [] },
+				{
+					text: post.text,
+					postType: post.post_type ?? undefined,
+					hashtags: post.hashtags ?? [],
+					collaborator: post.collaborator
+				},
 				strategyFromCampaigns(assignments, campaigns),
 				corrections.get(`${post.platform}:${post.post_id}`) ?? null
 			);

@@ -129,7 +129,7 @@ async function selectPosts(connection: DuckDBConnection, scope: RelinkScope | nu
 	const promote = scope ? `(${ofImports}) OR (${reached})` : 'true';
 	await connection.run(
 		`CREATE OR REPLACE TEMP TABLE relink_posts AS
-		SELECT platform, post_id, published_at, text, hashtags, post_type, ${relabel} AS relabel, ${promote} AS promote,
+		SELECT platform, post_id, published_at, text, hashtags, post_type, collaborator, ${relabel} AS relabel, ${promote} AS promote,
 			(platform, post_id) IN (SELECT platform, post_id FROM campaign_post_decisions)
 				OR (platform, post_id) IN (SELECT platform, post_id FROM strategy_corrections) AS by_hand,
 			CAST(NULL AS VARCHAR) AS day

@@ -44,6 +44,28 @@ describe('migrations', () => {
 		await again.close();
 	});
 
+	it('decodes the HTML entities older imports left in X text, once, and reads its hashtags again (migration 11)', async () => {
+		const path = freshPath();
+		const db = await openDatabase(path);
+		// What Lantern stored before version 11: X text as exported, with "39" taken for a hashtag.
+		await db.query(`INSERT INTO post_observations (import_id, platform, post_id, observed_at, text, hashtags) VALUES
+			(1, 'x', '1', TIMESTAMPTZ '2026-03-01 00:00:00+00', 'it&#39;s stories &amp; wiggles &amp;lt;3 #StoryTime', ['39', 'storytime']),
+			(1, 'facebook', '2', TIMESTAMPTZ '2026-03-01 00:00:00+00', 'Parks &amp; Rec', [])`);
+		await db.query(
+			`INSERT INTO x_note_texts VALUES (1, '3', NULL, TIMESTAMPTZ '2026-03-01 00:00:00+00', 'the full text &amp; more')`
+		);
+		await db.query('DELETE FROM schema_migrations WHERE version = 11');
+		await db.close();
+		const again = await openDatabase(path);
+		expect(await again.query('SELECT platform, text, hashtags FROM post_observations ORDER BY post_id')).toEqual([
+			{ platform: 'x', text: "it's stories & wiggles &lt;3 #StoryTime", hashtags: ['storytime'] },
+			// Only X escapes its text; another platform's is left as it was.
+			{ platform: 'facebook', text: 'Parks &amp; Rec', hashtags: [] }
+		]);
+		expect(await again.query('SELECT text FROM x_note_texts')).toEqual([{ text: 'the full text & more' }]);
+		await again.close();
+	});
+
 	it('refuses a file written by a newer Lantern instead of damaging it', async () => {
 		const path = freshPath();
 		const instance = await DuckDBInstance.create(path);

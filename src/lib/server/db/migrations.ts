@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { decodeEntitiesSql, hashtagsSql } from '../ingest/field-sql';
 import { PUBLIC_VIEWS_SQL } from './views';
 
 export interface Migration {
@@ -259,6 +260,71 @@ CREATE TABLE audit_log (
 	action VARCHAR NOT NULL,
 	detail VARCHAR
 );
+`
+	},
+	{
+		version: 10,
+		name: 'per-day post figures, Instagram stories, the account behind each Meta post',
+		sql: `
+-- Meta's Account ID / Page ID: tells the library's own posts from a partner's collaboration posts.
+ALTER TABLE post_observations ADD COLUMN account_id VARCHAR;
+-- A post's figures on one day (Meta's per-day export): a daily series, never a lifetime figure.
+CREATE TABLE post_daily_records (
+	import_id INTEGER NOT NULL,
+	platform VARCHAR NOT NULL,
+	account VARCHAR,
+	account_id VARCHAR,
+	post_id VARCHAR NOT NULL,
+	content_type VARCHAR NOT NULL,
+	day DATE NOT NULL,
+	observed_at TIMESTAMPTZ NOT NULL,
+	published_at TIMESTAMPTZ,
+	impressions BIGINT,
+	impressions_basis VARCHAR,
+	reach BIGINT,
+	engagements BIGINT,
+	likes BIGINT,
+	comments BIGINT,
+	shares BIGINT,
+	saves BIGINT,
+	clicks BIGINT,
+	video_views BIGINT
+);
+-- Instagram stories: their own content type, never counted as posts.
+CREATE TABLE story_records (
+	import_id INTEGER NOT NULL,
+	platform VARCHAR NOT NULL,
+	account VARCHAR,
+	account_id VARCHAR,
+	post_id VARCHAR NOT NULL,
+	observed_at TIMESTAMPTZ NOT NULL,
+	published_at TIMESTAMPTZ,
+	text VARCHAR,
+	permalink VARCHAR,
+	impressions BIGINT,
+	impressions_basis VARCHAR,
+	reach BIGINT,
+	engagements BIGINT,
+	likes BIGINT,
+	shares BIGINT,
+	replies BIGINT,
+	profile_visits BIGINT,
+	link_clicks BIGINT,
+	sticker_taps BIGINT,
+	navigation BIGINT,
+	follows BIGINT
+);
+`
+	},
+	{
+		// X exports HTML-escape their text; imports now decode it, and this decodes what older ones stored
+		// (once: `&amp;lt;` becomes `&lt;`), reading hashtags again from the decoded text (`it&#39;s` held "39").
+		version: 11,
+		name: 'X post text with its HTML entities decoded',
+		sql: `
+UPDATE post_observations SET text = ${decodeEntitiesSql('text')}, hashtags = ${hashtagsSql(decodeEntitiesSql('text'))}
+WHERE platform = 'x' AND contains(text, '&');
+UPDATE x_note_texts SET text = ${decodeEntitiesSql('text')} WHERE contains(text, '&');
 `
 	}
 ];

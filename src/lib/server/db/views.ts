@@ -13,6 +13,23 @@ const ACCOUNT_FIGURES = [
 ];
 
 /**
+ * The library's own accounts on the Meta platforms, where an export also carries partners'
+ * collaboration posts. A Meta Business Suite export is always of one page or account, whose own posts
+ * are the bulk of it (the 13 posts of a Westside export are all Westside's; a partner's collaboration
+ * post is one row among them), so each export's own account is the one most of its rows carry, ties
+ * going to the account with more posts in every upload. Decided per export rather than over all
+ * uploads, so a library that uploads exports of two of its accounts (main and teen) keeps both as its
+ * own; not from the file name, which staff rename and whose number Meta does not document as the page.
+ * Keyed by Meta's Account ID / Page ID, which survive a renamed handle; older rows without one are own.
+ */
+const OWN_ACCOUNTS_SQL = `SELECT DISTINCT platform, account_id FROM (
+		SELECT import_id, platform, account_id FROM (
+			SELECT *, sum(in_export) OVER (PARTITION BY platform, account_id) AS everywhere FROM (
+				SELECT import_id, platform, account_id, count(*) AS in_export
+				FROM post_observations WHERE account_id IS NOT NULL GROUP BY import_id, platform, account_id))
+		QUALIFY row_number() OVER (PARTITION BY import_id, platform ORDER BY in_export DESC, everywhere DESC, account_id) = 1)`;
+
+/**
  * The public schema: views analysts may query with any DuckDB client. Documented in README.md;
  * columns are only ever added. Recreated after every migration.
  */
@@ -21,9 +38,14 @@ CREATE OR REPLACE VIEW imports AS
 SELECT import_id, file_name, source, sha256, status, rows_loaded, imported_at, error_count, is_demo
 FROM import_log;
 
--- One row per post: its newest observation wins (later export, then later import). A long X post
--- takes its full text from the archive's note-tweet.js: by the post ID when the note names it, else
--- the note written at the same second, and its hashtags gain those after the cut.
+-- One row per post: its newest observation wins (later export, then later import). Newest, not
+-- highest: Meta recounts (Impressions became Views in 2025; invalid traffic is removed later), so a
+-- lower figure in a newer export is the platform's current count, and taking each metric's maximum
+-- would mix one export's impressions with another's engagements. The import report names every post
+-- whose figure went down (ingest/post-notes.ts), so no total falls silently.
+-- A long X post takes its full text from the archive's note-tweet.js: by the post ID when the note
+-- names it, else the note written at the same second, and its hashtags gain those after the cut.
+-- collaborator: on Meta posts, the partner account of a collaboration post (see own_accounts).
 CREATE OR REPLACE VIEW posts AS
 WITH newest AS (
 	SELECT * FROM post_observations
@@ -33,6 +55,8 @@ WITH newest AS (
 ), by_time AS (
 	SELECT date_trunc('second', created_at) AS created_at, arg_max(text, import_id) AS text
 	FROM x_note_texts WHERE post_id IS NULL AND created_at IS NOT NULL GROUP BY 1
+), own AS (
+	${OWN_ACCOUNTS_SQL}
 )
 SELECT n.platform, n.account, n.post_id, n.published_at,
 	coalesce(by_id.text, by_time.text, n.text) AS text,
@@ -40,11 +64,28 @@ SELECT n.platform, n.account, n.post_id, n.published_at,
 	CASE WHEN coalesce(by_id.text, by_time.text) IS NULL THEN n.hashtags
 		ELSE list_distinct(list_concat(n.hashtags, ${hashtagsSql('coalesce(by_id.text, by_time.text)')})) END AS hashtags,
 	n.impressions, n.reach, n.engagements, n.likes, n.comments, n.shares, n.saves, n.clicks, n.video_views,
-	n.impressions_basis, n.import_id
+	n.impressions_basis, n.import_id,
+	CASE WHEN n.account_id IS NOT NULL AND own.account_id IS NULL THEN coalesce(n.account, n.account_id) END AS collaborator
 FROM newest n
 LEFT JOIN by_id ON n.platform = 'x' AND by_id.post_id = n.post_id
 LEFT JOIN by_time
-	ON n.platform = 'x' AND by_id.text IS NULL AND by_time.created_at = date_trunc('second', n.published_at);
+	ON n.platform = 'x' AND by_id.text IS NULL AND by_time.created_at = date_trunc('second', n.published_at)
+LEFT JOIN own ON own.platform = n.platform AND own.account_id = n.account_id;
+
+-- A post's figures day by day (Meta's per-day export), for a post's first-week curve. Never a
+-- lifetime figure: the posts view does not read them. A later export of the same day wins.
+CREATE OR REPLACE VIEW post_daily AS
+SELECT platform, account, post_id, content_type, day, published_at, impressions, impressions_basis, reach,
+	engagements, likes, comments, shares, saves, clicks, video_views, import_id
+FROM post_daily_records
+QUALIFY row_number() OVER (PARTITION BY platform, post_id, content_type, day ORDER BY observed_at DESC, import_id DESC) = 1;
+
+-- Instagram stories, one row per story (its newest observation): their own content type, never posts.
+CREATE OR REPLACE VIEW stories AS
+SELECT platform, account, post_id, published_at, text, permalink, impressions, impressions_basis, reach, engagements,
+	likes, shares, replies, profile_visits, link_clicks, sticker_taps, navigation, follows, import_id
+FROM story_records
+QUALIFY row_number() OVER (PARTITION BY platform, post_id ORDER BY observed_at DESC, import_id DESC) = 1;
 
 -- Every observation of every post, for charting growth over time.
 CREATE OR REPLACE VIEW post_snapshots AS

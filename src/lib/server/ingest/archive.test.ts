@@ -45,6 +45,17 @@ describe('export archives', () => {
 	});
 });
 
+describe('archives from a Mac', () => {
+	it('imports the export and leaves out the __MACOSX resource forks, instead of refusing them as extra files', async () => {
+		const db = await tempDatabase();
+		const csv = Buffer.from('period_start,period,branch,metric,value\n2019-01-01,month,Central,visits,9\n');
+		const path = join(dirname(db.path), 'Archive.zip');
+		writeFileSync(path, zipOf({ 'usage.csv': csv, '__MACOSX/._usage.csv': Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]) }));
+		const results = await importUpload(db, path, { fileName: 'Archive.zip' });
+		expect(results.map((r) => [r.fileName, r.status])).toEqual([['Archive.zip: usage.csv', 'imported']]);
+	});
+});
+
 describe('archive limits', () => {
 	it('imports at most 100 files from one archive and refuses more whole, storing nothing', async () => {
 		const db = await tempDatabase();

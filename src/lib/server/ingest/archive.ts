@@ -8,6 +8,7 @@ import { normaliseHeader } from './headers';
 import {
 	isWorkbook,
 	isZip,
+	isSystemClutter,
 	readWorkbook,
 	readZipEntry,
 	recogniseCsv,
@@ -60,8 +61,10 @@ export async function importArchive(
 	importOne: (db: Database, path: string, fileName: string) => Promise<ImportResult>
 ): Promise<ImportResult[]> {
 	const bytes = await readFile(path);
+	// macOS adds a `__MACOSX/._name` resource fork beside every file it zips: not an export, skipped.
 	const entries = zipEntries(bytes).filter(
-		(entry) => !entry.name.endsWith('/') && WANTED.some((pattern) => pattern.test(entry.name))
+		(entry) =>
+			!entry.name.endsWith('/') && !isSystemClutter(entry.name) && WANTED.some((pattern) => pattern.test(entry.name))
 	);
 	if (entries.length === 0)
 		throw new Refusal(
@@ -80,11 +83,11 @@ export async function importArchive(
 }
 
 /** A workbook's sheets that some format reads, each as CSV text with its normalised sheet name. */
-export function recognisedSheets(
+export async function recognisedSheets(
 	bytes: Buffer,
 	candidates: readonly SourceSpec[]
-): { name: string; sheet: string; csv: string }[] {
-	return readWorkbook(bytes).flatMap((sheet) => {
+): Promise<{ name: string; sheet: string; csv: string }[]> {
+	return (await readWorkbook(bytes)).flatMap((sheet) => {
 		const csv = sheetToCsv(sheet);
 		const normalised = normaliseHeader(sheet.name);
 		return recogniseCsv(csv.slice(0, 65_536), normalised, candidates)
@@ -104,9 +107,9 @@ export async function importWorkbookSheets(
 	candidates: readonly SourceSpec[],
 	importOne: (path: string, fileName: string, sheet: string) => Promise<ImportResult>
 ): Promise<ImportResult[] | null> {
-	let sheets: ReturnType<typeof recognisedSheets>;
+	let sheets: Awaited<ReturnType<typeof recognisedSheets>>;
 	try {
-		sheets = recognisedSheets(await readFile(path), candidates);
+		sheets = await recognisedSheets(await readFile(path), candidates);
 	} catch {
 		return null; // the single-file path explains what is wrong with it
 	}

@@ -20,6 +20,9 @@ const FILES = [
 	join(REAL_FIXTURES, 'youtube/youtube_studio_table_data.csv'),
 	join(REAL_FIXTURES, 'instagram/meta_ig_views_per_metric_utf16.csv'),
 	join(SOURCE_FIXTURES, 'meta_ig_posts.csv'),
+	join(SOURCE_FIXTURES, 'meta_ig_posts_collab.csv'),
+	join(SOURCE_FIXTURES, 'meta_ig_stories.csv'),
+	join(SOURCE_FIXTURES, 'meta_fb_posts_daily.csv'),
 	join(SOURCE_FIXTURES, 'lc_events_2026-03-01_2026-03-31.csv'),
 	join(SOURCE_FIXTURES, 'usage_monthly.csv'),
 	join(SOURCE_FIXTURES, 'project_outcome_responses.csv'),
@@ -32,6 +35,9 @@ describe('direct and staged loads', () => {
 		const direct = (id: string) => loadsDirectly(SOURCES.find((source) => source.id === id)!);
 		expect(direct('x-legacy-tweets')).toBe(true);
 		expect(direct('meta-facebook-posts')).toBe(true);
+		// Rows routed to another table by what they hold (per-day rows, stories) load directly too.
+		expect(direct('meta-instagram-posts')).toBe(true);
+		expect(direct('meta-instagram-stories')).toBe(true);
 		// TikTok's year-less days look at the row before; they stay on the staged path.
 		expect(direct('tiktok-overview')).toBe(false);
 	});
@@ -46,6 +52,7 @@ describe('direct and staged loads', () => {
 		expect(b.status).toBe('imported');
 		expect(a.rowsLoaded).toBe(b.rowsLoaded);
 		expect(a.rowsLoaded).toBeGreaterThan(0);
+		expect([a.summary, a.notes]).toEqual([b.summary, b.notes]);
 		expect(await fingerprint(direct)).toEqual(await fingerprint(staged));
 		await direct.close();
 		await staged.close();

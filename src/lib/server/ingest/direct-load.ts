@@ -4,22 +4,35 @@ import type { LibrarySettings } from '../settings';
 import { observedAt } from './export-date';
 import { sqlString } from './field-sql';
 import { findImportByHash, logImport, recordRowsLoaded, type LogHeader } from './import-log';
-import { directRowsSql, loadRows, planLoad } from './load-plan';
+import { directRowsSql, loadRows, planLoad, type LoadedRows } from './load-plan';
+import { describePostLoad, reportNotes, type PostReport } from './post-report';
 import { checkPrivacy } from './privacy-check';
 import { csvReaderSql, recogniseCsv, type FileSniff, type Staged } from './readers';
 import type { SourceSpec } from './source';
 
 /** What the direct path did: stored the file's rows, or found its bytes imported before and stored nothing. */
 export type DirectLoad =
-	| { status: 'imported'; source: SourceSpec; importId: number; rowsLoaded: number; privacy: string | null }
+	| {
+			status: 'imported';
+			source: SourceSpec;
+			importId: number;
+			rowsLoaded: number;
+			report: PostReport;
+			privacy: string | null;
+	  }
 	| { status: 'duplicate'; source: SourceSpec; sha256: string; duplicateOf: number };
 
-/** Formats whose rows load one to one, with no look at neighbouring rows or a second table. */
+/**
+ * Formats whose rows load one to one, with no look at neighbouring rows or a second table. Routed
+ * rows (Meta's per-day rows and stories) qualify: each table's statement reads the file again.
+ */
 export function loadsDirectly(source: SourceSpec): boolean {
 	return (
 		(source.format ?? 'csv') === 'csv' &&
 		!source.also?.length &&
 		!source.sumColumns?.length &&
+		// Rows the import report counts are counted in staging.
+		!source.rowNotes &&
 		!Object.values(source.fields).some((field) => field.type.kind === 'monthDay')
 	);
 }
@@ -58,7 +71,7 @@ export async function loadDirectly(
 	const observed = observedAt(fileName, now);
 	await connection.run('BEGIN TRANSACTION');
 	let importId: number;
-	let rowsLoaded: number;
+	let loaded: LoadedRows;
 	try {
 		importId = await logImport(connection, {
 			...entry,
@@ -73,7 +86,7 @@ export async function loadDirectly(
 		// Rows may land in any order (the view orders them), which lets both cores insert at once.
 		await connection.run('SET preserve_insertion_order = false');
 		try {
-			rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed, {
+			loaded = await loadRows(connection, plan, importId, settings.timeZone, observed, {
 				from: directRowsSql(plan, readerAt('$4')),
 				path
 			});
@@ -84,6 +97,8 @@ export async function loadDirectly(
 		await connection.run('ROLLBACK');
 		return null;
 	}
+	const rowsLoaded = loaded.rows;
+	let report: PostReport;
 	try {
 		const sha256 = await hashing;
 		const duplicateOf = rowsLoaded === 0 ? null : await findImportByHash(connection, sha256);
@@ -91,11 +106,12 @@ export async function loadDirectly(
 			await connection.run('ROLLBACK');
 			return duplicateOf === null ? null : { status: 'duplicate', source, sha256, duplicateOf };
 		}
-		await recordRowsLoaded(connection, importId, rowsLoaded, sha256);
+		report = await describePostLoad(connection, importId, loaded);
+		await recordRowsLoaded(connection, importId, rowsLoaded, { sha256, notes: reportNotes(report, privacy) });
 		await connection.run('COMMIT');
 	} catch (error) {
 		await connection.run('ROLLBACK').catch(() => undefined);
 		throw error;
 	}
-	return { status: 'imported', source, importId, rowsLoaded, privacy };
+	return { status: 'imported', source, importId, rowsLoaded, report, privacy };
 }

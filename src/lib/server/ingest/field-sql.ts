@@ -50,10 +50,11 @@ export interface FieldSql {
 	unreadableValue?: (value: string) => string;
 }
 
-/** strptime patterns in the words people use: %Y-%m-%d → YYYY-MM-DD. */
+/** strptime patterns in the words people use: %m/%d/%Y → MM/DD/YYYY, %B %Y → Month YYYY. */
 export function humanFormat(pattern: string): string {
 	const words: Record<string, string> = {
 		Y: 'YYYY',
+		y: 'YY',
 		m: 'MM',
 		d: 'DD',
 		H: 'HH',
@@ -63,12 +64,31 @@ export function humanFormat(pattern: string): string {
 		z: '+0000',
 		p: 'AM/PM',
 		b: 'Mon',
+		B: 'Month',
 		a: 'Day'
 	};
-	return pattern.replace(/%([A-Za-z])/g, (_, letter: string) => words[letter] ?? letter);
+	return pattern.replace(/%([A-Za-z])/g, (_, letter: string) => {
+		const word = words[letter];
+		if (word === undefined) throw new Error(`humanFormat: no words for %${letter}; add them`);
+		return word;
+	});
 }
 
-const inForm = (formats: readonly string[]) => formats.map(humanFormat).join(' or ');
+/** A list of formats as one phrase: "MM/DD/YYYY, YYYY-MM-DD or Month YYYY". */
+export function inForm(formats: readonly string[]): string {
+	const words = [...new Set(formats.map(humanFormat))];
+	return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
+}
+
+/** The month names a `month` cell may hold, full or cut to three or four letters, with or without a full stop. */
+const MONTH_NAME =
+	'(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A cell holding several values ("Arts & Crafts, STEM") as a list, each trimmed, blanks dropped. */
+export function splitListSql(cell: string, separators = ','): string {
+	return `list_filter(list_transform(regexp_split_to_array(coalesce(${cell}, ''), ${sqlString(`[${separators}]`)}), x -> trim(x)), x -> x <> '')`;
+}
 
 /** SQL for one field, given the SQL that reads its raw text cell. */
 export function fieldSql(type: FieldKind, cell: string): FieldSql {
@@ -136,6 +156,27 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				nullMeansUnreadable: true
 			};
 		}
+		case 'year': {
+			// 1900–2199 covers any year a library reports; a 2-digit or 5-digit number is a mistake.
+			const value = `CASE WHEN lantern_count(${cell}) BETWEEN 1900 AND 2199 THEN lantern_count(${cell}) END`;
+			return {
+				value,
+				unreadable: `${value} IS NULL`,
+				problem: 'is not a year such as 2026',
+				nullMeansUnreadable: true
+			};
+		}
+		case 'month': {
+			const name = `lower(trim(${cell}))`;
+			const value = `CASE WHEN lantern_count(${cell}) BETWEEN 1 AND 12 THEN lantern_count(${cell})
+				WHEN regexp_full_match(${name}, '${MONTH_NAME}') THEN list_position(${sqlList(MONTH_PREFIXES)}, left(${name}, 3)) END`;
+			return {
+				value,
+				unreadable: `${value} IS NULL`,
+				problem: 'is not a month (a number from 1 to 12, or a name such as January or Jan)',
+				nullMeansUnreadable: true
+			};
+		}
 		case 'instant':
 			return {
 				value: `TRY_CAST(trim(${cell}) AS TIMESTAMPTZ)`,
@@ -145,6 +186,14 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			};
 		case 'date': {
 			const parsed = parseWithFormats(`trim(${cell})`, type.formats);
+			if (type.noDay?.length) {
+				const noDay = `list_contains(${sqlList(type.noDay.map((w) => w.toLowerCase()))}, lower(trim(${cell})))`;
+				return {
+					value: `CASE WHEN ${noDay} THEN NULL ELSE CAST(${parsed} AS DATE) END`,
+					unreadable: `NOT ${noDay} AND ${parsed} IS NULL`,
+					problem: `is not a real date written ${inForm(type.formats)} (or ${type.noDay[0]})`
+				};
+			}
 			return {
 				value: `CAST(${parsed} AS DATE)`,
 				unreadable: `${parsed} IS NULL`,
@@ -195,6 +244,27 @@ export function invalidValueSql(sql: FieldSql, value: string, cell: string, requ
 	return invalidCellSql(sql, cell, required);
 }
 
+/** The entities X writes in its exports' text: the five named ones and numeric ones (`&#39;`, `&#x2019;`). */
+const ENTITY = sqlString('(?i)&(lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-f]+);');
+
+/** One matched entity's character; a number that is no character (beyond Unicode, a surrogate, 0) stays as written. */
+function entityCharacterSql(entity: string): string {
+	const codePoint = `CASE WHEN lower(${entity}) LIKE '&#x%' THEN TRY_CAST('0x' || substr(${entity}, 4, length(${entity}) - 4) AS BIGINT) ELSE TRY_CAST(substr(${entity}, 3, length(${entity}) - 3) AS BIGINT) END`;
+	const character = `CASE WHEN ${codePoint} BETWEEN 1 AND 1114111 AND NOT ${codePoint} BETWEEN 55296 AND 57343 THEN chr(CAST(${codePoint} AS INTEGER)) ELSE ${entity} END`;
+	return `CASE lower(${entity}) WHEN '&amp;' THEN '&' WHEN '&lt;' THEN '<' WHEN '&gt;' THEN '>' WHEN '&quot;' THEN '"' WHEN '&apos;' THEN '''' ELSE ${character} END`;
+}
+
+/**
+ * Text with its HTML entities decoded in one pass, as decodeEntities in lib/html-entities.ts does:
+ * the text is split at each entity and every piece is followed by its entity's character, so
+ * `&amp;lt;` becomes `&lt;`, never `<`. Only text holding an `&` is split at all.
+ */
+export function decodeEntitiesSql(text: string): string {
+	const pieces = `list_zip(regexp_split_to_array(${text}, ${ENTITY}), regexp_extract_all(${text}, ${ENTITY}))`;
+	const joined = `array_to_string(list_transform(${pieces}, lantern_piece -> lantern_piece[1] || coalesce(${entityCharacterSql('lantern_piece[2]')}, '')), '')`;
+	return `CASE WHEN contains(${text}, '&') THEN ${joined} ELSE ${text} END`;
+}
+
 /** Hashtags in a post's text, lower-cased and without the #. */
 export function hashtagsSql(text: string): string {
 	// Most posts carry none: the regular expression runs only on text with a #.
@@ -215,4 +285,16 @@ export function yearlessDateSql(monthDay: string): string {
 	const lastYear = `year(timezone(p.tz, p.observed_at)) - CASE WHEN ${lastDay} > ${exportDay} THEN 1 ELSE 0 END`;
 	const laterDrops = `(sum(${drop}) OVER () - sum(${drop}) OVER (ORDER BY n.row_no ROWS UNBOUNDED PRECEDING))`;
 	return `TRY_CAST(printf('%04d-%02d-%02d', ${lastYear} - ${laterDrops}, ${monthDay} // 100, ${monthDay} % 100) AS DATE)`;
+}
+
+/**
+ * The last calendar date on or before `reference` (a DATE) that falls on a year-less day (month ×
+ * 100 + day): "July 16" read on 2026-02-28 is 2025-07-16. For rows that are not in date order, so
+ * each is resolved alone. February 29 steps back to the last leap year.
+ */
+export function monthDayOnOrBeforeSql(monthDay: string, reference: string): string {
+	const year = `year(${reference}) - CASE WHEN ${monthDay} > month(${reference}) * 100 + day(${reference}) THEN 1 ELSE 0 END`;
+	const inYear = (back: number) =>
+		`TRY_CAST(printf('%04d-%02d-%02d', ${year} - ${back}, ${monthDay} // 100, ${monthDay} % 100) AS DATE)`;
+	return `coalesce(${[0, 1, 2, 3].map(inYear).join(', ')})`;
 }

@@ -34,6 +34,9 @@ const UNLINKED_TARGETS = new Set<string>([
 	'pls_records'
 ]);
 
+/** Post exports, whose new posts are relinked on their own (a stories export may carry a few posts). */
+const POST_TARGETS = new Set<string>(['post_observations', 'story_records']);
+
 /**
  * Re-derives what the imports not yet relinked can change (the ones just made, and any whose
  * relinking a crash cut short): nothing for library statistics, only their own posts for post
@@ -47,11 +50,15 @@ export async function relinkAfter(db: Database): Promise<void> {
 function whatImportsChange(imports: readonly { importId: number; source: string | null }[]): RelinkDecision {
 	const targets = imports.map(({ source }) => SOURCES.find((spec) => spec.id === source)?.target ?? null);
 	if (targets.every((target) => target !== null && UNLINKED_TARGETS.has(target))) return 'nothing';
-	const linked = ['post_observations', 'program_records'];
-	if (targets.some((target) => target === null || (!UNLINKED_TARGETS.has(target) && !linked.includes(target))))
+	const linked = (target: string) => POST_TARGETS.has(target) || target === 'program_records';
+	if (targets.some((target) => target === null || (!UNLINKED_TARGETS.has(target) && !linked(target))))
 		return 'everything';
-	const of = (target: string) => imports.filter((_, i) => targets[i] === target).map(({ importId }) => importId);
-	return { postsOfImports: of('post_observations'), programsOfImports: of('program_records') };
+	const of = (wanted: (target: string) => boolean) =>
+		imports.filter((_, i) => wanted(targets[i]!)).map(({ importId }) => importId);
+	return {
+		postsOfImports: of((target) => POST_TARGETS.has(target)),
+		programsOfImports: of((target) => target === 'program_records')
+	};
 }
 
 /**

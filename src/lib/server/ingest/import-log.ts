@@ -16,7 +16,9 @@ export const IMPORTED_TABLES = [
 	'x_account_sightings',
 	'x_note_texts',
 	'survey_records',
-	'pls_records'
+	'pls_records',
+	'post_daily_records',
+	'story_records'
 ] as const;
 
 export interface LogEntry {
@@ -81,21 +83,20 @@ export function logRefusal(
 	return logImport(connection, { ...entry, status: 'rejected', rowsLoaded: 0 }).catch(() => null);
 }
 
-/** The rows an import loaded, and its hash when it was logged before the hash was ready (the direct path). */
+/**
+ * The rows an import loaded, what its report says (kept for the imports list), and its hash when it
+ * was logged before the hash was ready (the direct path).
+ */
 export async function recordRowsLoaded(
 	connection: DuckDBConnection,
 	importId: number,
 	rowsLoaded: number,
-	sha256?: string
+	extra: { sha256?: string; notes?: string | null } = {}
 ): Promise<void> {
-	if (sha256 === undefined)
-		await connection.run('UPDATE import_log SET rows_loaded = $1 WHERE import_id = $2', [rowsLoaded, importId]);
-	else
-		await connection.run('UPDATE import_log SET rows_loaded = $1, sha256 = $2 WHERE import_id = $3', [
-			rowsLoaded,
-			sha256,
-			importId
-		]);
+	await connection.run(
+		'UPDATE import_log SET rows_loaded = $1, sha256 = coalesce($2, sha256), notes = coalesce($3, notes) WHERE import_id = $4',
+		[rowsLoaded, extra.sha256 ?? null, extra.notes ?? null, importId]
+	);
 }
 
 /** The earlier successful import of the same bytes, if any. */

@@ -31,6 +31,10 @@ export interface LoadPlan {
 	dataFilter: string;
 	/** the file's columns some field reads, as SQL identifiers */
 	readColumns: string[];
+	/** the raw cells of each field as SQL over `staging` (a NULL cast for a field without a column) */
+	cells: Record<string, string>;
+	/** `rowFilter` before `skipRow`: every row that holds something, skipped or not */
+	presentFilter: string;
 }
 
 /** Maps each field to its column, refusing the file when a required column is missing. */
@@ -74,7 +78,8 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 	const readColumns = [
 		...new Set(Object.values(fields).flatMap((field) => (field.column ? [sqlIdentifier(field.column)] : [])))
 	];
-	const dataFilter = `coalesce(${readColumns.join(', ')}) IS NOT NULL${skip}`;
+	const present = `coalesce(${readColumns.join(', ')}) IS NOT NULL`;
+	const dataFilter = `${present}${skip}`;
 	const firstData = headerRow + (source.rowsAfterHeader ?? 0);
 	return {
 		source,
@@ -83,8 +88,23 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 		fields,
 		dataFilter,
 		readColumns,
+		cells,
+		presentFilter: `row_no > ${firstData} AND ${present}`,
 		rowFilter: `row_no > ${firstData} AND ${dataFilter}`
 	};
+}
+
+/** The import report's sentences about rows the format singles out (left out, or stored apart), from `staging`. */
+export async function describeRowNotes(connection: DuckDBConnection, plan: LoadPlan): Promise<string[]> {
+	const notes = plan.source.rowNotes;
+	if (!notes) return [];
+	const kind = notes.kind(plan.cells);
+	const counts = await queryRows<{ kind: string; value: string; rows: number }>(
+		connection,
+		`SELECT ${kind} AS kind, ${notes.value(plan.cells)} AS value, CAST(count(*) AS INTEGER) AS rows
+		 FROM staging WHERE ${plan.presentFilter} AND ${kind} IS NOT NULL GROUP BY ALL ORDER BY min(row_no)`
+	);
+	return counts.length > 0 ? notes.describe(counts) : [];
 }
 
 /**
@@ -228,7 +248,7 @@ function describeProblem(problem: string, raw: string | null): string {
 
 const LOAD_PARAMS =
 	'(SELECT CAST($1 AS INTEGER) AS import_id, CAST($2 AS VARCHAR) AS tz, CAST($3 AS TIMESTAMPTZ) AS observed_at) p';
-const OBSERVED_TARGETS = new Set(['post_observations', 'account_daily_records']);
+const OBSERVED_TARGETS = new Set(['post_observations', 'account_daily_records', 'post_daily_records', 'story_records']);
 
 function fieldRefs(plan: LoadPlan): Record<string, string> {
 	return Object.fromEntries(
@@ -253,7 +273,8 @@ function targetSelect(
 	target: string,
 	columns: Record<string, string>,
 	extraUnnest: string | null,
-	rowsFrom = 'normalised'
+	rowsFrom = 'normalised',
+	where: string | null = null
 ): { names: string[]; sql: string } {
 	// The direct path's row check lives in `__check` (always 0), which every row's import ID reads.
 	const all: Record<string, string> = {
@@ -264,7 +285,7 @@ function targetSelect(
 	if (all.permalink) all.permalink = webLinkSql(all.permalink);
 	const names = Object.keys(all);
 	const from = `${rowsFrom} n, ${LOAD_PARAMS}${extraUnnest ? `, unnest(${extraUnnest}) AS u(item)` : ''}`;
-	let sql = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}`;
+	let sql = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}${where ? ` WHERE ${where}` : ''}`;
 	const sums = target === plan.source.target ? (plan.source.sumColumns ?? []) : [];
 	if (sums.length > 0) {
 		const keep = names.filter((name) => !sums.includes(name)).map(sqlIdentifier);
@@ -273,7 +294,30 @@ function targetSelect(
 	return { names, sql };
 }
 
-/** Inserts the normalised rows (and any second table's rows); returns the main table's count. */
+/**
+ * Which rows each table takes when a format routes some rows elsewhere: each route the rows its
+ * `when` holds for and no earlier route took, the main table the rest, so every row lands once.
+ */
+function routedFilters(plan: LoadPlan, refs: Record<string, string>): { main: string | null; routes: string[] } {
+	const whens = (plan.source.routes ?? []).map((route) => `coalesce(${route.when(refs)}, false)`);
+	const noneBefore = (i: number) =>
+		whens
+			.slice(0, i)
+			.map((when) => ` AND NOT ${when}`)
+			.join('');
+	return {
+		main: whens.length === 0 ? null : `NOT (${whens.join(' OR ')})`,
+		routes: whens.map((when, i) => `${when}${noneBefore(i)}`)
+	};
+}
+
+/** The rows an import stored: the file rows (main table and routes) and how many went to each table. */
+export interface LoadedRows {
+	rows: number;
+	byTarget: Record<string, number>;
+}
+
+/** Inserts the normalised rows (routed ones into their tables, and any second table's rows). */
 export async function loadRows(
 	connection: DuckDBConnection,
 	plan: LoadPlan,
@@ -282,24 +326,36 @@ export async function loadRows(
 	observedAt: Date,
 	/** where the parsed rows come from: the `normalised` table, or `directRowsSql` and its file */
 	rows: { from: string; path?: string } = { from: 'normalised' }
-): Promise<number> {
+): Promise<LoadedRows> {
 	const refs = fieldRefs(plan);
 	const params = [importId, timeZone, observedAt.toISOString(), ...(rows.path === undefined ? [] : [rows.path])];
-	const insert = async (target: string, columns: Record<string, string>, unnest: string | null) => {
-		const { names, sql } = targetSelect(plan, target, columns, unnest, rows.from);
+	const byTarget: Record<string, number> = {};
+	const insert = async (
+		target: string,
+		columns: Record<string, string>,
+		unnest: string | null,
+		where: string | null = null
+	) => {
+		const { names, sql } = targetSelect(plan, target, columns, unnest, rows.from, where);
 		const reader = await connection.runAndReadAll(
 			`INSERT INTO ${target} (${names.map(sqlIdentifier).join(', ')}) ${sql}`,
 			params
 		);
-		return Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
+		const count = Number(reader.getRowObjectsJS()[0]?.Count ?? 0);
+		byTarget[target] = (byTarget[target] ?? 0) + count;
+		return count;
 	};
-	const loaded = await insert(
+	const filters = routedFilters(plan, refs);
+	let loaded = await insert(
 		plan.source.target,
 		plan.source.load(refs, plan.context),
-		plan.source.rows?.(refs) ?? null
+		plan.source.rows?.(refs) ?? null,
+		filters.main
 	);
+	for (const [i, route] of (plan.source.routes ?? []).entries())
+		loaded += await insert(route.target, route.load(refs, plan.context), null, filters.routes[i]);
 	for (const extra of plan.source.also ?? []) await insert(extra.target, extra.columns(refs), extra.unnest(refs));
-	return loaded;
+	return { rows: loaded, byTarget };
 }
 
 /** The first rows a load would store, for the column mapper's preview; nothing is written. */
@@ -315,7 +371,9 @@ export async function previewRows(
 		plan,
 		plan.source.target,
 		plan.source.load(refs, plan.context),
-		plan.source.rows?.(refs) ?? null
+		plan.source.rows?.(refs) ?? null,
+		'normalised',
+		routedFilters(plan, refs).main
 	);
 	return queryRows(connection, `SELECT * EXCLUDE (import_id) FROM (${sql}) LIMIT ${limit}`, [
 		0,

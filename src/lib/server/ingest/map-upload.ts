@@ -2,18 +2,24 @@ import { z } from 'zod';
 import type { ImportResult } from '../../domain/imports';
 import {
 	ColumnMapping,
+	fieldLabel,
 	MAPPING_TARGETS,
+	mappingProblem,
 	mappingTarget,
 	MappingTargetId,
-	monthColumnGroups
+	monthColumnGroups,
+	NOT_BRANCHES,
+	SYSTEM_ROWS
 } from '../../domain/mapping';
 import { PERIODS, USAGE_METRICS } from '../../domain/vocabulary';
 import { describeZodError } from '../../domain/zod-message';
 import { relinkCampaigns } from '../campaigns';
 import type { Database } from '../db/database';
+import { getSettings } from '../settings';
 import { normaliseHeader } from './headers';
 import { heldUpload, releaseUpload } from './held-uploads';
-import { inspectSpreadsheet, specFromMapping, suggestMapping } from './mapper';
+import { inspectSpreadsheet, specFromMapping } from './mapper';
+import { suggestMapping } from './mapper/suggest';
 import { saveMapping } from './mapping-store';
 import { importFile, previewImport, type ImportPreview } from './pipeline';
 import { Refusal } from './refusal';
@@ -48,7 +54,7 @@ const problem = (status: MappingProblem['status'], message: string, result?: Imp
 const GONE = problem(404, 'This upload is no longer kept (uploads wait a day for mapping). Upload the file again.');
 
 /** What the mapper page shows of a held upload: its first rows, the header cells and a first guess at each field. */
-export async function mapperView(token: string, query: MapperQuery) {
+export async function mapperView(db: Database, token: string, query: MapperQuery) {
 	const file = await heldUpload(token);
 	if (!file) return GONE;
 	let preview;
@@ -71,8 +77,15 @@ export async function mapperView(token: string, query: MapperQuery) {
 		headerLine,
 		rows: preview.rows,
 		header: header.map((cell, index) => ({ index, text: cell, key: normaliseHeader(cell) })),
+		labels: Object.fromEntries(
+			mappingTarget(query.target).fields.map((field) => [field.key, fieldLabel(field, mappingTarget(query.target))])
+		),
 		suggestion: suggestMapping(query.target, header, sample),
+		systemRows: SYSTEM_ROWS.join(', '),
+		notBranches: NOT_BRANCHES.join(', '),
 		periods: PERIODS,
+		/** the preview's times are shown in the library's zone */
+		timeZone: (await getSettings(db)).timeZone,
 		monthGroups: monthColumnGroups(header).map((g) => ({ label: g.label, months: g.columns.length })),
 		metrics: USAGE_METRICS
 	};
@@ -88,10 +101,8 @@ export async function previewMapping(
 	if (!file) return GONE;
 	const mapping = await mappingFrom(file, form);
 	if (!mapping.success) return problem(400, describeZodError(mapping.error));
-	const missing = mappingTarget(mapping.data.target).fields.filter((f) => f.required && !mapping.data.columns[f.key]);
-	if (missing.length) return problem(400, `Choose a column for: ${missing.map((f) => f.label).join(', ')}.`);
-	if (mapping.data.target === 'usage_months' && mapping.data.monthColumns.length === 0)
-		return problem(400, 'Choose which group of month columns to read.');
+	const unusable = mappingProblem(mapping.data);
+	if (unusable) return problem(400, unusable);
 	const preview = await previewImport(db, file.path, file.fileName, specFromMapping(mapping.data));
 	return { ok: true, preview, mapping: mapping.data };
 }
@@ -102,11 +113,13 @@ export async function importMapping(
 	token: string,
 	form: MappingForm,
 	importedBy: string
-): Promise<{ ok: true; mapping: ColumnMapping } | MappingProblem> {
+): Promise<{ ok: true; mapping: ColumnMapping; result: ImportResult } | MappingProblem> {
 	const file = await heldUpload(token);
 	if (!file) return GONE;
 	const mapping = await mappingFrom(file, form);
 	if (!mapping.success) return problem(400, describeZodError(mapping.error));
+	const unusable = mappingProblem(mapping.data);
+	if (unusable) return problem(400, unusable);
 	const result = await importFile(db, file.path, {
 		fileName: file.fileName,
 		importedBy,
@@ -116,13 +129,22 @@ export async function importMapping(
 	await saveMapping(db, mapping.data);
 	await relinkCampaigns(db);
 	await releaseUpload(token);
-	return { ok: true, mapping: mapping.data };
+	return { ok: true, mapping: mapping.data, result };
 }
 
-/** The mapping the form describes, read against the file's own header row. */
 /** The column chosen for a field in the form: its header text, or '' for none. */
 const columnChoice = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/** Place names typed into the form, comma-separated ("All Locations, Systemwide"); absent when the form has no such box. */
+const placeNames = (value: unknown): string[] | undefined =>
+	typeof value === 'string'
+		? value
+				.split(',')
+				.map((name) => name.trim())
+				.filter(Boolean)
+		: undefined;
+
+/** The mapping the form describes, read against the file's own header row. */
 async function mappingFrom(file: { path: string; fileName: string }, form: MappingForm) {
 	const { target } = form;
 	const preview = await inspectSpreadsheet(
@@ -147,6 +169,8 @@ async function mappingFrom(file: { path: string; fileName: string }, form: Mappi
 		columns,
 		period: form.period || 'month',
 		header: header.map(normaliseHeader),
+		systemRows: placeNames(form.systemRows),
+		notBranches: placeNames(form.notBranches),
 		...months
 	});
 }

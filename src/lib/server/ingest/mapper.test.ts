@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { monthColumnGroups, type ColumnMapping } from '../../domain/mapping';
 import { fingerprint, itWithRealFixtures, REAL_FIXTURES, tempDatabase } from '../db/test-support';
 import { normaliseHeader } from './headers';
-import { inspectSpreadsheet, specFromMapping, suggestMapping } from './mapper';
+import { inspectSpreadsheet, specFromMapping } from './mapper';
+import { suggestMapping } from './mapper/suggest';
 import { saveMapping } from './mapping-store';
 import { importFile, previewImport } from './pipeline';
 
@@ -125,6 +126,32 @@ describe('column mapper', () => {
 			{ m: '2026-01', metric: 'visits', value: 12004 },
 			{ m: '2026-02', metric: 'circulation', value: 17100 },
 			{ m: '2026-02', metric: 'new_cards', value: 75 }
+		]);
+	});
+
+	it('takes a monthly period start from a year column and a month column, as it does for programs', async () => {
+		const db = await tempDatabase();
+		const path = write(
+			'monthly_by_year.csv',
+			'Year,Month,Library,Checkouts\n2025,December,Central,16000\n2026,1,Central,18250\n'
+		);
+		const preview = await inspectSpreadsheet(path, 'monthly_by_year.csv');
+		const columns = suggestMapping('usage_wide', preview.rows[0]!, preview.rows.slice(1));
+		expect(columns).toEqual({ year: 'year', month: 'month', branch: 'library', circulation: 'checkouts' });
+		const mapping: ColumnMapping = {
+			name: 'ILS by year and month',
+			target: 'usage_wide',
+			sheet: null,
+			headerLine: 0,
+			columns,
+			period: 'month',
+			monthColumns: [],
+			header: preview.rows[0]!.map(normaliseHeader)
+		};
+		expect(await importFile(db, path, { source: specFromMapping(mapping) })).toMatchObject({ rowsLoaded: 2 });
+		expect(await db.query(`SELECT strftime(period_start, '%Y-%m-%d') AS d, value FROM usage ORDER BY d`)).toEqual([
+			{ d: '2025-12-01', value: 16000 },
+			{ d: '2026-01-01', value: 18250 }
 		]);
 	});
 

@@ -1,27 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import {
-	mappingTarget,
-	type ColumnMapping,
-	type MappingField,
-	type MappingTarget,
-	type MappingTargetId
-} from '../../domain/mapping';
+import { mappingTarget, type ColumnMapping, type MappingField, type MappingTarget } from '../../domain/mapping';
 import { sqlString } from './field-sql';
 import { normaliseHeader } from './headers';
+import { programsLoad } from './mapper/programs';
 import { readWorkbook, sniffFile, splitCsvLine } from './readers';
 import { Refusal } from './refusal';
 import type { FieldKind, FieldSpec, SourceSpec } from './source';
 
 // Mapped files come from any system: dates are tried in these forms, US month-first before day-first.
 const DATE_FORMATS = [
-	'%Y-%m-%d',
 	'%m/%d/%Y',
+	'%Y-%m-%d',
+	'%B %Y',
+	'%b %Y',
 	'%Y-%m',
 	'%m/%d/%y',
 	'%d/%m/%Y',
 	'%Y/%m/%d',
-	'%b %Y',
-	'%B %Y',
 	'%Y-%m-%d %H:%M:%S',
 	'%d.%m.%Y'
 ];
@@ -30,6 +25,10 @@ function fieldType(field: MappingField, target: MappingTarget): FieldKind {
 	switch (field.kind) {
 		case 'date':
 			return { kind: 'date', formats: DATE_FORMATS };
+		case 'year':
+			return { kind: 'year' };
+		case 'month':
+			return { kind: 'month' };
 		case 'time':
 			return { kind: 'clock', allDay: ['All Day', 'All Day Event'] };
 		case 'count':
@@ -41,13 +40,24 @@ function fieldType(field: MappingField, target: MappingTarget): FieldKind {
 	}
 }
 
+/** Whether every row needs a value in this field's column: blank attendance is unknown, a blank year is a mistake. */
+function cellsRequired(field: MappingField, target: MappingTarget): boolean {
+	if (field.blankIsUnknown) return false;
+	return Boolean(field.required) || target.fields.some((f) => f.or?.includes(field.key));
+}
+
 /** A saved mapping as a format: the file's own header cells say where each field is. */
 export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 	const target = mappingTarget(mapping.target);
 	const fields: Record<string, FieldSpec> = {};
 	for (const field of target.fields) {
 		const header = mapping.columns[field.key];
-		if (header) fields[field.key] = { headers: [header], type: fieldType(field, target), required: field.required };
+		if (header)
+			fields[field.key] = {
+				headers: [header],
+				type: fieldType(field, target),
+				required: cellsRequired(field, target)
+			};
 	}
 	const anchors = [...new Set(mapping.header.filter(Boolean))];
 	const base = {
@@ -61,26 +71,12 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 	const period = sqlString(mapping.period);
 	const has = (key: string) => Boolean(fields[key]);
 	const n = (refs: Record<string, string>, key: string) => (has(key) ? refs[key]! : 'NULL');
+	// The period's first day: the date column, or the year and month columns of open-data statistics.
+	const day = (refs: Record<string, string>) =>
+		has('date') ? refs.date! : has('year') && has('month') ? `make_date(${refs.year}, ${refs.month}, 1)` : 'NULL';
 	switch (mapping.target) {
 		case 'programs':
-			return {
-				...base,
-				target: 'program_records',
-				load: (refs) => ({
-					source: sqlString(`mapped:${mapping.name}`),
-					// Without an event ID, the title, day, time and branch identify a program, so a re-upload replaces it.
-					program_id: has('id')
-						? n(refs, 'id')
-						: `md5(concat_ws('|', ${n(refs, 'title')}, ${n(refs, 'date')}, ${n(refs, 'time')}, ${n(refs, 'branch')}))`,
-					title: n(refs, 'title'),
-					branch: n(refs, 'branch'),
-					category: n(refs, 'category'),
-					audience: n(refs, 'audience'),
-					starts_at: `timezone(p.tz, ${n(refs, 'date')} + coalesce(${has('time') ? n(refs, 'time') : 'NULL'}, TIME '00:00'))`,
-					registrations: n(refs, 'registrations'),
-					attendance: n(refs, 'attendance')
-				})
-			};
+			return { ...base, ...programsLoad(mapping, { has, n, day }) };
 		case 'usage':
 		case 'literacy':
 			return {
@@ -88,7 +84,7 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 				target: mapping.target === 'usage' ? 'usage_records' : 'literacy_records',
 				load: (refs) => ({
 					branch: `coalesce(${n(refs, 'branch')}, 'All branches')`,
-					period_start: n(refs, 'date'),
+					period_start: day(refs),
 					period,
 					metric: n(refs, 'metric'),
 					value: n(refs, 'value'),
@@ -123,7 +119,7 @@ export function specFromMapping(mapping: ColumnMapping): SourceSpec {
 					`list_filter([${metrics.map((m) => `{'metric': ${sqlString(m)}, 'value': CAST(${refs[m]} AS DOUBLE)}`).join(', ')}], x -> x.value IS NOT NULL)`,
 				load: (refs) => ({
 					branch: `coalesce(${n(refs, 'branch')}, 'All branches')`,
-					period_start: n(refs, 'date'),
+					period_start: day(refs),
 					period,
 					metric: 'u.item.metric',
 					value: 'u.item.value'
@@ -149,7 +145,7 @@ export async function inspectSpreadsheet(
 ): Promise<SpreadsheetPreview> {
 	const sniff = await sniffFile(path, fileName);
 	if (sniff.kind === 'xlsx') {
-		const sheets = readWorkbook(await readFile(path));
+		const sheets = await readWorkbook(await readFile(path));
 		const chosen =
 			sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(wantedSheet ?? '')) ??
 			sheets.reduce((best, s) => (cellCount(s.rows) > cellCount(best.rows) ? s : best));
@@ -179,51 +175,4 @@ function guessHeaderLine(rows: string[][]): number {
 		);
 	});
 	return Math.max(0, index);
-}
-
-const looksLike: Record<MappingField['kind'], (value: string) => boolean> = {
-	date: (v) => /^\d{4}-\d{1,2}(-\d{1,2})?|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|^[A-Za-z]{3,9} \d{4}$/.test(v.trim()),
-	time: (v) => /^\d{1,2}:\d{2}( ?[AP]M)?$/i.test(v.trim()),
-	count: (v) => /^-?[\d,]+(\.0+)?$/.test(v.trim()),
-	metric: (v) => /^[a-z_ ]+$/i.test(v.trim()),
-	text: (v) => /[A-Za-z]/.test(v)
-};
-
-/**
- * A first guess at each field's column, from header words first and the values' shapes second;
- * each column is used once. People confirm or change it before anything is stored.
- */
-export function suggestMapping(
-	targetId: MappingTargetId,
-	header: string[],
-	sample: string[][]
-): Record<string, string> {
-	const target = mappingTarget(targetId);
-	const normalised = header.map(normaliseHeader);
-	const used = new Set<number>();
-	const out: Record<string, string> = {};
-	for (const field of target.fields) {
-		let best = -1;
-		let bestScore = 0;
-		normalised.forEach((cell, index) => {
-			if (used.has(index) || !cell) return;
-			let score = 0;
-			for (const hint of field.hints) {
-				if (cell === hint) score = Math.max(score, 3);
-				else if (cell.includes(hint)) score = Math.max(score, 2);
-			}
-			if (score === 0) return;
-			const values = sample.map((row) => row[index] ?? '').filter((v) => v.trim() !== '');
-			if (values.length > 0 && values.filter(looksLike[field.kind]).length / values.length >= 0.6) score += 1;
-			if (score > bestScore) {
-				best = index;
-				bestScore = score;
-			}
-		});
-		if (best >= 0) {
-			used.add(best);
-			out[field.key] = normalised[best]!;
-		}
-	}
-	return out;
 }

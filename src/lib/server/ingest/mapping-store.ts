@@ -15,14 +15,36 @@ export async function saveMapping(db: Database, mapping: ColumnMapping): Promise
 	});
 }
 
-export async function savedMappings(db: Database): Promise<ColumnMapping[]> {
-	const rows = await db.query<{ mapping: string }>(
-		'SELECT CAST(mapping AS VARCHAR) AS mapping FROM column_mappings ORDER BY saved_at DESC'
+export interface SavedMapping {
+	mapping: ColumnMapping;
+	/** when it was saved, ISO 8601 in UTC */
+	savedAt: string;
+}
+
+/** The saved mappings, newest first. */
+export async function listMappings(db: Database): Promise<SavedMapping[]> {
+	const rows = await db.query<{ mapping: string; saved_at: string }>(
+		`SELECT CAST(mapping AS VARCHAR) AS mapping, strftime(saved_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS saved_at
+		 FROM column_mappings ORDER BY column_mappings.saved_at DESC`
 	);
 	return rows.flatMap((row) => {
 		const parsed = ColumnMapping.safeParse(JSON.parse(row.mapping));
-		return parsed.success ? [parsed.data] : [];
+		return parsed.success ? [{ mapping: parsed.data, savedAt: row.saved_at }] : [];
 	});
+}
+
+export async function savedMappings(db: Database): Promise<ColumnMapping[]> {
+	return (await listMappings(db)).map((saved) => saved.mapping);
+}
+
+/** The saved mapping with this name: spelt exactly, else the one that differs only in case. */
+export async function findMapping(db: Database, name: string): Promise<ColumnMapping | null> {
+	const mappings = await savedMappings(db);
+	return (
+		mappings.find((m) => m.name === name) ??
+		mappings.find((m) => m.name.toLowerCase() === name.trim().toLowerCase()) ??
+		null
+	);
 }
 
 /** Saved mappings as formats, so the next file with the same header imports in one step. */

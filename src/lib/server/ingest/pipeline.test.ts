@@ -123,7 +123,7 @@ describe('import pipeline', () => {
 		['empty.csv', '', /empty/],
 		['garbage.csv', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x42]), /not a text file/],
 		['export.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /workbook but is damaged/],
-		['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /re-save it as \.xlsx or CSV/i],
+		['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /This Excel file is damaged/],
 		['notes.csv', 'hello,world\n1,2\n', /does not recognise/],
 		['header-only.csv', 'period_start,period,branch,metric,value\n', /no data rows/],
 		[

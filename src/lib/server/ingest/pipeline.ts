@@ -15,8 +15,9 @@ import {
 	recordRowsLoaded,
 	type LogHeader
 } from './import-log';
-import { checkStaged, loadRows, previewRows, summariseProblems } from './load-plan';
+import { checkStaged, describeRowNotes, loadRows, previewRows, summariseProblems } from './load-plan';
 import { savedMappingSources } from './mapping-store';
+import { describePostLoad, reportNotes, type PostReport } from './post-report';
 import { dropStaging, readableFile, stageFile, type FileSniff } from './readers';
 import { asRefusal, Refusal } from './refusal';
 import type { SourceSpec } from './source';
@@ -102,7 +103,7 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 					rowsLoaded: direct.rowsLoaded,
 					errors: [],
 					errorCount: 0,
-					...notes(direct.privacy)
+					...reported(direct.report, direct.privacy)
 				});
 			}
 			const staged = await stageFile(connection, path, fileName, sniff, candidates, options.sheet ?? null);
@@ -115,6 +116,7 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 			if (errorCount > 0) {
 				throw new Refusal(summariseProblems(errors, errorCount), errors, errorCount, source);
 			}
+			const rowNotes = await describeRowNotes(connection, plan);
 			const imported = await inTransaction(connection, async () => {
 				const importId = await logImport(connection, {
 					...entry,
@@ -124,22 +126,33 @@ async function importNow(db: Database, path: string, options: ImportOptions): Pr
 					rowsLoaded: 0,
 					errors: [],
 					errorCount: 0,
-					notes: privacy
+					notes: [privacy, ...rowNotes].filter(Boolean).join('\n') || null
 				});
-				const rowsLoaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
-				if (rowsLoaded === 0) throw new Refusal('The file has a header but no data rows.', [], 0, source);
-				await recordRowsLoaded(connection, importId, rowsLoaded);
-				return { importId, rowsLoaded };
+				const loaded = await loadRows(connection, plan, importId, settings.timeZone, observed);
+				if (loaded.rows === 0)
+					throw new Refusal(
+						rowNotes.length > 0
+							? `No rows were left to import. ${rowNotes.join(' ')}`
+							: 'The file has a header but no data rows.',
+						[],
+						0,
+						source
+					);
+				const report = await describePostLoad(connection, importId, loaded);
+				const kept = [privacy, ...rowNotes].filter(Boolean).join('\n') || null;
+				await recordRowsLoaded(connection, importId, loaded.rows, { notes: reportNotes(report, kept) });
+				return { importId, rowsLoaded: loaded.rows, report };
 			});
 			db.markChanged();
 			return result({
-				...imported,
+				importId: imported.importId,
+				rowsLoaded: imported.rowsLoaded,
 				fileName,
 				source,
 				status: 'imported',
 				errors: [],
 				errorCount: 0,
-				...notes(privacy)
+				...reported(imported.report, privacy, rowNotes)
 			});
 		} catch (error) {
 			return recordRefusal(connection, asRefusal(error), entry, source, hashing);
@@ -202,8 +215,18 @@ async function recordRefusal(
 	});
 }
 
-/** The personal columns dropped, for the import report. */
-const notes = (privacy: string | null) => (privacy ? { notes: [privacy] } : {});
+/**
+ * What was loaded (stories, daily figures, collaborations, lower figures), the personal columns
+ * dropped, and the rows singled out (left out, or stored apart), for the import report.
+ */
+function reported(
+	report: PostReport,
+	privacy: string | null,
+	rowNotes: readonly string[] = []
+): Pick<ImportResult, 'summary' | 'notes'> {
+	const notes = [...report.notes, ...(privacy ? [privacy] : []), ...rowNotes];
+	return { ...(report.summary ? { summary: report.summary } : {}), ...(notes.length > 0 ? { notes } : {}) };
+}
 
 function result(parts: Omit<ImportResult, 'source' | 'sourceLabel'> & { source: SourceSpec | null }): ImportResult {
 	const { source, ...rest } = parts;
@@ -220,6 +243,8 @@ export interface ImportPreview {
 	rows: Record<string, unknown>[];
 	errors: ImportResult['errors'];
 	errorCount: number;
+	/** what the import report would add: rows left out or stored apart, personal columns dropped */
+	notes: string[];
 	/** set when the file could not be read with this format at all */
 	refusal?: string;
 }
@@ -243,12 +268,24 @@ async function previewNow(db: Database, path: string, fileName: string, source: 
 				source
 			]);
 			const observed = observedAt(fileName, new Date());
-			const { plan, errors, errorCount } = await checkStaged(connection, staged, fileName, settings, observed);
-			const rows = errorCount === 0 ? await previewRows(connection, plan, settings.timeZone, observed) : [];
-			return { rows, errors, errorCount };
+			const { plan, privacy, errors, errorCount } = await checkStaged(connection, staged, fileName, settings, observed);
+			if (errorCount > 0) return { rows: [], errors, errorCount, notes: [] };
+			const rows = await previewRows(connection, plan, settings.timeZone, observed);
+			return {
+				rows,
+				errors,
+				errorCount,
+				notes: [...(privacy ? [privacy] : []), ...(await describeRowNotes(connection, plan))]
+			};
 		} catch (error) {
 			const refusal = asRefusal(error);
-			return { rows: [], errors: refusal.errors, errorCount: refusal.errorCount, refusal: refusal.message };
+			return {
+				rows: [],
+				errors: refusal.errors,
+				errorCount: refusal.errorCount,
+				notes: [],
+				refusal: refusal.message
+			};
 		} finally {
 			await dropStaging(connection);
 		}

@@ -9,7 +9,9 @@ export type Target =
 	| 'x_account_sightings'
 	| 'x_note_texts'
 	| 'survey_records'
-	| 'pls_records';
+	| 'pls_records'
+	| 'post_daily_records'
+	| 'story_records';
 
 export type FieldKind =
 	/** free text; blank becomes NULL */
@@ -22,7 +24,8 @@ export type FieldKind =
 	| { kind: 'decimal'; min?: number }
 	/** date and time; `zone: 'in-value'` when the format carries %z, else read in the library's zone */
 	| { kind: 'timestamp'; formats: readonly string[]; zone: 'in-value' | 'library' }
-	| { kind: 'date'; formats: readonly string[] }
+	/** a calendar day; `noDay` lists words that stand for no day (Meta's `Lifetime`), read as NULL */
+	| { kind: 'date'; formats: readonly string[]; noDay?: readonly string[] }
 	/** an ISO 8601 instant with its zone (`2023-01-01T12:00:00Z`, `…+02:00`), as JSON exports write them */
 	| { kind: 'instant' }
 	/** a clock time such as `10:30` or `2:00 PM`; `allDay` lists the words that mean no time */
@@ -30,13 +33,29 @@ export type FieldKind =
 	/** one of a fixed vocabulary, compared case-insensitively and stored lower-case */
 	| { kind: 'enum'; values: readonly string[] }
 	/** a day of the year with no year (TikTok's `February 28`), as month × 100 + day; see yearlessDateSql in field-sql.ts */
-	| { kind: 'monthDay' };
+	| { kind: 'monthDay' }
+	/** a calendar year such as `2026`, for files that give the year and the month in columns of their own */
+	| { kind: 'year' }
+	/** a month as 1–12 or its name (`January`, `Jan`, `jan.`), as the number 1–12 */
+	| { kind: 'month' };
 
 export interface FieldSpec {
 	/** header spellings, compared after normalising case and whitespace */
 	headers: readonly string[];
 	type: FieldKind;
 	required?: boolean;
+}
+
+/**
+ * File rows that belong in another table, chosen by what they hold (Meta's per-day rows, Instagram
+ * stories): the rows `when` holds for go to `target` with these columns instead of the main table.
+ * They count as loaded rows, like the main table's.
+ */
+export interface RowRoute<F extends string> {
+	target: Target;
+	/** SQL over the normalised fields, true for the rows this route takes */
+	when: (n: Record<F, string>) => string;
+	load: (n: Record<F, string>, context: SourceContext) => Record<string, string>;
 }
 
 /** Rows for a second table from the same file, one per element of `unnest` (as `u.item`). */
@@ -68,6 +87,8 @@ export interface SourceSpec<F extends string = string> {
 	fields: Record<F, FieldSpec>;
 	/** SQL over the raw cells (`cells.<field>`): true for rows that are not data, such as a `Total` row */
 	skipRow?: (cells: Record<F, string>) => string;
+	/** rows the import report should count and explain (rows skipped, rows stored differently) */
+	rowNotes?: RowNotes<F>;
 	/**
 	 * Target columns as SQL over the normalised fields (`n.<field>`), which may use window functions
 	 * over `n.row_no`. Only code-defined text goes here; user values reach SQL as bound parameters,
@@ -75,12 +96,31 @@ export interface SourceSpec<F extends string = string> {
 	 */
 	load: (n: Record<F, string>, context: SourceContext) => Record<string, string>;
 	also?: readonly ExtraLoad<F>[];
+	/** rows taken out of the main table into another, the first route whose `when` holds winning */
+	routes?: readonly RowRoute<F>[];
 	/** several target rows per file row (a wide file's metric columns), each element as `u.item` */
 	rows?: (n: Record<F, string>) => string;
 	/** load one row per distinct value of the other columns, summing these (hourly gate counts → days) */
 	sumColumns?: readonly string[];
 	/** a reason to refuse the file, decided from what sits above its header */
 	refuse?: (context: SourceContext) => string | null;
+}
+
+/**
+ * Rows worth a sentence in the import report: `kind` is SQL over the raw cells naming what a row is
+ * (NULL for ordinary rows), `value` the cell that shows it; `describe` turns the counts into notes.
+ */
+export interface RowNotes<F extends string = string> {
+	kind: (cells: Record<F, string>) => string;
+	value: (cells: Record<F, string>) => string;
+	describe: (counts: readonly RowNoteCount[]) => string[];
+}
+
+export interface RowNoteCount {
+	kind: string;
+	/** the cell as written (trimmed), e.g. `All Locations` */
+	value: string;
+	rows: number;
 }
 
 /** What the pipeline knows about a file beyond its rows. */

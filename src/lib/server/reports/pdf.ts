@@ -1,3 +1,4 @@
+import type { Comparison } from '../../domain/overview';
 import { formatDateRange } from '../../format';
 import { CHROMIUM_MISSING_MESSAGE } from './chromium.js';
 import { withReportPage } from './browser';
@@ -16,6 +17,8 @@ export interface BoardReportRequest {
 	baseUrl: string;
 	from: string;
 	to: string;
+	/** what the figures are compared with (the print page states it) */
+	compare?: Comparison;
 	libraryName: string;
 	/** whose view of the data the report shows: the person who asked, or the command line */
 	renderAs: RenderAs;
@@ -40,6 +43,7 @@ export async function renderBoardReportPdf(request: BoardReportRequest): Promise
 			await page.setExtraHTTPHeaders({ [RENDER_HEADER]: renderPass(request.renderAs) });
 			url.searchParams.set('from', request.from);
 			url.searchParams.set('to', request.to);
+			url.searchParams.set('compare', request.compare ?? 'previous');
 			await page.goto(url.toString(), { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
 			await page.waitForFunction(() => document.documentElement.dataset.renderState === 'complete', undefined, {
 				timeout: RENDER_TIMEOUT_MS

@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ url, locals }) => ({
 	actor: locals.actor,
 	canRemoveAny: can(locals.role, 'removeData'),
 	mapped: url.searchParams.get('mapped'),
+	mappedImport: Number(url.searchParams.get('import')) || null,
 	imports: await listImports(await getDatabase()),
 	sources: SOURCES.map((source) => ({ id: source.id, label: source.label, description: source.description })),
 	uploadLimitBytes: uploadLimitBytes()

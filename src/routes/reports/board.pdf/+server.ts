@@ -18,6 +18,7 @@ export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => 
 		const pdf = await renderBoardReportPdf({
 			baseUrl: renderOrigin(url.origin),
 			...data.range,
+			compare: data.comparison,
 			libraryName: data.libraryName,
 			renderAs,
 			owner

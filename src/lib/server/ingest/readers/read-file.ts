@@ -5,7 +5,10 @@ export type Encoding = 'utf-8' | 'utf-16' | 'latin-1';
 
 export interface FileSniff {
 	encoding: Encoding;
-	/** `x-archive` for the JavaScript files of an X data archive (window.YTD.…) */
+	/**
+	 * `x-archive` for the JavaScript files of an X data archive (window.YTD.…); `xlsx` for any Excel
+	 * workbook, .xlsx or the older binary .xls, which the workbook reader tells apart by their bytes
+	 */
 	kind: 'csv' | 'x-archive' | 'xlsx' | 'json' | 'bluesky-car';
 	/** the first lines of the file, decoded, for recognising its format */
 	head: string;
@@ -15,13 +18,18 @@ export interface FileSniff {
 
 const HEAD_BYTES = 65_536;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+/** The Compound File Binary container of old Office files: an .xls workbook (or a .doc, refused by the reader) */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export const isZip = (bytes: Uint8Array): boolean => ZIP.every((b, i) => bytes[i] === b);
 
-/** A ZIP that is an Excel workbook: named .xlsx, or holding xl/workbook.xml among its first bytes. */
+/**
+ * An Excel workbook: a ZIP named .xlsx or holding xl/workbook.xml among its first bytes, or an old
+ * binary .xls (LinkedIn's Page exports).
+ */
 export const isWorkbook = (bytes: Buffer, fileName: string): boolean =>
-	isZip(bytes) && (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml')));
+	(isZip(bytes) && (/\.xlsx$/i.test(fileName) || bytes.includes(Buffer.from('xl/workbook.xml')))) ||
+	COMPOUND_FILE.every((b, i) => bytes[i] === b);
 
 /** The file's first `length` bytes (fewer when the file is shorter). */
 export async function readHead(path: string, length = HEAD_BYTES): Promise<Buffer> {
@@ -48,17 +56,11 @@ export async function sniffFile(path: string, fileName: string): Promise<FileSni
 	if (startsWith([0xfe, 0xff])) {
 		return refuse('The file is UTF-16 big-endian, which Lantern cannot read. Save it as CSV (UTF-8) and upload that.');
 	}
-	if (isZip(bytes)) {
-		if (isWorkbook(bytes, fileName)) return { encoding: 'utf-8', kind: 'xlsx', head: '' };
+	if (isWorkbook(bytes, fileName)) return { encoding: 'utf-8', kind: 'xlsx', head: '' };
+	if (isZip(bytes))
 		return refuse(
 			'This is a ZIP archive: upload it on the Uploads page or with `lantern import`, which read the export files inside.'
 		);
-	}
-	if (startsWith(OLE)) {
-		return refuse(
-			'This is an old binary Excel file (.xls) that Lantern cannot read. Re-save it as .xlsx or CSV (UTF-8) and upload that.'
-		);
-	}
 	if (
 		/\.car$/i.test(fileName) ||
 		(bytes.subarray(0, 64).includes(Buffer.from('roots')) && bytes.subarray(0, 64).includes(Buffer.from('version')))

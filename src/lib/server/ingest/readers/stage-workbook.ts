@@ -6,7 +6,7 @@ import type { SourceSpec } from '../source';
 import { SOURCES } from '../sources';
 import { stageCsvIfKnown } from './stage-csv';
 import { withTempFile, type Staged } from './staging-table';
-import { readWorkbook, sheetToCsv } from './xlsx';
+import { readWorkbook, sheetToCsv } from './workbook';
 
 /** Each sheet of a workbook is tried as a CSV; the first one in a known format is imported. */
 export async function stageWorkbook(
@@ -15,7 +15,7 @@ export async function stageWorkbook(
 	fileName: string,
 	candidates: readonly SourceSpec[]
 ): Promise<Staged> {
-	const sheets = readWorkbook(await readFile(path));
+	const sheets = await readWorkbook(await readFile(path));
 	for (const sheet of sheets) {
 		const staged = await withTempFile('csv', async (csv) => {
 			const text = sheetToCsv(sheet);

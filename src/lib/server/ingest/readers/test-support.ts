@@ -8,41 +8,77 @@ import { CidLink, type CborValue } from './car';
 
 /**
  * A ZIP of several deflated entries, written by hand (local headers, central directory, end record).
- * `declaredSizes` makes an entry lie about its inflated size, as a damaged or hostile file would.
+ * `declaredSizes` makes an entry lie about its inflated size, as a damaged or hostile file would;
+ * `zip64` writes sizes and offsets in ZIP64 extra fields and records, as some tools always do;
+ * `encrypted` marks entries password-protected (flag bit 0), as an encrypting zip tool does.
  */
-export function zipOf(files: Record<string, Buffer>, declaredSizes: Record<string, number> = {}): Buffer {
+export function zipOf(
+	files: Record<string, Buffer>,
+	declaredSizes: Record<string, number> = {},
+	options: { zip64?: boolean; encrypted?: string[] } = {}
+): Buffer {
 	const locals: Buffer[] = [];
 	const centrals: Buffer[] = [];
 	let offset = 0;
 	for (const [name, content] of Object.entries(files)) {
 		const data = deflateRawSync(content);
 		const size = declaredSizes[name] ?? content.length;
+		const flags = options.encrypted?.includes(name) ? 1 : 0;
 		const nameBytes = Buffer.from(name);
 		const local = Buffer.alloc(30);
 		local.writeUInt32LE(0x04034b50, 0);
+		local.writeUInt16LE(flags, 6);
 		local.writeUInt16LE(8, 8);
 		local.writeUInt32LE(data.length, 18);
 		local.writeUInt32LE(size, 22);
 		local.writeUInt16LE(nameBytes.length, 26);
+		const extra = Buffer.alloc(options.zip64 ? 28 : 0);
+		if (options.zip64) {
+			extra.writeUInt16LE(0x0001, 0);
+			extra.writeUInt16LE(24, 2);
+			extra.writeBigUInt64LE(BigInt(size), 4);
+			extra.writeBigUInt64LE(BigInt(data.length), 12);
+			extra.writeBigUInt64LE(BigInt(offset), 20);
+		}
 		const central = Buffer.alloc(46);
 		central.writeUInt32LE(0x02014b50, 0);
+		central.writeUInt16LE(flags, 8);
 		central.writeUInt16LE(8, 10);
-		central.writeUInt32LE(data.length, 20);
-		central.writeUInt32LE(size, 24);
+		central.writeUInt32LE(options.zip64 ? 0xffffffff : data.length, 20);
+		central.writeUInt32LE(options.zip64 ? 0xffffffff : size, 24);
 		central.writeUInt16LE(nameBytes.length, 28);
-		central.writeUInt32LE(offset, 42);
+		central.writeUInt16LE(extra.length, 30);
+		central.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 42);
 		locals.push(local, nameBytes, data);
-		centrals.push(central, nameBytes);
+		centrals.push(central, nameBytes, extra);
 		offset += 30 + nameBytes.length + data.length;
 	}
 	const directory = Buffer.concat(centrals);
+	const count = Object.keys(files).length;
+	const records: Buffer[] = [];
+	if (options.zip64) {
+		const record = Buffer.alloc(56);
+		record.writeUInt32LE(0x06064b50, 0);
+		record.writeBigUInt64LE(44n, 4);
+		record.writeUInt16LE(45, 12);
+		record.writeUInt16LE(45, 14);
+		record.writeBigUInt64LE(BigInt(count), 24);
+		record.writeBigUInt64LE(BigInt(count), 32);
+		record.writeBigUInt64LE(BigInt(directory.length), 40);
+		record.writeBigUInt64LE(BigInt(offset), 48);
+		const locator = Buffer.alloc(20);
+		locator.writeUInt32LE(0x07064b50, 0);
+		locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+		locator.writeUInt32LE(1, 16);
+		records.push(record, locator);
+	}
 	const end = Buffer.alloc(22);
 	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(Object.keys(files).length, 8);
-	end.writeUInt16LE(Object.keys(files).length, 10);
+	end.writeUInt16LE(options.zip64 ? 0xffff : count, 8);
+	end.writeUInt16LE(options.zip64 ? 0xffff : count, 10);
 	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, directory, end]);
+	end.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 16);
+	return Buffer.concat([...locals, directory, ...records, end]);
 }
 
 /** A minimal .xlsx: each sheet's rows as inline strings (numbers as numbers). */

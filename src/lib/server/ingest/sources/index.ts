@@ -16,8 +16,9 @@ import {
 } from './linkedin';
 import { literacyTemplate, usageTemplate } from './library-templates';
 import { metaInsightsResults, metaLegacyInsights } from './meta-legacy';
-import { metaFacebookPosts, metaInstagramPosts } from './meta-posts';
-import { tiktokContent, tiktokFollowers, tiktokOverview, tiktokViewers } from './tiktok';
+import { metaInstagramPosts, metaInstagramStories } from './meta-instagram';
+import { metaFacebookPosts } from './meta-posts';
+import { tiktokContent, tiktokFollowers, tiktokOverview, tiktokStudioContent, tiktokViewers } from './tiktok';
 import { xArchiveAccount, xArchiveFollowing, xArchiveTweets, xArchiveTweetsCsv, xArchiveNoteTweets } from './x-archive';
 import { xLegacyTweets } from './x-legacy-tweets';
 import { xLegacyDaily, xPremiumContent, xPremiumOverview, xVideoOverview } from './x-premium';
@@ -36,6 +37,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	xArchiveFollowing,
 	xArchiveNoteTweets,
 	metaFacebookPosts,
+	metaInstagramStories,
 	metaInstagramPosts,
 	metaLegacyInsights,
 	metaInsightsResults,
@@ -43,6 +45,7 @@ export const SOURCES: readonly SourceSpec[] = [
 	tiktokOverview,
 	tiktokViewers,
 	youtubeTableData,
+	tiktokStudioContent,
 	tiktokContent,
 	linkedinCreatorEngagement,
 	linkedinPageMetrics,

@@ -1,7 +1,5 @@
+import { splitListSql as splitList } from '../field-sql';
 import { defineSource } from '../source';
-
-const splitList = (cell: string) =>
-	`list_filter(list_transform(string_split(coalesce(${cell}, ''), ','), x -> trim(x)), x -> x <> '')`;
 
 /** Springshare LibCal events export, lc_events_*.csv (docs/export-formats.md, "LibCal"). */
 export const libcalEvents = defineSource({

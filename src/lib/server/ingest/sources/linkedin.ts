@@ -31,7 +31,7 @@ const signed = (...headers: string[]) => countField(headers, { signed: true });
 const usDate = { kind: 'date', formats: ['%m/%d/%Y', '%Y-%m-%d', '%m/%d/%Y %H:%M'] } as const;
 
 /**
- * LinkedIn Page content export (re-saved as .xlsx: LinkedIn writes old .xls), its `Metrics` sheet:
+ * LinkedIn Page content export (LinkedIn writes old binary .xls; .xlsx and CSV re-saves read the same), its `Metrics` sheet:
  * a description row, then daily organic, sponsored and total figures (docs/export-formats.md, "LinkedIn").
  * Older files say Shares where newer ones say Reposts; days can be negative corrections.
  */
@@ -39,7 +39,7 @@ export const linkedinPageMetrics = defineSource({
 	id: 'linkedin-page-metrics',
 	label: 'LinkedIn Page content: daily metrics',
 	description:
-		"The Metrics sheet of a LinkedIn Page's content export (save LinkedIn's .xls as .xlsx): daily impressions, clicks, reactions, comments and reposts.",
+		"The Metrics sheet of a LinkedIn Page's content export (.xls as LinkedIn writes it, or re-saved as .xlsx): daily impressions, clicks, reactions, comments and reposts.",
 	target: 'account_daily_records',
 	sheet: 'metrics',
 	anchors: ['date', 'impressions (total)'],
@@ -72,11 +72,12 @@ export const linkedinPagePosts = defineSource({
 		title: { headers: ['post title'], type: { kind: 'text' } },
 		link: { headers: ['post link'], type: { kind: 'text' }, required: true },
 		postType: { headers: ['post type', 'content type'], type: { kind: 'text' } },
+		// M/D/YYYY text as LinkedIn writes it; ISO when the cell is a date cell (workbook date cells are read that way)
 		created: {
 			headers: ['created date'],
 			type: {
 				kind: 'timestamp',
-				formats: ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%Y-%m-%d'],
+				formats: ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S'],
 				zone: 'library'
 			},
 			required: true
@@ -122,7 +123,7 @@ export const linkedinPageFollowers = defineSource({
 });
 
 /**
- * LinkedIn Page visitors export (re-saved as .xlsx, or as CSV): `Date` and page views and unique
+ * LinkedIn Page visitors export (.xls, or re-saved as .xlsx or CSV): `Date` and page views and unique
  * visitors per page (overview, life, jobs) and device. Lantern keeps the day's total page views,
  * as profile visits; the per-page split stays in the file.
  */

@@ -1,4 +1,4 @@
-import { hashtagsSql } from '../field-sql';
+import { decodeEntitiesSql, hashtagsSql } from '../field-sql';
 import { defineSource, jsonText } from '../source';
 
 const item = jsonText();
@@ -33,13 +33,14 @@ export const mastodonOutbox = defineSource({
 	},
 	load: (n) => {
 		// Paragraph and line breaks become newlines; DuckDB's trim() takes only spaces unless told.
-		const text = `nullif(trim(regexp_replace(regexp_replace(${n.content}, '<br\\s*/?>|</p>', chr(10), 'g'), '<[^>]+>', '', 'g'), ' ' || chr(10)), '')`;
+		const withoutTags = `nullif(trim(regexp_replace(regexp_replace(${n.content}, '<br\\s*/?>|</p>', chr(10), 'g'), '<[^>]+>', '', 'g'), ' ' || chr(10)), '')`;
+		const text = decodeEntitiesSql(withoutTags);
 		return {
 			platform: `'mastodon'`,
 			account: `nullif(regexp_extract(coalesce(${n.url}, ${n.objectId}), '(?:/@|/users/)([A-Za-z0-9_]+)', 1), '')`,
 			post_id: `coalesce(nullif(regexp_extract(${n.objectId}, '([0-9]+)/?(?:activity)?$', 1), ''), ${n.objectId})`,
 			published_at: n.published,
-			text: `replace(replace(replace(${text}, '&amp;', '&'), '&lt;', '<'), '&gt;', '>')`,
+			text,
 			permalink: `coalesce(${n.url}, ${n.objectId})`,
 			post_type: `CASE WHEN ${n.type} = 'Announce' THEN 'boost' WHEN ${n.inReplyTo} IS NOT NULL THEN 'reply' ELSE 'post' END`,
 			hashtags: hashtagsSql(text)

@@ -1,4 +1,4 @@
-import { hashtagsSql } from '../field-sql';
+import { decodeEntitiesSql, hashtagsSql } from '../field-sql';
 import { countField, defineSource, jsonText } from '../source';
 
 const tweet = jsonText('tweet.');
@@ -45,9 +45,10 @@ export const xArchiveTweets = defineSource({
 		post_id: n.postId,
 		// The archive's own created_at is the post time; a Snowflake ID is only a cross-check (INDEX.md).
 		published_at: n.createdAt,
-		text: n.text,
+		// full_text is HTML-escaped (`&amp;`), like every X export's text.
+		text: decodeEntitiesSql(n.text),
 		post_type: `CASE WHEN ${n.inReplyTo} IS NOT NULL THEN 'reply' WHEN starts_with(coalesce(${n.text}, ''), 'RT @') THEN 'repost' ELSE 'post' END`,
-		hashtags: hashtagsSql(n.text),
+		hashtags: hashtagsSql(decodeEntitiesSql(n.text)),
 		likes: n.likes,
 		shares: n.reposts
 	}),
@@ -136,7 +137,7 @@ export const xArchiveNoteTweets = defineSource({
 		createdAt: { headers: ['created_at'], type: { kind: 'instant' } },
 		text: { headers: ['text'], type: { kind: 'text' }, required: true }
 	},
-	load: (n) => ({ note_id: n.noteId, post_id: n.tweetId, created_at: n.createdAt, text: n.text })
+	load: (n) => ({ note_id: n.noteId, post_id: n.tweetId, created_at: n.createdAt, text: decodeEntitiesSql(n.text) })
 });
 
 /** The pre-2018 X archive's `tweets.csv`: posts and their times, no metrics. */
@@ -161,8 +162,8 @@ export const xArchiveTweetsCsv = defineSource({
 		platform: `'x'`,
 		post_id: n.id,
 		published_at: n.timestamp,
-		text: n.text,
+		text: decodeEntitiesSql(n.text),
 		post_type: `CASE WHEN ${n.retweetOf} IS NOT NULL THEN 'repost' WHEN ${n.replyTo} IS NOT NULL THEN 'reply' ELSE 'post' END`,
-		hashtags: hashtagsSql(n.text)
+		hashtags: hashtagsSql(decodeEntitiesSql(n.text))
 	})
 });

@@ -1,7 +1,11 @@
-import { hashtagsSql } from '../field-sql';
+import { decodeEntitiesSql, hashtagsSql } from '../field-sql';
 
-/** What every X analytics export says the same way: the account from the link, replies by a leading @, hashtags. */
-export function xPostColumns(text: string, link: string): Record<string, string> {
+/**
+ * What every X analytics export says the same way: the account from the link, replies by a leading @,
+ * the text with its HTML entities decoded (X writes `&amp;`), and hashtags read from that text.
+ */
+export function xPostColumns(escapedText: string, link: string): Record<string, string> {
+	const text = decodeEntitiesSql(escapedText);
 	return {
 		platform: `'x'`,
 		// https://twitter.com/<account>/status/<id>; anchored at the start, so the regular expression fails fast.

@@ -21,7 +21,7 @@ const formOf = async (request: Request) => MappingForm.safeParse(Object.fromEntr
 export const load: PageServerLoad = async ({ params, url }) => {
 	const query = MapperQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) error(400, `The mapper's address is not valid: ${describeZodError(query.error)}.`);
-	const view = await mapperView(params.token, query.data);
+	const view = await mapperView(await getDatabase(), params.token, query.data);
 	return view.ok ? view : error(view.status, view.message);
 };
 
@@ -44,6 +44,9 @@ export const actions: Actions = {
 			'mapping saved and file imported',
 			`mapping "${imported.mapping.name}" (${imported.mapping.target})`
 		);
-		redirect(303, `/uploads?mapped=${encodeURIComponent(imported.mapping.name)}`);
+		redirect(
+			303,
+			`/uploads?mapped=${encodeURIComponent(imported.mapping.name)}&import=${imported.result.importId ?? ''}`
+		);
 	}
 };
