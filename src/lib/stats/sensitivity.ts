@@ -75,7 +75,15 @@ export function itsAlternatives(main: ItsSuccess, run: (options: Partial<ItsOpti
 		if (options.harmonics > 1) variants.push({ harmonics: options.harmonics - 1 });
 		if (2 * (options.harmonics + 1) <= options.period) variants.push({ harmonics: options.harmonics + 1 });
 	}
-	return variants.map(run).filter((r): r is ItsSuccess => r.ok);
+	const refit = (variant: Partial<ItsOptions>): ItsResult | null => {
+		try {
+			return run(variant);
+		} catch {
+			// An option the estimator cannot combine (a period too short for one more pair): no alternative, not an error.
+			return null;
+		}
+	};
+	return variants.map(refit).filter((r): r is ItsSuccess => r?.ok === true);
 }
 
 /** Judge the specifications against each other and against the cross-check, and say what to believe. */
