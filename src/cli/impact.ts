@@ -7,7 +7,16 @@ import { dayNumber } from '../lib/calendar';
 import { parseCsv } from '../lib/csv-parse';
 import { formatCount, formatPercent, MISSING } from '../lib/format';
 import { describeZodError } from '../lib/domain/zod-message';
-import { describeIts, interruptedTimeSeries, type ItsOptions, type ItsResult, type ItsSuccess } from '../lib/stats';
+import {
+	describeIts,
+	interruptedTimeSeries,
+	itsAlternatives,
+	modelSensitivity,
+	type ItsOptions,
+	type ItsResult,
+	type ItsSuccess,
+	type ModelSensitivity
+} from '../lib/stats';
 import { UsageError } from './usage-error';
 
 export const IMPACT_HELP = `Usage: npm run lantern -- impact its --csv FILE --date COL --value COL --start DATE [options]
@@ -85,7 +94,13 @@ export async function impactCommand(args: string[], options: { json: boolean }):
 			if (error instanceof RangeError) throw new UsageError(error.message);
 			throw error;
 		}
-		console.log(json ? JSON.stringify(result, null, 2) : humanReport(result, flags.value, series.dates));
+		const sensitivity = result.ok
+			? modelSensitivity(
+					result,
+					itsAlternatives(result, (changed) => interruptedTimeSeries(series, { ...itsOptions, ...changed }))
+				)
+			: null;
+		console.log(json ? JSON.stringify(result, null, 2) : humanReport(result, flags.value, series.dates, sensitivity));
 		return result.ok ? 0 : 1;
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
@@ -258,10 +273,18 @@ const decimal = (value: number) =>
 const pValue = (p: number) => (p < 0.001 ? '< 0.001' : decimal(p));
 const signedPercent = (ratio: number) => `${ratio > 0 ? '+' : ratio < 0 ? '−' : ''}${formatPercent(Math.abs(ratio))}`;
 
-function humanReport(result: ItsResult, valueLabel: string, dates: string[]): string {
+function humanReport(
+	result: ItsResult,
+	valueLabel: string,
+	dates: string[],
+	sensitivity: ModelSensitivity | null = null
+): string {
 	if (!result.ok) return [result.reason, ...result.warnings.map((w) => `  • ${w}`)].join('\n');
 	const unit = ({ daily: 'day', weekly: 'week', monthly: 'month' } as const)[result.options.spacing];
-	const paragraph = describeIts(result, { metricLabel: `${valueLabel} per ${unit}`, periodLabel: unit });
+	const paragraph = [
+		describeIts(result, { metricLabel: `${valueLabel} per ${unit}`, periodLabel: unit }),
+		...(sensitivity?.sentences ?? [])
+	].join(' ');
 	return [
 		`Interrupted time series: "${valueLabel}", ${result.family}, ${result.options.why.seasonality}`,
 		`${formatCount(dates.length)} rows; campaign period ${result.options.start} to ${result.options.windowEnd ?? result.options.end}${result.options.windowEnd ? ` (temporary; rows to ${result.options.end} are baseline)` : ''}.`,
@@ -270,9 +293,30 @@ function humanReport(result: ItsResult, valueLabel: string, dates: string[]): st
 		'',
 		...effectTable(result, unit),
 		'',
+		...(sensitivity ? [...modelTable(sensitivity), ''] : []),
 		...diagnosticLines(result),
 		...(result.warnings.length ? ['', 'Warnings:', ...result.warnings.map((w) => `  • ${w}`)] : [])
 	].join('\n');
+}
+
+/** The same campaign under the other reasonable specifications, as the app's table of models shows it. */
+function modelTable(sensitivity: ModelSensitivity): string[] {
+	const rows = [
+		['Model', 'effect', '95% interval', 'p'],
+		...sensitivity.alternatives.map((a) => [
+			a.label,
+			signedPercent(a.estimate),
+			`${signedPercent(a.lower)} to ${signedPercent(a.upper)}`,
+			pValue(a.p)
+		])
+	];
+	const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));
+	return [
+		sensitivity.dependsOnModel ? 'Other models (the result depends on the model):' : 'Other models:',
+		...rows.map((row) =>
+			row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  ')
+		)
+	];
 }
 
 function effectTable(result: ItsSuccess, unit: string): string[] {

@@ -1,4 +1,4 @@
-import type { ItsResult, StateSpaceResult } from '../stats';
+import type { ItsResult, ModelSensitivity, StateSpaceResult } from '../stats';
 
 /** One outcome's Impact panel: the estimate, its paragraph, and the campaigns it cannot tell apart. */
 export interface ImpactPanelData {
@@ -11,6 +11,8 @@ export interface ImpactPanelData {
 	overlapping: string[];
 	/** for a branch's outcome: the same outcome predicted from the other branches, as a cross-check */
 	controlled?: ControlledEstimate | null;
+	/** the estimate under the other reasonable specifications and the cross-check, and whether it depends on them */
+	sensitivity?: ModelSensitivity | null;
 }
 
 /** A state-space counterfactual with the other branches as control series. */

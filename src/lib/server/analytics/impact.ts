@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { periodStart } from '../../calendar';
-import { describeIts, interruptedTimeSeries, MIN_POINTS_AFTER, type ItsResult } from '../../stats';
+import {
+	describeIts,
+	interruptedTimeSeries,
+	itsAlternatives,
+	MIN_POINTS_AFTER,
+	modelSensitivity,
+	type ItsOptions,
+	type ItsResult
+} from '../../stats';
 import { IsoDate } from '../../domain/dates';
 import type { ImpactPanelData } from '../../domain/impact';
 import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
@@ -60,10 +68,6 @@ export async function impactForMetric(
 			options.end ?? series.points.at(-1)?.periodStart ?? options.start,
 			excludeCampaign
 		);
-		let paragraph = describeIts(result, { metricLabel: seriesName(series), periodLabel: series.period });
-		if (result.ok && overlapping.length > 0) {
-			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
-		}
 		const controlled =
 			series.seasonal || series.points.length === 0
 				? null
@@ -75,7 +79,33 @@ export async function impactForMetric(
 						series.period,
 						options.controls
 					);
-		panel = { metric, label: series.label, period: series.period, result, paragraph, overlapping, controlled };
+		// The same campaign under the other reasonable specifications, refitted the way the main one was.
+		const refit = (changed: Partial<ItsOptions>) =>
+			series.seasonal
+				? seasonalIts(series.points, { ...options, start, ...changed })
+				: safeIts(series.points, { ...chosen, start, ...changed });
+		const sensitivity = result.ok
+			? modelSensitivity(
+					result,
+					itsAlternatives(result, refit),
+					controlled ? { result: controlled.result, against: controlled.controls.join(', ') } : null
+				)
+			: null;
+		let paragraph = describeIts(result, { metricLabel: seriesName(series), periodLabel: series.period });
+		if (sensitivity && sensitivity.sentences.length > 0) paragraph += ` ${sensitivity.sentences.join(' ')}`;
+		if (result.ok && overlapping.length > 0) {
+			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
+		}
+		panel = {
+			metric,
+			label: series.label,
+			period: series.period,
+			result,
+			paragraph,
+			overlapping,
+			controlled,
+			sensitivity
+		};
 	}
 	if (cache.size >= CACHE_LIMIT) cache.clear();
 	cache.set(key, panel);

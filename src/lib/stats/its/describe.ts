@@ -5,6 +5,7 @@
  */
 import { formatCount, formatDate, formatPercent, formatSignedPercent } from '../../format';
 import { plural } from '../plural';
+import { leadingZeroNote } from './leading-zeros';
 import { SEASONALITY_OFF_AS_ASKED } from './options';
 import { COMFORTABLE_POINTS_AFTER } from './sufficiency';
 import type { ItsResult, ItsSuccess } from './types';
@@ -54,6 +55,8 @@ function headline(result: ItsSuccess, { metricLabel, periodLabel }: DescribeOpti
 
 function caveats(result: ItsSuccess, { periodLabel }: DescribeOptions): string[] {
 	const out: string[] = [];
+	if (result.leadingZeros)
+		out.push(leadingZeroNote(result.leadingZeros.points, periodLabel, formatDate(result.leadingZeros.last)));
 	const { average } = result.summary;
 	const { overdispersion, autocorrelation, placebo, sufficiency } = result.diagnostics;
 	if (average.absoluteLower <= 0 && average.absoluteUpper >= 0)

@@ -18,6 +18,7 @@ import { autocorrelation, overdispersion, preFit } from './diagnostics';
 import { effectOf, waldTest } from './inference';
 import { fitItsModel, type ItsModel, type ItsModelData, standardError } from './model';
 import { resolveOptions, validateOptions } from './options';
+import { leadingZeroNote, leadingZeroRun } from './leading-zeros';
 import { placeboTest } from './placebo';
 import {
 	checkCountsEachSide,
@@ -38,6 +39,23 @@ import {
 
 export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	checkShapes(input, options);
+	const run = leadingZeroRun(input.values, firstIndexOnOrAfter(input.dates, options.start));
+	if (run === 0) return fitSeries(input, options);
+	const spacing = detectSpacing(input.dates);
+	const trimmed = fitSeries(
+		{ dates: input.dates.slice(run), values: input.values.slice(run), offset: input.offset?.slice(run) },
+		options
+	);
+	const note = leadingZeroNote(run, spacing.ok ? unitOf(spacing.spacing) : 'point', input.dates[run - 1]!);
+	if (!trimmed.ok) return { ...trimmed, reason: `${trimmed.reason} ${note}` };
+	return {
+		...trimmed,
+		leadingZeros: { points: run, last: input.dates[run - 1]! },
+		warnings: [note, ...trimmed.warnings]
+	};
+}
+
+function fitSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	const fail = (reason: string, warnings: string[] = []): ItsResult => ({
 		ok: false,
 		reason: NOT_ENOUGH_DATA + reason,

@@ -137,6 +137,8 @@ export interface ItsSuccess {
 	counterfactual: CounterfactualPoint[];
 	summary: { average: Summary; cumulative: Summary; p: number; points: number };
 	diagnostics: ItsDiagnostics;
+	/** A run of zeros at the front (the series had not started), left out of the fit: how many points, and the last one's date. */
+	leadingZeros?: { points: number; last: string };
 	warnings: string[];
 }
 

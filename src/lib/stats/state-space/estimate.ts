@@ -85,7 +85,6 @@ export function estimateCounterfactual(series: PreparedSeries): EstimateOutcome 
 	const averaged = averagedForecast(structure, modelled, { from: 0, startIndex, n }, nodes, transform);
 	structure.setRatios(fit.ratios);
 	const { moments } = averaged;
-	const shift = transform === 'log1p' ? 1 : 0;
 	for (let i = 0; i < n - startIndex; i++) {
 		const t = startIndex + i;
 		counterfactual.push(
@@ -97,7 +96,7 @@ export function estimateCounterfactual(series: PreparedSeries): EstimateOutcome 
 				true,
 				transform,
 				interval,
-				moments.dataMean[i]! - shift
+				moments.dataMean[i]
 			)
 		);
 	}

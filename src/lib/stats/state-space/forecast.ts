@@ -12,7 +12,7 @@ export interface ForecastMoments {
 	/** Per point, on the modelled scale: the mean and variance that set the pointwise interval. */
 	mean: Float64Array;
 	variance: Float64Array;
-	/** Joint moments on the data's scale (of e^z on the log scale, before subtracting 1 for log(y + 1)). */
+	/** Joint moments on the data's scale (of e^z on the log scale). */
 	dataMean: Float64Array;
 	dataCovariance: Float64Array;
 }

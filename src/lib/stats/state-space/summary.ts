@@ -14,15 +14,13 @@ import { studentTwoSidedP } from '../numeric';
 import type { ForecastMoments } from './forecast';
 import type { CumulativeEffectPoint, Transform } from './types';
 
-export const transformValue = (transform: Transform, y: number): number =>
-	transform === 'log' ? Math.log(y) : transform === 'log1p' ? Math.log1p(y) : y;
+export const transformValue = (transform: Transform, y: number): number => (transform === 'log' ? Math.log(y) : y);
 
-const back = (transform: Transform, z: number): number =>
-	transform === 'log' ? Math.exp(z) : transform === 'log1p' ? Math.expm1(z) : z;
+const back = (transform: Transform, z: number): number => (transform === 'log' ? Math.exp(z) : z);
 
 /** The mean on the data's scale of N(μ, V) on the modelled scale. */
 const meanOf = (transform: Transform, mu: number, variance: number): number =>
-	transform === 'none' ? mu : Math.exp(mu + variance / 2) - (transform === 'log1p' ? 1 : 0);
+	transform === 'none' ? mu : Math.exp(mu + variance / 2);
 
 export interface Interval {
 	critical: number;
@@ -77,14 +75,7 @@ export function postTotals(
 		sumVariance += cov(k, k);
 		for (let j = 0; j < k; j++) sumVariance += 2 * cov(j, k);
 		sumActual += actual[k]!;
-		total = totalOf(
-			sumMean,
-			sumVariance,
-			sumActual,
-			transform === 'log1p' ? k + 1 : 0,
-			transform !== 'none',
-			interval.critical
-		);
+		total = totalOf(sumMean, sumVariance, sumActual, transform !== 'none', interval.critical);
 		cumulativeEffect.push({
 			date: dates[k]!,
 			effect: sumActual - total.predicted,
@@ -100,18 +91,8 @@ export function postTotals(
 	};
 }
 
-/**
- * A total with mean S and variance V: Gaussian, or (log scale) the log-normal with those moments.
- * `shift` is the number of points for log(y + 1), whose back-transform subtracts 1 from each.
- */
-function totalOf(
-	mean: number,
-	variance: number,
-	actual: number,
-	shift: number,
-	logNormal: boolean,
-	critical: number
-): Total {
+/** A total with mean S and variance V: Gaussian, or (log scale) the log-normal with those moments. */
+function totalOf(mean: number, variance: number, actual: number, logNormal: boolean, critical: number): Total {
 	if (!logNormal) {
 		const sd = Math.sqrt(variance);
 		return {
@@ -125,9 +106,9 @@ function totalOf(
 	const sigma = Math.sqrt(sigma2);
 	const mu = Math.log(mean) - sigma2 / 2;
 	return {
-		predicted: mean - shift,
-		lower: Math.exp(mu - critical * sigma) - shift,
-		upper: Math.exp(mu + critical * sigma) - shift,
-		statistic: (Math.log(actual + shift) - mu) / sigma
+		predicted: mean,
+		lower: Math.exp(mu - critical * sigma),
+		upper: Math.exp(mu + critical * sigma),
+		statistic: (Math.log(actual) - mu) / sigma
 	};
 }

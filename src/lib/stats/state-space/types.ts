@@ -3,8 +3,8 @@ import type { CoefficientRow, CounterfactualPoint, PlaceboResult, Summary } from
 import type { Spacing } from '../series-dates';
 import type { Seasonality, Trend } from './structural-model';
 
-/** 'log' models log y (every value > 0), 'log1p' models log(y + 1) (some values are 0). */
-export type Transform = 'none' | 'log' | 'log1p';
+/** 'log' models log y (every value > 0); a series with a 0 is modelled as it is. */
+export type Transform = 'none' | 'log';
 
 export interface ControlSeries {
 	/** Shown in the coefficient table and in refusals. */
@@ -32,7 +32,7 @@ export interface StateSpaceOptions {
 	 * null turns it off. An explicit seasonality the pre-period cannot support is refused.
 	 */
 	seasonal?: { period: number; harmonics?: number } | null;
-	/** Model log y (log(y + 1) when any value is 0) and transform the intervals back. */
+	/** Model log y and transform the intervals back, when every value is above 0 (a series with a 0 stays on its own scale). */
 	log?: boolean;
 	/** Level of every interval; default 0.95. */
 	level?: number;

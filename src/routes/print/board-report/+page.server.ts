@@ -20,7 +20,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	for (const campaign of campaigns)
 		impact.push({
 			name: campaign.name,
-			panels: (await campaignImpact(db, campaign)).map((p) => ({ label: p.label, paragraph: p.paragraph }))
+			panels: (await campaignImpact(db, campaign)).map((p) => ({
+				label: p.label,
+				paragraph: p.paragraph,
+				sensitivity: p.sensitivity ?? null
+			}))
 		});
 	return { overview: data, impact, generatedOn: new Date().toISOString().slice(0, 10) };
 };
