@@ -123,6 +123,22 @@ describe('lantern impact its', () => {
 		expect(result).toEqual(JSON.parse(JSON.stringify(direct)));
 	});
 
+	it('--json writes an unbounded interval end as the string "Infinity", never as null', async () => {
+		// Almost all zeros with a slope change: the expected total's upper end overflows to infinity.
+		const values = [0, 0, 1, 2, 0, 0, 0, 0, 1, ...Array(25).fill(0), 1, 0, 0, 0, 0];
+		const rows = values.map((v, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${v}`);
+		const path = csvFile('sparse.csv', `month,count\n${rows.join('\n')}\n`);
+		const args = ['its', '--csv', path, '--date', 'month', '--value', 'count', '--start', '2022-01'];
+		expect(await impactCommand([...args, '--slope', '--family', 'poisson'], { json: true })).toBe(0);
+		const json = JSON.parse(printed());
+		expect(json.summary.average.predictedUpper).toBe('Infinity');
+		expect(json.summary.average.absoluteLower).toBe('-Infinity');
+		log.mockClear();
+		await impactCommand([...args, '--slope', '--family', 'poisson'], { json: false });
+		expect(printed()).toContain('or more, with no upper bound)');
+		expect(printed()).not.toMatch(/–—|−—/);
+	});
+
 	it('prints the paragraph and a table for people', async () => {
 		const { path, dates } = weeklyCsv();
 		const code = await impactCommand(
@@ -146,7 +162,7 @@ describe('lantern impact its', () => {
 		expect(code).toBe(0);
 		const text = printed();
 		expect(text).toMatch(
-			/During the campaign, Visits, all branches per week averaged [\d,]+, against [\d,]+ expected without it \(95% interval [\d,]+–[\d,]+\): an estimated \+\d+%/
+			/During the campaign, Visits, all branches per week averaged [\d,.]+, against [\d,.]+ expected without it \(95% interval [\d,.]+–[\d,.]+\): an estimated \+\d+%/
 		);
 		expect(text).toMatch(/Level change\s+\+\d+\.\d%\s+\+\d+\.\d% to \+\d+\.\d%/);
 		expect(text).toContain('Average per week');
