@@ -190,6 +190,29 @@ describe('lantern impact its', () => {
 		expect(result.effect.level.scale).toBe('difference');
 	});
 
+	it('--start mid-month counts the month it falls in, as the pages do', async () => {
+		const months = Array.from(
+			{ length: 36 },
+			(_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`
+		);
+		const rows = months.map((m, i) => `${m},${100 + ((i * 7) % 11)}`);
+		const path = csvFile('mid-month.csv', `month,visits\n${rows.join('\n')}\n`);
+		const args = ['its', '--csv', path, '--date', 'month', '--value', 'visits', '--start', '2023-01-15'];
+		expect(await impactCommand(args, { json: true })).toBe(0);
+		expect(JSON.parse(printed()).options.start).toBe('2023-01-01');
+	});
+
+	it('accepts monthly rows dated by the last day of each month', async () => {
+		const ends = Array.from({ length: 36 }, (_, i) => new Date(Date.UTC(2021, i + 1, 0)).toISOString().slice(0, 10));
+		const rows = ends.map((d, i) => `${d},${100 + ((i * 7) % 11)}`);
+		const path = csvFile('month-ends.csv', `month,visits\n${rows.join('\n')}\n`);
+		const args = ['its', '--csv', path, '--date', 'month', '--value', 'visits', '--start', '2023-01-15'];
+		expect(await impactCommand(args, { json: true })).toBe(0);
+		const json = JSON.parse(printed());
+		expect(json.options.spacing).toBe('monthly');
+		expect(json.options.start).toBe('2023-01-31');
+	});
+
 	it('names the row and column of each bad cell and exits 2', async () => {
 		const path = csvFile('bad.csv', 'date,visits\n2024-01-01,10\n2024-01-08,ten\n2024-13-15,12\n2024-01-22,\n');
 		expect(

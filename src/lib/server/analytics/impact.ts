@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { periodStart } from '../../calendar';
-import { describeIts, interruptedTimeSeries, MIN_POINTS_AFTER, type ItsResult } from '../../stats';
+import { describeIts, interruptedTimeSeries, MIN_POINTS_AFTER, periodIndexOf, type ItsResult } from '../../stats';
 import { IsoDate } from '../../domain/dates';
 import type { ImpactPanelData } from '../../domain/impact';
 import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
@@ -40,8 +39,11 @@ export async function impactForMetric(
 	const series = await outcomeSeries(db, metric);
 	let panel: ImpactPanelData | null = null;
 	if (series) {
-		// A mid-month start counts its month, as the series has one point per period.
-		const start = periodStart(options.start, series.period);
+		// The start falls in the period that contains it (a mid-month start counts its month): the
+		// estimators' own rule, so the pages, the CLI and the cross-check agree on the first point.
+		const dates = series.points.map((point) => point.periodStart);
+		const spacing = series.period === 'month' ? 'monthly' : 'weekly';
+		const start = dates[periodIndexOf(dates, spacing, options.start)] ?? options.start;
 		const chosen = series.seasonal ? options : temporaryIfShort(series.points, { ...options, start });
 		const result =
 			series.points.length === 0

@@ -22,10 +22,10 @@ import {
 } from '../its';
 import {
 	checkStartAndEnd,
-	countOnOrBefore,
 	detectSpacing,
-	firstIndexOnOrAfter,
 	naturalPeriod,
+	periodIndexOf,
+	pointsThrough,
 	type Spacing,
 	unitOf
 } from '../series-dates';
@@ -54,10 +54,10 @@ export function stateSpaceCounterfactual(input: StateSpaceInput, options: StateS
 	});
 	const spacing = detectSpacing(input.dates);
 	if (!spacing.ok) return fail(spacing.reason);
-	const n = options.end ? countOnOrBefore(input.dates, options.end) : input.dates.length;
+	const n = options.end ? pointsThrough(input.dates, spacing.spacing, options.end) : input.dates.length;
 	const dates = input.dates.slice(0, n);
 	const values = input.values.slice(0, n);
-	const startIndex = firstIndexOnOrAfter(dates, options.start);
+	const startIndex = periodIndexOf(dates, spacing.spacing, options.start);
 	const tooLittle = checkPoints(startIndex, n - startIndex, false) ?? checkValues(dates, values, undefined, 'identity');
 	if (tooLittle) return fail(tooLittle);
 	const negative = options.log ? values.findIndex((v) => v < 0) : -1;
