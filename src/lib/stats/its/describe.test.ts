@@ -156,6 +156,18 @@ describe('the paragraph a director reads aloud', () => {
 		expect(text).not.toContain('—');
 	});
 
+	it('does not call a three-month window with twenty later months an early reading', () => {
+		const months = monthlyDates(48);
+		const values = months.map((_, i) => 100 + ((i * 7) % 11));
+		const result = interruptedTimeSeries(
+			{ dates: months, values },
+			{ start: months[25]!, windowEnd: months[27]!, harmonics: 0 }
+		);
+		const text = describeIts(result, { metricLabel: 'monthly visits', periodLabel: 'month' });
+		expect(text).toContain('Over the 3 months');
+		expect(text).not.toContain('early reading');
+	});
+
 	it('passes the reason through when there is no estimate', () => {
 		const result = interruptedTimeSeries(
 			{ dates: dates.slice(0, 10), values: Array(10).fill(3) },

@@ -113,7 +113,8 @@ function caveats(result: ItsSuccess, { periodLabel }: DescribeOptions): string[]
 	const { options } = result;
 	if (options.harmonics === 0 && !options.monthDummies && options.why.seasonality !== SEASONALITY_OFF_AS_ASKED)
 		out.push('Seasonal patterns are not modelled (too little history), so part of the change may be the season.');
-	if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER)
+	// A temporary window with data after it is short by design, not early: the later points are in.
+	if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER && options.windowEnd === null)
 		out.push(`With only ${plural(sufficiency.pointsAfter, periodLabel)} since the start, this is an early reading.`);
 	return out;
 }

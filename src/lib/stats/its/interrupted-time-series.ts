@@ -68,7 +68,13 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	const { link } = resolved;
 	const shortWindow = options.windowEnd !== undefined && n - 1 > windowEnd && resolved.standardErrors !== 'newey-west';
 	const tooLittle =
-		checkPoints(baseline, windowPoints, spec.slope, shortWindow) ??
+		checkPoints(
+			baseline,
+			windowPoints,
+			spec.slope,
+			shortWindow,
+			options.windowEnd !== undefined && n - 1 > windowEnd ? (dates[windowEnd] ?? options.windowEnd) : null
+		) ??
 		checkValues(dates, values, link === 'log' ? exposure : undefined, link) ??
 		checkCountsEachSide(values, startIndex, link, windowEnd);
 	if (tooLittle) return fail(tooLittle, warnings);
