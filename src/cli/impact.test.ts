@@ -123,6 +123,22 @@ describe('lantern impact its', () => {
 		expect(result).toEqual(JSON.parse(JSON.stringify(direct)));
 	});
 
+	it('--json writes an unbounded interval end as the string "Infinity", never as null', async () => {
+		// Almost all zeros with a slope change: the expected total's upper end overflows to infinity.
+		const values = [0, 0, 1, 2, 0, 0, 0, 0, 1, ...Array(25).fill(0), 1, 0, 0, 0, 0];
+		const rows = values.map((v, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${v}`);
+		const path = csvFile('sparse.csv', `month,count\n${rows.join('\n')}\n`);
+		const args = ['its', '--csv', path, '--date', 'month', '--value', 'count', '--start', '2022-01'];
+		expect(await impactCommand([...args, '--slope', '--family', 'poisson'], { json: true })).toBe(0);
+		const json = JSON.parse(printed());
+		expect(json.summary.average.predictedUpper).toBe('Infinity');
+		expect(json.summary.average.absoluteLower).toBe('-Infinity');
+		log.mockClear();
+		await impactCommand([...args, '--slope', '--family', 'poisson'], { json: false });
+		expect(printed()).toContain('or more, with no upper bound)');
+		expect(printed()).not.toMatch(/–—|−—/);
+	});
+
 	it('prints the paragraph and a table for people', async () => {
 		const { path, dates } = weeklyCsv();
 		const code = await impactCommand(
@@ -146,7 +162,7 @@ describe('lantern impact its', () => {
 		expect(code).toBe(0);
 		const text = printed();
 		expect(text).toMatch(
-			/During the campaign, Visits, all branches per week averaged [\d,]+, against [\d,]+ expected without it \(95% interval [\d,]+–[\d,]+\): an estimated \+\d+%/
+			/During the campaign, Visits, all branches per week averaged [\d,.]+, against [\d,.]+ expected without it \(95% interval [\d,.]+–[\d,.]+\): an estimated \+\d+%/
 		);
 		expect(text).toMatch(/Level change\s+\+\d+\.\d%\s+\+\d+\.\d% to \+\d+\.\d%/);
 		expect(text).toContain('Average per week');
@@ -172,6 +188,29 @@ describe('lantern impact its', () => {
 		expect(result.options).toMatchObject({ start: '2023-01-01', spacing: 'monthly', standardErrors: 'newey-west' });
 		expect(result.counterfactual[0]!.date).toBe('2021-01-01');
 		expect(result.effect.level.scale).toBe('difference');
+	});
+
+	it('--start mid-month counts the month it falls in, as the pages do', async () => {
+		const months = Array.from(
+			{ length: 36 },
+			(_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`
+		);
+		const rows = months.map((m, i) => `${m},${100 + ((i * 7) % 11)}`);
+		const path = csvFile('mid-month.csv', `month,visits\n${rows.join('\n')}\n`);
+		const args = ['its', '--csv', path, '--date', 'month', '--value', 'visits', '--start', '2023-01-15'];
+		expect(await impactCommand(args, { json: true })).toBe(0);
+		expect(JSON.parse(printed()).options.start).toBe('2023-01-01');
+	});
+
+	it('accepts monthly rows dated by the last day of each month', async () => {
+		const ends = Array.from({ length: 36 }, (_, i) => new Date(Date.UTC(2021, i + 1, 0)).toISOString().slice(0, 10));
+		const rows = ends.map((d, i) => `${d},${100 + ((i * 7) % 11)}`);
+		const path = csvFile('month-ends.csv', `month,visits\n${rows.join('\n')}\n`);
+		const args = ['its', '--csv', path, '--date', 'month', '--value', 'visits', '--start', '2023-01-15'];
+		expect(await impactCommand(args, { json: true })).toBe(0);
+		const json = JSON.parse(printed());
+		expect(json.options.spacing).toBe('monthly');
+		expect(json.options.start).toBe('2023-01-31');
 	});
 
 	it('names the row and column of each bad cell and exits 2', async () => {

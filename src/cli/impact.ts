@@ -5,7 +5,14 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { dayNumber } from '../lib/calendar';
 import { parseCsv } from '../lib/csv-parse';
-import { formatCount, formatPercent, MISSING } from '../lib/format';
+import {
+	decimalsFor,
+	formatCount,
+	formatMeasure,
+	formatPercent,
+	formatSignedPercent,
+	formatSignificant
+} from '../lib/format';
 import { describeZodError } from '../lib/domain/zod-message';
 import {
 	describeIts,
@@ -37,7 +44,8 @@ Estimates a campaign's effect on one outcome series by interrupted time series.
   --month-dummies        Seasonality by month of year instead of Fourier pairs
   --slope                Also estimate a change in trend from the start
   --lag L                Let the effect phase in over L periods
-  --json                 Print the full result as JSON
+  --json                 Print the full result as JSON; an interval end with no bound is written
+                         as the string "Infinity" or "-Infinity" (JSON has no infinite numbers)
 `;
 
 const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
@@ -100,7 +108,7 @@ export async function impactCommand(args: string[], options: { json: boolean }):
 					itsAlternatives(result, (changed) => interruptedTimeSeries(series, { ...itsOptions, ...changed }))
 				)
 			: null;
-		console.log(json ? JSON.stringify(result, null, 2) : humanReport(result, flags.value, series.dates, sensitivity));
+		console.log(json ? resultJson(result) : humanReport(result, flags.value, series.dates, sensitivity));
 		return result.ok ? 0 : 1;
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
@@ -267,11 +275,26 @@ function readNumber(cell: { text: string; where: string }, problems: string[], p
 	return value;
 }
 
-/** A p-value or a statistic to three significant figures; format.ts has no decimal formatter yet. */
-const decimal = (value: number) =>
-	Number.isFinite(value) ? value.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : MISSING;
+/**
+ * The result as JSON. JSON.stringify writes an infinite interval end as null, which reads as
+ * "missing"; it is written as the string "Infinity" or "-Infinity" instead, as the help says.
+ */
+function resultJson(result: ItsResult): string {
+	return JSON.stringify(
+		result,
+		(_key, value: unknown) =>
+			typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)
+				? value > 0
+					? 'Infinity'
+					: '-Infinity'
+				: value,
+		2
+	);
+}
+
+const decimal = (value: number) => formatSignificant(value);
 const pValue = (p: number) => (p < 0.001 ? '< 0.001' : decimal(p));
-const signedPercent = (ratio: number) => `${ratio > 0 ? '+' : ratio < 0 ? '−' : ''}${formatPercent(Math.abs(ratio))}`;
+const signedPercent = (ratio: number) => formatSignedPercent(ratio, 1);
 
 function humanReport(
 	result: ItsResult,
@@ -331,13 +354,19 @@ function effectTable(result: ItsSuccess, unit: string): string[] {
 	];
 	if (result.effect.slope) rows.push([`Slope change per ${unit}`, ...effect(result.effect.slope)]);
 	const { average, cumulative } = result.summary;
-	const summary = (label: string, s: typeof average) => [
+	// Digits that show the series' typical size (a rate of 0.03 is not "0 vs 0"); totals scale with the points.
+	const observed = result.counterfactual.map((point) => Math.abs(point.observed));
+	const typical = observed.reduce((sum, v) => sum + v, 0) / Math.max(observed.length, 1);
+	const summary = (label: string, s: typeof average, digits: number) => [
 		label,
-		`${formatCount(s.actual)} vs ${formatCount(s.predicted)}`,
-		`${formatCount(s.predictedLower)} to ${formatCount(s.predictedUpper)} expected`,
+		`${formatMeasure(s.actual, digits)} vs ${formatMeasure(s.predicted, digits)}`,
+		`${formatMeasure(s.predictedLower, digits)} to ${Number.isFinite(s.predictedUpper) ? formatMeasure(s.predictedUpper, digits) : 'no upper bound'} expected`,
 		pValue(result.summary.p)
 	];
-	rows.push(summary(`Average per ${unit}`, average), summary('Total', cumulative));
+	rows.push(
+		summary(`Average per ${unit}`, average, decimalsFor(typical)),
+		summary('Total', cumulative, decimalsFor(typical * result.summary.points))
+	);
 	const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));
 	return rows.map((row) =>
 		row

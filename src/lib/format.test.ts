@@ -13,6 +13,10 @@ import {
 	formatMonth,
 	formatPercent,
 	formatSignedPercent,
+	formatSignedMeasure,
+	formatMeasure,
+	formatSignificant,
+	decimalsFor,
 	MISSING
 } from './format';
 
@@ -69,6 +73,24 @@ describe('format', () => {
 		expect(formatSignedPercent(-0.061, 1)).toBe('−6.1%');
 		expect(formatSignedPercent(0, 0)).toBe('±0%');
 		expect(formatSignedPercent(Number.NaN)).toBe(MISSING);
+	});
+
+	it('never prints minus zero for a change that rounds to nothing', () => {
+		expect(formatSignedPercent(-0.001, 0)).toBe('±0%');
+		expect(formatSignedMeasure(-0.3, 0)).toBe('±0');
+		expect(formatMeasure(-0.0004, 3)).toBe('0.000');
+		expect(formatSignificant(-0)).toBe('0');
+	});
+
+	it('chooses fraction digits that show a series to three significant digits', () => {
+		expect(decimalsFor(142)).toBe(0);
+		expect(decimalsFor(31.4)).toBe(1);
+		expect(decimalsFor(0.0312)).toBe(4);
+		expect(decimalsFor(0)).toBe(0);
+		expect(formatMeasure(0.03117, decimalsFor(0.0305))).toBe('0.0312');
+		expect(formatSignedMeasure(-0.000712, decimalsFor(0.0305))).toBe('−0.0007');
+		expect(formatMeasure(12345.6, decimalsFor(12345.6))).toBe('12,346');
+		expect(formatSignificant(-0.00277)).toBe('−0.00277');
 	});
 
 	it('formats calendar dates without shifting them across time zones', () => {

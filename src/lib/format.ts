@@ -48,10 +48,47 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
 	return `${(ratio * 100).toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
 }
 
-/** A ratio with its sign: +12%, −3%, ±0% (the minus is U+2212). */
+const roundsToZero = (text: string) => !/[1-9]/.test(text);
+
+/** A ratio with its sign: +12%, −3%, ±0% (the minus is U+2212); ±0% whenever it rounds to zero, never −0%. */
 export function formatSignedPercent(ratio: number | null | undefined, digits = 1): string {
 	if (!usable(ratio)) return MISSING;
-	return `${ratio > 0 ? '+' : ratio < 0 ? '−' : '±'}${formatPercent(Math.abs(ratio), digits)}`;
+	const text = formatPercent(Math.abs(ratio), digits);
+	return `${roundsToZero(text) ? '±' : ratio > 0 ? '+' : '−'}${text}`;
+}
+
+/**
+ * Fraction digits that show a series' typical size (`scale`) to three significant digits: 0 from
+ * 100 up (142), 1 for 31.4, 2 for 3.14, 4 for a rate of 0.0312. Whole counts alone made a rate
+ * series read "averaged 0, against 0 expected (95% interval 0–0)".
+ */
+export function decimalsFor(scale: number | null | undefined, significant = 3): number {
+	if (!usable(scale) || scale === 0) return 0;
+	return Math.min(12, Math.max(0, significant - 1 - Math.floor(Math.log10(Math.abs(scale)))));
+}
+
+/** A measured value with fixed fraction digits (see decimalsFor) and a true minus; 0, never −0. */
+export function formatMeasure(value: number | null | undefined, decimals = 0): string {
+	if (!usable(value)) return MISSING;
+	const text = Math.abs(value).toLocaleString(LOCALE, {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: decimals
+	});
+	return value < 0 && !roundsToZero(text) ? `−${text}` : text;
+}
+
+/** A change with its sign: +24, −0.31, and ±0 when it rounds to zero, never −0. */
+export function formatSignedMeasure(value: number | null | undefined, decimals = 0): string {
+	if (!usable(value)) return MISSING;
+	const text = formatMeasure(Math.abs(value), decimals);
+	return `${roundsToZero(text) ? '±' : value > 0 ? '+' : '−'}${text}`;
+}
+
+/** A statistic to three significant figures (a dispersion of 1.84, a coefficient of 0.000718); 0, never −0. */
+export function formatSignificant(value: number | null | undefined, digits = 3): string {
+	if (!usable(value)) return MISSING;
+	const text = Math.abs(value).toLocaleString(LOCALE, { maximumSignificantDigits: digits });
+	return value < 0 && !roundsToZero(text) ? `−${text}` : text;
 }
 
 /** Signed relative change from `previous` to `current`: +12.5%, −3.0%; none when there is no base. */

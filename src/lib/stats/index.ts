@@ -20,7 +20,7 @@ export {
 	type ResolvedItsOptions,
 	type Summary
 } from './its';
-export type { Spacing } from './series-dates';
+export { periodIndexOf, type Spacing } from './series-dates';
 export { itsAlternatives, modelSensitivity, type ModelAlternative, type ModelSensitivity } from './sensitivity';
 export { prewhitenedCcf, MIN_CCF_POINTS, type CcfOptions, type CcfResult } from './ccf';
 export {

@@ -27,9 +27,29 @@ const monthIndex = (date: string): number => Number(date.slice(0, 4)) * 12 + mon
 
 export type SpacingCheck = { ok: true; spacing: Spacing } | { ok: false; reason: string };
 
+const DAYS_IN_MONTH = (date: string): number => {
+	const year = Number(date.slice(0, 4));
+	const month = monthOfYear(date);
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+};
+/** 2023-01-31, 2023-02-28, 2024-02-29: months dated by their last day, as many exports date them. */
+const isMonthEnd = (date: string): boolean => Number(date.slice(8)) === DAYS_IN_MONTH(date);
+
+/** The next month's point: the same day of the month, or the last day when the series is dated by month ends. */
+const nextMonth = (before: string, after: string, monthEnds: boolean, day: string): boolean =>
+	monthIndex(after) - monthIndex(before) === 1 && (monthEnds ? isMonthEnd(after) : after.slice(8) === day);
+
+/**
+ * An annual series is refused in words: a campaign of weeks or months is a small part of one yearly
+ * point, and a change from one year to the next mixes it with everything else that changed that year.
+ */
+const YEARLY_REFUSAL =
+	'the dates are one year apart. A campaign lasting weeks or months is a small part of one yearly figure, and a change from one year to the next mixes it with everything else that changed that year, so Lantern does not estimate effects from annual totals. Use monthly (or weekly) figures for the same outcome: at least 8 periods before the campaign start and 4 from it.';
+
 /**
  * The series must step by one day, one week or one calendar month throughout; a missing period
- * would silently stretch the trend and shift the seasonality, so it is named instead.
+ * would silently stretch the trend and shift the seasonality, so it is named instead. Monthly
+ * points may be dated by any one day of the month or by each month's last day.
  */
 export function detectSpacing(dates: readonly string[]): SpacingCheck {
 	for (const date of dates)
@@ -38,19 +58,23 @@ export function detectSpacing(dates: readonly string[]): SpacingCheck {
 	const first = dates[0]!;
 	const second = dates[1]!;
 	const step = dayNumber(second)! - dayNumber(first)!;
-	const monthly = monthIndex(second) - monthIndex(first) === 1 && second.slice(8) === first.slice(8);
+	const monthEnds = isMonthEnd(first) && isMonthEnd(second) && first.slice(8) !== second.slice(8);
+	const monthly = nextMonth(first, second, monthEnds, first.slice(8));
 	const spacing: Spacing | null = monthly ? 'monthly' : step === 7 ? 'weekly' : step === 1 ? 'daily' : null;
-	if (!spacing)
+	if (!spacing) {
+		if (monthIndex(second) - monthIndex(first) === 12 && (step === 365 || step === 366))
+			return { ok: false, reason: YEARLY_REFUSAL };
 		return {
 			ok: false,
 			reason: `the dates must be one day, one week or one month apart; ${first} and ${second} are ${step} days apart.`
 		};
+	}
 	for (let i = 1; i < dates.length; i++) {
 		const before = dates[i - 1]!;
 		const after = dates[i]!;
 		const steady =
 			spacing === 'monthly'
-				? monthIndex(after) - monthIndex(before) === 1 && after.slice(8) === first.slice(8)
+				? nextMonth(before, after, monthEnds, first.slice(8))
 				: dayNumber(after)! - dayNumber(before)! === (spacing === 'weekly' ? 7 : 1);
 		if (!steady) {
 			const what = dayNumber(after)! <= dayNumber(before)! ? 'are out of order or repeated' : 'leave a gap';
@@ -80,6 +104,31 @@ export function firstIndexOnOrAfter(dates: readonly string[], date: string): num
 /** Count of dates on or before `date` (dates ascending). */
 export function countOnOrBefore(dates: readonly string[], date: string): number {
 	const index = dates.findIndex((d) => d > date);
+	return index < 0 ? dates.length : index;
+}
+
+/**
+ * The one rule for where a date falls in a series, used by the estimators, the pages and the CLI:
+ * the index of the point whose period contains it. A month is its calendar month however the
+ * points are dated (first day, 15th, last day); a week is the 7 days from its point's date (gaps
+ * allowed, as in a summer-only program); a day is itself. So a campaign starting 2023-01-15 counts
+ * January on monthly data. A date before the first period gives 0, after the last dates.length.
+ */
+export function periodIndexOf(dates: readonly string[], spacing: Spacing, date: string): number {
+	if (spacing === 'monthly') {
+		const index = dates.findIndex((d) => monthIndex(d) >= monthIndex(date));
+		return index < 0 ? dates.length : index;
+	}
+	const before = countOnOrBefore(dates, date) - 1;
+	if (before < 0) return 0;
+	const length = spacing === 'weekly' ? 7 : 1;
+	return dayNumber(date)! < dayNumber(dates[before]!)! + length ? before : before + 1;
+}
+
+/** How many points have periods that begin on or before `date`: the points an end date keeps. */
+export function pointsThrough(dates: readonly string[], spacing: Spacing, date: string): number {
+	if (spacing !== 'monthly') return countOnOrBefore(dates, date);
+	const index = dates.findIndex((d) => monthIndex(d) > monthIndex(date));
 	return index < 0 ? dates.length : index;
 }
 

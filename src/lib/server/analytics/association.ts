@@ -36,6 +36,7 @@ export async function laggedAssociation(
 		socialLabel: campaignId ? "engagements on the campaign's posts" : 'engagements on all posts',
 		outcomeLabel: outcome.label,
 		period: outcome.period,
-		result: prewhitenedCcf(x, y)
+		// Monthly outcomes have a 12-month season that an AR(8) cannot absorb; it is removed from both first.
+		result: prewhitenedCcf(x, y, outcome.period === 'month' ? { seasonalPeriod: 12 } : {})
 	};
 }

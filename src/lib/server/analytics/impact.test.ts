@@ -40,7 +40,7 @@ describe('impact of the demo campaigns', () => {
 		expect(level.upper).toBeGreaterThanOrEqual(truth);
 		expect(level.lower).toBeGreaterThan(1);
 		expect(panel!.paragraph).toMatch(
-			/^During the campaign, .* averaged [\d,]+, against [\d,]+ expected without it \(95% interval/
+			/^During the campaign, .* averaged [\d,.]+, against [\d,.]+ expected without it \(95% interval/
 		);
 	});
 

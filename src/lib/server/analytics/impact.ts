@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { periodStart } from '../../calendar';
 import {
 	describeIts,
 	interruptedTimeSeries,
 	itsAlternatives,
 	MIN_POINTS_AFTER,
 	modelSensitivity,
+	periodIndexOf,
 	type ItsOptions,
 	type ItsResult
 } from '../../stats';
@@ -48,8 +48,11 @@ export async function impactForMetric(
 	const series = await outcomeSeries(db, metric);
 	let panel: ImpactPanelData | null = null;
 	if (series) {
-		// A mid-month start counts its month, as the series has one point per period.
-		const start = periodStart(options.start, series.period);
+		// The start falls in the period that contains it (a mid-month start counts its month): the
+		// estimators' own rule, so the pages, the CLI and the cross-check agree on the first point.
+		const dates = series.points.map((point) => point.periodStart);
+		const spacing = series.period === 'month' ? 'monthly' : 'weekly';
+		const start = dates[periodIndexOf(dates, spacing, options.start)] ?? options.start;
 		const chosen = series.seasonal ? options : temporaryIfShort(series.points, { ...options, start });
 		const result =
 			series.points.length === 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weeklyDates } from '../test-support';
+import { monthlyDates, weeklyDates } from '../test-support';
 import { describeIts } from './describe';
 import { interruptedTimeSeries } from './interrupted-time-series';
 import type { ItsSuccess, Summary } from './types';
@@ -119,6 +119,53 @@ describe('the paragraph a director reads aloud', () => {
 			periodLabel: 'month'
 		});
 		expect(text).toContain('an estimated +24 a month (+11 to +37)');
+	});
+
+	it('shows a rate series to the digits its size needs, not as whole counts', () => {
+		const months = monthlyDates(48);
+		// A share of about 3%, with a repeating wiggle so the fit is exact to print.
+		const values = months.map((_, i) => 0.03 + 0.001 * ((i * 7) % 5) + (i >= 36 ? 0.002 : 0));
+		const result = interruptedTimeSeries({ dates: months, values }, { start: months[36]!, harmonics: 0 });
+		const text = describeIts(result, { metricLabel: 'the monthly share', periodLabel: 'month' });
+		expect(text).toMatch(
+			/^During the campaign, the monthly share averaged 0\.0\d{3}, against 0\.0\d{3} expected without it \(95% interval 0\.0\d{3}–0\.0\d{3}\)/
+		);
+		expect(text).toMatch(/Over the 12 months, that adds up to \+0\.0\d\d \([−+]0\.\d{3} to \+0\.\d{3}\)\./);
+		expect(text).not.toMatch(/−0(?![.,\d])/);
+	});
+
+	it('never prints minus zero, even for a change that rounds to nothing', () => {
+		const small = { absolute: -0.2, absoluteLower: -0.4, absoluteUpper: -0.1 };
+		const result = withSummary(estimate(), { predictedLower: -2, ...small });
+		const text = describeIts(
+			{ ...result, summary: { ...result.summary, cumulative: { ...cumulative, ...small } } },
+			labels
+		);
+		expect(text).toContain('an estimated ±0 a week (±0 to ±0)');
+		expect(text).toContain('that adds up to ±0 (±0 to ±0)');
+		expect(text).not.toContain('−0');
+	});
+
+	it('says "no upper bound" in words when an interval end is infinite', () => {
+		const text = describeIts(
+			withSummary(estimate(), { predictedLower: 0, predictedUpper: Infinity, absoluteLower: -Infinity }),
+			labels
+		);
+		expect(text).toContain('against 118 expected without it (95% interval 0 or more, with no upper bound)');
+		expect(text).toContain('an estimated +24 a week (no lower bound, up to +37)');
+		expect(text).not.toContain('—');
+	});
+
+	it('does not call a three-month window with twenty later months an early reading', () => {
+		const months = monthlyDates(48);
+		const values = months.map((_, i) => 100 + ((i * 7) % 11));
+		const result = interruptedTimeSeries(
+			{ dates: months, values },
+			{ start: months[25]!, windowEnd: months[27]!, harmonics: 0 }
+		);
+		const text = describeIts(result, { metricLabel: 'monthly visits', periodLabel: 'month' });
+		expect(text).toContain('Over the 3 months');
+		expect(text).not.toContain('early reading');
 	});
 
 	it('passes the reason through when there is no estimate', () => {

@@ -340,9 +340,15 @@ describe('a temporary campaign window (windowEnd)', () => {
 		expect(() =>
 			interruptedTimeSeries({ dates, values }, { start: '2025-09-01', windowEnd: '2025-09-30', slope: true })
 		).toThrow(RangeError);
-		const none = interruptedTimeSeries(
+		// A window inside one month falls in that month's period, as a mid-month start does.
+		const midMonth = interruptedTimeSeries(
 			{ dates, values },
 			{ start: '2025-09-15', windowEnd: '2025-09-20', family: 'quasipoisson' }
+		);
+		expect(midMonth.ok && midMonth.diagnostics.sufficiency.pointsAfter).toBe(1);
+		const none = interruptedTimeSeries(
+			{ dates, values },
+			{ start: '2026-11-15', windowEnd: '2026-11-20', family: 'quasipoisson' }
 		);
 		expect(none.ok).toBe(false);
 	});

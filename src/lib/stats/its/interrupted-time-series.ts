@@ -4,14 +4,7 @@
  * the counterfactual, the post-period summary and the diagnostics, or the reason it cannot.
  */
 import { formatCount } from '../../format';
-import {
-	checkStartAndEnd,
-	countOnOrBefore,
-	detectSpacing,
-	firstIndexOnOrAfter,
-	monthOfYear,
-	unitOf
-} from '../series-dates';
+import { checkStartAndEnd, detectSpacing, monthOfYear, periodIndexOf, pointsThrough, unitOf } from '../series-dates';
 import { counterfactualSeries, postSummary } from './counterfactual';
 import { parameterCount } from './design';
 import { autocorrelation, overdispersion, preFit } from './diagnostics';
@@ -39,14 +32,15 @@ import {
 
 export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	checkShapes(input, options);
-	const run = leadingZeroRun(input.values, firstIndexOnOrAfter(input.dates, options.start));
-	if (run === 0) return fitSeries(input, options);
 	const spacing = detectSpacing(input.dates);
+	if (!spacing.ok) return fitSeries(input, options);
+	const run = leadingZeroRun(input.values, periodIndexOf(input.dates, spacing.spacing, options.start));
+	if (run === 0) return fitSeries(input, options);
 	const trimmed = fitSeries(
 		{ dates: input.dates.slice(run), values: input.values.slice(run), offset: input.offset?.slice(run) },
 		options
 	);
-	const note = leadingZeroNote(run, spacing.ok ? unitOf(spacing.spacing) : 'point', input.dates[run - 1]!);
+	const note = leadingZeroNote(run, unitOf(spacing.spacing), input.dates[run - 1]!);
 	if (!trimmed.ok) return { ...trimmed, reason: `${trimmed.reason} ${note}` };
 	return {
 		...trimmed,
@@ -64,14 +58,17 @@ function fitSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	const spacing = detectSpacing(input.dates);
 	if (!spacing.ok) return fail(spacing.reason);
 
-	const n = options.end ? countOnOrBefore(input.dates, options.end) : input.dates.length;
+	// Start, end and window end each fall in the period that contains them (series-dates.ts).
+	const n = options.end ? pointsThrough(input.dates, spacing.spacing, options.end) : input.dates.length;
 	const dates = input.dates.slice(0, n);
 	const values = input.values.slice(0, n);
 	const exposure = input.offset?.slice(0, n);
-	const startIndex = firstIndexOnOrAfter(dates, options.start);
+	const startIndex = periodIndexOf(dates, spacing.spacing, options.start);
 	// The post period ends at the window (the last point without one); baseline is every point outside it.
 	const windowEnd =
-		options.windowEnd === undefined ? n - 1 : Math.max(countOnOrBefore(dates, options.windowEnd) - 1, startIndex - 1);
+		options.windowEnd === undefined
+			? n - 1
+			: Math.max(pointsThrough(dates, spacing.spacing, options.windowEnd) - 1, startIndex - 1);
 	const windowPoints = windowEnd - startIndex + 1;
 	const baseline = n - windowPoints;
 	const { resolved, spec, warnings } = resolveOptions(
@@ -90,7 +87,13 @@ function fitSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	const { link } = resolved;
 	const shortWindow = options.windowEnd !== undefined && n - 1 > windowEnd && resolved.standardErrors !== 'newey-west';
 	const tooLittle =
-		checkPoints(baseline, windowPoints, spec.slope, shortWindow) ??
+		checkPoints(
+			baseline,
+			windowPoints,
+			spec.slope,
+			shortWindow,
+			options.windowEnd !== undefined && n - 1 > windowEnd ? (dates[windowEnd] ?? options.windowEnd) : null
+		) ??
 		checkValues(dates, values, link === 'log' ? exposure : undefined, link) ??
 		checkCountsEachSide(values, startIndex, link, windowEnd);
 	if (tooLittle) return fail(tooLittle, warnings);

@@ -2,7 +2,7 @@
  * Turns what the caller asked for into the model that is fitted, recording each default chosen
  * and why, so a page or report can show the reader exactly what was estimated.
  */
-import { formatCount } from '../../format';
+import { formatCount, formatSignificant } from '../../format';
 import { naturalPeriod, type Spacing, unitOf } from '../series-dates';
 import type { Family } from './glm';
 import { linkOf } from './glm';
@@ -104,7 +104,7 @@ export function resolveOptions(facts: SeriesFacts, options: ItsOptions): Resolut
 			harmonics = options.harmonics ?? Math.min(2, Math.floor(wanted / 2));
 			period = wanted;
 			whySeasonality = asked
-				? `${harmonics} Fourier pair${harmonics === 1 ? '' : 's'} with a period of ${formatCount(wanted)} ${unit}s, as asked.`
+				? `${harmonics} Fourier pair${harmonics === 1 ? '' : 's'} with a period of ${formatSignificant(wanted, 6)} ${unit}s, as asked.`
 				: `${harmonics} Fourier pairs with a period of one year, chosen because the pre-period covers at least ${cycles(wanted)}; pass harmonics 0 to turn it off.`;
 		} else {
 			whySeasonality = `none: the pre-period covers less than ${cycles(wanted)}, too little to learn a seasonal pattern.`;

@@ -133,3 +133,57 @@ describe('data-sufficiency rules', () => {
 		);
 	});
 });
+
+describe('valid layouts are estimated, and refusals say what is wrong', () => {
+	const months = monthlyDates(48);
+
+	it('refuses a constant series under a count model as under Gaussian: it does not vary', () => {
+		const flat = months.map(() => 50);
+		for (const family of ['quasipoisson', 'poisson', 'gaussian'] as const)
+			expect(reason(interruptedTimeSeries({ dates: months, values: flat }, { start: months[36]!, family }))).toBe(
+				'Not enough data to estimate: the values never change, so there is no variation to learn from.'
+			);
+	});
+
+	it('calls counts that are always zero in one month separation, not collinearity', () => {
+		const decembersClosed = months.map((d, i) => (d.endsWith('-12-01') ? 0 : 2 + ((i * 7) % 3)));
+		const text = reason(
+			interruptedTimeSeries({ dates: months, values: decembersClosed }, { start: months[36]!, monthDummies: true })
+		);
+		expect(text).toContain('this is called separation');
+		expect(text).not.toContain('collinear);');
+		// Found by a seeded search: sparse counts where the December indicator's weight collapses during the fit.
+		const sparse = [
+			0, 4, 1, 4, 0, 0, 2, 2, 0, 4, 3, 0, 0, 0, 0, 4, 2, 1, 0, 0, 0, 0, 0, 1, 0, 0, 4, 0, 4, 0, 3, 0, 4, 0, 4, 0, 0, 1,
+			0, 1, 0, 0, 0, 0, 0, 0, 0
+		];
+		const dates = monthlyDates(sparse.length, 2020);
+		const sparseText = reason(
+			interruptedTimeSeries({ dates, values: sparse }, { start: '2022-11-01', monthDummies: true, slope: true })
+		);
+		expect(sparseText).toContain(
+			'through the "month Dec" term, so it has no finite estimate (this is called separation'
+		);
+	});
+
+	it('shows a period that is not a whole number exactly', () => {
+		const result = interruptedTimeSeries(
+			{ dates: months, values: counts(48, 100) },
+			{ start: months[36]!, harmonics: 1, period: 5.5 }
+		);
+		expect(result.ok && result.options.why.seasonality).toBe('1 Fourier pair with a period of 5.5 months, as asked.');
+	});
+
+	it('counts a Gaussian one-point window as one point in the window, not "from the start on"', () => {
+		const values = months.map((_, i) => 50 + ((i * 7) % 5) / 2);
+		const text = reason(
+			interruptedTimeSeries(
+				{ dates: months, values },
+				{ start: months[30]!, windowEnd: months[30]!, family: 'gaussian' }
+			)
+		);
+		expect(text).toBe(
+			'Not enough data to estimate: only 1 point in the campaign window (to 2023-07-01); the Gaussian family needs at least 4 there, because Newey-West errors cannot be estimated from fewer. Use a count family if the values are counts, or a longer window.'
+		);
+	});
+});

@@ -44,8 +44,8 @@ export function checkValues(
 			return `the exposure for ${dates[i]} must be a number greater than 0.`;
 	}
 	if (values.every((v) => v === 0)) return 'every value is zero, so there is nothing to compare.';
-	if (link === 'identity' && values.every((v) => v === values[0]))
-		return 'the values never change, so there is no variation to learn from.';
+	// Any family: a count model would otherwise print "+0% (−0% to +0%)" for a series that never moves.
+	if (values.every((v) => v === values[0])) return 'the values never change, so there is no variation to learn from.';
 	return null;
 }
 
@@ -57,10 +57,20 @@ export function checkValues(
  */
 export const MIN_POINTS_IN_WINDOW = 1;
 
-export function checkPoints(before: number, after: number, slope: boolean, shortWindow = false): string | null {
+export function checkPoints(
+	before: number,
+	after: number,
+	slope: boolean,
+	shortWindow = false,
+	/** the window's last date, when the points counted in `after` are a temporary window with data after it */
+	windowEnd: string | null = null
+): string | null {
 	if (before < MIN_POINTS_BEFORE)
 		return `only ${plural(before, 'point')} before the start; at least ${MIN_POINTS_BEFORE} are needed to learn the level and trend without the campaign.`;
 	const needed = slope ? MIN_POINTS_AFTER_WITH_SLOPE : shortWindow ? MIN_POINTS_IN_WINDOW : MIN_POINTS_AFTER;
+	if (after < needed && windowEnd !== null)
+		// The points after the window are baseline; "from the start on" would count them too.
+		return `only ${plural(after, 'point')} in the campaign window (to ${windowEnd}); the Gaussian family needs at least ${needed} there, because Newey-West errors cannot be estimated from fewer. Use a count family if the values are counts, or a longer window.`;
 	if (after < needed)
 		return `only ${plural(after, 'point')} from the start on; at least ${needed} are needed${slope ? ' to estimate a slope change' : ''}.`;
 	return null;

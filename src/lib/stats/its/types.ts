@@ -11,9 +11,9 @@ export interface ItsInput {
 }
 
 export interface ItsOptions {
-	/** First post-period date; the first point on or after it starts the post period. */
+	/** First post-period date; the point whose period contains it starts the post period (periodIndexOf). */
 	start: string;
-	/** Last date of the post period; later points are dropped. */
+	/** Last date of the post period; points whose periods begin after it are dropped. */
 	end?: string;
 	/** Default: quasipoisson when all values are non-negative integers, else gaussian. */
 	family?: Family;

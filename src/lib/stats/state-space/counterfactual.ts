@@ -23,10 +23,10 @@ import {
 } from '../its';
 import {
 	checkStartAndEnd,
-	countOnOrBefore,
 	detectSpacing,
-	firstIndexOnOrAfter,
 	naturalPeriod,
+	periodIndexOf,
+	pointsThrough,
 	type Spacing,
 	unitOf
 } from '../series-dates';
@@ -55,8 +55,8 @@ export function stateSpaceCounterfactual(input: StateSpaceInput, options: StateS
 	});
 	const spacing = detectSpacing(input.dates);
 	if (!spacing.ok) return fail(spacing.reason);
-	const last = options.end ? countOnOrBefore(input.dates, options.end) : input.dates.length;
-	const startIndex = firstIndexOnOrAfter(input.dates.slice(0, last), options.start);
+	const last = options.end ? pointsThrough(input.dates, spacing.spacing, options.end) : input.dates.length;
+	const startIndex = periodIndexOf(input.dates.slice(0, last), spacing.spacing, options.start);
 	const tooLittle =
 		checkPoints(startIndex, last - startIndex, false) ??
 		checkValues(input.dates.slice(0, last), input.values.slice(0, last), undefined, 'identity');
