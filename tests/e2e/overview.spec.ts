@@ -47,4 +47,16 @@ test.describe('overview of the demo library', () => {
 		expect(response?.status()).toBe(400);
 		await expect(page.getByText(/not a real date|must not be after/)).toBeVisible();
 	});
+
+	test('an inverted date range shows the page, the default range and what was wrong, not a bare error', async ({
+		page
+	}) => {
+		const response = await page.goto('/overview?from=2026-06-30&to=2026-01-01');
+		expect(response?.status()).toBe(200);
+		await expect(page.getByRole('alert')).toHaveText(
+			'“From” (Jun 30, 2026) is after “To” (Jan 1, 2026), so that range holds no days. The default range is shown instead; choose the dates again.'
+		);
+		await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Key figures' })).toBeVisible();
+	});
 });
