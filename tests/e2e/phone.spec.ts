@@ -43,10 +43,10 @@ for (const width of [390, 768]) {
 
 		test('a wide table scrolls inside its card, not the page', async ({ page }) => {
 			await openCampaign(page);
-			const posts = page.getByRole('table').last();
-			const scroller = posts.locator('xpath=..');
+			const section = page.locator('section.card').filter({ hasText: 'Posts in this campaign' });
+			const scroller = section.locator('.table-scroll');
 			await expect(scroller).toHaveCSS('overflow-x', 'auto');
-			const card = await page.locator('section.card').filter({ has: posts }).boundingBox();
+			const card = await section.boundingBox();
 			expect(card!.x + card!.width).toBeLessThanOrEqual(width);
 		});
 	});
