@@ -139,8 +139,13 @@ test.describe('route × role', () => {
 		const remove = (context: APIRequestContext, importId: number) =>
 			context.post('/uploads?/remove', {
 				headers: { origin: baseURL!, 'x-sveltekit-action': 'true' },
-				form: { importId: String(importId) }
+				form: { importId: String(importId), confirmed: 'yes' }
 			});
+		const unconfirmed = await director.post('/uploads?/remove', {
+			headers: { origin: baseURL!, 'x-sveltekit-action': 'true' },
+			form: { importId: String(directors) }
+		});
+		expect(await unconfirmed.text()).toContain('Nothing was removed: confirm the removal');
 		const refusedForStaff = await remove(staff, directors);
 		expect(await refusedForStaff.text()).toContain('You can remove imports you made yourself');
 		const own = await upload(staff, 'staff-door-counts.csv');

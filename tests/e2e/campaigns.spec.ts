@@ -80,4 +80,12 @@ test.describe('campaigns, strategies and impact', () => {
 		await expect(crossCheck).toContainText('Compared with visits (chosen as control series');
 		await expect(crossCheck.getByRole('table')).toContainText('Expected from the control series');
 	});
+
+	test('the strategies page says how many posts carry no strategy', async ({ page }) => {
+		await page.goto('/strategies');
+		await expect(
+			page.getByText(/[\d,]+ of [\d,]+ posts carry a strategy; [\d,]+ \(\d+%\) matched no strategy's words/)
+		).toBeVisible();
+		await expect(page.getByText('Every post carries one of six strategies')).toHaveCount(0);
+	});
 });

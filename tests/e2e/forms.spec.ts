@@ -44,7 +44,13 @@ test.describe('staff', () => {
 		await expect(strategy).toBeVisible();
 		const post = page.getByRole('row').filter({ has: strategy }).first();
 		const text = (await post.getByRole('rowheader').innerText()).slice(0, 60);
+		// Choosing (as the arrow keys do) records nothing; only the Save button does.
+		await strategy.focus();
+		await strategy.press('ArrowDown');
 		await strategy.selectOption('partner_collaborations');
+		await page.waitForLoadState('networkidle');
+		await expect(page.getByRole('status')).toHaveCount(0);
+		await post.getByRole('button', { name: 'Save strategy' }).click();
 		await expect(page.getByRole('status')).toContainText('corrected');
 		await page.reload();
 		await hydrated(page);
@@ -68,6 +74,11 @@ test.describe('staff', () => {
 		const remove = page.getByRole('button', { name: /Remove import \d+ \(door_counts_to_remove\.csv\)/ });
 		await expect(remove).toBeVisible();
 		await remove.click();
+		// Nothing is removed until the question that follows is answered.
+		const question = page.getByRole('region', { name: /Remove import \d+ \(door_counts_to_remove\.csv\)\?/ });
+		await expect(question).toContainText('This removes the 2 rows it loaded');
+		await expect(page.getByRole('row', { name: /door_counts_to_remove\.csv/ })).toHaveCount(1);
+		await question.getByRole('button', { name: /Yes, remove import \d+/ }).click();
 		await expect(page.getByRole('status')).toContainText(/Removed import \d+ and all the rows it loaded/);
 		await expect(page.getByRole('row', { name: /door_counts_to_remove\.csv/ })).toHaveCount(0);
 	});

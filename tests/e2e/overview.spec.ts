@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { hydrated } from '../support/hydrated';
 
 test.describe('overview of the demo library', () => {
 	test('shows the demo library, its key figures and two accessible charts', async ({ page }) => {
@@ -35,6 +36,7 @@ test.describe('overview of the demo library', () => {
 
 	test('a chosen date range changes the figures and is validated', async ({ page }) => {
 		await page.goto('/overview?from=2026-06-01&to=2026-06-30');
+		await hydrated(page);
 		await expect(
 			page.getByText('Jun 1, 2026 – Jun 30, 2026, compared with previous period (May 1, 2026 – May 31, 2026)')
 		).toBeVisible();
@@ -43,8 +45,21 @@ test.describe('overview of the demo library', () => {
 		await expect(page).toHaveURL(/compare=year/);
 		await expect(page.getByText('compared with same period last year (Jun 1, 2025 – Jun 30, 2025)')).toBeVisible();
 		await expect(page.getByRole('article', { name: 'Circulation' })).toContainText('vs same period last year');
+		// A range that cannot be read keeps the page, and says what was wrong.
 		const response = await page.goto('/overview?from=2026-06-31&to=2026-06-01');
-		expect(response?.status()).toBe(400);
-		await expect(page.getByText(/not a real date|must not be after/)).toBeVisible();
+		expect(response?.status()).toBe(200);
+		await expect(page.getByRole('alert')).toContainText('from: is not a real date');
+	});
+
+	test('an inverted date range shows the page, the default range and what was wrong, not a bare error', async ({
+		page
+	}) => {
+		const response = await page.goto('/overview?from=2026-06-30&to=2026-01-01');
+		expect(response?.status()).toBe(200);
+		await expect(page.getByRole('alert')).toHaveText(
+			'“From” (Jun 30, 2026) is after “To” (Jan 1, 2026), so that range holds no days. The default range is shown instead; choose the dates again.'
+		);
+		await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Key figures' })).toBeVisible();
 	});
 });

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DoorCountDay } from '../domain/library';
 import { formatCount, formatDate, formatMonth } from '../format';
-import { type ChartOptions, type ChartSpec } from './chart';
+import { type ChartOptions, type ChartSpec, withoutMarkNames } from './chart';
 
 const COLORS = ['#1d3557', '#e76f51', '#2a9d8f', '#f4a261', '#457b9d'];
 
@@ -26,27 +26,29 @@ export function doorCountsSpec(days: DoorCountDay[]): ChartSpec {
 export function doorCountsChart(days: DoorCountDay[], options: ChartOptions): SVGSVGElement | HTMLElement {
 	const data = days.map((d) => ({ ...d, at: new Date(`${d.date}T00:00:00Z`) }));
 	const spec = doorCountsSpec(days);
-	return Plot.plot({
-		document: options.document,
-		width: options.width,
-		height: 240,
-		marginLeft: 56,
-		ariaLabel: spec.ariaLabel,
-		ariaDescription: spec.caption,
-		x: { type: 'utc', label: null },
-		y: { grid: true, label: 'Visits a day (7-day average)', tickFormat: (d: number) => formatCount(d) },
-		color: { legend: true, range: COLORS },
-		marks: [
-			Plot.lineY(data, Plot.windowY({ k: 7, reduce: 'mean' }, { x: 'at', y: 'visits', stroke: 'branch' })),
-			Plot.tip(
-				data,
-				Plot.pointerX({
-					x: 'at',
-					y: 'visits',
-					stroke: 'branch',
-					title: (d: (typeof data)[number]) => `${d.branch}, ${formatDate(d.date)}: ${formatCount(d.visits)} visits`
-				})
-			)
-		]
-	});
+	return withoutMarkNames(
+		Plot.plot({
+			document: options.document,
+			width: options.width,
+			height: 240,
+			marginLeft: 56,
+			ariaLabel: spec.ariaLabel,
+			ariaDescription: spec.caption,
+			x: { type: 'utc', label: null },
+			y: { grid: true, label: 'Visits a day (7-day average)', tickFormat: (d: number) => formatCount(d) },
+			color: { legend: true, range: COLORS },
+			marks: [
+				Plot.lineY(data, Plot.windowY({ k: 7, reduce: 'mean' }, { x: 'at', y: 'visits', stroke: 'branch' })),
+				Plot.tip(
+					data,
+					Plot.pointerX({
+						x: 'at',
+						y: 'visits',
+						stroke: 'branch',
+						title: (d: (typeof data)[number]) => `${d.branch}, ${formatDate(d.date)}: ${formatCount(d.visits)} visits`
+					})
+				)
+			]
+		})
+	);
 }

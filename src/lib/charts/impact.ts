@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CounterfactualPoint } from '../stats';
 import { formatCount, formatDate } from '../format';
-import { CAMPAIGN_FILL, PALETTE, type ChartOptions, type ChartSpec } from './chart';
+import { CAMPAIGN_FILL, PALETTE, type ChartOptions, type ChartSpec, withoutMarkNames } from './chart';
 
 export function impactSpec(label: string, paragraph: string, points: CounterfactualPoint[]): ChartSpec {
 	return {
@@ -80,5 +80,5 @@ export function impactChart(points: CounterfactualPoint[], options: ChartOptions
 			...rule
 		])
 	);
-	return figure;
+	return withoutMarkNames(figure);
 }

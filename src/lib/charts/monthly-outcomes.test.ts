@@ -70,9 +70,11 @@ describe('monthly outcomes chart, drawn', () => {
 			'Program attendance peaked in Jun 2026 at 1,240; circulation peaked in Jun 2026 at 23,410.'
 		);
 		// Both panels shade both campaigns, each rectangle titled with its campaign's name.
-		expect([...figure.querySelectorAll('g[aria-label="rect"] rect title')].map((title) => title.textContent)).toEqual(
+		expect([...figure.querySelectorAll('g[data-mark="rect"] rect title')].map((title) => title.textContent)).toEqual(
 			[...seasons, ...seasons].map((c) => c.name)
 		);
+		// ARIA forbids a name on a <g> without a role (axe: aria-prohibited-attr).
+		expect(figure.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(figure)).toMatchFileSnapshot(snapshotPath('monthly-outcomes', figure));
 	});
 
@@ -83,6 +85,8 @@ describe('monthly outcomes chart, drawn', () => {
 		expect(figure.getAttribute('aria-label')).toBe(monthlyOutcomesSpec([]).ariaLabel);
 		expect(monthlyOutcomesSpec([]).caption).toBe('No attendance or circulation was recorded in this period.');
 		expect(figure.querySelectorAll('svg[aria-label]')).toHaveLength(2);
+		// ARIA forbids a name on a <g> without a role (axe: aria-prohibited-attr).
+		expect(figure.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(figure)).toMatchFileSnapshot(snapshotPath('monthly-outcomes-empty', figure));
 	});
 });

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { CampaignPeriod } from '../domain/campaigns';
 import type { MonthlyOutcome } from '../domain/overview';
 import { formatCount, formatMonth } from '../format';
-import { campaignShading, PALETTE, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
+import { campaignShading, PALETTE, rangeDomain, type ChartOptions, type ChartSpec, withoutMarkNames } from './chart';
 
 const LABELS = { attendance: 'Program attendance', circulation: 'Circulation' } as const;
 
@@ -83,5 +83,5 @@ export function monthlyOutcomesChart(
 			})
 		);
 	}
-	return figure;
+	return withoutMarkNames(figure);
 }

@@ -49,7 +49,9 @@ describe('outcome series chart', () => {
 			'Line chart of storytime attendance per week with the campaign period shaded'
 		);
 		expect(chart.getAttribute('aria-description')).toBe(spec.caption);
-		expect(chart.querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(1);
+		expect(chart.querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(1);
+		// ARIA forbids a name on a <g> without a role (axe: aria-prohibited-attr).
+		expect(chart.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('outcome-series', chart));
 	});
 
@@ -59,6 +61,8 @@ describe('outcome series chart', () => {
 		expect(spec.caption).toBe('No storytime attendance per week was recorded during the campaign.');
 		const chart = drawWithoutWarnings(() => outcomeSeriesChart(points, later, spec, { width: 640, range, document }));
 		expect(chart.getAttribute('aria-description')).toBe(spec.caption);
+		// ARIA forbids a name on a <g> without a role (axe: aria-prohibited-attr).
+		expect(chart.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('outcome-series-campaign-ahead', chart));
 	});
 });

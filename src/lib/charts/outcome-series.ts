@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount, formatDate, formatMonth } from '../format';
-import { CAMPAIGN_FILL, PALETTE, type ChartOptions, type ChartSpec } from './chart';
+import { CAMPAIGN_FILL, PALETTE, type ChartOptions, type ChartSpec, withoutMarkNames } from './chart';
 
 export interface SeriesPoint {
 	periodStart: string;
@@ -50,31 +50,33 @@ export function outcomeSeriesChart(
 	options: ChartOptions
 ): SVGSVGElement | HTMLElement {
 	const data = points.map((p) => ({ ...p, date: new Date(`${p.periodStart}T00:00:00Z`) }));
-	return Plot.plot({
-		document: options.document,
-		width: options.width,
-		height: 220,
-		marginLeft: 60,
-		ariaLabel: spec.ariaLabel,
-		ariaDescription: spec.caption,
-		x: { type: 'utc', label: null },
-		y: { grid: true, label: spec.title, tickFormat: (d: number) => formatCount(d), zero: true },
-		marks: [
-			Plot.rectX([window], {
-				x1: () => new Date(`${window.startsOn}T00:00:00Z`),
-				x2: () => new Date(`${window.endsOn}T23:59:59Z`),
-				fill: CAMPAIGN_FILL,
-				fillOpacity: 0.2
-			}),
-			Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE.attendance, strokeWidth: 1.5 }),
-			Plot.tip(
-				data,
-				Plot.pointerX({
-					x: 'date',
-					y: 'value',
-					title: (d: (typeof data)[number]) => `${formatDate(d.periodStart)}: ${formatCount(d.value)}`
-				})
-			)
-		]
-	});
+	return withoutMarkNames(
+		Plot.plot({
+			document: options.document,
+			width: options.width,
+			height: 220,
+			marginLeft: 60,
+			ariaLabel: spec.ariaLabel,
+			ariaDescription: spec.caption,
+			x: { type: 'utc', label: null },
+			y: { grid: true, label: spec.title, tickFormat: (d: number) => formatCount(d), zero: true },
+			marks: [
+				Plot.rectX([window], {
+					x1: () => new Date(`${window.startsOn}T00:00:00Z`),
+					x2: () => new Date(`${window.endsOn}T23:59:59Z`),
+					fill: CAMPAIGN_FILL,
+					fillOpacity: 0.2
+				}),
+				Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE.attendance, strokeWidth: 1.5 }),
+				Plot.tip(
+					data,
+					Plot.pointerX({
+						x: 'date',
+						y: 'value',
+						title: (d: (typeof data)[number]) => `${formatDate(d.periodStart)}: ${formatCount(d.value)}`
+					})
+				)
+			]
+		})
+	);
 }

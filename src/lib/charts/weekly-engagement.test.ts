@@ -38,8 +38,8 @@ describe('weekly engagement chart', () => {
 		const svg = chart.querySelector('svg[aria-label="Line chart of engagements per week by platform"]');
 		expect(svg).not.toBeNull();
 		expect(svg!.getAttribute('aria-description')).toBe(weeklyEngagementSpec(weekly).caption);
-		expect(chart.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
-		expect(chart.querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(2);
+		expect(chart.querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
+		expect(chart.querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(2);
 	});
 });
 
@@ -59,7 +59,7 @@ describe('weekly engagement chart with other platforms', () => {
 			'Total'
 		]);
 		const chart = weeklyEngagementChart(rows, [], { width: 640, range, document });
-		const strokes = [...chart.querySelectorAll('g[aria-label="line"] path')].map((path) => path.getAttribute('stroke'));
+		const strokes = [...chart.querySelectorAll('g[data-mark="line"] path')].map((path) => path.getAttribute('stroke'));
 		expect(strokes).toHaveLength(4);
 		// Four lines, four distinct colours, none of them the fallback grey.
 		expect(new Set(strokes).size).toBe(4);
@@ -113,9 +113,11 @@ describe('weekly engagement chart, drawn', () => {
 		expect(svg.getAttribute('aria-label')).toBe(weeklyEngagementSpec(rows).ariaLabel);
 		expect(svg.getAttribute('aria-description')).toBe(weeklyEngagementSpec(rows).caption);
 		// Each campaign's shading names it, for the pointer and for screen readers.
-		expect([...chart.querySelectorAll('g[aria-label="rect"] rect title')].map((title) => title.textContent)).toEqual(
+		expect([...chart.querySelectorAll('g[data-mark="rect"] rect title')].map((title) => title.textContent)).toEqual(
 			seasons.map((c) => c.name)
 		);
+		// ARIA forbids a name on a <g> without a role (axe: aria-prohibited-attr).
+		expect(chart.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('weekly-engagement', chart));
 	});
 
@@ -128,6 +130,8 @@ describe('weekly engagement chart, drawn', () => {
 		expect(svg.getAttribute('aria-description')).toBe(
 			'No posts were published in this period, so there is no engagement to show.'
 		);
+		// ARIA forbids a name on a <g> without a role (axe: aria-prohibited-attr).
+		expect(chart.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('weekly-engagement-empty', chart));
 	});
 });

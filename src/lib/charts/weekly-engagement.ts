@@ -3,7 +3,14 @@ import type { CampaignPeriod } from '../domain/campaigns';
 import type { WeeklyEngagement } from '../domain/overview';
 import { PLATFORM_LABELS } from '../domain/vocabulary';
 import { formatCount, formatDate } from '../format';
-import { campaignShading, PLATFORM_COLOURS, rangeDomain, type ChartOptions, type ChartSpec } from './chart';
+import {
+	campaignShading,
+	PLATFORM_COLOURS,
+	rangeDomain,
+	type ChartOptions,
+	type ChartSpec,
+	withoutMarkNames
+} from './chart';
 
 interface WeekTotal {
 	week: string;
@@ -60,34 +67,36 @@ export function weeklyEngagementChart(
 		...[...present].filter((p) => !(p in PLATFORM_LABELS)).sort()
 	];
 	const spec = weeklyEngagementSpec(rows);
-	return Plot.plot({
-		document: options.document,
-		width: options.width,
-		height: 260,
-		marginLeft: 56,
-		ariaLabel: spec.ariaLabel,
-		ariaDescription: spec.caption,
-		x: { type: 'utc', label: null, domain: rangeDomain(options.range) },
-		y: { grid: true, label: 'Engagements', tickFormat: (d: number) => formatCount(d) },
-		color: {
-			legend: true,
-			domain: platforms.map((p) => PLATFORM_LABELS[p] ?? p),
-			range: platforms.map((p) => PLATFORM_COLOURS[p] ?? '#6c757d')
-		},
-		marks: [
-			campaignShading(campaigns),
-			Plot.ruleY([0]),
-			Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x', clip: true }),
-			Plot.tip(
-				data,
-				Plot.pointerX({
-					x: 'date',
-					y: 'engagements',
-					stroke: 'label',
-					title: (d: (typeof data)[number]) =>
-						`${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.engagements)} engagements`
-				})
-			)
-		]
-	});
+	return withoutMarkNames(
+		Plot.plot({
+			document: options.document,
+			width: options.width,
+			height: 260,
+			marginLeft: 56,
+			ariaLabel: spec.ariaLabel,
+			ariaDescription: spec.caption,
+			x: { type: 'utc', label: null, domain: rangeDomain(options.range) },
+			y: { grid: true, label: 'Engagements', tickFormat: (d: number) => formatCount(d) },
+			color: {
+				legend: true,
+				domain: platforms.map((p) => PLATFORM_LABELS[p] ?? p),
+				range: platforms.map((p) => PLATFORM_COLOURS[p] ?? '#6c757d')
+			},
+			marks: [
+				campaignShading(campaigns),
+				Plot.ruleY([0]),
+				Plot.lineY(data, { x: 'date', y: 'engagements', stroke: 'label', curve: 'monotone-x', clip: true }),
+				Plot.tip(
+					data,
+					Plot.pointerX({
+						x: 'date',
+						y: 'engagements',
+						stroke: 'label',
+						title: (d: (typeof data)[number]) =>
+							`${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.engagements)} engagements`
+					})
+				)
+			]
+		})
+	);
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CampaignPeriod } from './campaigns';
+import { formatDate } from '../format';
 import { IsoDate } from './dates';
+import { describeZodError } from './zod-message';
 
 /** What a range's figures are compared with: the period just before it, or the same period a year earlier. */
 export const COMPARISONS = ['previous', 'year'] as const;
@@ -19,6 +21,29 @@ export const DateRangeQuery = z
 	});
 // The input shape: callers may leave `compare` out (it defaults to the previous period).
 export type DateRangeQuery = z.input<typeof DateRangeQuery>;
+
+/**
+ * The overview's query, read so that a mistyped range never costs the page: an invalid range falls
+ * back to the default one, kept comparison, and a sentence that says what was wrong.
+ */
+export function readDateRangeQuery(params: URLSearchParams): { query: DateRangeQuery; problem: string | null } {
+	const raw = Object.fromEntries(params);
+	const parsed = DateRangeQuery.safeParse(raw);
+	if (parsed.success) return { query: parsed.data, problem: null };
+	const compare = z.enum(COMPARISONS).safeParse(raw.compare);
+	const query = { compare: compare.success ? compare.data : undefined };
+	const from = IsoDate.safeParse(raw.from);
+	const to = IsoDate.safeParse(raw.to);
+	if (from.success && to.success)
+		return {
+			query,
+			problem: `“From” (${formatDate(from.data)}) is after “To” (${formatDate(to.data)}), so that range holds no days. The default range is shown instead; choose the dates again.`
+		};
+	return {
+		query,
+		problem: `The date range could not be read (${describeZodError(parsed.error)}). The default range is shown instead.`
+	};
+}
 
 export interface DateRange {
 	from: string;

@@ -21,7 +21,15 @@ export interface StrategyRow {
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The six strategies side by side: volume, engagement rate with its spread, what works best. */
-export async function strategyComparison(db: Database): Promise<{ rows: StrategyRow[]; quality: ClassifierQuality }> {
+/** How many posts carry a strategy at all: the classifier leaves a post alone when nothing matched. */
+export interface StrategyCoverage {
+	posts: number;
+	unclassified: number;
+}
+
+export async function strategyComparison(
+	db: Database
+): Promise<{ rows: StrategyRow[]; quality: ClassifierQuality; coverage: StrategyCoverage }> {
 	const { timeZone } = await getSettings(db);
 	const rated = `
 		SELECT s.strategy, p.post_type, timezone($tz, p.published_at) AS local_time,
@@ -86,5 +94,13 @@ export async function strategyComparison(db: Database): Promise<{ rows: Strategy
 		`SELECT l.predicted, c.strategy AS corrected FROM strategy_corrections c JOIN post_strategy_labels l USING (platform, post_id)
 		 QUALIFY row_number() OVER (PARTITION BY c.platform, c.post_id ORDER BY c.corrected_at DESC) = 1`
 	);
-	return { rows, quality: classifierQuality(corrections) };
+	const [coverage] = await db.query<{ posts: number; unclassified: number }>(
+		`SELECT count(*) AS posts, count(*) FILTER (WHERE s.strategy IS NULL) AS unclassified
+		 FROM posts p LEFT JOIN post_strategies s USING (platform, post_id)`
+	);
+	return {
+		rows,
+		quality: classifierQuality(corrections),
+		coverage: { posts: Number(coverage?.posts ?? 0), unclassified: Number(coverage?.unclassified ?? 0) }
+	};
 }

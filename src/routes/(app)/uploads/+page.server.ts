@@ -9,22 +9,45 @@ import { can } from '$lib/domain/roles';
 import { recordAudit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => ({
-	actor: locals.actor,
-	canRemoveAny: can(locals.role, 'removeData'),
-	mapped: url.searchParams.get('mapped'),
-	mappedImport: Number(url.searchParams.get('import')) || null,
-	imports: await listImports(await getDatabase()),
-	sources: SOURCES.map((source) => ({ id: source.id, label: source.label, description: source.description })),
-	uploadLimitBytes: uploadLimitBytes()
+// Removing is asked twice: the row's Remove button (a GET) opens the question, and only the
+// question's own button (with `confirmed=yes`) removes. No JavaScript is needed for either step.
+const ConfirmQuery = z.object({
+	remove: z.coerce.number().int().positive().optional().catch(undefined),
+	removeDemo: z.literal('confirm').optional().catch(undefined)
 });
 
-const RemoveForm = z.object({ importId: z.coerce.number().int().positive() });
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const imports = await listImports(await getDatabase());
+	const confirm = ConfirmQuery.parse(Object.fromEntries(url.searchParams));
+	return {
+		actor: locals.actor,
+		canRemoveAny: can(locals.role, 'removeData'),
+		mapped: url.searchParams.get('mapped'),
+		mappedImport: Number(url.searchParams.get('import')) || null,
+		imports,
+		confirmRemoval: imports.find((item) => item.importId === confirm.remove) ?? null,
+		confirmDemoRemoval:
+			confirm.removeDemo === 'confirm' && can(locals.role, 'removeData')
+				? imports.filter((item) => item.isDemo).length
+				: null,
+		sources: SOURCES.map((source) => ({ id: source.id, label: source.label, description: source.description })),
+		uploadLimitBytes: uploadLimitBytes()
+	};
+};
+
+const Confirmed = z.literal('yes', { message: 'Confirm the removal with its own button first' });
+const RemoveForm = z.object({ importId: z.coerce.number().int().positive(), confirmed: Confirmed });
+const RemoveDemoForm = z.object({ confirmed: Confirmed });
 
 export const actions: Actions = {
 	remove: async ({ request, locals }) => {
 		const form = RemoveForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: 'Choose an import to remove.' });
+		if (!form.success)
+			return fail(400, {
+				message: form.error.issues.some((issue) => issue.path[0] === 'confirmed')
+					? 'Nothing was removed: confirm the removal with its own button first.'
+					: 'Choose an import to remove.'
+			});
 		const db = await getDatabase();
 		const target = (await listImports(db)).find((item) => item.importId === form.data.importId);
 		if (!target)
@@ -36,7 +59,10 @@ export const actions: Actions = {
 		await recordAudit(db, locals.actor, 'import removed', `${form.data.importId}: ${target.fileName}`);
 		return { message: `Removed import ${form.data.importId} and all the rows it loaded.` };
 	},
-	removeDemo: async ({ locals }) => {
+	removeDemo: async ({ request, locals }) => {
+		const form = RemoveDemoForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!form.success)
+			return fail(400, { message: 'Nothing was removed: confirm the removal of the demo with its own button first.' });
 		const db = await getDatabase();
 		const removed = await removeDemoLibrary(db);
 		await recordAudit(db, locals.actor, 'demo removed', `${removed} imports`);

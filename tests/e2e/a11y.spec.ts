@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { hydrated } from '../support/hydrated';
+
+// Every page as the demo admin sees it, checked by axe-core: no serious or critical violation may
+// remain. Charts draw after hydration, so each page waits for its figures before axe looks.
+
+const PAGES: { name: string; path: string }[] = [
+	{ name: 'overview', path: '/overview' },
+	{ name: 'overview with an inverted range', path: '/overview?from=2026-06-30&to=2026-01-01' },
+	{ name: 'campaigns', path: '/campaigns' },
+	{ name: 'strategies', path: '/strategies' },
+	{ name: 'explore', path: '/explore' },
+	{ name: 'library data', path: '/library' },
+	{ name: 'uploads', path: '/uploads' },
+	{ name: 'remove-the-demo question', path: '/uploads?removeDemo=confirm' },
+	{ name: 'X ID tools', path: '/xid' },
+	{ name: 'settings', path: '/settings' },
+	{ name: 'people', path: '/admin/users' },
+	{ name: 'audit log', path: '/admin/audit' },
+	{ name: 'your account', path: '/account' },
+	{ name: 'board report (print page)', path: '/print/board-report' },
+	{ name: 'campaign-not-found', path: '/campaigns/999999' },
+	{ name: 'bad-address (400)', path: '/print/board-report?from=2026-02-30' }
+];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+	await page.waitForLoadState('networkidle');
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+}
+
+test.describe('accessibility: axe finds no serious or critical violation', () => {
+	for (const { name, path } of PAGES) {
+		test(`the ${name} page`, async ({ page }) => {
+			await page.goto(path);
+			await hydrated(page);
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+	}
+
+	test('a campaign page with its impact charts and strategy corrections', async ({ page }) => {
+		await page.goto('/campaigns');
+		await hydrated(page);
+		await page.getByRole('link', { name: 'Storytime at Eastside' }).click();
+		await expect(page.getByRole('heading', { name: 'Storytime at Eastside', level: 1 })).toBeVisible();
+		await hydrated(page);
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	test('the sign-in page', async ({ browser }) => {
+		const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+		const page = await context.newPage();
+		await page.goto('/login');
+		await hydrated(page);
+		expect(await seriousViolations(page)).toEqual([]);
+		await context.close();
+	});
+});
+
+test.describe('keyboard', () => {
+	test('the first Tab reaches a skip link that moves focus past the navigation to the page', async ({ page }) => {
+		await page.goto('/overview');
+		await hydrated(page);
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: 'Skip to the page content' });
+		await expect(skip).toBeFocused();
+		await expect(skip).toBeInViewport();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('main')).toBeFocused();
+		await page.keyboard.press('Tab');
+		// The next stop is inside the page, not the header's links.
+		expect(await page.evaluate(() => document.activeElement?.closest('header'))).toBeNull();
+	});
+
+	test('"Choose files" shows where the focus is', async ({ page }) => {
+		await page.goto('/uploads');
+		await hydrated(page);
+		const input = page.getByLabel('Choose files');
+		await input.focus();
+		// Focused by keyboard, not by a click: Tab to it from the element before.
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(input).toBeFocused();
+		const label = page.locator('label', { has: input });
+		await expect(label).toHaveCSS('outline-style', 'solid');
+		await expect(label).toHaveCSS('outline-width', '3px');
+	});
+
+	test('the error page has a title, landmarks and links back', async ({ page }) => {
+		const response = await page.goto('/campaigns/999999');
+		expect(response?.status()).toBe(404);
+		await expect(page).toHaveTitle('Page not found · Lantern');
+		await expect(page.getByRole('main').getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+		await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+		await page.getByRole('navigation', { name: 'Ways back' }).getByRole('link', { name: 'Go to the overview' }).click();
+		await expect(page).toHaveURL(/\/overview/);
+	});
+});
