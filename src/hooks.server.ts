@@ -3,11 +3,16 @@ import { getDatabase } from '$lib/server/app';
 import { guard } from '$lib/server/auth/guard';
 import { prepareFirstAdmin } from '$lib/server/auth/setup';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
+import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
 	if (await loadDemoOnFirstStart(db)) console.log(`Lantern: loaded the demo library into ${db.path}`);
-	if (process.env.LANTERN_RENDER_ONLY !== '1') await prepareFirstAdmin(db);
+	if (process.env.LANTERN_RENDER_ONLY !== '1') {
+		await prepareFirstAdmin(db);
+		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.
+		startUploadSweeps();
+	}
 };
 
 /** Headers every answer carries (the Content-Security-Policy itself is set in svelte.config.js). */
