@@ -4,13 +4,18 @@ import { guard } from '$lib/server/auth/guard';
 import { prepareFirstAdmin } from '$lib/server/auth/setup';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
 import { relinkAfter } from '$lib/server/ingest/import-any';
+import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
 	// Finishes the relinking of an import a crash cut short, before the first page reads links and labels.
 	await relinkAfter(db);
 	if (await loadDemoOnFirstStart(db)) console.log(`Lantern: loaded the demo library into ${db.path}`);
-	if (process.env.LANTERN_RENDER_ONLY !== '1') await prepareFirstAdmin(db);
+	if (process.env.LANTERN_RENDER_ONLY !== '1') {
+		await prepareFirstAdmin(db);
+		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.
+		startUploadSweeps();
+	}
 };
 
 /** Headers every answer carries (the Content-Security-Policy itself is set in svelte.config.js). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../lib/server/db/database';
 import { itWithRealFixtures, REAL_FIXTURES, REPO_ROOT, SOURCE_FIXTURES } from '../lib/server/db/test-support';
 
 const run = promisify(execFile);
@@ -207,6 +208,74 @@ describe('lantern command line', () => {
 			expect(lacking.stdout).toContain(
 				'events.csv has no "event date" column, which the mapping "Events" reads. Its header is: event name, date, attendance.'
 			);
+		}
+	);
+
+	it(
+		'with --json, says on stdout as JSON that the database is in use, and why a usage mistake was one',
+		{ timeout: 180_000 },
+		async () => {
+			const path = db();
+			const holder = await openDatabase(path);
+			try {
+				const busy = await lantern('imports', '--db', path, '--json');
+				expect(busy.code).toBe(1);
+				const answer = JSON.parse(busy.stdout) as { error: string; kind: string };
+				expect(answer.kind).toBe('failure');
+				expect(answer.error).toContain('is in use by another Lantern process');
+			} finally {
+				await holder.close();
+			}
+			const unknownUser = await lantern('users', 'reset', 'nobody@library.example', '--db', path, '--json');
+			expect(unknownUser.code).toBe(2);
+			expect(JSON.parse(unknownUser.stdout)).toMatchObject({
+				kind: 'usage',
+				error: expect.stringContaining('nobody@')
+			});
+			const badRange = await lantern('report', '--from', '2026-02-30', '--out', 'x.pdf', '--db', path, '--json');
+			expect(badRange.code).toBe(2);
+			expect(JSON.parse(badRange.stdout)).toEqual({
+				kind: 'usage',
+				error:
+					'--from: 2026-02-30 is not a real date: February 2026 has 28 days; write YYYY-MM-DD, from 1900-01-01 to 2100-12-31'
+			});
+		}
+	);
+
+	it(
+		'refuses a campaigns file with 30 February as JSON naming the row and field, storing nothing',
+		{ timeout: 120_000 },
+		async () => {
+			const path = db();
+			const folder = mkdtempSync(join(tmpdir(), 'lantern-cli-campaigns-'));
+			const file = join(folder, 'campaigns.json');
+			const campaign = { name: 'Spring reads', strategy: 'book_recommendations', ends_on: '2026-03-31' };
+			writeFileSync(
+				file,
+				JSON.stringify({
+					campaigns: [
+						{ ...campaign, starts_on: '2026-02-30' },
+						{ ...campaign, name: 'Far future', starts_on: '9999-12-31' }
+					]
+				})
+			);
+			const refused = await lantern('import', file, '--db', path, '--json');
+			expect(refused.code).toBe(1);
+			const [result] = JSON.parse(refused.stdout) as { status: string; errors: unknown[] }[];
+			expect(result).toMatchObject({ status: 'rejected', rowsLoaded: 0 });
+			expect(result!.errors).toEqual([
+				{
+					row: 1,
+					column: 'starts_on',
+					message:
+						'2026-02-30 is not a real date: February 2026 has 28 days; write YYYY-MM-DD, from 1900-01-01 to 2100-12-31'
+				},
+				{
+					row: 2,
+					column: 'starts_on',
+					message: '9999-12-31 is outside the dates Lantern accepts: write YYYY-MM-DD, from 1900-01-01 to 2100-12-31'
+				}
+			]);
 		}
 	);
 });

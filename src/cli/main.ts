@@ -19,7 +19,7 @@ import { serveBuild } from '../lib/server/reports/serve-build';
 import { formatCount } from '../lib/format';
 import { describeImport, describeXid } from './output';
 import { impactCommand } from './impact';
-import { UsageError } from './usage-error';
+import { reportFailure, UsageError } from './usage-error';
 import { campaignSummaries } from '../lib/server/analytics/campaigns';
 import { campaignImpact } from '../lib/server/analytics/impact';
 import { lookUpXids } from '../lib/server/x-accounts';
@@ -262,8 +262,13 @@ main(process.argv.slice(2)).then(
 	(code) => closeAll().finally(() => process.exit(code)),
 	(error: unknown) => {
 		const message = error instanceof Error ? error.message : String(error);
-		console.error(error instanceof UsageError ? message : `lantern: ${message}`);
-		process.exit(error instanceof UsageError ? 2 : 1);
+		const usage = error instanceof UsageError;
+		reportFailure(
+			usage ? message : `lantern: ${message}`,
+			usage ? 'usage' : 'failure',
+			process.argv.includes('--json')
+		);
+		process.exit(usage ? 2 : 1);
 	}
 );
 

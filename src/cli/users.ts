@@ -3,6 +3,7 @@ import { ROLE_LABELS, Role } from '../lib/domain/roles';
 import type { Database } from '../lib/server/db/database';
 import { addUser, issueResetLink } from '../lib/server/auth/accounts';
 import { findUser, listUsers, NewUser } from '../lib/server/auth/users';
+import { UsageError } from './usage-error';
 
 interface UsersFlags {
 	json: boolean;
@@ -71,9 +72,9 @@ export async function usersCommand(db: Database, args: string[], flags: UsersFla
 	);
 }
 
-function usage(message: string): number {
-	console.error(message);
-	return 2;
+/** Thrown, so the command line reports it as every usage mistake is reported (as JSON with --json). */
+function usage(message: string): never {
+	throw new UsageError(message);
 }
 
 function describe(error: z.ZodError): string {

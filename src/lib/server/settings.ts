@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Database } from './db/database';
 
+// Node's list leaves out UTC and its aliases, which a server set to UTC reports as its zone.
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat(['UTC', 'Etc/UTC']));
+
+/** The zones the Settings page offers: every IANA zone Node knows, UTC among them, sorted. */
+export function timeZoneChoices(): string[] {
+	return [...timeZones].sort((a, b) => a.localeCompare(b));
+}
 
 export const LibrarySettings = z.object({
 	libraryName: z.string().trim().min(1).max(120),
@@ -17,8 +23,10 @@ export const LibrarySettings = z.object({
 });
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
+/** The server's zone when it is one Lantern knows; TZ=UTC0 or ":/etc/localtime" would make every setting unsavable. */
 export function serverTimeZone(): string {
-	return process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	const candidates = [process.env.TZ, Intl.DateTimeFormat().resolvedOptions().timeZone];
+	return candidates.find((zone): zone is string => !!zone && timeZones.has(zone)) ?? 'UTC';
 }
 
 const defaults = (): LibrarySettings => ({

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonRange, defaultRange, wholeMonths } from './date-range';
+import { comparisonRange, defaultRange, resolveRange, wholeMonths } from './date-range';
 
 describe('date ranges', () => {
 	it('defaults to the twelve whole months ending with the latest data', () => {
 		expect(defaultRange('2026-10-17')).toEqual({ from: '2025-11-01', to: '2026-10-31' });
 		expect(defaultRange('2024-02-29')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+	});
+
+	it('fills a missing end from the default range, never so that the range runs backwards', () => {
+		const fallback = { from: '2025-11-01', to: '2026-10-31' };
+		expect(resolveRange({}, fallback)).toEqual(fallback);
+		expect(resolveRange({ from: '2026-03-01' }, fallback)).toEqual({ from: '2026-03-01', to: '2026-10-31' });
+		expect(resolveRange({ to: '2026-03-31' }, fallback)).toEqual({ from: '2025-11-01', to: '2026-03-31' });
+		// An end past the data: the one day asked for, not a range from 2100 back to 2026.
+		expect(resolveRange({ from: '2100-01-01' }, fallback)).toEqual({ from: '2100-01-01', to: '2100-01-01' });
+		// An end before the data: the twelve months ending then.
+		expect(resolveRange({ to: '1990-06-15' }, fallback)).toEqual({ from: '1989-07-01', to: '1990-06-15' });
+		expect(resolveRange({ from: '2026-01-01', to: '2026-01-31' }, fallback)).toEqual({
+			from: '2026-01-01',
+			to: '2026-01-31'
+		});
 	});
 
 	it('knows a range of whole months, and one that starts or ends mid-month', () => {

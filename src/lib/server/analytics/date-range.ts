@@ -8,6 +8,18 @@ export function defaultRange(latest: string): DateRange {
 	return { from: isoFromDay(dayOf(year, month - 11, 1)), to: isoFromDay(dayOf(year, month + 1, 0)) };
 }
 
+/**
+ * The range a query asks for, its missing ends taken from the default range. An end given alone never
+ * makes the range run backwards: `?from=2030-01-01` with data to 2026 is the one day 2030-01-01, and
+ * `?to=1990-12-31` the twelve months ending then.
+ */
+export function resolveRange(query: { from?: string; to?: string }, fallback: DateRange): DateRange {
+	if (query.from && query.to) return { from: query.from, to: query.to };
+	if (query.to) return { from: query.to < fallback.from ? defaultRange(query.to).from : fallback.from, to: query.to };
+	if (query.from) return { from: query.from, to: query.from > fallback.to ? query.from : fallback.to };
+	return fallback;
+}
+
 /** How many whole calendar months the range is (Jan 1 – Jun 30: 6), or null when it starts or ends mid-month. */
 export function wholeMonths(range: DateRange): number | null {
 	const from = dayParts(dayFromIso(range.from));

@@ -11,7 +11,7 @@ import type {
 import { campaignPeriods } from './campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
-import { comparisonRange, defaultRange } from './date-range';
+import { comparisonRange, defaultRange, resolveRange } from './date-range';
 import { PERIOD_PREFERENCE } from './usage-period';
 
 // Every date is bucketed in the library's time zone: $tz is bound, never spliced.
@@ -239,7 +239,7 @@ export async function overview(db: Database, query: DateRangeQuery, today = new 
 	const tz = settings.timeZone;
 	const span = await dataSpan(db, tz);
 	const fallback = defaultRange(span?.to ?? today.toISOString().slice(0, 10));
-	const range: DateRange = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
+	const range = resolveRange(query, fallback);
 	const previous = comparisonRange(range, query.compare ?? 'previous');
 	const [current, before, weekly, monthly, campaigns, totals, audienceRows, apart] = await Promise.all([
 		totalsFor(db, tz, range),

@@ -33,6 +33,8 @@ export function loadsDirectly(source: SourceSpec): boolean {
 		!source.sumColumns?.length &&
 		// Rows the import report counts are counted in staging.
 		!source.rowNotes &&
+		// Repeats are found by row order, which only staging numbers.
+		!source.distinct &&
 		!Object.values(source.fields).some((field) => field.type.kind === 'monthDay')
 	);
 }

@@ -90,11 +90,27 @@ export function splitListSql(cell: string, separators = ','): string {
 	return `list_filter(list_transform(regexp_split_to_array(coalesce(${cell}, ''), ${sqlString(`[${separators}]`)}), x -> trim(x)), x -> x <> '')`;
 }
 
+const CONTROL = sqlString(String.raw`[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]`);
+const CONTROL_OR_LINE_BREAK = sqlString(String.raw`[\x00-\x08\x0A-\x1F\x7F]`);
+const CONTROL_PROBLEM =
+	'holds a control character (such as NUL), which export files never contain: the file is damaged. Export it again from the platform';
+const ONE_LINE_PROBLEM =
+	'runs over more than one line or holds a control character: a stray quote mark (") probably joined this row to the next ones. Check the quotes on this row, or export the file again';
+
 /** SQL for one field, given the SQL that reads its raw text cell. */
 export function fieldSql(type: FieldKind, cell: string): FieldSql {
 	switch (type.kind) {
-		case 'text':
-			return { value: `nullif(trim(${cell}), '')`, unreadable: 'false', problem: '' };
+		case 'text': {
+			// Tabs and (outside names) line breaks are text; every other C0 control and DEL is damage.
+			const pattern = type.oneLine ? CONTROL_OR_LINE_BREAK : CONTROL;
+			const unreadableValue = (value: string) => `regexp_matches(${value}, ${pattern})`;
+			return {
+				value: `nullif(trim(${cell}), '')`,
+				unreadable: unreadableValue(cell),
+				problem: type.oneLine ? ONE_LINE_PROBLEM : CONTROL_PROBLEM,
+				unreadableValue
+			};
+		}
 		case 'id': {
 			// Digits only, by stripping them (no regular expression on every row); other patterns by regex.
 			const unreadableValue = (value: string) =>

@@ -1,25 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { uploadDirectory } from './upload';
 
-const HELD = join(tmpdir(), 'lantern-uploads', 'held');
-const KEEP_MS = 24 * 60 * 60 * 1000;
+const HELD = join(uploadDirectory(), 'held');
+/**
+ * An unrecognised upload is raw staff data (it may hold patrons' names): kept an hour, long enough
+ * to map its columns, then removed by the sweep. Uploads still being read are minutes old at most,
+ * so a file an hour old in the upload folder was left by a server that died mid-import.
+ */
+export const KEEP_MS = 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const TOKEN = /^[0-9a-f-]{36}$/;
 
-/** Keeps an unrecognised upload for a day so its columns can be mapped without sending it again. */
+/** Keeps an unrecognised upload for an hour so its columns can be mapped without sending it again. */
 export async function holdUpload(path: string, fileName: string): Promise<string> {
 	await mkdir(HELD, { recursive: true, mode: 0o700 });
-	await forgetOldUploads();
+	await sweepUploads();
 	const token = randomUUID();
 	await mkdir(join(HELD, token), { mode: 0o700 });
 	await rename(path, join(HELD, token, safeName(fileName)));
 	return token;
 }
 
-export async function heldUpload(token: string): Promise<{ path: string; fileName: string } | null> {
+/** The held upload, unless it is unknown or older than an hour (the sweep may not have run yet). */
+export async function heldUpload(token: string, now = Date.now()): Promise<{ path: string; fileName: string } | null> {
 	if (!TOKEN.test(token)) return null;
 	try {
+		const info = await stat(join(HELD, token));
+		if (now - info.mtimeMs > KEEP_MS) return null;
 		const [name] = await readdir(join(HELD, token));
 		return name ? { path: join(HELD, token, name), fileName: name } : null;
 	} catch {
@@ -31,11 +40,35 @@ export async function releaseUpload(token: string): Promise<void> {
 	if (TOKEN.test(token)) await rm(join(HELD, token), { recursive: true, force: true });
 }
 
-async function forgetOldUploads(): Promise<void> {
-	for (const token of await readdir(HELD).catch(() => [] as string[])) {
-		const info = await stat(join(HELD, token)).catch(() => null);
-		if (info && Date.now() - info.mtimeMs > KEEP_MS) await rm(join(HELD, token), { recursive: true, force: true });
-	}
+/**
+ * Removes held uploads older than an hour, and raw uploads a crashed server left behind (killed while
+ * receiving or importing a file, neither `finally` ran). Returns how many it removed.
+ */
+export async function sweepUploads(now = Date.now()): Promise<number> {
+	let removed = 0;
+	const removeIfOld = async (path: string) => {
+		const info = await stat(path).catch(() => null);
+		if (info && now - info.mtimeMs > KEEP_MS) {
+			await rm(path, { recursive: true, force: true });
+			removed++;
+		}
+	};
+	for (const token of await readdir(HELD).catch(() => [] as string[])) await removeIfOld(join(HELD, token));
+	for (const name of await readdir(uploadDirectory()).catch(() => [] as string[]))
+		if (name.endsWith('.upload')) await removeIfOld(join(uploadDirectory(), name));
+	return removed;
+}
+
+let sweeping: ReturnType<typeof setInterval> | null = null;
+
+/** Sweeps now (at start: what a crash left) and every ten minutes, without keeping the process alive. */
+export function startUploadSweeps(): void {
+	if (sweeping) return;
+	const sweep = () =>
+		void sweepUploads().catch((error: unknown) => console.error('Lantern: upload sweep failed', error));
+	sweep();
+	sweeping = setInterval(sweep, SWEEP_EVERY_MS);
+	sweeping.unref();
 }
 
 const safeName = (name: string) => name.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'upload';

@@ -96,15 +96,27 @@ export function planLoad(staged: Staged, settings: { fileName: string; gateCount
 
 /** The import report's sentences about rows the format singles out (left out, or stored apart), from `staging`. */
 export async function describeRowNotes(connection: DuckDBConnection, plan: LoadPlan): Promise<string[]> {
+	const repeats = await describeRepeats(connection, plan);
 	const notes = plan.source.rowNotes;
-	if (!notes) return [];
+	if (!notes) return repeats;
 	const kind = notes.kind(plan.cells);
 	const counts = await queryRows<{ kind: string; value: string; rows: number }>(
 		connection,
 		`SELECT ${kind} AS kind, ${notes.value(plan.cells)} AS value, CAST(count(*) AS INTEGER) AS rows
 		 FROM staging WHERE ${plan.presentFilter} AND ${kind} IS NOT NULL GROUP BY ALL ORDER BY min(row_no)`
 	);
-	return counts.length > 0 ? notes.describe(counts) : [];
+	return [...repeats, ...(counts.length > 0 ? notes.describe(counts) : [])];
+}
+
+/** The sentence about rows loaded once because they repeat an earlier row, from `normalised`. */
+async function describeRepeats(connection: DuckDBConnection, plan: LoadPlan): Promise<string[]> {
+	const distinct = plan.source.distinct;
+	if (!distinct) return [];
+	const [row] = await queryRows<{ repeated: number }>(
+		connection,
+		`SELECT CAST(count(*) - count(DISTINCT ${distinct.key(fieldRefs(plan))}) AS INTEGER) AS repeated FROM normalised n`
+	);
+	return row && row.repeated > 0 ? [distinct.describe(row.repeated)] : [];
 }
 
 /**
@@ -285,7 +297,12 @@ function targetSelect(
 	if (all.permalink) all.permalink = webLinkSql(all.permalink);
 	const names = Object.keys(all);
 	const from = `${rowsFrom} n, ${LOAD_PARAMS}${extraUnnest ? `, unnest(${extraUnnest}) AS u(item)` : ''}`;
-	let sql = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}${where ? ` WHERE ${where}` : ''}`;
+	// A row repeating an earlier one by the format's key is left out; every element of the first kept.
+	const distinct =
+		target === plan.source.target && plan.source.distinct && rowsFrom === 'normalised'
+			? ` QUALIFY dense_rank() OVER (PARTITION BY ${plan.source.distinct.key(fieldRefs(plan))} ORDER BY n.row_no) = 1`
+			: '';
+	let sql = `SELECT ${names.map((name) => `${all[name]} AS ${sqlIdentifier(name)}`).join(', ')} FROM ${from}${where ? ` WHERE ${where}` : ''}${distinct}`;
 	const sums = target === plan.source.target ? (plan.source.sumColumns ?? []) : [];
 	if (sums.length > 0) {
 		const keep = names.filter((name) => !sums.includes(name)).map(sqlIdentifier);

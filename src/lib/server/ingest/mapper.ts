@@ -36,9 +36,12 @@ function fieldType(field: MappingField, target: MappingTarget): FieldKind {
 		case 'metric':
 			return { kind: 'enum', values: target.metrics };
 		default:
-			return { kind: 'text' };
+			// Names fit on one line: a line break in a branch means a stray quote joined rows.
+			return { kind: 'text', oneLine: ONE_LINE_FIELDS.has(field.key) };
 	}
 }
+
+const ONE_LINE_FIELDS = new Set(['branch', 'program', 'age_group']);
 
 /** Whether every row needs a value in this field's column: blank attendance is unknown, a blank year is a mistake. */
 function cellsRequired(field: MappingField, target: MappingTarget): boolean {

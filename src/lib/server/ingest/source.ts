@@ -14,8 +14,12 @@ export type Target =
 	| 'story_records';
 
 export type FieldKind =
-	/** free text; blank becomes NULL */
-	| { kind: 'text' }
+	/**
+	 * text; blank becomes NULL. `oneLine` for a name (a branch, a program, a response ID): a line break
+	 * in one means a stray quote joined rows, so the cell is refused. Control characters (NUL…) are
+	 * refused in any text: no export writes them, a damaged file does.
+	 */
+	| { kind: 'text'; oneLine?: boolean }
 	/** an identifier kept as text (post IDs exceed a double); digits only unless `pattern` says more */
 	| { kind: 'id'; pattern?: string }
 	/** a count; accepts `1,234`, `424.0`, `1.2K`, `-` and `undefined` (the last two as unknown); negative only when `signed` (TikTok's adjustments) */
@@ -102,6 +106,11 @@ export interface SourceSpec<F extends string = string> {
 	rows?: (n: Record<F, string>) => string;
 	/** load one row per distinct value of the other columns, summing these (hourly gate counts → days) */
 	sumColumns?: readonly string[];
+	/**
+	 * Rows that repeat an earlier row of the file by `key` (SQL over `n.<field>`) are loaded once and
+	 * counted in the report by `describe`: a survey response exported twice is one response.
+	 */
+	distinct?: { key: (n: Record<F, string>) => string; describe: (repeated: number) => string };
 	/** a reason to refuse the file, decided from what sits above its header */
 	refuse?: (context: SourceContext) => string | null;
 }

@@ -1,14 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { describeZodError } from '$lib/domain/zod-message';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
-import { getSettings, LibrarySettings, saveSettings, serverTimeZone } from '$lib/server/settings';
+import { getSettings, LibrarySettings, saveSettings, serverTimeZone, timeZoneChoices } from '$lib/server/settings';
 import { recordAudit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
 	settings: await getSettings(await getDatabase()),
 	serverTimeZone: serverTimeZone(),
-	timeZones: Intl.supportedValuesOf('timeZone'),
+	timeZones: timeZoneChoices(),
 	uploadLimitBytes: uploadLimitBytes()
 });
 

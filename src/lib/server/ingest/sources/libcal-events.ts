@@ -16,7 +16,10 @@ export const libcalEvents = defineSource({
 		endDate: { headers: ['end date'], type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y'] } },
 		endTime: { headers: ['end time'], type: { kind: 'clock', allDay: ['All Day Event', 'All Day'] } },
 		location: { headers: ['location'], type: { kind: 'text' } },
-		branch: { headers: ['campus', 'library', 'branch', 'campus / library', 'library branch'], type: { kind: 'text' } },
+		branch: {
+			headers: ['campus', 'library', 'branch', 'campus / library', 'library branch'],
+			type: { kind: 'text', oneLine: true }
+		},
 		audiences: { headers: ['audiences', 'audience'], type: { kind: 'text' } },
 		categories: { headers: ['categories', 'category'], type: { kind: 'text' } },
 		tags: { headers: ['internal tags'], type: { kind: 'text' } },

@@ -22,7 +22,7 @@ export const libinsightGateCounts = defineSource({
 		},
 		start: { headers: ['gate_start'], type: { kind: 'count' }, required: true },
 		end: { headers: ['gate_end'], type: { kind: 'count' } },
-		branch: { headers: ['branch', 'library', 'location'], type: { kind: 'text' } }
+		branch: { headers: ['branch', 'library', 'location'], type: { kind: 'text', oneLine: true } }
 	},
 	sumColumns: ['value'],
 	load: (n, { gateCountsBidirectional }) => {

@@ -7,7 +7,11 @@ const periodStart = {
 	required: true
 } as const;
 const period = { headers: ['period'], type: { kind: 'enum', values: PERIODS } } as const;
-const branch = { headers: ['branch', 'library', 'location'], type: { kind: 'text' }, required: true } as const;
+const branch = {
+	headers: ['branch', 'library', 'location'],
+	type: { kind: 'text', oneLine: true },
+	required: true
+} as const;
 const value = { headers: ['value', 'count'], type: { kind: 'decimal', min: 0 }, required: true } as const;
 
 /** Lantern's long usage template: one count per branch, period and metric (README, "Usage template"). */
@@ -44,7 +48,7 @@ export const literacyTemplate = defineSource({
 		periodStart,
 		period,
 		branch,
-		program: { headers: ['program'], type: { kind: 'text' } },
+		program: { headers: ['program'], type: { kind: 'text', oneLine: true } },
 		ageGroup: { headers: ['age_group', 'age group'], type: { kind: 'text' } },
 		metric: { headers: ['metric'], type: { kind: 'enum', values: LITERACY_METRICS }, required: true },
 		value

@@ -1,3 +1,4 @@
+import { formatCount } from '../../../format';
 import { defineSource, type FieldSpec } from '../source';
 
 const AGREEMENT = ['strongly disagree', 'disagree', 'neither agree nor disagree', 'agree', 'strongly agree'] as const;
@@ -10,6 +11,23 @@ const statement = (...headers: string[]): FieldSpec => ({
 	type: { kind: 'enum', values: [...AGREEMENT, 'n/a', 'not applicable'] }
 });
 const text = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'text' } });
+/** A name or an ID: one line, or a stray quote joined rows. */
+const name = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'text', oneLine: true } });
+
+/** Every field but the response ID: with no ID, a row with all of these the same is the same response. */
+const ANSWERS = [
+	'topic',
+	'type',
+	'program',
+	'date',
+	'branch',
+	'knowledgeText',
+	'confidenceText',
+	'applicationText',
+	'awarenessText',
+	'likedMost',
+	'learnMore'
+] as const;
 
 /**
  * PLA Project Outcome responses, one row per response (docs/export-formats.md, "Project Outcome"). The raw download's
@@ -23,18 +41,22 @@ export const projectOutcomeResponses = defineSource({
 	target: 'survey_records',
 	anchors: ['survey topic'],
 	fields: {
-		responseId: text('response id', 'response'),
-		topic: { headers: ['survey topic', 'topic', 'service area'], type: { kind: 'text' }, required: true },
+		responseId: name('response id', 'response'),
+		topic: {
+			headers: ['survey topic', 'topic', 'service area'],
+			type: { kind: 'text', oneLine: true },
+			required: true
+		},
 		type: {
 			headers: ['survey type', 'immediate or follow-up', 'survey'],
 			type: { kind: 'enum', values: ['immediate', 'follow-up', 'follow up', 'followup'] }
 		},
-		program: text('program', 'program name', 'event'),
+		program: name('program', 'program name', 'event'),
 		date: {
 			headers: ['date', 'program date', 'response date'],
 			type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y'] }
 		},
-		branch: text('branch', 'location', 'library'),
+		branch: name('branch', 'location', 'library'),
 		knowledge: statement(
 			'knowledge',
 			'i learned something new that is helpful.',
@@ -77,6 +99,13 @@ export const projectOutcomeResponses = defineSource({
 		),
 		likedMost: text('what did you like most about the program?', 'liked most'),
 		learnMore: text('what could the library do to help you learn more?', 'learn more')
+	},
+	// A response exported twice (the same ID, or with no ID the same answers) is one response.
+	distinct: {
+		key: (n) =>
+			`CASE WHEN ${n.responseId} IS NOT NULL THEN 'id ' || ${n.responseId} ELSE concat_ws(chr(31), 'row', ${ANSWERS.map((f) => `coalesce(CAST(${n[f]} AS VARCHAR), chr(30))`).join(', ')}) END`,
+		describe: (repeated) =>
+			`${formatCount(repeated)} response${repeated === 1 ? '' : 's'} repeated an earlier one in the file (the same response ID, or the same answers) and ${repeated === 1 ? 'was' : 'were'} counted once.`
 	},
 	load: (n) => ({
 		response_id: n.responseId,

@@ -17,8 +17,8 @@ export const readerLevelSummerReading = defineSource({
 	target: 'literacy_records',
 	anchors: ['age group', 'registered on'],
 	fields: {
-		branch: { headers: ['branch', 'library', 'home library'], type: { kind: 'text' } },
-		program: { headers: ['program', 'challenge', 'program name'], type: { kind: 'text' } },
+		branch: { headers: ['branch', 'library', 'home library'], type: { kind: 'text', oneLine: true } },
+		program: { headers: ['program', 'challenge', 'program name'], type: { kind: 'text', oneLine: true } },
 		ageGroup: { headers: ['age group', 'program level', 'grade'], type: { kind: 'text' } },
 		registered: {
 			headers: ['registered on', 'registration date', 'registered'],
@@ -66,7 +66,7 @@ export const libcalRegistrants = defineSource({
 			type: { kind: 'date', formats: ['%Y-%m-%d', '%m/%d/%Y'] },
 			required: true
 		},
-		branch: { headers: ['campus', 'library', 'branch'], type: { kind: 'text' } },
+		branch: { headers: ['campus', 'library', 'branch'], type: { kind: 'text', oneLine: true } },
 		registrationType: { headers: ['registration type'], type: { kind: 'text' } },
 		attendance: { headers: ['attendance', 'attended'], type: { kind: 'text' } }
 	},
