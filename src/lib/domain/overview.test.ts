@@ -23,7 +23,7 @@ describe('reading the overview’s date range from its address', () => {
 		const { query, problem } = read('from=2026-02-30&to=2026-03-31');
 		expect(query).toEqual({ compare: undefined });
 		expect(problem).toBe(
-			'The date range could not be read (from: is not a real date). The default range is shown instead.'
+			'The date range could not be read (from: 2026-02-30 is not a real date: February 2026 has 28 days; write YYYY-MM-DD, from 1900-01-01 to 2100-12-31). The default range is shown instead.'
 		);
 	});
 });
