@@ -48,7 +48,9 @@ function countVitest(path) {
 	const report = /** @type {Record<string, number | undefined>} */ (readJson(path));
 	return {
 		passed: report.numPassedTests ?? 0,
-		failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0),
+		// A failed test also fails its file and describe blocks; count those only when no test failed
+		// (a file that could not even load).
+		failed: report.numFailedTests || report.numFailedTestSuites || 0,
 		skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
 	};
 }

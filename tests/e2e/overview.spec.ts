@@ -48,7 +48,7 @@ test.describe('overview of the demo library', () => {
 		// A range that cannot be read keeps the page, and says what was wrong.
 		const response = await page.goto('/overview?from=2026-06-31&to=2026-06-01');
 		expect(response?.status()).toBe(200);
-		await expect(page.getByRole('alert')).toContainText('from: is not a real date');
+		await expect(page.getByRole('alert')).toContainText('from: 2026-06-31 is not a real date: June 2026 has 30 days');
 	});
 
 	test('an inverted date range shows the page, the default range and what was wrong, not a bare error', async ({
