@@ -1,5 +1,5 @@
 import type { ColumnMapping, MappingDescription } from '../../../domain/mapping';
-import type { ImportResult } from '../../../domain/imports';
+import { refusedUpload, type ImportResult } from '../../../domain/imports';
 import type { Database } from '../../db/database';
 import { normaliseHeader } from '../headers';
 import { importAny } from '../import-any';
@@ -33,14 +33,7 @@ const readColumns = (mapping: ColumnMapping) => [
 ];
 
 const refused = (fileName: string, message: string): ImportResult => ({
-	importId: null,
-	fileName,
-	source: null,
-	sourceLabel: null,
-	status: 'rejected',
-	rowsLoaded: 0,
-	errors: [{ row: null, column: null, message }],
-	errorCount: 1,
+	...refusedUpload(fileName, message),
 	summary: 'The file does not fit the mapping; nothing was stored.'
 });
 
