@@ -38,7 +38,11 @@ describe('impact of the demo campaigns', () => {
 		expect(level.scale).toBe('ratio');
 		expect(level.lower).toBeLessThanOrEqual(truth);
 		expect(level.upper).toBeGreaterThanOrEqual(truth);
-		expect(level.lower).toBeGreaterThan(1);
+		// Summer reading has two seasons before the campaign's, so whether the 2024–2025 trend carries on
+		// is uncertain and its interval is wide; the estimate itself must land near what was built in
+		// (it read ×2.0 when the trend counted weeks, taking each season's tail-off for a decline).
+		if (name === '#MapleSummerReads 2026') expect(Math.abs(level.estimate - truth)).toBeLessThan(0.15);
+		else expect(level.lower).toBeGreaterThan(1);
 		expect(panel!.paragraph).toMatch(
 			/^During the campaign, .* averaged [\d,.]+, against [\d,.]+ expected without it \(95% interval/
 		);

@@ -133,11 +133,12 @@ function temporaryIfShort(points: { periodStart: string }[], options: ImpactOpti
 function safeIts(
 	points: { periodStart: string; value: number }[],
 	options: ImpactOptions,
-	dates = points.map((p) => p.periodStart)
+	dates = points.map((p) => p.periodStart),
+	clock?: number[]
 ): ItsResult {
 	try {
 		const { controls: _, ...its } = options;
-		return interruptedTimeSeries({ dates, values: points.map((p) => p.value) }, its);
+		return interruptedTimeSeries({ dates, values: points.map((p) => p.value), clock }, its);
 	} catch (error) {
 		// The estimator throws RangeError for requests it cannot honour (an end before the start, a start outside the data).
 		return {
@@ -156,10 +157,14 @@ function safeIts(
 function seasonalIts(points: { periodStart: string; value: number }[], options: ImpactOptions): ItsResult {
 	const weekMs = 7 * 86_400_000;
 	const runs: number[] = [1];
+	// The trend counts seasons, not weeks: every week of a season reads its first week's index, so a
+	// season that starts strong and tails off is not read as a decline carried into the next season.
+	const clock: number[] = [0];
 	for (let i = 1; i < points.length; i += 1) {
 		const gap = (Date.parse(points[i]!.periodStart) - Date.parse(points[i - 1]!.periodStart)) / weekMs;
 		if (gap === 1) runs[runs.length - 1]! += 1;
 		else runs.push(1);
+		clock.push(gap === 1 ? clock[i - 1]! : i);
 	}
 	if (runs.length === 1) return safeIts(points, options);
 	const seasonLength = runs.slice().sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
@@ -178,7 +183,8 @@ function seasonalIts(points: { periodStart: string; value: number }[], options: 
 			period: options.period ?? seasonLength,
 			harmonics: options.harmonics ?? 2
 		},
-		synthetic
+		synthetic,
+		clock
 	);
 	if (!result.ok) return result;
 	const back = new Map(synthetic.map((date, i) => [date, points[i]!.periodStart]));
@@ -192,7 +198,7 @@ function seasonalIts(points: { periodStart: string; value: number }[], options: 
 		counterfactual: result.counterfactual.map((p) => ({ ...p, date: back.get(p.date) ?? p.date })),
 		warnings: [
 			...result.warnings,
-			`Only the weeks the program ran are compared, season with season (${seasonLength} weeks a season).`
+			`Only the weeks the program ran are compared, season with season (${seasonLength} weeks a season); the trend is read from one season to the next.`
 		]
 	};
 }

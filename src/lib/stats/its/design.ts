@@ -27,6 +27,8 @@ export interface ItsDesignSpec {
 	period: number;
 	/** Month of the year (1–12) of each point, when seasonality is by month dummies. */
 	months?: readonly number[];
+	/** The trend's clock at each point, when it is not the index (a season-with-season series counts seasons). */
+	clock?: readonly number[];
 	/** Index of the first point, so Fourier terms of a sub-series (the placebo) keep their phase. */
 	firstIndex?: number;
 	/**
@@ -55,15 +57,17 @@ export function stepValue(i: number, startIndex: number, lag: number): number {
 export function itsDesign(spec: ItsDesignSpec): ItsDesign {
 	const { n, startIndex, lag } = spec;
 	const first = spec.firstIndex ?? 0;
+	const time = (i: number) => spec.clock?.[i] ?? i;
+	const t0 = time(startIndex);
 	const columns: Column[] = [
 		{ name: 'intercept', value: () => 1 },
-		{ name: 'trend', value: (i) => i - startIndex },
+		{ name: 'trend', value: (i) => time(i) - t0 },
 		{
 			name: 'level change',
 			value: (i) => (spec.windowEnd !== undefined && i > spec.windowEnd ? 0 : stepValue(i, startIndex, lag))
 		}
 	];
-	if (spec.slope) columns.push({ name: 'slope change', value: (i) => (i >= startIndex ? i - startIndex : 0) });
+	if (spec.slope) columns.push({ name: 'slope change', value: (i) => (i >= startIndex ? time(i) - t0 : 0) });
 	columns.push(...fourierColumns(n, spec.harmonics, spec.period, first));
 	if (spec.months) columns.push(...monthColumns(spec.months));
 

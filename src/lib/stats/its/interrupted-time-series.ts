@@ -37,7 +37,12 @@ export function interruptedTimeSeries(input: ItsInput, options: ItsOptions): Its
 	const run = leadingZeroRun(input.values, periodIndexOf(input.dates, spacing.spacing, options.start));
 	if (run === 0) return fitSeries(input, options);
 	const trimmed = fitSeries(
-		{ dates: input.dates.slice(run), values: input.values.slice(run), offset: input.offset?.slice(run) },
+		{
+			dates: input.dates.slice(run),
+			values: input.values.slice(run),
+			offset: input.offset?.slice(run),
+			clock: input.clock?.slice(run)
+		},
 		options
 	);
 	const note = leadingZeroNote(run, unitOf(spacing.spacing), input.dates[run - 1]!);
@@ -63,6 +68,7 @@ function fitSeries(input: ItsInput, options: ItsOptions): ItsResult {
 	const dates = input.dates.slice(0, n);
 	const values = input.values.slice(0, n);
 	const exposure = input.offset?.slice(0, n);
+	const clock = input.clock?.slice(0, n);
 	const startIndex = periodIndexOf(dates, spacing.spacing, options.start);
 	// The post period ends at the window (the last point without one); baseline is every point outside it.
 	const windowEnd =
@@ -107,6 +113,7 @@ function fitSeries(input: ItsInput, options: ItsOptions): ItsResult {
 		values,
 		logExposure: link === 'log' && exposure ? Float64Array.from(exposure, Math.log) : undefined,
 		months,
+		clock,
 		startIndex,
 		windowEnd
 	};
@@ -154,6 +161,10 @@ function checkShapes(input: ItsInput, options: ItsOptions): void {
 	if (input.values.length !== n) throw new RangeError(`values has ${input.values.length} entries but dates has ${n}`);
 	if (input.offset && input.offset.length !== n)
 		throw new RangeError(`offset has ${input.offset.length} entries but dates has ${n}`);
+	if (input.clock && input.clock.length !== n)
+		throw new RangeError(`clock has ${input.clock.length} entries but dates has ${n}`);
+	if (input.clock?.some((t, i) => !Number.isFinite(t) || (i > 0 && t < input.clock![i - 1]!)))
+		throw new RangeError('clock must be finite and never decrease');
 	checkStartAndEnd(options);
 	validateOptions(options);
 }

@@ -14,6 +14,8 @@ export interface ItsModelData {
 	logExposure?: Float64Array;
 	/** Month of the year of each point, when seasonality is by month dummies. */
 	months?: readonly number[];
+	/** The trend's clock at each point when it is not the index (see ItsInput.clock). */
+	clock?: readonly number[];
 	startIndex: number;
 	/** Last point of a temporary campaign window; later points are baseline (see design.ts). */
 	windowEnd?: number;
@@ -53,7 +55,8 @@ export function fitItsModel(data: ItsModelData, spec: ItsModelSpec): ItsModelOut
 		lag: spec.lag,
 		harmonics: spec.harmonics,
 		period: spec.period,
-		months: spec.monthDummies ? data.months : undefined
+		months: spec.monthDummies ? data.months : undefined,
+		clock: data.clock
 	});
 	let fit: GlmFit;
 	try {

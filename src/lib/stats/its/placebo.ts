@@ -14,6 +14,7 @@ export function placeboTest(data: ItsModelData, spec: ItsModelSpec, dates: reado
 	const fakeStart = Math.floor(n / 2);
 	const values = data.values.slice(0, n);
 	const months = data.months?.slice(0, n);
+	const clock = data.clock?.slice(0, n);
 	const parameters = parameterCount({
 		slope: spec.slope,
 		harmonics: spec.harmonics,
@@ -28,7 +29,7 @@ export function placeboTest(data: ItsModelData, spec: ItsModelSpec, dates: reado
 	if (tooLittle)
 		return { ran: false, reason: `the pre-period is too short for a placebo run at its midpoint: ${tooLittle}` };
 	const outcome = fitItsModel(
-		{ values, logExposure: data.logExposure?.subarray(0, n), months, startIndex: fakeStart },
+		{ values, logExposure: data.logExposure?.subarray(0, n), months, clock, startIndex: fakeStart },
 		spec
 	);
 	if (!outcome.ok) return { ran: false, reason: `the placebo fit failed: ${outcome.reason}` };

@@ -8,6 +8,12 @@ export interface ItsInput {
 	values: number[];
 	/** Exposure (service population, open hours), same length, > 0. Log-link families only. */
 	offset?: number[];
+	/**
+	 * The trend's clock at each point, when it is not the point's index: a program compared season
+	 * with season counts its trend between seasons (every point of a season reads the index of the
+	 * season's first point), so the shape within a season is not mistaken for a trend. Non-decreasing.
+	 */
+	clock?: number[];
 }
 
 export interface ItsOptions {
