@@ -39,7 +39,7 @@ test.describe('campaigns, strategies and impact', () => {
 		await page.goto('/campaigns');
 		await hydrated(page);
 		await page.getByRole('link', { name: 'Staff Picks Winter 2026' }).click();
-		await expect(page.getByRole('region', { name: /Impact on circulation/ })).toContainText(
+		await expect(page.getByRole('region', { name: /Impact on physical circulation/ })).toContainText(
 			'the data cannot tell whether the campaign made a difference'
 		);
 	});
@@ -74,8 +74,8 @@ test.describe('campaigns, strategies and impact', () => {
 		await page.getByLabel('Start').fill('2025-06-01');
 		await page.getByLabel(/Control series for the cross-check/).selectOption(['usage:visits']);
 		await page.getByRole('button', { name: 'Estimate' }).click();
-		const panel = page.getByRole('region', { name: /Impact on circulation/ });
-		await expect(panel).toContainText(/During the campaign, circulation averaged [\d,]+/);
+		const panel = page.getByRole('region', { name: /Impact on physical circulation/ });
+		await expect(panel).toContainText(/During the campaign, physical circulation averaged [\d,]+/);
 		const crossCheck = panel.getByRole('region', { name: 'Cross-check: against visits' });
 		await expect(crossCheck).toContainText('Compared with visits (chosen as control series');
 		await expect(crossCheck.getByRole('table')).toContainText('Expected from the control series');

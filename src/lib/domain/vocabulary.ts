@@ -13,6 +13,15 @@ export const USAGE_METRICS = [
 ] as const;
 export type UsageMetric = (typeof USAGE_METRICS)[number];
 
+/**
+ * What a usage metric is called where one series is shown. Circulation alone is physical checkouts;
+ * the Overview's key figure adds digital checkouts and says so, so a campaign page never calls the
+ * physical count plain "circulation" beside it.
+ */
+export function usageMetricName(metric: string): string {
+	return metric === 'circulation' ? 'physical circulation' : metric.replaceAll('_', ' ');
+}
+
 export const LITERACY_METRICS = [
 	'registrations',
 	'active_readers',

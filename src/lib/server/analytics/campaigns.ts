@@ -1,7 +1,7 @@
 import type { CampaignPeriod } from '../../domain/campaigns';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
-import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
+import { SURVEY_OUTCOMES, usageMetricName } from '../../domain/vocabulary';
 import { PERIOD_PREFERENCE } from './usage-period';
 
 export interface CampaignSummary {
@@ -159,7 +159,7 @@ export async function outcomeSeries(db: Database, metric: string): Promise<Outco
 			 GROUP BY 1 ORDER BY 1`,
 			{ metric: name, branch: branch ?? null }
 		);
-		return { label: `${name.replaceAll('_', ' ')}${branch ? ` at ${branch}` : ''} per month`, period: 'month', points };
+		return { label: `${usageMetricName(name)}${branch ? ` at ${branch}` : ''} per month`, period: 'month', points };
 	}
 	if (kind === 'literacy' && name) {
 		const points = await select(

@@ -67,6 +67,17 @@ describe('impact of the demo campaigns', () => {
 		expect(cards!.controlled).toBeNull();
 	});
 
+	it('calls the physical count "physical circulation" wherever one series is shown: the Overview's circulation adds digital', async () => {
+		// The Overview's circulation adds digital checkouts; a campaign's outcome series is physical only.
+		const [panel] = (await panelFor('Staff Picks Winter 2026')).filter((p) => p.metric === 'usage:circulation');
+		expect(panel!.label).toBe('physical circulation per month');
+		expect(panel!.paragraph).toMatch(/^During the campaign, physical circulation averaged/);
+		const labels = new Map((await explorableSeries(db)).map((s) => [s.metric, s.label]));
+		expect(labels.get('usage:circulation')).toBe('physical circulation');
+		expect(labels.get('usage:circulation:Central')).toBe('physical circulation at Central');
+		expect(labels.get('usage:new_cards')).toBe('new cards');
+	});
+
 	it('uses the control series a director picks, leaving out those that cannot serve', async () => {
 		const panel = (await impactForMetric(db, 'usage:visits', {
 			start: '2025-09-01',
@@ -74,10 +85,10 @@ describe('impact of the demo campaigns', () => {
 			controls: ['usage:circulation', 'programs:attendance', 'usage:nonsense']
 		}))!;
 		const controlled = panel.controlled!;
-		expect(controlled.controls).toEqual(['circulation']);
+		expect(controlled.controls).toEqual(['physical circulation']);
 		if (!controlled.result.ok) throw new Error(controlled.result.reason);
-		expect(controlled.result.coefficients.map((row) => row.name)).toEqual(['circulation']);
-		expect(controlled.paragraph).toMatch(/^Compared with circulation \(chosen as control series; /);
+		expect(controlled.result.coefficients.map((row) => row.name)).toEqual(['physical circulation']);
+		expect(controlled.paragraph).toMatch(/^Compared with physical circulation \(chosen as control series; /);
 		expect(controlled.paragraph).toContain(
 			'Left out as controls: program attendance (counted by week, not by month), nonsense (no data).'
 		);

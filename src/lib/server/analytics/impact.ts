@@ -11,7 +11,7 @@ import {
 } from '../../stats';
 import { IsoDate } from '../../domain/dates';
 import type { ImpactPanelData } from '../../domain/impact';
-import { SURVEY_OUTCOMES } from '../../domain/vocabulary';
+import { SURVEY_OUTCOMES, usageMetricName } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
 import { outcomeSeries, seriesName } from './campaigns';
 import { controlledEstimate } from './controlled';
@@ -248,5 +248,10 @@ export async function explorableSeries(db: Database): Promise<{ metric: string; 
 			).join('\n')}
 		 ORDER BY 1`
 	);
-	return rows.map((row) => ({ metric: row.metric, label: row.label.replaceAll('_', ' ') }));
+	return rows.map((row) => ({
+		metric: row.metric,
+		label: row.metric.startsWith('usage:')
+			? row.label.replace(/^\w+/, (name) => usageMetricName(name))
+			: row.label.replaceAll('_', ' ')
+	}));
 }
