@@ -67,7 +67,7 @@ describe('impact of the demo campaigns', () => {
 		expect(cards!.controlled).toBeNull();
 	});
 
-	it('calls the physical count "physical circulation" wherever one series is shown: the Overview's circulation adds digital', async () => {
+	it('calls the physical count "physical circulation" wherever one series is shown, where the Overview adds digital', async () => {
 		// The Overview's circulation adds digital checkouts; a campaign's outcome series is physical only.
 		const [panel] = (await panelFor('Staff Picks Winter 2026')).filter((p) => p.metric === 'usage:circulation');
 		expect(panel!.label).toBe('physical circulation per month');
