@@ -132,8 +132,10 @@ async function pageOfCampaignPosts(
 	requested: number,
 	perPage: number
 ): Promise<CampaignPostsPage> {
+	// The posts view has one row per post observed: counted on the observations, without its window.
 	const [count] = await db.query<{ total: number }>(
-		'SELECT count(*) AS total FROM campaign_posts cp JOIN posts p USING (platform, post_id) WHERE cp.campaign_id = $1',
+		`SELECT count(*) AS total FROM campaign_posts cp WHERE cp.campaign_id = $1
+			AND EXISTS (SELECT 1 FROM post_observations o WHERE o.platform = cp.platform AND o.post_id = cp.post_id)`,
 		[campaignId]
 	);
 	const total = count?.total ?? 0;
