@@ -188,7 +188,15 @@ export interface OutcomeSeries {
 /** A series' label without its "per week" or "per month": what it counts. */
 export const seriesName = (series: OutcomeSeries): string => series.label.replace(/ per (week|month)$/, '');
 
-export async function outcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
+/**
+ * The stored series an outcome metric names, cached by data version: the campaign page, its Impact
+ * panels, their cross-checks and the explore page each ask for the same few series. Shared: not to be mutated.
+ */
+export function outcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
+	return byDataVersion(db, 'outcomeSeries', metric, () => readOutcomeSeries(db, metric));
+}
+
+async function readOutcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
 	const [kind, name, branch, match] = metric.split(':');
 	const { timeZone } = await getSettings(db);
 	const select = async (sql: string, params: Record<string, string | null>) =>

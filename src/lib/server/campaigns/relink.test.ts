@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '../analytics/campaigns';
+import { campaignPromotionComparisons } from '../analytics/promotion';
 import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
 import { REPO_ROOT, tempDatabase } from '../db/test-support';
@@ -109,6 +110,33 @@ describe('campaigns on the demo library', () => {
 		expect(dates).toEqual(dates.slice().sort().reverse());
 		// A page past the end shows the last one.
 		expect(await campaignPosts(db, summer, 999)).toEqual(pages.at(-1));
+	});
+
+	it("answers a campaign page's summaries, posts, series and promotion comparisons from memory the second time", async () => {
+		let asked = 0;
+		const counted: Database = {
+			...db,
+			path: db.path,
+			get dataVersion() {
+				return db.dataVersion;
+			},
+			withConnection: (work) => ((asked += 1), db.withConnection(work)),
+			query: (sql, params) => ((asked += 1), db.query(sql, params))
+		};
+		const campaign = (await campaignSummaries(db)).find((c) => c.campaignId === summer)!;
+		const page = async () => [
+			await campaignSummaries(counted),
+			await campaignPosts(counted, summer, 2),
+			...(await Promise.all(campaign.outcomeMetrics.map((metric) => outcomeSeries(counted, metric)))),
+			await campaignPromotionComparisons(counted, campaign)
+		];
+		const first = await page();
+		const before = asked;
+		expect(await page()).toEqual(first);
+		expect(asked).toBe(before);
+		db.markChanged();
+		await page();
+		expect(asked).toBeGreaterThan(before);
 	});
 
 	it('reads the outcome series campaigns name', async () => {
