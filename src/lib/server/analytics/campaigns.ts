@@ -1,5 +1,6 @@
 import type { CampaignPeriod } from '../../domain/campaigns';
 import type { Database } from '../db/database';
+import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 import { SURVEY_OUTCOMES, usageMetricName } from '../../domain/vocabulary';
 import { PERIOD_PREFERENCE } from './usage-period';
@@ -25,8 +26,15 @@ export interface CampaignSummary {
 	costPerEngagement: number | null;
 }
 
-/** Every campaign with its posts' reach and engagement against the library's own baseline. */
-export async function campaignSummaries(db: Database): Promise<CampaignSummary[]> {
+/**
+ * Every campaign with its posts' reach and engagement against the library's own baseline; computed
+ * once per data version (the campaigns, campaign and explore pages and the report all ask for it).
+ */
+export function campaignSummaries(db: Database): Promise<CampaignSummary[]> {
+	return byDataVersion(db, 'campaignSummaries', null, () => summariseCampaigns(db));
+}
+
+async function summariseCampaigns(db: Database): Promise<CampaignSummary[]> {
 	const rows = await db.query<Record<string, unknown>>(
 		`WITH rated AS (
 			SELECT platform, post_id, reach, impressions, engagements, collaborator,
@@ -93,15 +101,55 @@ export interface CampaignPost {
 	matched: string | null;
 }
 
-export async function campaignPosts(db: Database, campaignId: number): Promise<CampaignPost[]> {
+/** Posts shown on one page of a campaign's list: a consortium's campaign has thousands, each with its forms. */
+export const CAMPAIGN_POSTS_PER_PAGE = 50;
+
+export interface CampaignPostsPage {
+	posts: CampaignPost[];
+	/** every post in the campaign */
+	total: number;
+	/** 1-based; a page past the end shows the last one */
+	page: number;
+	pages: number;
+	perPage: number;
+}
+
+/** One page of a campaign's posts, newest first; cached by data version. */
+export function campaignPosts(
+	db: Database,
+	campaignId: number,
+	page = 1,
+	perPage = CAMPAIGN_POSTS_PER_PAGE
+): Promise<CampaignPostsPage> {
+	return byDataVersion(db, 'campaignPosts', [campaignId, page, perPage], () =>
+		pageOfCampaignPosts(db, campaignId, page, perPage)
+	);
+}
+
+async function pageOfCampaignPosts(
+	db: Database,
+	campaignId: number,
+	requested: number,
+	perPage: number
+): Promise<CampaignPostsPage> {
+	// The posts view has one row per post observed: counted on the observations, without its window.
+	const [count] = await db.query<{ total: number }>(
+		`SELECT count(*) AS total FROM campaign_posts cp WHERE cp.campaign_id = $1
+			AND EXISTS (SELECT 1 FROM post_observations o WHERE o.platform = cp.platform AND o.post_id = cp.post_id)`,
+		[campaignId]
+	);
+	const total = count?.total ?? 0;
+	const pages = Math.max(1, Math.ceil(total / perPage));
+	const page = Math.min(Math.max(1, requested), pages);
+	// Platform and ID break ties, so a post never shows on two pages or none.
 	const rows = await db.query<Record<string, unknown>>(
 		`SELECT p.platform, p.post_id, strftime(p.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, p.text, p.permalink,
 			p.impressions, p.engagements, cp.rule, cp.manual, s.strategy, s.source, s.matched
 		 FROM campaign_posts cp JOIN posts p USING (platform, post_id) LEFT JOIN post_strategies s USING (platform, post_id)
-		 WHERE cp.campaign_id = $1 ORDER BY p.published_at DESC`,
-		[campaignId]
+		 WHERE cp.campaign_id = $1 ORDER BY p.published_at DESC, p.platform, p.post_id LIMIT $2 OFFSET $3`,
+		[campaignId, perPage, (page - 1) * perPage]
 	);
-	return rows.map((row) => ({
+	const posts = rows.map((row) => ({
 		platform: row.platform as string,
 		postId: row.post_id as string,
 		publishedAt: (row.published_at as string | null) ?? null,
@@ -115,6 +163,7 @@ export async function campaignPosts(db: Database, campaignId: number): Promise<C
 		strategySource: (row.source as string | null) ?? null,
 		matched: (row.matched as string | null) ?? null
 	}));
+	return { posts, total, page, pages, perPage };
 }
 
 export interface OutcomePoint {
@@ -139,7 +188,15 @@ export interface OutcomeSeries {
 /** A series' label without its "per week" or "per month": what it counts. */
 export const seriesName = (series: OutcomeSeries): string => series.label.replace(/ per (week|month)$/, '');
 
-export async function outcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
+/**
+ * The stored series an outcome metric names, cached by data version: the campaign page, its Impact
+ * panels, their cross-checks and the explore page each ask for the same few series. Shared: not to be mutated.
+ */
+export function outcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
+	return byDataVersion(db, 'outcomeSeries', metric, () => readOutcomeSeries(db, metric));
+}
+
+async function readOutcomeSeries(db: Database, metric: string): Promise<OutcomeSeries | null> {
 	const [kind, name, branch, match] = metric.split(':');
 	const { timeZone } = await getSettings(db);
 	const select = async (sql: string, params: Record<string, string | null>) =>

@@ -1,5 +1,7 @@
-import { hashtagReport, replyMeasures, type ReplyMeasures } from '../campaigns';
+import { replyMeasures, type ReplyMeasures } from '../campaigns';
+import { hashtagKey } from '../campaigns/text';
 import type { Database } from '../db/database';
+import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 
 export interface HashtagSummary {
@@ -12,60 +14,66 @@ export interface HashtagSummary {
 	months: number;
 }
 
-/** The year's most used hashtags with their reach and engagement; a campaign's hashtags count as branded. */
-export async function hashtagSummary(db: Database, limit = 15): Promise<HashtagSummary[]> {
-	const { timeZone } = await getSettings(db);
-	const posts = await db.query<{
-		published_at: string;
-		hashtags: string[];
-		impressions: number | null;
-		engagements: number | null;
-	}>(
-		`SELECT strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, hashtags, impressions, engagements FROM posts
-		 WHERE len(hashtags) > 0 AND published_at > (SELECT max(published_at) FROM posts) - INTERVAL 365 DAY`
-	);
-	const branded = (await db.query<{ tag: string }>('SELECT DISTINCT unnest(hashtags) AS tag FROM campaigns')).map(
-		(r) => r.tag
-	);
-	const rows = hashtagReport(
-		posts.map((p) => ({
-			publishedAt: p.published_at,
-			hashtags: p.hashtags,
-			impressions: p.impressions,
-			engagements: p.engagements
-		})),
-		branded,
-		'month',
-		timeZone
-	);
-	const byTag = new Map<string, HashtagSummary>();
-	for (const row of rows) {
-		const sum = byTag.get(row.hashtag) ?? {
-			hashtag: row.hashtag,
-			posts: 0,
-			impressions: null,
-			engagements: null,
-			branded: row.branded,
-			months: 0
-		};
-		sum.posts += row.posts;
-		sum.months += 1;
-		if (row.impressions !== null) sum.impressions = (sum.impressions ?? 0) + row.impressions;
-		if (row.engagements !== null) sum.engagements = (sum.engagements ?? 0) + row.engagements;
-		byTag.set(row.hashtag, sum);
-	}
-	return [...byTag.values()].sort((a, b) => b.posts - a.posts || a.hashtag.localeCompare(b.hashtag)).slice(0, limit);
+/** hashtagKey (campaigns/text.ts) in SQL: trimmed, leading '#' dropped, lower-case. */
+const HASHTAG_KEY = `lower(regexp_replace(regexp_replace(tag, '^\\s+|\\s+$', '', 'g'), '^#+', ''))`;
+
+/**
+ * The year's most used hashtags with their reach and engagement; a campaign's hashtags count as branded.
+ * Counted in SQL, as hashtagReport counts them by month (a hashtag once per post, lower-case, without
+ * '#'; figures summed over the posts that report them): a consortium's year is 50,000 posts, too many
+ * to carry into JavaScript on every request. Cached by data version.
+ */
+export function hashtagSummary(db: Database, limit = 15): Promise<HashtagSummary[]> {
+	return byDataVersion(db, 'hashtagSummary', limit, async () => {
+		const { timeZone } = await getSettings(db);
+		const rows = await db.query<{
+			hashtag: string;
+			posts: number;
+			impressions: number | null;
+			engagements: number | null;
+			months: number;
+		}>(
+			`WITH tagged AS (
+				SELECT DISTINCT platform, post_id, ${HASHTAG_KEY} AS hashtag,
+					date_trunc('month', timezone($tz, published_at)) AS month, impressions, engagements
+				FROM (SELECT platform, post_id, published_at, impressions, engagements, unnest(hashtags) AS tag FROM posts
+					WHERE len(hashtags) > 0 AND published_at > (SELECT max(published_at) FROM posts) - INTERVAL 365 DAY)
+			)
+			SELECT hashtag, count(*) AS posts, sum(impressions) AS impressions, sum(engagements) AS engagements,
+				count(DISTINCT month) AS months
+			FROM tagged WHERE hashtag <> '' GROUP BY hashtag`,
+			{ tz: timeZone }
+		);
+		const branded = new Set(
+			(await db.query<{ tag: string }>('SELECT DISTINCT unnest(hashtags) AS tag FROM campaigns')).map((r) =>
+				hashtagKey(r.tag)
+			)
+		);
+		return rows
+			.map((row) => ({ ...row, branded: branded.has(row.hashtag) }))
+			.sort((a, b) => b.posts - a.posts || a.hashtag.localeCompare(b.hashtag))
+			.slice(0, limit);
+	});
 }
 
 /** Replies sent and time to first reply on X, from the posts uploaded; exports rarely carry mentions received. */
-export async function communityEngagement(db: Database): Promise<ReplyMeasures & { account: string | null }> {
+export function communityEngagement(db: Database): Promise<ReplyMeasures & { account: string | null }> {
+	return byDataVersion(db, 'communityEngagement', null, () => computeCommunityEngagement(db));
+}
+
+async function computeCommunityEngagement(db: Database): Promise<ReplyMeasures & { account: string | null }> {
 	const [own] = await db.query<{ account: string }>(
 		`SELECT account FROM posts WHERE platform = 'x' AND account IS NOT NULL GROUP BY account ORDER BY count(*) DESC LIMIT 1`
 	);
-	const posts = await db.query<{ post_id: string; published_at: string; account: string | null; text: string | null }>(
-		`SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, account, text FROM posts WHERE platform = 'x' AND published_at IS NOT NULL`
-	);
 	const account = own?.account ?? null;
+	// The library's own posts count only as replies, which start with '@'; the rest of its posts (all
+	// but a few of 120,000 at a consortium's size) would be read and dropped.
+	const posts = await db.query<{ post_id: string; published_at: string; account: string | null; text: string | null }>(
+		`SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, account, text FROM posts
+		 WHERE platform = 'x' AND published_at IS NOT NULL
+			AND ($own IS NULL OR (account IS NOT NULL AND account <> $own) OR starts_with(text, '@'))`,
+		{ own: account }
+	);
 	const measures = replyMeasures(
 		// Analytics exports mark a reply only by its leading @handle; the post it answered is not in them.
 		posts.map((p) => {

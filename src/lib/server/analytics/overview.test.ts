@@ -11,6 +11,7 @@ import {
 } from '../db/test-support';
 import { importFile } from '../ingest/pipeline';
 import { saveSettings } from '../settings';
+import type { Database } from '../db/database';
 import { overview } from './overview';
 
 async function loaded() {
@@ -113,5 +114,44 @@ describe('overview', () => {
 				previous: { newFollows: 15, profileVisits: null, videoViews: null }
 			}
 		]);
+	});
+});
+
+/** The database with a count of every query, statement and connection it is asked for. */
+function counting(db: Database): { db: Database; asked: () => number } {
+	let asked = 0;
+	const counted: Database = {
+		...db,
+		path: db.path,
+		get dataVersion() {
+			return db.dataVersion;
+		},
+		connect: () => ((asked += 1), db.connect()),
+		withConnection: (work) => ((asked += 1), db.withConnection(work)),
+		query: (sql, params) => ((asked += 1), db.query(sql, params)),
+		markChanged: () => db.markChanged(),
+		close: () => db.close()
+	};
+	return { db: counted, asked: () => asked };
+}
+
+describe('overview by data version', () => {
+	it('answers a repeated range from memory, and an upload is in the next answer', async () => {
+		const db = await loaded();
+		const { db: counted, asked } = counting(db);
+		const first = await overview(counted, { from: '2026-02-01', to: '2026-03-31' });
+		const before = asked();
+		expect(before).toBeGreaterThan(0);
+		expect(await overview(counted, { from: '2026-02-01', to: '2026-03-31' })).toEqual(first);
+		expect(asked()).toBe(before);
+		// Another range or comparison is its own entry.
+		await overview(counted, { from: '2026-02-01', to: '2026-03-31', compare: 'year' });
+		expect(asked()).toBeGreaterThan(before);
+		const dir = mkdtempSync(join(tmpdir(), 'lantern-overview-'));
+		const more = join(dir, 'usage_more.csv');
+		writeFileSync(more, 'period_start,period,branch,metric,value\n2026-02-01,month,Annex,circulation,100\n');
+		await importFile(db, more);
+		const after = await overview(counted, { from: '2026-02-01', to: '2026-03-31' });
+		expect(kpi(after, 'circulation').value).toBe(19410);
 	});
 });

@@ -1,5 +1,6 @@
 import { promotedVersusNot, type DidResult, type ProgramSession } from '../../stats';
 import type { Database } from '../db/database';
+import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 
 export interface PromotionComparison {
@@ -14,10 +15,17 @@ export interface PromotionComparison {
  * Promoted programs are the campaign's branch's, or any a campaign post promoted; the others in the
  * same category are the comparison.
  */
-export async function campaignPromotionComparisons(
-	db: Database,
-	campaign: { campaignId: number; startsOn: string; endsOn: string; outcomeMetrics: string[] }
-): Promise<PromotionComparison[]> {
+type PromotedCampaign = { campaignId: number; startsOn: string; endsOn: string; outcomeMetrics: string[] };
+
+/** Cached by data version: each comparison runs a permutation test. */
+export function campaignPromotionComparisons(db: Database, campaign: PromotedCampaign): Promise<PromotionComparison[]> {
+	const { campaignId, startsOn, endsOn, outcomeMetrics } = campaign;
+	return byDataVersion(db, 'campaignPromotionComparisons', [campaignId, startsOn, endsOn, outcomeMetrics], () =>
+		compareCampaignPromotions(db, campaign)
+	);
+}
+
+async function compareCampaignPromotions(db: Database, campaign: PromotedCampaign): Promise<PromotionComparison[]> {
 	const { timeZone } = await getSettings(db);
 	const out: PromotionComparison[] = [];
 	for (const metric of campaign.outcomeMetrics) {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '../analytics/campaigns';
+import { campaignPromotionComparisons } from '../analytics/promotion';
 import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
 import { REPO_ROOT, tempDatabase } from '../db/test-support';
@@ -26,12 +27,14 @@ describe('campaigns on the demo library', () => {
 		await loadDemoLibrary(db, DEMO);
 		summer = (await campaignSummaries(db)).find((c) => c.name === '#MapleSummerReads 2026')!.campaignId;
 	});
+	/** Every post of the campaign, on one page. */
+	const allPosts = async (campaignId: number) => (await campaignPosts(db, campaignId, 1, 10_000)).posts;
 
 	it('assigns posts by hashtag inside each window and labels every campaign post with its strategy', async () => {
 		const summaries = await campaignSummaries(db);
 		expect(new Set(summaries.map((c) => c.strategy)).size).toBeGreaterThanOrEqual(4);
 		for (const c of summaries) expect(c.posts, c.name).toBeGreaterThan(10);
-		const posts = await campaignPosts(db, summer);
+		const posts = await allPosts(summer);
 		expect(
 			posts.every(
 				(p) =>
@@ -45,7 +48,7 @@ describe('campaigns on the demo library', () => {
 	});
 
 	it('keeps a manual removal and a manual addition through a re-import of the posts', async () => {
-		const [first] = await campaignPosts(db, summer);
+		const [first] = await allPosts(summer);
 		expect(
 			await decideCampaignPost(db, summer, { platform: first!.platform, postId: first!.postId, action: 'remove' })
 		).toBeNull();
@@ -56,7 +59,7 @@ describe('campaigns on the demo library', () => {
 		)[0]!.post_id;
 		expect(await decideCampaignPost(db, summer, { platform: 'x', postId: outside, action: 'add' })).toBeNull();
 		const check = async () => {
-			const posts = await campaignPosts(db, summer);
+			const posts = await allPosts(summer);
 			expect(posts.some((p) => p.postId === first!.postId)).toBe(false);
 			expect(posts.find((p) => p.postId === outside)).toMatchObject({ rule: 'manual', manual: true });
 		};
@@ -65,7 +68,7 @@ describe('campaigns on the demo library', () => {
 			await db.query<{ import_id: number }>(`SELECT import_id FROM import_log WHERE file_name = $1`, [X_FILE])
 		)[0]!.import_id;
 		await removeImportsAndRelink(db, [xImport]);
-		expect((await campaignPosts(db, summer)).some((p) => p.platform === 'x')).toBe(false);
+		expect((await allPosts(summer)).some((p) => p.platform === 'x')).toBe(false);
 		expect(await importAny(db, join(DEMO, X_FILE), { fileName: X_FILE })).toMatchObject({ status: 'imported' });
 		await check();
 		expect(await decideCampaignPost(db, summer, { platform: 'x', postId: 'no-such-post', action: 'add' })).toMatch(
@@ -92,6 +95,48 @@ describe('campaigns on the demo library', () => {
 			expect(row.q1Rate!).toBeLessThanOrEqual(row.medianRate!);
 			expect(row.medianRate!).toBeLessThanOrEqual(row.q3Rate!);
 		}
+	});
+
+	it("pages a campaign's posts: 50 a page, newest first, every post on exactly one page", async () => {
+		const all = await allPosts(summer);
+		expect(all.length).toBeGreaterThan(100);
+		const first = await campaignPosts(db, summer);
+		expect(first).toMatchObject({ total: all.length, page: 1, pages: Math.ceil(all.length / 50), perPage: 50 });
+		expect(first.posts).toHaveLength(50);
+		const pages = [first];
+		for (let page = 2; page <= first.pages; page += 1) pages.push(await campaignPosts(db, summer, page));
+		expect(pages.flatMap((page) => page.posts)).toEqual(all);
+		const dates = all.map((post) => post.publishedAt!);
+		expect(dates).toEqual(dates.slice().sort().reverse());
+		// A page past the end shows the last one.
+		expect(await campaignPosts(db, summer, 999)).toEqual(pages.at(-1));
+	});
+
+	it("answers a campaign page's summaries, posts, series and promotion comparisons from memory the second time", async () => {
+		let asked = 0;
+		const counted: Database = {
+			...db,
+			path: db.path,
+			get dataVersion() {
+				return db.dataVersion;
+			},
+			withConnection: (work) => ((asked += 1), db.withConnection(work)),
+			query: (sql, params) => ((asked += 1), db.query(sql, params))
+		};
+		const campaign = (await campaignSummaries(db)).find((c) => c.campaignId === summer)!;
+		const page = async () => [
+			await campaignSummaries(counted),
+			await campaignPosts(counted, summer, 2),
+			...(await Promise.all(campaign.outcomeMetrics.map((metric) => outcomeSeries(counted, metric)))),
+			await campaignPromotionComparisons(counted, campaign)
+		];
+		const first = await page();
+		const before = asked;
+		expect(await page()).toEqual(first);
+		expect(asked).toBe(before);
+		db.markChanged();
+		await page();
+		expect(asked).toBeGreaterThan(before);
 	});
 
 	it('reads the outcome series campaigns name', async () => {

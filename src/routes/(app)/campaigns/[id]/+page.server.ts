@@ -10,8 +10,10 @@ import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionFo
 import type { Actions, PageServerLoad } from './$types';
 
 const Params = z.object({ id: z.coerce.number().int().positive() });
+/** ?page=N of the posts list; anything else is the first page. */
+const PostsPage = z.coerce.number().int().positive().catch(1);
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const parsed = Params.safeParse(params);
 	if (!parsed.success) error(404, 'No such campaign.');
 	const db = await databaseFor(locals);
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	for (const metric of campaign.outcomeMetrics) outcomes.push({ metric, series: await outcomeSeries(db, metric) });
 	return {
 		campaign,
-		posts: await campaignPosts(db, campaign.campaignId),
+		posts: await campaignPosts(db, campaign.campaignId, PostsPage.parse(url.searchParams.get('page') ?? 1)),
 		outcomes,
 		impact: await campaignImpact(db, campaign),
 		promotion: await campaignPromotionComparisons(db, campaign)
