@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CampaignInput } from '../../domain/campaigns';
+import { campaignPromotionComparisons } from '../analytics/promotion';
 import type { Database } from '../db/database';
 import { fingerprint, REPO_ROOT, tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
@@ -161,6 +162,33 @@ describe('creating and editing campaigns in the app, on the demo library', () =>
 			ok: false,
 			message: 'Always-on storytime already ended on 2026-09-30.'
 		});
+	});
+	it('counts the programs a campaign names as promoted in its promoted-against-comparable comparison', async () => {
+		const family = CampaignInput.parse({
+			name: 'Family storytime spring',
+			strategy: 'programs_showcase',
+			starts_on: '2026-03-01',
+			ends_on: '2026-05-31',
+			outcome_metrics: ['programs:attendance:Nowhere:storytime']
+		});
+		const compare = async (campaign: CampaignInput) => {
+			const saved = await saveCampaign(db, campaign, { campaignId: null, actor: ACTOR });
+			if (!saved.ok) throw new Error('not saved');
+			const [comparison] = await campaignPromotionComparisons(db, {
+				campaignId: saved.campaignId,
+				startsOn: campaign.starts_on,
+				endsOn: campaign.ends_on!,
+				outcomeMetrics: campaign.outcome_metrics
+			});
+			return comparison!.result;
+		};
+		// No post and no branch promotes anything; naming two storytimes makes their sessions at three branches promoted.
+		const reason = (result: Awaited<ReturnType<typeof compare>>) => (result.ok ? 'estimated' : result.reason);
+		expect(reason(await compare(family))).toMatch(/: 0 promoted programs and 0 comparison programs/);
+		const named = { ...family, name: 'Family storytime spring, named' };
+		expect(reason(await compare({ ...named, promoted_programs: ['Family Storytime', 'Preschool Storytime'] }))).toMatch(
+			/: 3 promoted programs and 1 comparison program/
+		);
 	});
 });
 
