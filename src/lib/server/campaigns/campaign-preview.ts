@@ -170,7 +170,7 @@ async function withPreviewLinks<T>(
 				OR (platform, post_id) IN (FROM decided)`,
 			{ names: JSON.stringify(names), from: rule.startsOn, to: rule.endsOn }
 		);
-		await relabelPosts(connection, { timeZone, campaigns: [rule], manual, corrections: new Map() });
+		await relabelPosts(connection, { timeZone, campaigns: [rule], manual, corrections: new Map() }, { labels: false });
 		await connection.run(`CREATE OR REPLACE TEMP TABLE preview_links AS ${WORKED_OUT_LINKS}`);
 		return read(connection);
 	});

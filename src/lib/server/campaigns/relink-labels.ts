@@ -136,11 +136,13 @@ function nearCampaigns(campaigns: readonly CampaignRule[]): string {
  * so alike posts are grouped in SQL, each group is worked out once, by the same functions as one
  * post, and its answer is joined back to every post of the group. The local date only counts near
  * a campaign's window (elsewhere no rule applies), so only there does it split groups. Posts staff
- * decided on or corrected are worked out one by one.
+ * decided on or corrected are worked out one by one. Without `labels` (a campaign's preview), only
+ * the links are worked out: classifying the posts is most of the work and the preview shows no label.
  */
 export async function relabelPosts(
 	connection: DuckDBConnection,
-	{ timeZone, campaigns, manual, corrections }: LabelInputs
+	{ timeZone, campaigns, manual, corrections }: LabelInputs,
+	{ labels = true }: { labels?: boolean } = {}
 ): Promise<void> {
 	const grouped = 'relabel AND NOT by_hand';
 	const near = nearCampaigns(campaigns);
@@ -196,6 +198,7 @@ export async function relabelPosts(
 			// No post of the group has a staff decision, so none applies.
 			const assignments = iso ? assign(post, iso, campaigns, [], timeZone) : [];
 			for (const a of assignments) groupLinks.row(g, Number(a.campaignId), a.rule);
+			if (!labels) return;
 			const classification = classify(post);
 			const label = labelFrom(classification, strategyFromCampaigns(assignments, campaigns), null, post.collaborator);
 			groupLabels.row(g, label.strategy, label.source, label.predicted, matchedText(classification));
@@ -239,6 +242,7 @@ export async function relabelPosts(
 		const [postId, iso] = [hand.post_id[i]!, hand.iso[i]];
 		const assignments = iso ? assign(post, iso, campaigns, manual, timeZone, platform, postId) : [];
 		for (const a of assignments) handLinks.row(Number(a.campaignId), platform, postId, a.rule, a.manual);
+		if (!labels) return;
 		const classification = classify(post);
 		const label = labelFrom(
 			classification,
