@@ -34,13 +34,16 @@ export async function editableCampaign(db: Database, campaignId: number): Promis
 
 export type SaveResult = { ok: true; campaignId: number } | { ok: false; errors: CampaignFormErrors };
 
-/** Another stored campaign with this name (any case), which would make decisions, labels and lists ambiguous. */
-async function nameTaken(db: Database, name: string, except: number | null): Promise<boolean> {
+/**
+ * Why the name cannot be used: another stored campaign has it (in any case), which would make
+ * decisions, labels and lists ambiguous. Null when it is free.
+ */
+export async function campaignNameProblem(db: Database, name: string, except: number | null): Promise<string | null> {
 	const [row] = await db.query(
 		'SELECT 1 AS found FROM campaigns WHERE lower(name) = lower($1) AND campaign_id IS DISTINCT FROM $2 AND NOT archived',
 		[name, except]
 	);
-	return row !== undefined;
+	return row === undefined ? null : `A campaign called “${name}” already exists.`;
 }
 
 /**
@@ -54,8 +57,8 @@ export async function saveCampaign(
 	options: { campaignId: number | null; actor: Actor; action?: string }
 ): Promise<SaveResult> {
 	const { campaignId, actor } = options;
-	if (await nameTaken(db, campaign.name, campaignId))
-		return { ok: false, errors: { name: `A campaign called “${campaign.name}” already exists.` } };
+	const nameProblem = await campaignNameProblem(db, campaign.name, campaignId);
+	if (nameProblem) return { ok: false, errors: { name: nameProblem } };
 	const saved = await db.withConnection((connection) =>
 		inTransaction(connection, async () => {
 			if (campaignId === null) return insertCampaign(connection, null, campaign);

@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { campaignFormValues, parseCampaignForm } from '../../domain/campaign-form';
 import { getDatabase } from '../app';
-import { saveCampaign } from './campaign-editor';
+import { campaignNameProblem, saveCampaign } from './campaign-editor';
 import { previewCampaign } from './campaign-preview';
 
 /**
@@ -14,8 +14,11 @@ export function campaignFormActions(campaignIdOf: (event: RequestEvent) => numbe
 			const values = campaignFormValues(await event.request.formData());
 			const parsed = parseCampaignForm(values);
 			if (!parsed.ok) return fail(400, { values, errors: parsed.errors, preview: null });
-			const preview = await previewCampaign(await getDatabase(), parsed.campaign, campaignIdOf(event));
-			return { values, errors: {}, preview };
+			const db = await getDatabase();
+			// A taken name is told now, beside the preview, rather than only when saving.
+			const name = await campaignNameProblem(db, parsed.campaign.name, campaignIdOf(event));
+			const preview = await previewCampaign(db, parsed.campaign, campaignIdOf(event));
+			return { values, errors: name ? { name } : {}, preview };
 		},
 		save: async (event: RequestEvent) => {
 			const values = campaignFormValues(await event.request.formData());
