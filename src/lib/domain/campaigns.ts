@@ -21,12 +21,20 @@ export const STRATEGY_LABELS: Record<(typeof STRATEGIES)[number], string> = {
 	partner_collaborations: 'Partner collaborations'
 };
 
+/** A list of words or values staff type; each entry trimmed, none empty. */
+const words = (max: number) => z.array(z.string().trim().min(1).max(max)).default([]);
+
+/**
+ * What a campaign is, wherever it comes from: a campaigns JSON file, the command line or the
+ * campaign form. Messages read as sentences beside a form field and after a file's row and column.
+ */
 export const CampaignInput = z
 	.object({
-		name: z.string().trim().min(1).max(200),
-		strategy: z.enum(STRATEGIES),
+		name: z.string().trim().min(1, 'Write a name for the campaign.').max(200, 'Keep the name under 200 characters.'),
+		strategy: z.enum(STRATEGIES, { error: 'Choose one of the strategies.' }),
 		starts_on: IsoDate,
-		ends_on: IsoDate,
+		/** absent or null: the campaign is ongoing */
+		ends_on: IsoDate.nullish().transform((date) => date ?? null),
 		branches: z.array(z.string().trim().min(1)).default([]),
 		hashtags: z
 			.array(
@@ -38,10 +46,10 @@ export const CampaignInput = z
 			)
 			.default([]),
 		outcome_metrics: z.array(z.string().trim().min(1)).default([]),
-		description: z.string().max(2000).optional(),
-		keywords: z.array(z.string().trim().min(1).max(200)).default([]),
-		link_domains: z.array(z.string().trim().min(1).max(200)).default([]),
-		utm_campaigns: z.array(z.string().trim().min(1).max(200)).default([]),
+		description: z.string().max(2000, 'Keep the description under 2,000 characters.').optional(),
+		keywords: words(200),
+		link_domains: words(200),
+		utm_campaigns: words(200),
 		partner_accounts: z
 			.array(
 				z
@@ -52,12 +60,19 @@ export const CampaignInput = z
 					.transform((handle) => handle.replace(/^@+/, ''))
 			)
 			.default([]),
+		/** titles of imported programs the campaign promotes, whatever posts say */
+		promoted_programs: words(300),
 		/** money spent, for cost per engagement */
-		budget: z.number().nonnegative().optional()
+		budget: z.number().nonnegative('The budget cannot be negative.').optional()
 	})
-	.refine((campaign) => campaign.ends_on >= campaign.starts_on, {
-		message: 'ends_on is before starts_on',
-		path: ['ends_on']
+	.refine((campaign) => campaign.ends_on === null || campaign.ends_on >= campaign.starts_on, {
+		message: 'The end date is before the start date.',
+		path: ['ends_on'],
+		// Checked whenever both dates are readable, so a form shows it beside the other fields' problems.
+		when: ({ value }) => {
+			const dates = value as { starts_on?: unknown; ends_on?: unknown };
+			return IsoDate.safeParse(dates.starts_on).success && IsoDate.nullish().safeParse(dates.ends_on).success;
+		}
 	});
 export type CampaignInput = z.infer<typeof CampaignInput>;
 

@@ -10,7 +10,9 @@ export interface CampaignSummary {
 	name: string;
 	strategy: string;
 	startsOn: string;
+	/** today's date while the campaign runs (ongoing) */
 	endsOn: string;
+	ongoing: boolean;
 	description: string | null;
 	hashtags: string[];
 	outcomeMetrics: string[];
@@ -49,7 +51,7 @@ async function summariseCampaigns(db: Database): Promise<CampaignSummary[]> {
 			FROM campaign_posts cp JOIN rated r USING (platform, post_id) LEFT JOIN baseline b USING (platform)
 			GROUP BY cp.campaign_id
 		)
-		SELECT c.campaign_id, c.name, c.strategy, strftime(c.starts_on, '%Y-%m-%d') AS starts_on, strftime(c.ends_on, '%Y-%m-%d') AS ends_on,
+		SELECT c.campaign_id, c.name, c.strategy, strftime(c.starts_on, '%Y-%m-%d') AS starts_on, strftime(c.ends_on, '%Y-%m-%d') AS ends_on, c.ongoing,
 			c.description, c.hashtags, c.outcome_metrics, c.budget, coalesce(p.posts, 0) AS posts, p.reach, p.impressions, p.engagements,
 			p.engagement_rate, p.baseline_rate, c.budget / nullif(p.engagements, 0) AS cost_per_engagement
 		FROM campaigns c LEFT JOIN per_campaign p USING (campaign_id)
@@ -61,6 +63,7 @@ async function summariseCampaigns(db: Database): Promise<CampaignSummary[]> {
 		strategy: row.strategy as string,
 		startsOn: row.starts_on as string,
 		endsOn: row.ends_on as string,
+		ongoing: row.ongoing as boolean,
 		description: (row.description as string | null) ?? null,
 		hashtags: (row.hashtags as string[] | null) ?? [],
 		outcomeMetrics: (row.outcome_metrics as string[] | null) ?? [],

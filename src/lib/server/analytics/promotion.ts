@@ -12,8 +12,8 @@ export interface PromotionComparison {
 /**
  * For each programs:attendance:<branch>:<word> outcome of a campaign: sessions of programs matching
  * the word in the year before the campaign and during it, a program being one title at one branch.
- * Promoted programs are the campaign's branch's, or any a campaign post promoted; the others in the
- * same category are the comparison.
+ * Promoted programs are the campaign's branch's, any a campaign post promoted, and those the
+ * campaign names; the others in the same category are the comparison.
  */
 type PromotedCampaign = { campaignId: number; startsOn: string; endsOn: string; outcomeMetrics: string[] };
 
@@ -36,7 +36,8 @@ async function compareCampaignPromotions(db: Database, campaign: PromotedCampaig
 				strftime(CAST(timezone($tz, p.starts_at) AS DATE), '%Y-%m-%d') AS date, p.attendance,
 				coalesce(p.branch = $branch, false) OR EXISTS (
 					SELECT 1 FROM program_promotions pp JOIN campaign_posts cp USING (platform, post_id)
-					WHERE pp.program_id = p.program_id AND pp.program_source = p.source AND cp.campaign_id = $campaign) AS promoted
+					WHERE pp.program_id = p.program_id AND pp.program_source = p.source AND cp.campaign_id = $campaign)
+				OR p.title IN (SELECT unnest(promoted_programs) FROM campaigns WHERE campaign_id = $campaign) AS promoted
 			 FROM programs p
 			 WHERE NOT p.cancelled AND p.attendance IS NOT NULL
 			   AND (p.title ILIKE '%' || $match || '%' OR coalesce(p.category, '') ILIKE '%' || $match || '%')

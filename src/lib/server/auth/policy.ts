@@ -21,6 +21,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/overview': { read: 'view' },
 	'/(app)/campaigns': { read: 'view' },
 	'/(app)/campaigns/[id]': { read: 'view', actions: { decide: 'curate', correct: 'curate' } },
+	'/(app)/campaigns/new': { read: 'curate', actions: { preview: 'curate', save: 'curate' } },
+	'/(app)/campaigns/[id]/edit': { read: 'curate', actions: { preview: 'curate', save: 'curate', close: 'curate' } },
 	'/(app)/strategies': { read: 'view' },
 	'/(app)/explore': { read: 'view' },
 	'/(app)/library': { read: 'view' },

@@ -5,10 +5,9 @@ import type { ImportResult } from '../../domain/imports';
 import { issuePath } from '../../domain/zod-message';
 import { inTransaction, type Database } from '../db/database';
 import { findImportByHash, hashFile, logImport } from '../ingest/import-log';
+import { insertCampaign } from './campaign-store';
 
 const SOURCE = 'lantern-campaigns';
-/** A JSON list parameter as VARCHAR[] (the node client cannot bind an empty list's type). */
-const list = (n: number) => `CAST(CAST($${n} AS JSON) AS VARCHAR[])`;
 
 /** Imports a campaigns JSON file ({"campaigns": [...]}) as one undoable import. */
 export async function importCampaignsFile(
@@ -56,29 +55,7 @@ export async function importCampaignsFile(
 				now,
 				isDemo: options.isDemo
 			});
-			for (const c of campaigns) {
-				await connection.run(
-					`INSERT INTO campaign_records (import_id, name, strategy, starts_on, ends_on, branches, hashtags, outcome_metrics, description,
-						keywords, link_domains, utm_campaigns, partner_accounts, budget)
-					 VALUES ($1, $2, $3, CAST($4 AS DATE), CAST($5 AS DATE), ${list(6)}, ${list(7)}, ${list(8)}, $9, ${list(10)}, ${list(11)}, ${list(12)}, ${list(13)}, $14)`,
-					[
-						id,
-						c.name,
-						c.strategy,
-						c.starts_on,
-						c.ends_on,
-						JSON.stringify(c.branches),
-						JSON.stringify(c.hashtags),
-						JSON.stringify(c.outcome_metrics),
-						c.description ?? null,
-						JSON.stringify(c.keywords),
-						JSON.stringify(c.link_domains),
-						JSON.stringify(c.utm_campaigns),
-						JSON.stringify(c.partner_accounts),
-						c.budget ?? null
-					]
-				);
-			}
+			for (const campaign of campaigns) await insertCampaign(connection, id, campaign);
 			return id;
 		});
 		db.markChanged();

@@ -5,7 +5,7 @@ import { queryColumns, tempTableWriter } from '../db/append';
 import type { Database } from '../db/database';
 import { assignPostToCampaigns, strategyFromCampaigns, type Assignment } from './assignment';
 import { classifyPost, labelFrom, type Classification } from './classifier';
-import type { CampaignRule, ManualDecision } from './rules';
+import { ONGOING_UNTIL, type CampaignRule, type ManualDecision } from './rules';
 
 /** Groups of alike posts classified per round: bounds memory for a library with a million posts. */
 const GROUP_CHUNK = 50_000;
@@ -55,13 +55,14 @@ async function loadCampaignRules(db: Database): Promise<CampaignRule[]> {
 		strategy: Strategy;
 		starts_on: string;
 		ends_on: string;
+		ongoing: boolean;
 		hashtags: string[];
 		keywords: string[] | null;
 		link_domains: string[] | null;
 		utm_campaigns: string[] | null;
 		partner_accounts: string[] | null;
 	}>(
-		`SELECT campaign_id, name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on, hashtags,
+		`SELECT campaign_id, name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on, ongoing, hashtags,
 			keywords, link_domains, utm_campaigns, partner_accounts FROM campaigns WHERE NOT archived ORDER BY campaign_id`
 	);
 	return rows.map((row) => ({
@@ -69,7 +70,7 @@ async function loadCampaignRules(db: Database): Promise<CampaignRule[]> {
 		name: row.name,
 		strategy: row.strategy,
 		startsOn: row.starts_on,
-		endsOn: row.ends_on,
+		endsOn: row.ongoing ? ONGOING_UNTIL : row.ends_on,
 		hashtags: row.hashtags ?? [],
 		keywords: row.keywords ?? [],
 		linkDomains: row.link_domains ?? [],
@@ -135,11 +136,13 @@ function nearCampaigns(campaigns: readonly CampaignRule[]): string {
  * so alike posts are grouped in SQL, each group is worked out once, by the same functions as one
  * post, and its answer is joined back to every post of the group. The local date only counts near
  * a campaign's window (elsewhere no rule applies), so only there does it split groups. Posts staff
- * decided on or corrected are worked out one by one.
+ * decided on or corrected are worked out one by one. Without `labels` (a campaign's preview), only
+ * the links are worked out: classifying the posts is most of the work and the preview shows no label.
  */
 export async function relabelPosts(
 	connection: DuckDBConnection,
-	{ timeZone, campaigns, manual, corrections }: LabelInputs
+	{ timeZone, campaigns, manual, corrections }: LabelInputs,
+	{ labels = true }: { labels?: boolean } = {}
 ): Promise<void> {
 	const grouped = 'relabel AND NOT by_hand';
 	const near = nearCampaigns(campaigns);
@@ -195,6 +198,7 @@ export async function relabelPosts(
 			// No post of the group has a staff decision, so none applies.
 			const assignments = iso ? assign(post, iso, campaigns, [], timeZone) : [];
 			for (const a of assignments) groupLinks.row(g, Number(a.campaignId), a.rule);
+			if (!labels) return;
 			const classification = classify(post);
 			const label = labelFrom(classification, strategyFromCampaigns(assignments, campaigns), null, post.collaborator);
 			groupLabels.row(g, label.strategy, label.source, label.predicted, matchedText(classification));
@@ -238,6 +242,7 @@ export async function relabelPosts(
 		const [postId, iso] = [hand.post_id[i]!, hand.iso[i]];
 		const assignments = iso ? assign(post, iso, campaigns, manual, timeZone, platform, postId) : [];
 		for (const a of assignments) handLinks.row(Number(a.campaignId), platform, postId, a.rule, a.manual);
+		if (!labels) return;
 		const classification = classify(post);
 		const label = labelFrom(
 			classification,
@@ -251,27 +256,29 @@ export async function relabelPosts(
 	handLabels.close();
 }
 
+/** The rows of relink_posts that a group's results (relink_group_links or _labels) apply to, joined on the group's key (NULL matching NULL). */
+const ofGroup = (results: string) => `relink_posts p JOIN (SELECT * FROM relink_groups JOIN ${results} USING (g)) r
+	ON p.text IS NOT DISTINCT FROM r.text AND p.hashtags IS NOT DISTINCT FROM r.hashtags
+		AND p.post_type IS NOT DISTINCT FROM r.post_type AND p.collaborator IS NOT DISTINCT FROM r.collaborator
+		AND p.day IS NOT DISTINCT FROM r.day
+	WHERE p.relabel AND NOT p.by_hand`;
+
+/**
+ * The campaign links relabelPosts worked out, one row per post and campaign (campaign_id, platform,
+ * post_id, rule, manual): what storeLabels stores, and what a campaign's preview shows.
+ */
+export const WORKED_OUT_LINKS = `SELECT r.campaign_id, p.platform, p.post_id, r.rule, false AS manual FROM ${ofGroup('relink_group_links')}
+	UNION ALL SELECT campaign_id, platform, post_id, rule, manual FROM relink_hand_links`;
+
 /**
  * Stores what relabelPosts worked out, inside the relink's transaction: every post of a group gets
  * its group's links and label, by the group's key (NULL matching NULL), then the posts worked out one by one.
  */
 export async function storeLabels(connection: DuckDBConnection): Promise<{ assigned: number; labelled: number }> {
-	const ofGroup = (results: string) => `relink_posts p JOIN (SELECT * FROM relink_groups JOIN ${results} USING (g)) r
-		ON p.text IS NOT DISTINCT FROM r.text AND p.hashtags IS NOT DISTINCT FROM r.hashtags
-			AND p.post_type IS NOT DISTINCT FROM r.post_type AND p.collaborator IS NOT DISTINCT FROM r.collaborator
-			AND p.day IS NOT DISTINCT FROM r.day
-		WHERE p.relabel AND NOT p.by_hand`;
-	const assigned =
-		(await rowsChanged(
-			connection,
-			`INSERT INTO campaign_post_links (campaign_id, platform, post_id, rule, manual)
-			SELECT r.campaign_id, p.platform, p.post_id, r.rule, false FROM ${ofGroup('relink_group_links')}`
-		)) +
-		(await rowsChanged(
-			connection,
-			`INSERT INTO campaign_post_links (campaign_id, platform, post_id, rule, manual)
-			SELECT campaign_id, platform, post_id, rule, manual FROM relink_hand_links`
-		));
+	const assigned = await rowsChanged(
+		connection,
+		`INSERT INTO campaign_post_links (campaign_id, platform, post_id, rule, manual) ${WORKED_OUT_LINKS}`
+	);
 	await connection.run(`INSERT INTO post_strategy_labels (platform, post_id, strategy, source, predicted, matched)
 		SELECT p.platform, p.post_id, r.strategy, r.source, r.predicted, r.matched FROM ${ofGroup('relink_group_labels')}`);
 	await connection.run(`INSERT INTO post_strategy_labels (platform, post_id, strategy, source, predicted, matched)

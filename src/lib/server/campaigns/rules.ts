@@ -1,4 +1,5 @@
-import type { Strategy } from '../../domain/campaigns';
+import type { CampaignInput, Strategy } from '../../domain/campaigns';
+import { LATEST_DATE } from '../../domain/dates';
 
 /** A campaign as the assignment rules see it: a stored campaign (CampaignInput) with its id, in camelCase. */
 export interface CampaignRule {
@@ -36,4 +37,23 @@ export interface ManualDecision {
 	platform: string;
 	postId: string;
 	action: 'add' | 'remove';
+}
+
+/** A campaign with no end date yet matches posts up to the last date Lantern accepts. */
+export const ONGOING_UNTIL = LATEST_DATE;
+
+/** The rules of a campaign as written (a file's entry, the campaign form), under this ID. */
+export function campaignRule(id: string, campaign: CampaignInput): CampaignRule {
+	return {
+		id,
+		name: campaign.name,
+		strategy: campaign.strategy,
+		startsOn: campaign.starts_on,
+		endsOn: campaign.ends_on ?? ONGOING_UNTIL,
+		hashtags: campaign.hashtags,
+		keywords: campaign.keywords,
+		linkDomains: campaign.link_domains,
+		utmCampaigns: campaign.utm_campaigns,
+		partnerAccounts: campaign.partner_accounts
+	};
 }

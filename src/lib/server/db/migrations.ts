@@ -326,6 +326,15 @@ UPDATE post_observations SET text = ${decodeEntitiesSql('text')}, hashtags = ${h
 WHERE platform = 'x' AND contains(text, '&');
 UPDATE x_note_texts SET text = ${decodeEntitiesSql('text')} WHERE contains(text, '&');
 `
+	},
+	{
+		// Staff create campaigns in the app: one still running has no end yet, and may name the programs it promotes.
+		version: 12,
+		name: 'ongoing campaigns, campaigns naming their promoted programs',
+		sql: `
+ALTER TABLE campaign_records ALTER COLUMN ends_on DROP NOT NULL;
+ALTER TABLE campaign_records ADD COLUMN promoted_programs VARCHAR[];
+`
 	}
 ];
 

@@ -128,9 +128,11 @@ FROM literacy_records
 QUALIFY row_number() OVER (
 	PARTITION BY branch, period_start, period, program, age_group, metric ORDER BY import_id DESC) = 1;
 
+-- A campaign still running (no end date) reads as ending today, so every window stays a closed range.
 CREATE OR REPLACE VIEW campaigns AS
-SELECT campaign_id, name, strategy, starts_on, ends_on, branches, hashtags, outcome_metrics,
-	description, archived, import_id, keywords, link_domains, utm_campaigns, partner_accounts, budget
+SELECT campaign_id, name, strategy, starts_on, coalesce(ends_on, current_date) AS ends_on, ends_on IS NULL AS ongoing,
+	branches, hashtags, outcome_metrics, description, archived, import_id, keywords, link_domains, utm_campaigns,
+	partner_accounts, budget, coalesce(promoted_programs, []) AS promoted_programs
 FROM campaign_records;
 
 -- One row per outcome-survey response; each statement both as written and on the 1–5 scale.
