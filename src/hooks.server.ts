@@ -5,6 +5,8 @@ import { prepareFirstAdmin } from '$lib/server/auth/setup';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
 import { relinkAfter } from '$lib/server/ingest/import-any';
 import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
+import { publishBackupControl } from '$lib/server/db/backup-control';
+import { startUploaderNameSweeps } from '$lib/server/ingest/uploader-retention';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
@@ -15,6 +17,10 @@ export const init: ServerInit = async () => {
 		await prepareFirstAdmin(db);
 		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.
 		startUploadSweeps();
+		// Uploaders' names past the library's retention setting are forgotten now and every hour.
+		startUploaderNameSweeps(db);
+		// `lantern backup` asks this server for the snapshot while it holds the database.
+		await publishBackupControl(db.path, process.env.LANTERN_RENDER_ORIGIN);
 	}
 };
 

@@ -40,7 +40,7 @@ describe('lantern command line', () => {
 		expect(again.stdout).toContain('duplicate');
 		const bad = await lantern('import', join(SOURCE_FIXTURES, 'usage_bad.csv'), '--db', path);
 		expect(bad.code).toBe(1);
-		expect(bad.stdout).toContain('row 3, column "metric": "footfall" is not one of');
+		expect(bad.stdout).toContain('row 3, column "metric": an 8-character text is not one of');
 		const listed = JSON.parse((await lantern('imports', '--db', path, '--json')).stdout) as { status: string }[];
 		expect(listed.map((i) => i.status)).toEqual(['rejected', 'duplicate', 'imported', 'imported']);
 	});

@@ -9,6 +9,8 @@ import { DateRangeQuery } from '../lib/domain/overview';
 import { describeZodError } from '../lib/domain/zod-message';
 import type { ImportResult } from '../lib/domain/imports';
 import { closeAll, openDatabase, type Database } from '../lib/server/db/database';
+import { backupDatabase, restoreDatabase } from '../lib/server/db/backup';
+import { requestServerBackup } from '../lib/server/db/backup-control';
 import { loadDemoLibrary, removeDemoLibrary } from '../lib/server/demo';
 import { importUpload, relinkAfter, removeImportsAndRelink } from '../lib/server/ingest/import-any';
 import { listImports } from '../lib/server/ingest/import-log';
@@ -27,6 +29,7 @@ import { recordAudit } from '../lib/server/auth/audit';
 import { usersCommand } from './users';
 import { mappingsCommand, savedMappingNamed } from './mappings';
 import { importWithMapping } from '../lib/server/ingest/mapper/saved';
+import { resourceProblem } from '../lib/server/ingest/refusal';
 
 const HELP = `Usage: npm run lantern -- <command> [options]
 
@@ -48,6 +51,8 @@ Commands:
                                Interrupted time series on any CSV (impact its --help)
   impact campaign <name>       The Impact panels of a stored campaign
   xid <ids, URLs or @names…>   Decode X post IDs to their time; look up handles and account IDs
+  backup FOLDER                Write a snapshot of the database (also while the web server runs)
+  restore FOLDER               Check a snapshot and put it in place of the database (Lantern stopped)
   users                        List the people who can sign in
   users add EMAIL --name NAME --role admin|director|staff|viewer [--branches "A, B"]
                                Add a person; prints the link with which they set their password
@@ -151,6 +156,37 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	}
 }
 
+/**
+ * `backup FOLDER` writes a snapshot (from this process, or from the running web server, which holds
+ * the file); `restore FOLDER` checks one and puts it in place of a database nobody has open.
+ */
+async function backupCommand(command: 'backup' | 'restore', databasePath: string, rest: string[], flags: Flags) {
+	if (rest.length !== 1) throw new UsageError(`Name one folder: ${command} FOLDER`);
+	const folder = resolve(rest[0]!);
+	if (command === 'restore') {
+		const manifest = await restoreDatabase(folder, databasePath);
+		const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
+		print(
+			flags,
+			{ restored: databasePath, from: folder, ...manifest },
+			`Restored ${databasePath} from ${folder} (${formatCount(rows)} rows in ${formatCount(Object.keys(manifest.tables).length)} tables, written ${manifest.createdAt}).`
+		);
+		return 0;
+	}
+	const db = await openDatabase(databasePath).catch((error: Error) => {
+		if (/in use/.test(error.message)) return null;
+		throw error;
+	});
+	const manifest = db ? await backupDatabase(db, folder) : await requestServerBackup(databasePath, folder);
+	const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
+	print(
+		flags,
+		{ backup: folder, database: databasePath, byServer: !db, ...manifest },
+		`Wrote a backup of ${databasePath} to ${folder}${db ? '' : ' (through the running web server)'}: ${formatCount(rows)} rows in ${formatCount(Object.keys(manifest.tables).length)} tables.`
+	);
+	return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
 	// `impact its` reads any CSV with flags of its own, so it bypasses this parser.
 	if (argv[0] === 'impact' && argv[1] === 'its') return impactCommand(argv.slice(1), { json: argv.includes('--json') });
@@ -188,7 +224,9 @@ async function main(argv: string[]): Promise<number> {
 		);
 		return 0;
 	}
-	const db = await openDatabase(resolve(flags.db ?? process.env.LANTERN_DB ?? 'data/lantern.duckdb'));
+	const databasePath = resolve(flags.db ?? process.env.LANTERN_DB ?? 'data/lantern.duckdb');
+	if (command === 'backup' || command === 'restore') return backupCommand(command, databasePath, rest, flags);
+	const db = await openDatabase(databasePath);
 	// Finishes the relinking of an import a crash cut short, before anything reads the links and labels.
 	await relinkAfter(db);
 	switch (command) {
@@ -261,7 +299,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
 	(code) => closeAll().finally(() => process.exit(code)),
 	(error: unknown) => {
-		const message = error instanceof Error ? error.message : String(error);
+		// A full disk or a read-only folder met after the import (its log entry, the audit) is said in words too.
+		const message = resourceProblem(error) ?? (error instanceof Error ? error.message : String(error));
 		const usage = error instanceof UsageError;
 		reportFailure(
 			usage ? message : `lantern: ${message}`,

@@ -45,7 +45,7 @@ test.describe('uploads', () => {
 		await page.getByLabel('Choose files').setInputFiles(path);
 		const item = page.getByRole('listitem').filter({ hasText: 'usage.csv' }).first();
 		await expect(item).toContainText('rejected');
-		await expect(item).toContainText('Row 3, column “value”: "lots" is not a number');
+		await expect(item).toContainText('Row 3, column “value”: a 4-character text is not a number');
 	});
 });
 

@@ -37,3 +37,8 @@ export function isCommonGivenName(word: string): boolean {
 			.toLowerCase()
 	);
 }
+
+/** Every name of the list, lower case. */
+export function givenNames(): string[] {
+	return [...COMMON];
+}

@@ -9,6 +9,9 @@ export function timeZoneChoices(): string[] {
 	return [...timeZones].sort((a, b) => a.localeCompare(b));
 }
 
+/** How long an import keeps its uploader's name unless Settings says otherwise. */
+export const UPLOADER_NAMES_KEPT_DAYS = 90;
+
 export const LibrarySettings = z.object({
 	libraryName: z.string().trim().min(1).max(120),
 	/** IANA zone used for files that carry no zone and for every day/week/month bucket */
@@ -19,7 +22,14 @@ export const LibrarySettings = z.object({
 	gateCountsBidirectional: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
 	/** this library's IMLS FSCSKEY, and the peers it is compared with (empty: same state, similar population) */
 	plsFscskey: z.string().trim().max(10).default(''),
-	plsPeers: z.string().trim().max(2000).default('')
+	plsPeers: z.string().trim().max(2000).default(''),
+	/** days an import keeps the name of who uploaded it; after that the log says "a staff member" */
+	uploaderNamesKeptDays: z.coerce
+		.number({ message: 'is not a number of days' })
+		.int('is not a whole number of days')
+		.min(1, 'must be at least 1 day')
+		.max(3650, 'must be at most 3,650 days (ten years)')
+		.default(UPLOADER_NAMES_KEPT_DAYS)
 });
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
@@ -35,7 +45,8 @@ const defaults = (): LibrarySettings => ({
 	demoState: 'never',
 	gateCountsBidirectional: false,
 	plsFscskey: '',
-	plsPeers: ''
+	plsPeers: '',
+	uploaderNamesKeptDays: UPLOADER_NAMES_KEPT_DAYS
 });
 
 export async function getSettings(db: Database): Promise<LibrarySettings> {

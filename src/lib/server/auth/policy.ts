@@ -38,6 +38,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/admin/audit': { read: 'manageUsers' },
 	'/admin/audit.csv': { read: 'manageUsers' },
 	'/api/imports': { read: 'viewImports', write: 'import' },
+	// Its POST answers only the token the server left beside its database (backup-control.ts).
+	'/api/backup': { read: 'manageUsers', write: 'public' },
 	'/print/board-report': { read: 'report' },
 	'/reports/board.pdf': { read: 'report' },
 	'/login': { read: 'public', actions: { default: 'public' } },

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { resourceProblem } from '../ingest/refusal';
 import { migrate, pendingMigrations } from './migrations';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -133,6 +134,8 @@ function explainOpenError(path: string, error: unknown): Error {
 				`Stop that process, or point this one at another file with --db PATH or LANTERN_DB.`
 		);
 	}
+	const plain = resourceProblem(error);
+	if (plain) return new Error(`Could not open the database ${path}. ${plain}`);
 	return new Error(`Could not open the database ${path}: ${message}`);
 }
 

@@ -4,7 +4,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 import { openDatabase, type Database } from './database';
-import { IMPORTED_TABLES } from '../ingest/import-log';
 
 /** The repository root, and the shared real fixtures beside it (../shared/fixtures/real). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -24,14 +23,4 @@ export function tempDatabase(): Promise<Database> {
 	return openDatabase(join(mkdtempSync(join(tmpdir(), 'lantern-test-')), 'lantern.duckdb'));
 }
 
-/** A fingerprint of every data table, to prove that a refused file changed nothing. */
-export async function fingerprint(db: Database): Promise<Record<string, string>> {
-	const out: Record<string, string> = {};
-	for (const table of [...IMPORTED_TABLES, 'settings']) {
-		const [row] = await db.query<{ n: number; h: string }>(
-			`SELECT count(*) AS n, md5(coalesce(string_agg(CAST(t AS VARCHAR), chr(10) ORDER BY CAST(t AS VARCHAR)), '')) AS h FROM ${table} t`
-		);
-		out[table] = `${row!.n}:${row!.h}`;
-	}
-	return out;
-}
+export { fingerprint, fingerprintEveryTable } from './fingerprint';

@@ -8,6 +8,7 @@ import { directRowsSql, loadRows, planLoad, type LoadedRows } from './load-plan'
 import { describePostLoad, reportNotes, type PostReport } from './post-report';
 import { checkPrivacy } from './privacy-check';
 import { csvReaderSql, recogniseCsv, type FileSniff, type Staged } from './readers';
+import { refuseTooWide } from './readers/csv-scan';
 import type { SourceSpec } from './source';
 
 /** What the direct path did: stored the file's rows, or found its bytes imported before and stored nothing. */
@@ -59,6 +60,7 @@ export async function loadDirectly(
 	const recognised = recogniseCsv(sniff.head, file.sheet, candidates);
 	if (!recognised || !loadsDirectly(recognised.source)) return null;
 	const { source, index, header, headerText, preamble, sample } = recognised;
+	await refuseTooWide(path, index, sniff.encoding);
 	const readerAt = (pathSql: string) =>
 		csvReaderSql(pathSql, sqlString(sniff.encoding), String(index + 1 + (source.rowsAfterHeader ?? 0)));
 	const columns = await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${readerAt('$1')}`, [

@@ -1,3 +1,4 @@
+import { scrubMacroSql } from '../../privacy/free-text';
 import type { FieldKind } from './source';
 
 /** SQL string literal for code-defined constants (never for user values: those are bound). */
@@ -35,6 +36,7 @@ CREATE OR REPLACE TEMP MACRO lantern_count(s) AS coalesce(
 		CASE WHEN regexp_full_match(upper(lantern_digits(s)), '[0-9]+(\\.[0-9]+)?[KM]')
 			THEN lantern_whole(round(TRY_CAST(left(lantern_digits(s), -1) AS DOUBLE)
 				* CASE upper(right(lantern_digits(s), 1)) WHEN 'K' THEN 1000 ELSE 1000000 END)) END) END);
+${scrubMacroSql()}
 `;
 
 export interface FieldSql {
@@ -104,11 +106,14 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			// Tabs and (outside names) line breaks are text; every other C0 control and DEL is damage.
 			const pattern = type.oneLine ? CONTROL_OR_LINE_BREAK : CONTROL;
 			const unreadableValue = (value: string) => `regexp_matches(${value}, ${pattern})`;
+			// A free-text answer is stored without the names, phones, e-mails and addresses in it.
+			const value = type.freeText ? `lantern_scrub(nullif(trim(${cell}), ''))` : `nullif(trim(${cell}), '')`;
 			return {
-				value: `nullif(trim(${cell}), '')`,
+				value,
 				unreadable: unreadableValue(cell),
 				problem: type.oneLine ? ONE_LINE_PROBLEM : CONTROL_PROBLEM,
-				unreadableValue
+				// The check reads the cell, not the scrubbed value.
+				...(type.freeText ? {} : { unreadableValue })
 			};
 		}
 		case 'id': {

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportError } from '../../domain/imports';
 import { queryRows } from '../db/database';
@@ -249,13 +250,33 @@ export function summariseProblems(errors: ImportError[], errorCount: number): st
 	return `${errorCount} problem${errorCount === 1 ? '' : 's'} found; nothing was imported. Fix the file and upload it again.`;
 }
 
+/**
+ * The problem with a cell, quoting its shape, not its value: a refused file's cells may be a
+ * patron's name or phone, and the import log keeps the messages ("a 12-character text is not a date").
+ */
 function describeProblem(problem: string, raw: string | null): string {
 	if (raw === null || raw.trim() === '') return 'is empty, but every row needs a value here';
-	const shown = `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
 	if (ROUNDED_ID.test(raw.trim())) {
-		return `${shown} ${ROUNDED_MESSAGE}: scientific notation loses its last digits, so IDs collide. Upload the original export, not a copy re-saved in Excel.`;
+		return `a number in scientific notation ${ROUNDED_MESSAGE}: scientific notation loses its last digits, so IDs collide. Upload the original export, not a copy re-saved in Excel.`;
 	}
-	return `${shown} ${problem}`;
+	return `${cellShape(raw)} ${problem}`;
+}
+
+/** What a cell looks like without what it says: its kind and length. */
+export function cellShape(raw: string): string {
+	const cell = raw.trim();
+	if (/^-[\d.,\s]+$/.test(cell)) return 'a negative number';
+	if (/^\+?[\d.,\s]+$/.test(cell)) return `${article(cell.replace(/\D/g, '').length)}-digit number`;
+	const length = [...cell].length;
+	// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+	const control = /[\x00-\x1F\x7F]/.test(cell) ? ' with a control character or line break' : '';
+	return `${article(length)}-character text${control}`;
+}
+
+/** "a 12", "an 8", "an 11", "an 18": the article as the number is said. */
+function article(count: number): string {
+	const said = formatCount(count);
+	return `${/^(8|1[18](\D|$))/.test(said) ? 'an' : 'a'} ${said}`;
 }
 
 const LOAD_PARAMS =

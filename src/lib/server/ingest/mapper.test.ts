@@ -108,7 +108,7 @@ describe('column mapper', () => {
 		};
 		const shown = await previewImport(db, path, 'monthly.csv', specFromMapping(mapping));
 		expect(shown.errors).toEqual([
-			{ row: 4, column: 'Checkouts', message: expect.stringContaining('"lots" is not a count') }
+			{ row: 4, column: 'Checkouts', message: expect.stringContaining('a 4-character text is not a count') }
 		]);
 		const fixed = write(
 			'monthly.csv',

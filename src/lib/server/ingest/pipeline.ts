@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportResult } from '../../domain/imports';
 import { inTransaction, type Database } from '../db/database';
+import { withWriteLock } from '../db/write-lock';
 import { getSettings } from '../settings';
 import { loadDirectly } from './direct-load';
 import { observedAt } from './export-date';
@@ -53,17 +54,8 @@ export function importFile(db: Database, path: string, options: ImportOptions = 
 	return oneAtATime(db, () => importNow(db, path, options));
 }
 
-/**
- * Imports and previews on one database run one at a time: each is a large write, and the direct
- * path relaxes the insertion-order setting of the whole DuckDB instance while it inserts, which a
- * staging read beside it relies on.
- */
-const queues = new WeakMap<Database, Promise<unknown>>();
-function oneAtATime<T>(db: Database, work: () => Promise<T>): Promise<T> {
-	const next = (queues.get(db) ?? Promise.resolve()).catch(() => undefined).then(work);
-	queues.set(db, next);
-	return next;
-}
+/** Imports, previews and backups on one database run one at a time (db/write-lock.ts). */
+const oneAtATime = withWriteLock;
 
 async function importNow(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
 	const entry: LogHeader = {

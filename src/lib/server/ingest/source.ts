@@ -19,7 +19,7 @@ export type FieldKind =
 	 * in one means a stray quote joined rows, so the cell is refused. Control characters (NUL…) are
 	 * refused in any text: no export writes them, a damaged file does.
 	 */
-	| { kind: 'text'; oneLine?: boolean }
+	| { kind: 'text'; oneLine?: boolean; freeText?: boolean }
 	/** an identifier kept as text (post IDs exceed a double); digits only unless `pattern` says more */
 	| { kind: 'id'; pattern?: string }
 	/** a count; accepts `1,234`, `424.0`, `1.2K`, `-` and `undefined` (the last two as unknown); negative only when `signed` (TikTok's adjustments) */

@@ -3,6 +3,7 @@ import { describeZodError } from '$lib/domain/zod-message';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { getSettings, LibrarySettings, saveSettings, serverTimeZone, timeZoneChoices } from '$lib/server/settings';
 import { recordAudit } from '$lib/server/auth/audit';
+import { forgetUploaderNames } from '$lib/server/ingest/uploader-retention';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
@@ -17,7 +18,8 @@ const SettingsForm = LibrarySettings.pick({
 	timeZone: true,
 	gateCountsBidirectional: true,
 	plsFscskey: true,
-	plsPeers: true
+	plsPeers: true,
+	uploaderNamesKeptDays: true
 });
 
 export const actions: Actions = {
@@ -25,6 +27,8 @@ export const actions: Actions = {
 		const form = SettingsForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) return fail(400, { message: `${describeZodError(form.error)}.` });
 		await saveSettings(await getDatabase(), form.data);
+		// A shorter period applies at once, not at the next hourly sweep.
+		await forgetUploaderNames(await getDatabase());
 		await recordAudit(await getDatabase(), locals.actor, 'settings changed', JSON.stringify(form.data));
 		return { message: 'Saved.' };
 	}

@@ -4,6 +4,7 @@ import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { removeDemoLibrary } from '$lib/server/demo';
 import { removeImportsAndRelink } from '$lib/server/ingest/import-any';
 import { listImports } from '$lib/server/ingest/import-log';
+import { importsAsSeen } from '$lib/server/ingest/uploader-retention';
 import { SOURCES } from '$lib/server/ingest/sources';
 import { can } from '$lib/domain/roles';
 import { recordAudit } from '$lib/server/auth/audit';
@@ -17,11 +18,13 @@ const ConfirmQuery = z.object({
 });
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const imports = await listImports(await getDatabase());
+	const managesImports = can(locals.role, 'removeData');
+	// Names are for those who manage imports; staff see which are their own (and may remove those).
+	const imports = await importsAsSeen(await getDatabase(), { actor: locals.actor, managesImports });
 	const confirm = ConfirmQuery.parse(Object.fromEntries(url.searchParams));
 	return {
 		actor: locals.actor,
-		canRemoveAny: can(locals.role, 'removeData'),
+		canRemoveAny: managesImports,
 		mapped: url.searchParams.get('mapped'),
 		mappedImport: Number(url.searchParams.get('import')) || null,
 		imports,

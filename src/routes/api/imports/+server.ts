@@ -5,7 +5,8 @@ import { describeZodError } from '$lib/domain/zod-message';
 import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { holdUpload } from '$lib/server/ingest/held-uploads';
 import { importUpload } from '$lib/server/ingest/import-any';
-import { listImports } from '$lib/server/ingest/import-log';
+import { can } from '$lib/domain/roles';
+import { importsAsSeen } from '$lib/server/ingest/uploader-retention';
 import { saveUpload, UploadTooLarge } from '$lib/server/ingest/upload';
 import { recordAudit } from '$lib/server/auth/audit';
 import { refusedUpload } from '$lib/domain/imports';
@@ -26,7 +27,10 @@ const FIELD_NAMES: Record<string, string> = { name: 'file name' };
 const refuse = (status: number, fileName: string, message: string) =>
 	json(refusedUpload(fileName, message), { status });
 
-export const GET: RequestHandler = async () => json(await listImports(await getDatabase()));
+export const GET: RequestHandler = async ({ locals }) =>
+	json(
+		await importsAsSeen(await getDatabase(), { actor: locals.actor, managesImports: can(locals.role, 'removeData') })
+	);
 
 /** One file per request, as the raw body: POST /api/imports?name=export.csv */
 export const POST: RequestHandler = async ({ request, url, locals }) => {

@@ -184,13 +184,13 @@ describe('open-data program statistics through the column mapper', () => {
 			{
 				row: 2,
 				column: 'Event Month',
-				message: '"Smarch" is not a month (a number from 1 to 12, or a name such as January or Jan)'
+				message: 'a 6-character text is not a month (a number from 1 to 12, or a name such as January or Jan)'
 			},
-			{ row: 3, column: 'Event Year', message: '"24" is not a year such as 2026' },
+			{ row: 3, column: 'Event Year', message: 'a 2-digit number is not a year such as 2026' },
 			{
 				row: 3,
 				column: 'Event Month',
-				message: '"13" is not a month (a number from 1 to 12, or a name such as January or Jan)'
+				message: 'a 2-digit number is not a month (a number from 1 to 12, or a name such as January or Jan)'
 			},
 			{ row: 4, column: 'Event Year', message: 'is empty, but every row needs a value here' }
 		]);
@@ -213,7 +213,7 @@ describe('open-data program statistics through the column mapper', () => {
 				row: 2,
 				column: 'Event Date',
 				message:
-					'"31/31/2026" is not a real date written MM/DD/YYYY, YYYY-MM-DD, Month YYYY, Mon YYYY, YYYY-MM, MM/DD/YY, DD/MM/YYYY, YYYY/MM/DD, YYYY-MM-DD HH:mm:ss or DD.MM.YYYY'
+					'a 10-character text is not a real date written MM/DD/YYYY, YYYY-MM-DD, Month YYYY, Mon YYYY, YYYY-MM, MM/DD/YY, DD/MM/YYYY, YYYY/MM/DD, YYYY-MM-DD HH:mm:ss or DD.MM.YYYY'
 			}
 		]);
 	});

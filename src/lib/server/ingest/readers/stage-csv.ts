@@ -11,7 +11,9 @@ import { Refusal } from '../refusal';
 import type { SourceSpec } from '../source';
 import type { FileSniff } from './read-file';
 import { recogniseCsv } from './recognise-csv';
-import { describeStaging, readerMessage, type Staged } from './staging-table';
+import { formatCount } from '../../../format';
+import { refuseTooWide, scanCsv } from './csv-scan';
+import { describeStaging, type Staged } from './staging-table';
 
 /** Recognises a CSV from its first lines and stages it, or returns null when no format matches. */
 export async function stageCsvIfKnown(
@@ -25,8 +27,18 @@ export async function stageCsvIfKnown(
 ): Promise<Staged | null> {
 	const recognised = recogniseCsv(head, sheet, candidates);
 	if (!recognised) return null;
-	const { source, index, header, preamble, sample } = recognised;
-	const staged = await stageCsv(connection, path, fileName, sniff, source, index, neededColumns(source, header));
+	const { source, index, header, headerText, preamble, sample } = recognised;
+	await refuseTooWide(path, index, sniff.encoding);
+	const staged = await stageCsv(
+		connection,
+		path,
+		fileName,
+		sniff,
+		source,
+		index,
+		headerText,
+		neededColumns(source, header)
+	);
 	return { ...staged, preamble, sample };
 }
 
@@ -53,6 +65,7 @@ async function stageCsv(
 	sniff: FileSniff,
 	source: SourceSpec,
 	skip: number,
+	headerText: readonly string[],
 	needed: number[]
 ): Promise<Staged> {
 	// DuckDB's Latin-1 reader refuses Windows-1252's 0x80–0x9F (curly quotes, …), so transcode first.
@@ -73,17 +86,72 @@ async function stageCsv(
 		await connection.run(`CREATE OR REPLACE TEMP TABLE staging_cells AS SELECT ${projected} FROM ${reader}`, params);
 		await connection.run('CREATE OR REPLACE TEMP VIEW staging AS SELECT rowid + 1 AS row_no, * FROM staging_cells');
 	} catch (error) {
-		throw new Refusal(
-			`Lantern could not read this ${source.label} file as CSV: ${readerMessage(error, path, fileName)}. ` +
-				'Rows may have different numbers of cells or a stray quote. If it was edited in a spreadsheet, export a fresh copy from the platform.',
-			[],
-			0,
-			source
-		);
+		throw await unreadableCsv(error, transcoded ?? path, sniff, source, skip, headerText);
 	} finally {
 		if (transcoded) await rm(transcoded, { force: true });
 	}
 	return describeStaging(connection, source, 1, skip);
+}
+
+/**
+ * Why DuckDB could not read the file, in the person's terms: its own message names a line it
+ * counts from the first data chunk (a 50 MB cell on line 2 read as "Line: 1") or no line at all
+ * ("not possible to automatically detect the CSV parsing dialect"), so the file is scanned again
+ * record by record to find the line and column that break it.
+ */
+async function unreadableCsv(
+	error: unknown,
+	path: string,
+	sniff: FileSniff,
+	source: SourceSpec,
+	skip: number,
+	headerText: readonly string[]
+): Promise<Refusal> {
+	const advice = 'Fix those lines, or export a fresh copy from the platform if the file was edited in a spreadsheet.';
+	{
+		const scan = await scanAsUtf8(path, sniff, skip, headerText).catch(() => null);
+		if (scan && scan.problemCount > 0) {
+			const first = scan.problems[0]!;
+			const more =
+				scan.problemCount > 1
+					? ` (and ${formatCount(scan.problemCount - 1)} more problem${scan.problemCount === 2 ? '' : 's'} like it)`
+					: '';
+			return new Refusal(
+				`Lantern could not read this ${source.label} file as CSV: ${first.message}${more}. ${advice}`,
+				scan.problems,
+				scan.problemCount,
+				source
+			);
+		}
+	}
+	console.error(
+		`Lantern: DuckDB could not read a ${source.label} CSV: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+	);
+	return new Refusal(
+		`Lantern could not read this ${source.label} file as CSV: its rows could not be split into cells the same way throughout, and no single line stood out. ${advice}`,
+		[],
+		0,
+		source
+	);
+}
+
+/** The scan reads UTF-8 bytes: a UTF-16 file is decoded to a temporary copy first. */
+async function scanAsUtf8(path: string, sniff: FileSniff, skip: number, headerText: readonly string[]) {
+	if (sniff.encoding !== 'utf-16') return scanCsv(path, { skip, headerNames: headerText });
+	const copy = join(tmpdir(), `lantern-${randomUUID()}.csv`);
+	try {
+		const decoder = new TextDecoder('utf-16le');
+		await pipeline(
+			createReadStream(path),
+			async function* (chunks: AsyncIterable<Buffer>) {
+				for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true }).replace(/^\uFEFF/, '');
+			},
+			createWriteStream(copy)
+		);
+		return await scanCsv(copy, { skip, headerNames: headerText });
+	} finally {
+		await rm(copy, { force: true });
+	}
 }
 
 async function transcodeWindows1252(source: string, target: string): Promise<void> {

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { formatCount } from '../../../format';
 import { queryRows } from '../../db/database';
 import { normaliseHeader } from '../headers';
 import type { SourceSpec } from '../source';
@@ -64,18 +65,21 @@ export async function dropStaging(connection: DuckDBConnection): Promise<void> {
 	}
 }
 
-/** DuckDB's reader error, first lines only, naming the person's file rather than our temporary copy. */
+/**
+ * DuckDB's reader error in the person's words, naming no server path and quoting no line (it may
+ * hold personal data, and the import log keeps messages). The engine's own text goes to the server
+ * log for the operator.
+ */
 export function readerMessage(error: unknown, path: string, fileName: string): string {
 	const message = error instanceof Error ? error.message : String(error);
-	// The reader quotes the offending line; it may hold personal data, and the import log keeps messages.
-	const withoutLine = message.split(/\n?Original Line:/)[0]!;
-	return withoutLine
-		.split('\n')
-		.slice(0, 2)
-		.join(' ')
-		.replaceAll(path, fileName)
-		.replace(/^Invalid Input Error: /, '')
-		.slice(0, 300);
+	const at = /at byte (\d+)/.exec(message)?.[1];
+	const near = at ? ` near byte ${formatCount(Number(at))}` : '';
+	if (/invalid UTF-8|Invalid unicode/i.test(message)) return `it has bytes that are not UTF-8 text${near}`;
+	if (/unexpected end|truncated|premature/i.test(message)) return `it breaks off${near}, as a download cut short does`;
+	if (/Malformed JSON|unexpected character|JSON/i.test(message))
+		return `it is not well-formed JSON${near}: something in it is damaged`;
+	console.error(`Lantern: DuckDB could not read ${fileName}: ${message.split('\n')[0]!.replaceAll(path, fileName)}`);
+	return 'its contents could not be read as that format';
 }
 
 /** Runs `use` on a fresh temporary file path, removing the file afterwards whatever happens. */

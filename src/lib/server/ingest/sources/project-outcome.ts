@@ -12,6 +12,8 @@ const statement = (...headers: string[]): FieldSpec => ({
 });
 const text = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'text' } });
 /** A name or an ID: one line, or a stray quote joined rows. */
+/** An answer in the respondent's own words: stored scrubbed of names, phones, e-mails and addresses. */
+const freeText = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'text', freeText: true } });
 const name = (...headers: string[]): FieldSpec => ({ headers, type: { kind: 'text', oneLine: true } });
 
 /** Every field but the response ID: with no ID, a row with all of these the same is the same response. */
@@ -97,8 +99,8 @@ export const projectOutcomeResponses = defineSource({
 			'i am more aware of resources and services provided by the library.',
 			'i am more aware of resources and services provided by the library'
 		),
-		likedMost: text('what did you like most about the program?', 'liked most'),
-		learnMore: text('what could the library do to help you learn more?', 'learn more')
+		likedMost: freeText('what did you like most about the program?', 'liked most'),
+		learnMore: freeText('what could the library do to help you learn more?', 'learn more')
 	},
 	// A response exported twice (the same ID, or with no ID the same answers) is one response.
 	distinct: {

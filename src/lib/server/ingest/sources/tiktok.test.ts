@@ -34,7 +34,7 @@ describe('TikTok Studio content export (year-less dates)', () => {
 		expect(posts.map((post) => [post.post_id, post.utc, post.text])).toEqual([
 			// 7527623000473079054 >> 32 = 1752661308 s = 2025-07-16 10:21:48 UTC (the post time says "July 16").
 			['7527623000473079054', '2025-07-16 10:21:48', 'Summer reading kickoff #SummerReading'],
-			// No link, so no ID: "September 30" is later in the year than the export's February 28, so it is 2025,
+			// No link, so no ID: a 12-character text is later in the year than the export's February 28, so it is 2025,
 			// at midnight in Chicago (UTC−5 in September).
 			[expect.stringMatching(/^[0-9a-f]{32}$/), '2025-09-30 05:00:00', LINKLESS_TITLE],
 			['7567497472735924785', '2025-10-31 21:15:07', 'Costume storytime at Eastside #storytime'],
@@ -92,7 +92,7 @@ describe('TikTok Studio content export (year-less dates)', () => {
 		const result = await importFile(db, broken, { now: UPLOADED });
 		expect(result).toMatchObject({ status: 'rejected', source: 'tiktok-studio-content', rowsLoaded: 0 });
 		expect(result.errors).toEqual([
-			{ row: 5, column: 'Post time', message: '"Septober 31" is not a day of the year such as February 28' }
+			{ row: 5, column: 'Post time', message: 'an 11-character text is not a day of the year such as February 28' }
 		]);
 		expect(await fingerprint(db)).toEqual(before);
 	});
