@@ -5,6 +5,8 @@ import { prepareFirstAdmin } from '$lib/server/auth/setup';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
 import { relinkAfter } from '$lib/server/ingest/import-any';
 import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
+import { startReportScheduler } from '$lib/server/reports/scheduler';
+import { schedulerRenderOrigin } from '$lib/server/reports/render-origin';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
@@ -15,6 +17,8 @@ export const init: ServerInit = async () => {
 		await prepareFirstAdmin(db);
 		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.
 		startUploadSweeps();
+		// Scheduled board reports: runs missed while stopped go out now, then each on time.
+		startReportScheduler(getDatabase, { baseUrl: schedulerRenderOrigin });
 	}
 };
 
