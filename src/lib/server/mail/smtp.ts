@@ -59,6 +59,14 @@ export async function getSmtpSettings(db: Database): Promise<SmtpSettings> {
 	};
 }
 
+/** What the Settings page's e-mail section shows: the settings (no password) and the security choices. */
+export async function mailSettingsView(db: Database) {
+	return {
+		settings: await getSmtpSettings(db),
+		security: SMTP_SECURITY.map((id) => ({ id, label: SMTP_SECURITY_LABELS[id] }))
+	};
+}
+
 export async function saveSmtpSettings(db: Database, form: SmtpForm): Promise<SmtpSettings> {
 	const changes: Record<string, string | null> = {
 		smtpHost: form.host,

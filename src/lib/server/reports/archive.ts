@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { listValue } from '@duckdb/node-api';
 import type { Database } from '../db/database';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'xlsx'] as const;
@@ -117,7 +118,7 @@ export async function startReport(db: Database, report: NewReport): Promise<numb
 			report.params,
 			report.title,
 			report.dataVersion,
-			report.scope ? JSON.stringify(report.scope) : null,
+			report.scope ? listValue([...report.scope]) : null,
 			report.generatedBy,
 			report.renderAs,
 			report.source,
@@ -171,7 +172,7 @@ export async function recordDelivery(
 	await db.query(
 		`UPDATE report_archive SET emailed_to = $2::VARCHAR[], emailed_at = CASE WHEN $3 IS NULL THEN now() ELSE emailed_at END,
 			email_error = $3 WHERE report_id = $1`,
-		[reportId, JSON.stringify(recipients), error]
+		[reportId, listValue(recipients), error]
 	);
 }
 

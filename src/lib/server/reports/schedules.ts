@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScheduleTiming, nextRun, type Cadence } from '../../domain/report-schedule';
+import { listValue } from '@duckdb/node-api';
 import type { Database } from '../db/database';
 import { Recipients } from '../mail/smtp';
 
@@ -27,7 +28,7 @@ export const ScheduleForm = ScheduleTiming.extend({
 	scheduleId: z.coerce.number().int().positive().optional(),
 	templateId: z.coerce.number().int().positive('choose a template'),
 	recipients: Recipients,
-	enabled: z.preprocess((v) => v === undefined || v === 'on' || v === 'true' || v === true, z.boolean())
+	enabled: z.preprocess((v) => v !== 'false' && v !== false, z.boolean())
 });
 export type ScheduleForm = z.infer<typeof ScheduleForm>;
 
@@ -87,7 +88,7 @@ export async function saveSchedule(
 		form.dayOfMonth,
 		form.weekday,
 		form.hour,
-		JSON.stringify(form.recipients),
+		listValue(form.recipients),
 		form.enabled,
 		now.toISOString()
 	];
