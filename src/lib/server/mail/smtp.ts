@@ -140,12 +140,12 @@ export async function sendMail(db: Database, mail: OutgoingMail): Promise<{ mess
 export function describeSmtpError(settings: Pick<SmtpSettings, 'host' | 'port'>, cause: unknown): string {
 	const error = cause as { code?: string; responseCode?: number; response?: string; message?: string };
 	const where = `${settings.host}:${settings.port}`;
-	if (error.code === 'ECONNREFUSED')
+	// Nodemailer reports a refused socket as ESOCKET with Node's "connect ECONNREFUSED …" message.
+	const socket = `${error.code ?? ''} ${error.message ?? ''}`;
+	if (/ECONNREFUSED/.test(socket))
 		return `The mail server ${where} refused the connection (is it running, and is the port right?).`;
-	if (error.code === 'ETIMEDOUT' || error.code === 'ETIMEOUT')
-		return `The mail server ${where} did not answer in time.`;
-	if (error.code === 'EDNS' || error.code === 'ENOTFOUND')
-		return `No mail server is known by the name ${settings.host}.`;
+	if (/ETIMEDOUT|ETIMEOUT/.test(socket)) return `The mail server ${where} did not answer in time.`;
+	if (/EDNS|ENOTFOUND|EAI_AGAIN/.test(socket)) return `No mail server is known by the name ${settings.host}.`;
 	if (error.code === 'EAUTH')
 		return `The mail server ${where} refused the user name or password: ${error.response ?? error.message}.`;
 	if (error.responseCode) return `The mail server ${where} refused the message: ${error.response ?? error.message}.`;
