@@ -19,7 +19,6 @@ import {
 import { dataVersion } from './data-version';
 import { RenderQueueFullError, renderBoardReportPdf } from './pdf';
 import { renderBoardReportHtml } from './standalone-html';
-import { boardReportWorkbook } from './workbook';
 
 export class InvalidReportParamsError extends Error {}
 
@@ -120,6 +119,8 @@ export async function generateReport(request: GenerateRequest): Promise<{ report
 				owner: request.owner
 			});
 		} else {
+			// Loaded on first use: ExcelJS takes a second to load, which every command would otherwise pay.
+			const { boardReportWorkbook } = await import('./workbook');
 			bytes = await boardReportWorkbook(db, dates, version);
 		}
 		await finishReport(db, reportId, request.format, bytes, pages);
