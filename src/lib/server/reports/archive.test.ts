@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
 import { loadDemoLibrary } from '../demo';
 import { getReport, listReports, readReportFile, removeReport, reportsFolder, sweepReports } from './archive';
-import { generateReport, InvalidReportParamsError } from './generate';
+import { generateReport, InvalidReportParamsError, reportFileName } from './generate';
 import {
 	listTemplates,
 	removeTemplate,
@@ -54,6 +54,12 @@ describe('report archive', () => {
 		expect(reportsFolder(db)).toBe(join(db.path, '..', 'lantern-reports'));
 		expect(existsSync(join(reportsFolder(db), `report-${report.reportId}.xlsx`))).toBe(true);
 		expect(await readReportFile(db, report)).toEqual(bytes);
+		expect(reportFileName(report)).toBe('lantern-board-report-2026-01-01-to-2026-03-31.xlsx');
+		// A name never carries what a query string could smuggle into a header.
+		expect(reportFileName({ reportId: 7, format: 'pdf', params: 'from=2026-01-01"&to=x' })).toBe(
+			'lantern-board-report-2026-01-01-to-.pdf'
+		);
+		expect(reportFileName({ reportId: 7, format: 'pdf', params: 'sections=cover' })).toBe('lantern-report-7.pdf');
 	});
 
 	it('writes the tables the print page shows into the workbook, numbers as numbers', async () => {

@@ -66,9 +66,14 @@ export interface GenerateRequest {
 }
 
 /** The file name a report downloads as: lantern-board-report-2026-01-01-to-2026-03-31.pdf. */
-export function reportFileName(report: Pick<ArchivedReport, 'params' | 'format'>): string {
-	const { from, to } = readReportParams(report.params);
-	return `lantern-board-report-${from}-to-${to}.${report.format}`;
+export function reportFileName(report: Pick<ArchivedReport, 'reportId' | 'params' | 'format'>): string {
+	const query = new URLSearchParams(report.params);
+	const from = query.get('from');
+	const to = query.get('to');
+	// Dates are always written in; a kept entry without them still downloads, under its number.
+	return from && to
+		? `lantern-board-report-${from.replace(/[^0-9-]/g, '')}-to-${to.replace(/[^0-9-]/g, '')}.${report.format}`
+		: `lantern-report-${report.reportId}.${report.format}`;
 }
 
 /**
