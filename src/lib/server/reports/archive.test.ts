@@ -2,7 +2,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
+import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import { importUpload, removeImportsAndRelink } from '../ingest/import-any';
+import { dataVersion } from './data-version';
 import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
 import { loadDemoLibrary } from '../demo';
@@ -49,7 +51,7 @@ describe('report archive', () => {
 			bytes: bytes.length,
 			scope: null
 		});
-		expect(report.dataVersion).toMatch(/^\d+ imports to #\d+ · [0-9a-f]{6}$/);
+		expect(report.dataVersion).toMatch(/^\d+ imports, newest #\d+ · [0-9a-f]{6}$/);
 		expect(report.requestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 		expect(reportsFolder(db)).toBe(join(db.path, '..', 'lantern-reports'));
 		expect(existsSync(join(reportsFolder(db), `report-${report.reportId}.xlsx`))).toBe(true);
@@ -171,5 +173,21 @@ describe('saved report templates', () => {
 		).rejects.toThrow(TemplateNameTakenError);
 		expect(await removeTemplate(db, made.templateId)).toBe(true);
 		expect(await templateNamed(db, 'Quarterly for the council')).toBeNull();
+	});
+});
+
+describe('the data version kept with a report', () => {
+	it('changes with an upload and with its removal, and names the imports', async () => {
+		const db = await tempDatabase();
+		const empty = await dataVersion(db);
+		expect(empty).toMatch(/^no imports · [0-9a-f]{6}$/);
+		const [imported] = await importUpload(db, join(SOURCE_FIXTURES, 'usage_monthly.csv'), {
+			fileName: 'usage_monthly.csv',
+			importedBy: 'test'
+		});
+		const after = await dataVersion(db);
+		expect(after).toMatch(new RegExp(`^1 import, newest #${imported!.importId} · [0-9a-f]{6}$`));
+		await removeImportsAndRelink(db, [imported!.importId!]);
+		expect(await dataVersion(db)).toBe(empty);
 	});
 });
