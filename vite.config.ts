@@ -14,6 +14,9 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// The production build a test renders through (serveBuild) is loaded by Node as it is, never transformed
+		// again (Vitest would compile its *.svelte.js chunks as Svelte sources and fail).
+		server: { deps: { external: [/[\\/]build[\\/]/] } },
 		env: { TZ: 'UTC' }
 	}
 });

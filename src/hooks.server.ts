@@ -7,6 +7,8 @@ import { relinkAfter } from '$lib/server/ingest/import-any';
 import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
 import { publishBackupControl } from '$lib/server/db/backup-control';
 import { startUploaderNameSweeps } from '$lib/server/ingest/uploader-retention';
+import { startReportScheduler } from '$lib/server/reports/scheduler';
+import { schedulerRenderOrigin } from '$lib/server/reports/render-origin';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
@@ -21,6 +23,8 @@ export const init: ServerInit = async () => {
 		startUploaderNameSweeps(db);
 		// `lantern backup` asks this server for the snapshot while it holds the database.
 		await publishBackupControl(db.path, process.env.LANTERN_RENDER_ORIGIN);
+		// Scheduled board reports: runs missed while stopped go out now, then each on time.
+		startReportScheduler(getDatabase, { baseUrl: schedulerRenderOrigin });
 	}
 };
 

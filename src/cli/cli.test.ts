@@ -243,6 +243,78 @@ describe('lantern command line', () => {
 	);
 
 	it(
+		'makes reports from a saved template or from dates, as a workbook without Chromium, and keeps each (reports list)',
+		{ timeout: 400_000 },
+		async () => {
+			const path = db();
+			const folder = mkdtempSync(join(tmpdir(), 'lantern-cli-reports-'));
+			expect((await lantern('import', join(SOURCE_FIXTURES, 'usage_monthly.csv'), '--db', path)).code).toBe(0);
+			const fromTemplate = await lantern(
+				'report',
+				'--template',
+				'monthly board packet',
+				'--format',
+				'xlsx',
+				'--out',
+				join(folder, 'packet.xlsx'),
+				'--db',
+				path,
+				'--json'
+			);
+			expect(fromTemplate.code).toBe(0);
+			// Its period is last month on the day it runs, in the library's zone.
+			expect(JSON.parse(fromTemplate.stdout)).toMatchObject({ format: 'xlsx', from: expect.stringMatching(/-01$/) });
+			const fromDates = await lantern(
+				'report',
+				'--from',
+				'2026-01-01',
+				'--to',
+				'2026-03-31',
+				'--out',
+				join(folder, 'q1.xlsx'),
+				'--db',
+				path,
+				'--json'
+			);
+			expect(JSON.parse(fromDates.stdout)).toMatchObject({ format: 'xlsx', from: '2026-01-01', to: '2026-03-31' });
+			const listed = JSON.parse((await lantern('reports', 'list', '--db', path, '--json')).stdout) as unknown[];
+			expect(listed).toMatchObject([
+				{
+					format: 'xlsx',
+					source: 'cli',
+					status: 'ready',
+					params: 'from=2026-01-01&to=2026-03-31&compare=previous',
+					templateId: null
+				},
+				{
+					format: 'xlsx',
+					source: 'cli',
+					status: 'ready',
+					templateId: 1,
+					params: expect.stringContaining('compare=year')
+				}
+			]);
+			const unknown = await lantern('report', '--template', 'Annual gala', '--out', 'x.pdf', '--db', path);
+			expect(unknown.code).toBe(2);
+			expect(unknown.stderr).toContain(
+				'No report template is called "Annual gala". Templates: Monthly board packet; Summer reading wrap-up.'
+			);
+			const both = await lantern(
+				'report',
+				'--template',
+				'Monthly board packet',
+				'--from',
+				'2026-01-01',
+				'--out',
+				'x.pdf',
+				'--db',
+				path
+			);
+			expect(both.stderr).toContain('Give either --template NAME or --from and --to, not both.');
+		}
+	);
+
+	it(
 		'refuses a campaigns file with 30 February as JSON naming the row and field, storing nothing',
 		{ timeout: 120_000 },
 		async () => {

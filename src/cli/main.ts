@@ -16,7 +16,12 @@ import { importUpload, relinkAfter, removeImportsAndRelink } from '../lib/server
 import { listImports } from '../lib/server/ingest/import-log';
 import { SOURCES } from '../lib/server/ingest/sources';
 import { overview } from '../lib/server/analytics/overview';
-import { closeReportBrowser, renderBoardReportPdf } from '../lib/server/reports/pdf';
+import { closeReportBrowser } from '../lib/server/reports/pdf';
+import { REPORT_FORMATS, listReports, type ReportFormat } from '../lib/server/reports/archive';
+import { generateReport, readReportParams, withDates } from '../lib/server/reports/generate';
+import { listTemplates, templateNamed, templateQuery } from '../lib/server/reports/templates';
+import { libraryToday } from '../lib/domain/report-schedule';
+import { getSettings } from '../lib/server/settings';
 import { serveBuild } from '../lib/server/reports/serve-build';
 import { formatCount } from '../lib/format';
 import { describeImport, describeXid } from './output';
@@ -45,7 +50,11 @@ Commands:
   imports                      List imports
   imports remove <id…>         Remove imports and every row they loaded
   report --from YYYY-MM-DD --to YYYY-MM-DD [--compare previous|year] --out FILE.pdf
-                               Render the board report PDF with Chromium
+  report --template NAME --out FILE.pdf
+                               Render the board report with Chromium (a saved template's period
+                               is resolved today); --format html|xlsx for a standalone web page or
+                               its tables as a workbook. Every report is kept (reports list)
+  reports list                 The reports Lantern has made, newest first
   impact its --csv FILE --date COL --value COL --start DATE [--end DATE]
          [--family gaussian|poisson|quasipoisson] [--harmonics K --period P] [--slope]
                                Interrupted time series on any CSV (impact its --help)
@@ -72,6 +81,8 @@ const Flags = z.object({
 	from: z.string().optional(),
 	to: z.string().optional(),
 	out: z.string().min(1).optional(),
+	template: z.string().trim().min(1, 'name a saved template').optional(),
+	format: z.enum(REPORT_FORMATS).optional(),
 	name: z.string().optional(),
 	role: z.string().optional(),
 	branches: z.string().optional(),
@@ -129,30 +140,41 @@ async function impactCampaignCommand(db: Database, name: string, flags: Flags): 
 }
 
 async function reportCommand(db: Database, flags: Flags): Promise<number> {
-	if (!flags.out) throw new UsageError('Say where to write the PDF: --out FILE.pdf');
-	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to, compare: flags.compare });
-	if (!range.success) throw new UsageError(describeZodError(range.error, asFlag));
-	const data = await overview(db, range.data);
-	const server = await serveBuild(db.path);
+	const format = flags.format ?? (flags.out?.match(/\.(pdf|html|xlsx)$/i)?.[1]?.toLowerCase() as ReportFormat) ?? 'pdf';
+	if (!flags.out) throw new UsageError(`Say where to write the report: --out FILE.${format}`);
+	const params = await reportParams(db, flags);
+	const server = format === 'xlsx' ? null : await serveBuild(db.path);
 	try {
-		const pdf = await renderBoardReportPdf({
-			baseUrl: server.baseUrl,
-			...data.range,
-			compare: data.comparison,
-			libraryName: data.libraryName,
-			renderAs: 'local-admin'
+		const { report, bytes } = await generateReport({
+			db,
+			params,
+			format,
+			baseUrl: server?.baseUrl ?? 'http://127.0.0.1',
+			renderAs: 'local-admin',
+			actor: cliUser(),
+			source: 'cli',
+			templateId: flags.template ? (await templateNamed(db, flags.template))?.templateId : null
 		});
-		await writeFile(flags.out, pdf);
-		await recordAudit(db, cliUser(), 'report generated', `board report ${data.range.from} to ${data.range.to}`);
+		await writeFile(flags.out, bytes);
+		const { from, to } = readReportParams(report.params);
+		await recordAudit(db, cliUser(), 'report generated', `board report ${from} to ${to} (report ${report.reportId})`);
 		print(
 			flags,
-			{ out: resolve(flags.out), bytes: pdf.length, ...data.range },
-			`Wrote ${flags.out} (${formatCount(pdf.length)} bytes) for ${data.range.from} to ${data.range.to}.`
+			{
+				out: resolve(flags.out),
+				reportId: report.reportId,
+				format,
+				bytes: bytes.length,
+				pages: report.pages,
+				from,
+				to
+			},
+			`Wrote ${flags.out} (${formatCount(bytes.length)} bytes${report.pages ? `, ${formatCount(report.pages)} pages` : ''}) for ${from} to ${to}; kept as report ${report.reportId}.`
 		);
 		return 0;
 	} finally {
 		await closeReportBrowser();
-		await server.close();
+		await server?.close();
 	}
 }
 
@@ -187,6 +209,40 @@ async function backupCommand(command: 'backup' | 'restore', databasePath: string
 	return 0;
 }
 
+/** The print page's query: a saved template's, its period resolved today, or the dates given. */
+async function reportParams(db: Database, flags: Flags): Promise<string> {
+	if (flags.template) {
+		if (flags.from || flags.to) throw new UsageError('Give either --template NAME or --from and --to, not both.');
+		const template = await templateNamed(db, flags.template);
+		if (!template)
+			throw new UsageError(
+				`No report template is called "${flags.template}". Templates: ${(await listTemplates(db)).map((t) => t.name).join('; ') || 'none'}.`
+			);
+		const query = templateQuery(template, libraryToday(Date.now(), (await getSettings(db)).timeZone));
+		return flags.compare ? withDates(query, { ...readReportParams(query), compare: flags.compare }) : query;
+	}
+	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to, compare: flags.compare });
+	if (!range.success) throw new UsageError(describeZodError(range.error, asFlag));
+	const data = await overview(db, range.data);
+	return withDates('', { ...data.range, compare: data.comparison });
+}
+
+async function reportsCommand(db: Database, rest: string[], flags: Flags): Promise<number> {
+	if (rest[0] && rest[0] !== 'list') throw new UsageError('Use: reports list');
+	const reports = await listReports(db);
+	print(
+		flags,
+		reports,
+		reports
+			.map(
+				(r) =>
+					`${String(r.reportId).padStart(4)}  ${r.status.padEnd(9)} ${r.format.padEnd(4)} ${r.title}  ${r.requestedAt}  ${r.generatedBy}${r.error ? `\n      ${r.error}` : ''}`
+			)
+			.join('\n') || 'No reports yet.'
+	);
+	return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
 	// `impact its` reads any CSV with flags of its own, so it bypasses this parser.
 	if (argv[0] === 'impact' && argv[1] === 'its') return impactCommand(argv.slice(1), { json: argv.includes('--json') });
@@ -201,6 +257,8 @@ async function main(argv: string[]): Promise<number> {
 			compare: { type: 'string' },
 			to: { type: 'string' },
 			out: { type: 'string' },
+			template: { type: 'string' },
+			format: { type: 'string' },
 			name: { type: 'string' },
 			role: { type: 'string' },
 			branches: { type: 'string' },
@@ -268,6 +326,8 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'report':
 			return reportCommand(db, flags);
+		case 'reports':
+			return reportsCommand(db, rest, flags);
 		case 'mappings':
 			return mappingsCommand(db, rest, { json: flags.json, actor: cliUser() });
 		case 'users':

@@ -19,6 +19,8 @@ const PAGES: { name: string; path: string }[] = [
 	{ name: 'remove-the-demo question', path: '/uploads?removeDemo=confirm' },
 	{ name: 'X ID tools', path: '/xid' },
 	{ name: 'settings', path: '/settings' },
+	{ name: 'e-mail settings', path: '/settings/email' },
+	{ name: 'reports', path: '/reports' },
 	{ name: 'people', path: '/admin/users' },
 	{ name: 'audit log', path: '/admin/audit' },
 	{ name: 'your account', path: '/account' },

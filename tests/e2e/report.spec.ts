@@ -36,6 +36,21 @@ test.describe('board report', () => {
 		}
 	});
 
+	test('the Reports page lists the report the button made and downloads it again', async ({ page }) => {
+		await page.goto('/reports');
+		await hydrated(page);
+		const kept = page.getByRole('row').filter({ hasText: 'Board report · Nov 1, 2025 – Oct 31, 2026' }).first();
+		await expect(kept).toContainText('Ready');
+		await expect(kept).toContainText('Overview button');
+		const downloading = page.waitForEvent('download');
+		await kept.getByRole('link', { name: /^Download report \d+$/ }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toBe('lantern-board-report-2025-11-01-to-2026-10-31.pdf');
+		const pages = await pdfPages(new Uint8Array(readFileSync(await download.path())));
+		expect(pages[0]).toContain('Nov 1, 2025 – Oct 31, 2026');
+		await expect(page.getByRole('link', { name: 'Build a new report' })).toHaveAttribute('href', '/reports/new');
+	});
+
 	test('the command line writes the same report from its own database', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-report-'));
 		const db = join(dir, 'cli.duckdb');

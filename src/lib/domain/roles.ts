@@ -27,6 +27,8 @@ export type Permission =
 	| 'view'
 	/** board-report PDFs */
 	| 'report'
+	/** report templates and schedules (which e-mail reports out), removing one's own reports */
+	| 'manageReports'
 	/** the import log (who uploaded, what was refused) */
 	| 'viewImports'
 	/** upload files, map columns */
@@ -41,9 +43,19 @@ export type Permission =
 	| 'manageUsers';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-	admin: ['view', 'report', 'viewImports', 'import', 'curate', 'removeData', 'settings', 'manageUsers'],
-	director: ['view', 'report', 'viewImports', 'import', 'curate', 'removeData'],
-	staff: ['view', 'report', 'viewImports', 'import', 'curate'],
+	admin: [
+		'view',
+		'report',
+		'manageReports',
+		'viewImports',
+		'import',
+		'curate',
+		'removeData',
+		'settings',
+		'manageUsers'
+	],
+	director: ['view', 'report', 'manageReports', 'viewImports', 'import', 'curate', 'removeData'],
+	staff: ['view', 'report', 'manageReports', 'viewImports', 'import', 'curate'],
 	viewer: ['view', 'report']
 };
 

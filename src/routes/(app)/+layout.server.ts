@@ -6,6 +6,7 @@ import type { LayoutServerLoad } from './$types';
 const PERMISSIONS: Permission[] = [
 	'view',
 	'report',
+	'manageReports',
 	'viewImports',
 	'import',
 	'curate',

@@ -30,6 +30,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/uploads': { read: 'viewImports', actions: { remove: 'import', removeDemo: 'removeData' } },
 	'/(app)/map/[token]': { read: 'import', actions: { preview: 'import', import: 'import' } },
 	'/(app)/settings': { read: 'settings', actions: { default: 'settings' } },
+	'/(app)/settings/email': { read: 'settings', actions: { save: 'settings', test: 'settings' } },
 	'/(app)/account': { read: 'signedIn', actions: { password: 'signedIn', signOutEverywhere: 'signedIn' } },
 	'/(app)/admin/users': {
 		read: 'manageUsers',
@@ -42,6 +43,19 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/api/backup': { read: 'manageUsers', write: 'public' },
 	'/print/board-report': { read: 'report' },
 	'/reports/board.pdf': { read: 'report' },
+	'/(app)/reports': {
+		read: 'report',
+		actions: {
+			generate: 'report',
+			regenerate: 'report',
+			remove: 'manageReports',
+			saveTemplate: 'manageReports',
+			removeTemplate: 'manageReports',
+			saveSchedule: 'manageReports',
+			removeSchedule: 'manageReports'
+		}
+	},
+	'/reports/archive/[id]': { read: 'report' },
 	'/login': { read: 'public', actions: { default: 'public' } },
 	'/logout': { read: 'public', write: 'public' },
 	'/setup/[token]': { read: 'public', actions: { default: 'public' } },

@@ -335,6 +335,74 @@ UPDATE x_note_texts SET text = ${decodeEntitiesSql('text')} WHERE contains(text,
 ALTER TABLE campaign_records ALTER COLUMN ends_on DROP NOT NULL;
 ALTER TABLE campaign_records ADD COLUMN promoted_programs VARCHAR[];
 `
+	},
+	{
+		version: 13,
+		name: 'report archive, saved report templates, report schedules',
+		sql: `
+-- Every generated report: its file sits in the reports folder beside the database (reports/archive.ts).
+-- params is the print page's query string as rendered, kept opaque so the report's own parameters can grow.
+CREATE SEQUENCE report_id_seq START 1;
+CREATE TABLE report_archive (
+	report_id INTEGER PRIMARY KEY DEFAULT nextval('report_id_seq'),
+	format VARCHAR NOT NULL,
+	params VARCHAR NOT NULL,
+	title VARCHAR NOT NULL,
+	file_name VARCHAR,
+	data_version VARCHAR,
+	scope VARCHAR[],
+	generated_by VARCHAR NOT NULL,
+	render_as VARCHAR NOT NULL,
+	source VARCHAR NOT NULL,
+	template_id INTEGER,
+	schedule_id INTEGER,
+	requested_at TIMESTAMPTZ NOT NULL,
+	finished_at TIMESTAMPTZ,
+	bytes BIGINT,
+	pages INTEGER,
+	status VARCHAR NOT NULL,
+	error VARCHAR,
+	emailed_to VARCHAR[],
+	emailed_at TIMESTAMPTZ,
+	email_error VARCHAR
+);
+-- params holds everything but the dates, which the period rule gives on the day a report is made.
+CREATE SEQUENCE report_template_id_seq START 1;
+CREATE TABLE report_templates (
+	template_id INTEGER PRIMARY KEY DEFAULT nextval('report_template_id_seq'),
+	name VARCHAR NOT NULL UNIQUE,
+	description VARCHAR NOT NULL DEFAULT '',
+	params VARCHAR NOT NULL DEFAULT '',
+	period VARCHAR NOT NULL,
+	updated_by VARCHAR,
+	updated_at TIMESTAMPTZ NOT NULL
+);
+INSERT INTO report_templates (name, description, params, period, updated_by, updated_at) VALUES
+	('Monthly board packet', 'Last month against the same month a year earlier, for the monthly board meeting.', 'compare=year', 'last-month', 'system', now()),
+	('Summer reading wrap-up', 'June to August against last summer: programs, attendance, circulation and the summer campaigns.', 'compare=year', 'summer', 'system', now());
+-- handled_through: runs due up to this instant are done (or given up); the next is the first after it.
+CREATE SEQUENCE report_schedule_id_seq START 1;
+CREATE TABLE report_schedules (
+	schedule_id INTEGER PRIMARY KEY DEFAULT nextval('report_schedule_id_seq'),
+	template_id INTEGER NOT NULL,
+	cadence VARCHAR NOT NULL,
+	day_of_month INTEGER NOT NULL,
+	weekday INTEGER NOT NULL,
+	hour INTEGER NOT NULL,
+	recipients VARCHAR[] NOT NULL,
+	owner_user_id INTEGER,
+	owner VARCHAR NOT NULL,
+	enabled BOOLEAN NOT NULL DEFAULT true,
+	created_at TIMESTAMPTZ NOT NULL,
+	handled_through TIMESTAMPTZ NOT NULL,
+	failures INTEGER NOT NULL DEFAULT 0,
+	retry_at TIMESTAMPTZ,
+	pending_report_id INTEGER,
+	last_run_at TIMESTAMPTZ,
+	last_status VARCHAR,
+	last_error VARCHAR
+);
+`
 	}
 ];
 

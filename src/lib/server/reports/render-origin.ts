@@ -11,3 +11,8 @@ export function renderOrigin(requestOrigin: string): string {
 	if (dev) return requestOrigin;
 	return `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 }
+
+/** The same, for work no request started (the report scheduler): `vite dev` serves on its own port. */
+export function schedulerRenderOrigin(): string {
+	return renderOrigin(`http://127.0.0.1:${process.env.PORT ?? 5173}`);
+}

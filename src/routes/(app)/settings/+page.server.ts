@@ -4,13 +4,16 @@ import { getDatabase, uploadLimitBytes } from '$lib/server/app';
 import { getSettings, LibrarySettings, saveSettings, serverTimeZone, timeZoneChoices } from '$lib/server/settings';
 import { recordAudit } from '$lib/server/auth/audit';
 import { forgetUploaderNames } from '$lib/server/ingest/uploader-retention';
+import { mailSettingsView } from '$lib/server/mail/smtp';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
 	settings: await getSettings(await getDatabase()),
 	serverTimeZone: serverTimeZone(),
 	timeZones: timeZoneChoices(),
-	uploadLimitBytes: uploadLimitBytes()
+	uploadLimitBytes: uploadLimitBytes(),
+	// Its form posts to /settings/email, so this page's own form and actions stay as they are.
+	mail: await mailSettingsView(await getDatabase())
 });
 
 const SettingsForm = LibrarySettings.pick({

@@ -1,0 +1,193 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import { importUpload, removeImportsAndRelink } from '../ingest/import-any';
+import { dataVersion } from './data-version';
+import type { Database } from '../db/database';
+import { scopedDatabase } from '../db/scoped';
+import { loadDemoLibrary } from '../demo';
+import { getReport, listReports, readReportFile, removeReport, reportsFolder, sweepReports } from './archive';
+import { generateReport, InvalidReportParamsError, reportFileName } from './generate';
+import {
+	listTemplates,
+	removeTemplate,
+	saveTemplate,
+	templateNamed,
+	templateQuery,
+	TemplateNameTakenError
+} from './templates';
+
+const request = (db: Database, params: string) => ({
+	db,
+	params,
+	format: 'xlsx' as const,
+	baseUrl: 'http://127.0.0.1:1',
+	renderAs: 'local-admin' as const,
+	actor: 'cli:test',
+	source: 'cli' as const
+});
+
+describe('report archive', () => {
+	let db: Database;
+	beforeAll(async () => {
+		db = await tempDatabase();
+		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+	}, 180_000);
+
+	it('keeps each generated report: its file beside the database, parameters, data version, who, when, bytes', async () => {
+		const { report, bytes } = await generateReport(
+			request(db, 'from=2026-01-01&to=2026-03-31&compare=year&sections=cover')
+		);
+		expect(report).toMatchObject({
+			format: 'xlsx',
+			// The query string is kept as it came, parameters Lantern does not read included.
+			params: 'from=2026-01-01&to=2026-03-31&compare=year&sections=cover',
+			title: 'Board report · Jan 1, 2026 – Mar 31, 2026',
+			status: 'ready',
+			generatedBy: 'cli:test',
+			source: 'cli',
+			bytes: bytes.length,
+			scope: null
+		});
+		expect(report.dataVersion).toMatch(/^\d+ imports, newest #\d+ · [0-9a-f]{6}$/);
+		expect(report.requestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+		expect(reportsFolder(db)).toBe(join(db.path, '..', 'lantern-reports'));
+		expect(existsSync(join(reportsFolder(db), `report-${report.reportId}.xlsx`))).toBe(true);
+		expect(await readReportFile(db, report)).toEqual(bytes);
+		expect(reportFileName(report)).toBe('lantern-board-report-2026-01-01-to-2026-03-31.xlsx');
+		// A name never carries what a query string could smuggle into a header.
+		expect(reportFileName({ reportId: 7, format: 'pdf', params: 'from=2026-01-01"&to=x' })).toBe(
+			'lantern-board-report-2026-01-01-to-.pdf'
+		);
+		expect(reportFileName({ reportId: 7, format: 'pdf', params: 'sections=cover' })).toBe('lantern-report-7.pdf');
+	});
+
+	it('writes the tables the print page shows into the workbook, numbers as numbers', async () => {
+		const { bytes } = await generateReport(request(db, 'from=2026-01-01&to=2026-06-30'));
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+		expect(workbook.worksheets.map((s) => s.name)).toEqual([
+			'Report',
+			'Key figures',
+			'Weekly engagement',
+			'Monthly outcomes',
+			'Audience',
+			'Campaign estimates'
+		]);
+		const kpis = workbook.getWorksheet('Key figures')!;
+		expect(kpis.getRow(1).values).toEqual([undefined, 'Figure', 'This period', 'Comparison period', 'Change', 'Note']);
+		expect(kpis.getColumn(1).values).toContain('Program attendance');
+		const attendance = kpis.getColumn(1).values.indexOf('Program attendance');
+		expect(typeof kpis.getRow(attendance).getCell(2).value).toBe('number');
+		// Six months of monthly outcomes, one row each.
+		expect(workbook.getWorksheet('Monthly outcomes')!.rowCount).toBe(7);
+		expect(workbook.getWorksheet('Campaign estimates')!.rowCount).toBeGreaterThan(1);
+	});
+
+	it('keeps a failure with its reason, and refuses parameters without valid dates before rendering', async () => {
+		await expect(generateReport(request(db, 'from=2026-02-30&to=2026-03-31'))).rejects.toThrow(
+			InvalidReportParamsError
+		);
+		await expect(
+			generateReport({ ...request(db, 'from=2026-01-01&to=2026-01-31'), format: 'pdf', baseUrl: 'http://127.0.0.1:9' })
+		).rejects.toThrow();
+		const [failed] = await listReports(db);
+		expect(failed).toMatchObject({ status: 'failed', format: 'pdf', bytes: null });
+		expect(failed!.error).toBeTruthy();
+	});
+
+	it('shows a branch-scoped person only reports made within their branches', async () => {
+		const eastside = scopedDatabase(db, ['Eastside']);
+		const { report } = await generateReport(request(eastside, 'from=2026-01-01&to=2026-01-31'));
+		expect(report.scope).toEqual(['Eastside']);
+		const seenByEastside = await listReports(db, { branches: ['Eastside'] });
+		expect(seenByEastside.map((r) => r.reportId)).toEqual([report.reportId]);
+		expect((await listReports(db, { branches: ['Central'] })).map((r) => r.reportId)).toEqual([]);
+		expect((await listReports(db)).map((r) => r.reportId)).toContain(report.reportId);
+	});
+
+	it('removes a report with its file, and at start tidies what a stopped server left', async () => {
+		const { report } = await generateReport(request(db, 'from=2026-02-01&to=2026-02-28'));
+		const file = join(reportsFolder(db), report.fileName!);
+		expect(await removeReport(db, report.reportId)).toBe(true);
+		expect(existsSync(file)).toBe(false);
+		expect(await getReport(db, report.reportId)).toBeNull();
+		writeFileSync(join(reportsFolder(db), 'report-9999.pdf'), 'stray');
+		await db.query(
+			`INSERT INTO report_archive (format, params, title, generated_by, render_as, source, requested_at, status)
+			 VALUES ('pdf', 'from=2026-01-01&to=2026-01-31', 'x', 'cli:test', 'local-admin', 'cli', now(), 'rendering')`
+		);
+		await sweepReports(db);
+		expect(readdirSync(reportsFolder(db))).not.toContain('report-9999.pdf');
+		const [interrupted] = await listReports(db);
+		expect(interrupted).toMatchObject({ status: 'failed' });
+		expect(interrupted!.error).toContain('Lantern stopped while this report was being made');
+	});
+});
+
+describe('saved report templates', () => {
+	it('come seeded with the monthly board packet and the summer reading wrap-up, and fill in their period', async () => {
+		const db = await tempDatabase();
+		const templates = await listTemplates(db);
+		expect(templates.map((t) => [t.name, t.period, t.params])).toEqual([
+			['Monthly board packet', 'last-month', 'compare=year'],
+			['Summer reading wrap-up', 'summer', 'compare=year']
+		]);
+		expect(templateQuery(templates[0]!, '2026-03-03')).toBe('compare=year&from=2026-02-01&to=2026-02-28');
+		expect(templateQuery(templates[1]!, '2026-09-10')).toBe('compare=year&from=2026-06-01&to=2026-08-31');
+	});
+
+	it('are created, edited and removed, keep the builder’s other parameters, and never share a name', async () => {
+		const db = await tempDatabase();
+		const made = await saveTemplate(
+			db,
+			{
+				name: 'Quarterly for the council',
+				description: 'For the city council',
+				period: 'last-quarter',
+				compare: 'previous',
+				params: 'from=2020-01-01&sections=cover,summary&branch=Eastside'
+			},
+			'user:director@example.org'
+		);
+		expect(made.params).toBe('sections=cover%2Csummary&branch=Eastside&compare=previous');
+		const edited = await saveTemplate(
+			db,
+			{ ...made, templateId: made.templateId, period: 'year-to-date', compare: 'year', description: 'YTD' },
+			'user:admin@example.org'
+		);
+		expect(edited).toMatchObject({
+			templateId: made.templateId,
+			period: 'year-to-date',
+			updatedBy: 'user:admin@example.org'
+		});
+		expect(edited.params).toBe('sections=cover%2Csummary&branch=Eastside&compare=year');
+		await expect(
+			saveTemplate(
+				db,
+				{ name: 'monthly BOARD packet', description: '', period: 'last-month', compare: 'year', params: '' },
+				'x'
+			)
+		).rejects.toThrow(TemplateNameTakenError);
+		expect(await removeTemplate(db, made.templateId)).toBe(true);
+		expect(await templateNamed(db, 'Quarterly for the council')).toBeNull();
+	});
+});
+
+describe('the data version kept with a report', () => {
+	it('changes with an upload and with its removal, and names the imports', async () => {
+		const db = await tempDatabase();
+		const empty = await dataVersion(db);
+		expect(empty).toMatch(/^no imports · [0-9a-f]{6}$/);
+		const [imported] = await importUpload(db, join(SOURCE_FIXTURES, 'usage_monthly.csv'), {
+			fileName: 'usage_monthly.csv',
+			importedBy: 'test'
+		});
+		const after = await dataVersion(db);
+		expect(after).toMatch(new RegExp(`^1 import, newest #${imported!.importId} · [0-9a-f]{6}$`));
+		await removeImportsAndRelink(db, [imported!.importId!]);
+		expect(await dataVersion(db)).toBe(empty);
+	});
+});
