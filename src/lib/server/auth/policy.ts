@@ -22,6 +22,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/campaigns': { read: 'view' },
 	'/(app)/campaigns/[id]': { read: 'view', actions: { decide: 'curate', correct: 'curate' } },
 	'/(app)/strategies': { read: 'view' },
+	'/(app)/literacy': { read: 'view' },
 	'/(app)/explore': { read: 'view' },
 	'/(app)/library': { read: 'view' },
 	'/(app)/xid': { read: 'view' },
