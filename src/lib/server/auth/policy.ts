@@ -23,6 +23,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/campaigns/[id]': { read: 'view', actions: { decide: 'curate', correct: 'curate' } },
 	'/(app)/strategies': { read: 'view' },
 	'/(app)/literacy': { read: 'view' },
+	'/(app)/usage': { read: 'view' },
 	'/(app)/explore': { read: 'view' },
 	'/(app)/library': { read: 'view' },
 	'/(app)/xid': { read: 'view' },
