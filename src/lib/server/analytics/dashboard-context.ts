@@ -44,7 +44,12 @@ const BRANCHES_SQL = `SELECT DISTINCT branch AS value FROM (
 	SELECT branch FROM usage UNION ALL SELECT branch FROM programs UNION ALL SELECT branch FROM literacy)
 	WHERE branch IS NOT NULL ORDER BY value`;
 const CAMPAIGNS_SQL = `SELECT CAST(campaign_id AS VARCHAR) AS value, name AS label FROM campaigns WHERE NOT archived ORDER BY starts_on DESC, name`;
-const DEFAULT_OPTIONS: Partial<Record<FilterName, string>> = { branch: BRANCHES_SQL, campaign: CAMPAIGNS_SQL };
+const STRATEGIES_SQL = `SELECT DISTINCT strategy AS value FROM post_strategies ORDER BY value`;
+const DEFAULT_OPTIONS: Partial<Record<FilterName, string>> = {
+	branch: BRANCHES_SQL,
+	campaign: CAMPAIGNS_SQL,
+	strategy: STRATEGIES_SQL
+};
 
 /** Every branch any upload names, in one order, so each keeps its colour on every page. */
 export async function allBranches(db: Database): Promise<string[]> {

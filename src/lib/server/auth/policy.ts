@@ -25,6 +25,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/literacy': { read: 'view' },
 	'/(app)/usage': { read: 'view' },
 	'/(app)/programs': { read: 'view' },
+	'/(app)/social': { read: 'view' },
 	'/(app)/explore': { read: 'view' },
 	'/(app)/library': { read: 'view' },
 	'/(app)/xid': { read: 'view' },
