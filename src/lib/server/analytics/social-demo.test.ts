@@ -13,10 +13,13 @@ import { socialDashboard } from './social';
 const X = 'tweet_activity_metrics_MapleValleyPL_20231101_20261031_en.csv';
 const chicagoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' });
 
-function xPosts(from: string, to: string) {
+function xPosts(from: string, to: string): Record<string, string>[] {
 	return demoRows(X)
-		.map((row) => ({ ...row, day: chicagoDay.format(new Date(row.time!.replace(' +0000', 'Z').replace(' ', 'T'))) }))
-		.filter((row) => row.day >= from && row.day <= to);
+		.map((row): Record<string, string> => ({
+			...row,
+			day: chicagoDay.format(new Date(row.time!.replace(' +0000', 'Z').replace(' ', 'T')))
+		}))
+		.filter((row) => row.day! >= from && row.day! <= to);
 }
 
 describe('the Social page on the demo library, against its files', () => {
