@@ -4,7 +4,20 @@ import { hydrated } from '../support/hydrated';
 // A director on a phone (390 px) or a tablet (768 px): no page is wider than the screen, every
 // navigation link is on screen, and the key figures stack in one column on the phone.
 
-const PAGES = ['/overview', '/campaigns', '/strategies', '/explore', '/library', '/uploads', '/xid', '/admin/users'];
+const PAGES = [
+	'/overview',
+	'/social',
+	'/programs',
+	'/usage',
+	'/literacy',
+	'/campaigns',
+	'/strategies',
+	'/explore',
+	'/library',
+	'/uploads',
+	'/xid',
+	'/admin/users'
+];
 
 async function openCampaign(page: Page) {
 	await page.goto('/campaigns');

@@ -62,7 +62,7 @@ export function branchMonthsChart(
 			marks: [
 				campaignShading(campaigns),
 				Plot.ruleY([0]),
-				Plot.lineY(data, { x: 'date', y: 'value', stroke: 'branch', strokeWidth: 2 }),
+				Plot.lineY(data, { x: 'date', y: 'value', z: 'branch', stroke: 'branch', strokeWidth: 2 }),
 				Plot.dot(data, { x: 'date', y: 'value', fill: 'branch', r: 2.5 }),
 				Plot.tip(
 					data,

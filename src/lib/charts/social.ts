@@ -140,7 +140,7 @@ export function followersChart(
 			color: { legend: true, ...platformColourScale(platforms, label) },
 			marks: [
 				campaignShading(campaigns),
-				Plot.lineY(data, { x: 'date', y: 'followers', stroke: 'label', strokeWidth: 2 }),
+				Plot.lineY(data, { x: 'date', y: 'followers', z: 'label', stroke: 'label', strokeWidth: 2 }),
 				Plot.tip(
 					data,
 					Plot.pointerX({
