@@ -8,6 +8,12 @@ import { hydrated } from '../support/hydrated';
 const PAGES: { name: string; path: string }[] = [
 	{ name: 'overview', path: '/overview' },
 	{ name: 'overview with an inverted range', path: '/overview?from=2026-06-30&to=2026-01-01' },
+	{ name: 'social', path: '/social' },
+	{ name: 'social, one platform', path: '/social?platform=instagram' },
+	{ name: 'programs', path: '/programs' },
+	{ name: 'usage', path: '/usage' },
+	{ name: 'literacy', path: '/literacy' },
+	{ name: 'literacy, one branch in one summer', path: '/literacy?from=2026-06-01&to=2026-08-31&branch=Eastside' },
 	{ name: 'campaigns', path: '/campaigns' },
 	{ name: 'new campaign', path: '/campaigns/new' },
 	{ name: 'edit campaign', path: '/campaigns/1/edit' },

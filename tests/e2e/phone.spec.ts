@@ -6,6 +6,10 @@ import { hydrated } from '../support/hydrated';
 
 const PAGES = [
 	'/overview',
+	'/social',
+	'/programs',
+	'/usage',
+	'/literacy',
 	'/campaigns',
 	'/campaigns/new',
 	'/campaigns/1/edit',

@@ -1,0 +1,64 @@
+import type { CampaignLink } from './dashboards';
+import type { DashboardContext } from './dashboard-filters';
+
+/** The usage figures the page shows, in order; circulation is physical plus digital, shown with its parts. */
+export const USAGE_MEASURES = [
+	'total_circulation',
+	'circulation',
+	'digital_checkouts',
+	'visits',
+	'new_cards',
+	'website_sessions',
+	'computer_sessions',
+	'wifi_sessions'
+] as const;
+export type UsageMeasure = (typeof USAGE_MEASURES)[number];
+
+export const USAGE_MEASURE_LABELS: Record<UsageMeasure, string> = {
+	total_circulation: 'Circulation',
+	circulation: 'Physical checkouts',
+	digital_checkouts: 'Digital checkouts',
+	visits: 'Visits',
+	new_cards: 'New cards',
+	website_sessions: 'Website sessions',
+	computer_sessions: 'Computer sessions',
+	wifi_sessions: 'Wi-Fi sessions'
+};
+
+export const USAGE_MEASURE_NOTES: Record<UsageMeasure, string> = {
+	total_circulation: 'Physical and digital checkouts together, the one definition Lantern uses everywhere',
+	circulation: 'Checkouts and renewals of physical items',
+	digital_checkouts: 'E-books, e-audiobooks and streaming (OverDrive/Libby, hoopla and the like)',
+	visits: 'People through the door (door counters or monthly reports)',
+	new_cards: 'Library cards issued',
+	website_sessions: 'Visits to the library website',
+	computer_sessions: 'Public computer sessions',
+	wifi_sessions: 'Wi-Fi sessions'
+};
+
+/** One measure at one branch (null: all branches) in the range and the comparison range. */
+export interface UsageTotal {
+	branch: string | null;
+	measure: UsageMeasure;
+	current: number | null;
+	previous: number | null;
+}
+
+/** One measure at one branch in one month of the range. */
+export interface UsageMonth {
+	month: string;
+	branch: string;
+	measure: UsageMeasure;
+	value: number;
+}
+
+export interface UsageDashboard {
+	context: DashboardContext;
+	branches: string[];
+	totals: UsageTotal[];
+	months: UsageMonth[];
+	campaigns: CampaignLink[];
+	/** the library's service population from the IMLS PLS file, when Settings name the library */
+	population: { people: number; fiscalYear: number } | null;
+	hasUsage: boolean;
+}

@@ -1,0 +1,134 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { DashboardContext, DashboardQuery, FilterName, FilterOption } from '../../domain/dashboard-filters';
+import type { CampaignLink } from '../../domain/dashboards';
+import type { DateRange } from '../../domain/overview';
+import type { Database } from '../db/database';
+import { getSettings } from '../settings';
+import { comparisonRange, defaultRange, resolveRange } from './date-range';
+
+/** The parameters a statement names, only: DuckDB refuses to bind a parameter the SQL does not use. */
+export function usedParams(sql: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
+	return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
+}
+
+/** Results by data version and query: an import bumps the version, so a stale figure is never served. */
+const cache = new Map<string, unknown>();
+const CACHE_LIMIT = 300;
+
+/** `compute` once per database, data version and key; the dashboards' aggregates are read many times between imports. */
+export async function cachedByDataVersion<T>(
+	db: Database,
+	name: string,
+	key: unknown,
+	compute: () => Promise<T>
+): Promise<T> {
+	const cacheKey = JSON.stringify([name, db.path, db.scope ?? null, db.dataVersion, key]);
+	if (cache.has(cacheKey)) return cache.get(cacheKey) as T;
+	const value = await compute();
+	if (cache.size >= CACHE_LIMIT) cache.clear();
+	cache.set(cacheKey, value);
+	return value;
+}
+
+export interface ContextOptions {
+	/** SQL returning one row with the column `last` (a DATE or NULL): the page's newest data, which the default range ends on */
+	lastDaySql: string;
+	/** which filters the page offers */
+	offers: FilterName[];
+	/** SQL for a filter's list, one column `value` (and optionally `label`) */
+	optionsSql?: Partial<Record<FilterName, string>>;
+	today?: Date;
+}
+
+const BRANCHES_SQL = `SELECT DISTINCT branch AS value FROM (
+	SELECT branch FROM usage UNION ALL SELECT branch FROM programs UNION ALL SELECT branch FROM literacy)
+	WHERE branch IS NOT NULL ORDER BY value`;
+const CAMPAIGNS_SQL = `SELECT CAST(campaign_id AS VARCHAR) AS value, name AS label FROM campaigns WHERE NOT archived ORDER BY starts_on DESC, name`;
+const STRATEGIES_SQL = `SELECT DISTINCT strategy AS value FROM post_strategies ORDER BY value`;
+const DEFAULT_OPTIONS: Partial<Record<FilterName, string>> = {
+	branch: BRANCHES_SQL,
+	campaign: CAMPAIGNS_SQL,
+	strategy: STRATEGIES_SQL
+};
+
+/** Every branch any upload names, in one order, so each keeps its colour on every page. */
+export async function allBranches(db: Database): Promise<string[]> {
+	return (await db.query<{ value: string }>(BRANCHES_SQL)).map((row) => row.value);
+}
+
+/**
+ * The range, comparison and filter lists of one dashboard. A campaign filter sets the range to the
+ * campaign's own dates (its comparison follows), so "did the push work" reads the push's weeks.
+ */
+export async function dashboardContext(
+	db: Database,
+	query: DashboardQuery,
+	options: ContextOptions
+): Promise<DashboardContext> {
+	const settings = await getSettings(db);
+	const [last] = await db.query<{ last: string | null }>(
+		`SELECT strftime(last, '%Y-%m-%d') AS last FROM (${options.lastDaySql})`,
+		usedParams(options.lastDaySql, { tz: settings.timeZone })
+	);
+	const fallback = defaultRange(last?.last ?? (options.today ?? new Date()).toISOString().slice(0, 10));
+	const lists: Partial<Record<FilterName, FilterOption[]>> = {};
+	for (const name of options.offers) {
+		const sql = options.optionsSql?.[name] ?? DEFAULT_OPTIONS[name];
+		if (!sql) continue;
+		const rows = await db.query<{ value: string; label?: string }>(sql);
+		lists[name] = rows.map((row) => ({ value: String(row.value), label: row.label ?? String(row.value) }));
+	}
+	const filters = Object.fromEntries(
+		Object.entries(query.filters).filter(([name]) => options.offers.includes(name as FilterName))
+	) as DashboardQuery['filters'];
+	let campaign: DashboardContext['campaign'] = null;
+	if (filters.campaign !== undefined) {
+		const [row] = await db.query<{ campaign_id: number; name: string; starts_on: string; ends_on: string }>(
+			`SELECT campaign_id, name, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on
+			 FROM campaigns WHERE campaign_id = $id`,
+			{ id: filters.campaign }
+		);
+		if (row) campaign = { id: row.campaign_id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on };
+		else delete filters.campaign;
+	}
+	const range = campaign ? { from: campaign.startsOn, to: campaign.endsOn } : resolveRange(query, fallback);
+	return {
+		range,
+		previousRange: comparisonRange(range, query.compare),
+		comparison: query.compare,
+		filters,
+		options: lists,
+		campaign,
+		timeZone: settings.timeZone
+	};
+}
+
+/**
+ * Campaigns whose dates meet the range, for shading and linking; those with an outcome metric that
+ * starts with `first` (e.g. 'literacy:') come first, so the page can name the campaign it is about.
+ */
+export async function campaignLinks(db: Database, range: DateRange, first = ''): Promise<CampaignLink[]> {
+	const rows = await db.query<{
+		campaign_id: number;
+		name: string;
+		strategy: string;
+		starts_on: string;
+		ends_on: string;
+		outcome_metrics: string[] | null;
+	}>(
+		`SELECT campaign_id, name, strategy, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on,
+			outcome_metrics
+		 FROM campaigns WHERE NOT archived AND starts_on <= CAST($to AS DATE) AND ends_on >= CAST($from AS DATE)
+		 ORDER BY CASE WHEN $first <> '' AND len(list_filter(coalesce(outcome_metrics, []), m -> starts_with(m, $first))) > 0 THEN 0 ELSE 1 END,
+			starts_on, name`,
+		{ from: range.from, to: range.to, first }
+	);
+	return rows.map((row) => ({
+		campaignId: row.campaign_id,
+		name: row.name,
+		strategy: row.strategy,
+		startsOn: row.starts_on,
+		endsOn: row.ends_on,
+		outcomeMetrics: row.outcome_metrics ?? []
+	}));
+}

@@ -1,0 +1,10 @@
+import { readDashboardQuery } from '$lib/domain/dashboard-filters';
+import { literacyDashboard } from '$lib/server/analytics/literacy';
+import { databaseFor } from '$lib/server/app';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	// Summer reading is seasonal: compared with the same weeks a year earlier unless asked otherwise.
+	const { query, problem } = readDashboardQuery(url.searchParams, 'year');
+	return { literacy: await literacyDashboard(await databaseFor(locals), query), rangeProblem: problem };
+};
