@@ -30,7 +30,8 @@ export async function pdfPageImages(pdf: Uint8Array, dpi = 60): Promise<Buffer[]
 		const count = await page.evaluate(
 			async ({ scale }) => {
 				// pdf.js as the page loads it from the route above (typed by the package's own declarations).
-				const pdfjs = (await import('/pdf.mjs')) as typeof import('pdfjs-dist');
+				const module = '/pdf.mjs';
+				const pdfjs = (await import(module)) as typeof import('pdfjs-dist');
 				pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
 				const doc = await pdfjs.getDocument('/report.pdf').promise;
 				for (let n = 1; n <= doc.numPages; n += 1) {

@@ -36,6 +36,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/admin/audit': { read: 'manageUsers' },
 	'/admin/audit.csv': { read: 'manageUsers' },
 	'/api/imports': { read: 'viewImports', write: 'import' },
+	'/(app)/reports/new': { read: 'report' },
 	'/print/board-report': { read: 'report' },
 	'/reports/board.pdf': { read: 'report' },
 	'/login': { read: 'public', actions: { default: 'public' } },
