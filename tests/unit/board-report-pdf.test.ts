@@ -87,7 +87,11 @@ describe('the board report PDF', () => {
 		expect(summary).toContain('inconclusive');
 		// Each campaign starts a page of its own in the campaigns section, with its chart's heading.
 		for (const campaign of ['Storytime at Eastside', 'Staff Picks Winter 2026', '#MapleSummerReads 2026'])
-			expect(pages.slice(starts[5], starts[6]).filter((page) => page.startsWith(campaign))).toHaveLength(1);
+			expect(
+				pages
+					.slice(starts[5], starts[6])
+					.filter((page) => page.replace(/^Campaigns and their impact /, '').startsWith(campaign))
+			).toHaveLength(1);
 		expect(pages.slice(starts[5], starts[6]).join(' ')).toContain('observed and expected without the campaign');
 
 		// The appendix's long table: every week once, in order, its header on each page it runs onto.
@@ -130,7 +134,7 @@ describe('the board report PDF', () => {
 		expect(pages[0]).not.toContain('Central');
 		const document = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
 		const [, , width, height] = (await document.getPage(1)).view;
-		expect(Math.round(width!)).toBe(842);
+		expect(Math.abs(width! - 842)).toBeLessThan(1.5); // Chromium rounds A4 to whole CSS pixels
 		expect(Math.round(height!)).toBe(595);
 		await document.destroy();
 	}, 300_000);
