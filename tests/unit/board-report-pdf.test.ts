@@ -135,7 +135,7 @@ describe('the board report PDF', () => {
 		const document = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
 		const [, , width, height] = (await document.getPage(1)).view;
 		expect(Math.abs(width! - 842)).toBeLessThan(1.5); // Chromium rounds A4 to whole CSS pixels
-		expect(Math.round(height!)).toBe(595);
+		expect(Math.abs(height! - 595)).toBeLessThan(1.5);
 		await document.destroy();
 	}, 300_000);
 });
