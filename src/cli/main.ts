@@ -5,7 +5,6 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DateRangeQuery } from '../lib/domain/overview';
 import { describeZodError } from '../lib/domain/zod-message';
 import type { ImportResult } from '../lib/domain/imports';
 import { closeAll, openDatabase, type Database } from '../lib/server/db/database';
@@ -23,6 +22,13 @@ import { listTemplates, templateNamed, templateQuery } from '../lib/server/repor
 import { libraryToday } from '../lib/domain/report-schedule';
 import { getSettings } from '../lib/server/settings';
 import { serveBuild } from '../lib/server/reports/serve-build';
+import { reportDatabase } from '../lib/server/reports/board-report';
+import {
+	InvalidReportParams,
+	reportParamsFromQuery,
+	reportQuery,
+	type ReportParams
+} from '../lib/server/reports/params';
 import { formatCount } from '../lib/format';
 import { describeImport, describeXid } from './output';
 import { impactCommand } from './impact';
@@ -50,6 +56,11 @@ Commands:
   imports                      List imports
   imports remove <id…>         Remove imports and every row they loaded
   report --from YYYY-MM-DD --to YYYY-MM-DD [--compare previous|year] --out FILE.pdf
+         [--branch NAME]… [--campaign NAME]… [--sections cover,summary,…] [--paper letter|a4]
+         [--orientation portrait|landscape] [--title TEXT] [--prepared-by NAME]
+                               Render the board report PDF with Chromium (sections: cover, summary,
+                               social, programs, usage, literacy, campaigns, strategies, methodology,
+                               appendix; --campaign none for no campaign)
   report --template NAME --out FILE.pdf
                                Render the board report with Chromium (a saved template's period
                                is resolved today); --format html|xlsx for a standalone web page or
@@ -86,7 +97,14 @@ const Flags = z.object({
 	name: z.string().optional(),
 	role: z.string().optional(),
 	branches: z.string().optional(),
-	mapping: z.string().trim().min(1, 'name a saved mapping').optional()
+	mapping: z.string().trim().min(1, 'name a saved mapping').optional(),
+	branch: z.array(z.string()).default([]),
+	campaign: z.array(z.string()).default([]),
+	sections: z.string().optional(),
+	paper: z.string().optional(),
+	orientation: z.string().optional(),
+	title: z.string().optional(),
+	'prepared-by': z.string().optional()
 });
 type Flags = z.infer<typeof Flags>;
 const asFlag = (field: string) => `--${field}`;
@@ -137,6 +155,30 @@ async function impactCampaignCommand(db: Database, name: string, flags: Flags): 
 		panels.map((p) => `${p.label}:\n  ${p.paragraph}`).join('\n\n') || `"${campaign.name}" names no outcome metrics.`
 	);
 	return 0;
+}
+
+/** The report's query string from the command's flags: the same parameters the builder page sends. */
+function reportParamsFromFlags(flags: Flags): ReportParams {
+	const query = new URLSearchParams();
+	const set = (key: string, value: string | undefined) => value !== undefined && query.set(key, value);
+	set('from', flags.from);
+	set('to', flags.to);
+	set('compare', flags.compare);
+	for (const branch of flags.branch) query.append('branch', branch);
+	if (flags.campaign.length === 1 && flags.campaign[0] === 'none') query.set('campaigns', 'none');
+	else for (const campaign of flags.campaign) query.append('campaign', campaign);
+	set('sections', flags.sections);
+	set('paper', flags.paper);
+	set('orientation', flags.orientation);
+	set('title', flags.title);
+	set('prepared_by', flags['prepared-by']);
+	try {
+		return reportParamsFromQuery(query);
+	} catch (error) {
+		if (error instanceof InvalidReportParams)
+			throw new UsageError(error.message.replace(/^(\w+):/, (_, key: string) => `--${key.replace('_', '-')}:`));
+		throw error;
+	}
 }
 
 async function reportCommand(db: Database, flags: Flags): Promise<number> {
@@ -221,10 +263,25 @@ async function reportParams(db: Database, flags: Flags): Promise<string> {
 		const query = templateQuery(template, libraryToday(Date.now(), (await getSettings(db)).timeZone));
 		return flags.compare ? withDates(query, { ...readReportParams(query), compare: flags.compare }) : query;
 	}
-	const range = DateRangeQuery.safeParse({ from: flags.from, to: flags.to, compare: flags.compare });
-	if (!range.success) throw new UsageError(describeZodError(range.error, asFlag));
-	const data = await overview(db, range.data);
-	return withDates('', { ...data.range, compare: data.comparison });
+	const params = reportParamsFromFlags(flags);
+	// Checked before Chromium starts, so a misspelt branch or campaign costs no render.
+	let data;
+	try {
+		data = await overview(reportDatabase(db, params.branches), params);
+	} catch (error) {
+		if (error instanceof InvalidReportParams) throw new UsageError(error.message.replace(/^(\w+):/, '--$1:'));
+		throw error;
+	}
+	if (params.campaigns) {
+		const campaigns = await campaignSummaries(db);
+		const known = campaigns.map((c) => c.name.toLowerCase());
+		const unknown = params.campaigns.filter((name) => !known.includes(name.toLowerCase()));
+		if (unknown.length > 0)
+			throw new UsageError(
+				`--campaign: no campaign is called "${unknown.join('", "')}". Campaigns: ${campaigns.map((c) => c.name).join('; ') || 'none yet'}.`
+			);
+	}
+	return reportQuery({ ...params, ...data.range, compare: data.comparison });
 }
 
 async function reportsCommand(db: Database, rest: string[], flags: Flags): Promise<number> {
@@ -262,7 +319,14 @@ async function main(argv: string[]): Promise<number> {
 			name: { type: 'string' },
 			role: { type: 'string' },
 			branches: { type: 'string' },
-			mapping: { type: 'string' }
+			mapping: { type: 'string' },
+			branch: { type: 'string', multiple: true },
+			campaign: { type: 'string', multiple: true },
+			sections: { type: 'string' },
+			paper: { type: 'string' },
+			orientation: { type: 'string' },
+			title: { type: 'string' },
+			'prepared-by': { type: 'string' }
 		}
 	});
 	const parsed = Flags.safeParse(values);

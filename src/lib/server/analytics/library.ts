@@ -2,15 +2,22 @@ import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 
 import type { DoorCountDay } from '../../domain/library';
+import type { DateRange } from '../../domain/overview';
 import type { SURVEY_OUTCOMES } from '../../domain/vocabulary';
 
-/** Daily visits from door counters (usage rows with period 'day'), the last 365 days they cover. */
-export async function doorCounts(db: Database): Promise<DoorCountDay[]> {
+/**
+ * Daily visits from door counters (usage rows with period 'day'): the days of `range` (a board
+ * report's period), or else the last 365 days they cover.
+ */
+export async function doorCounts(db: Database, range?: DateRange): Promise<DoorCountDay[]> {
 	return db.query<DoorCountDay & Record<string, unknown>>(
 		`SELECT strftime(period_start, '%Y-%m-%d') AS date, branch, sum(value) AS visits FROM usage
 		 WHERE metric = 'visits' AND period = 'day'
-		   AND period_start > (SELECT max(period_start) FROM usage WHERE metric = 'visits' AND period = 'day') - INTERVAL 365 DAY
-		 GROUP BY ALL ORDER BY date, branch`
+		   AND CASE WHEN $from IS NULL
+		     THEN period_start > (SELECT max(period_start) FROM usage WHERE metric = 'visits' AND period = 'day') - INTERVAL 365 DAY
+		     ELSE period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) END
+		 GROUP BY ALL ORDER BY date, branch`,
+		{ from: range?.from ?? null, to: range?.to ?? null }
 	);
 }
 
@@ -23,15 +30,19 @@ export interface SurveyOutcome {
 	meanScore: number | null;
 }
 
-/** Project Outcome answers by survey topic and outcome: how many agree, and the mean on the 1–5 scale. */
-export async function surveyOutcomes(db: Database): Promise<SurveyOutcome[]> {
+/**
+ * Project Outcome answers by survey topic and outcome: how many agree, and the mean on the 1–5
+ * scale; every answer on file, or those dated inside `range`.
+ */
+export async function surveyOutcomes(db: Database, range?: DateRange): Promise<SurveyOutcome[]> {
 	return db.query<SurveyOutcome & Record<string, unknown>>(
 		`SELECT survey_topic AS topic, outcome, count(score) AS responses,
 			avg(CASE WHEN score >= 4 THEN 1.0 WHEN score IS NOT NULL THEN 0.0 END) AS "agreeShare", avg(score) AS "meanScore"
-		 FROM survey_responses
+		 FROM (SELECT * FROM survey_responses WHERE $from IS NULL OR date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))
 		 UNPIVOT INCLUDE NULLS (score FOR outcome IN (knowledge, confidence, application, awareness))
 		 GROUP BY survey_topic, outcome
-		 ORDER BY topic, CASE outcome WHEN 'knowledge' THEN 1 WHEN 'confidence' THEN 2 WHEN 'application' THEN 3 ELSE 4 END`
+		 ORDER BY topic, CASE outcome WHEN 'knowledge' THEN 1 WHEN 'confidence' THEN 2 WHEN 'application' THEN 3 ELSE 4 END`,
+		{ from: range?.from ?? null, to: range?.to ?? null }
 	);
 }
 

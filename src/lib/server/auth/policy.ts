@@ -45,6 +45,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/api/imports': { read: 'viewImports', write: 'import' },
 	// Its POST answers only the token the server left beside its database (backup-control.ts).
 	'/api/backup': { read: 'manageUsers', write: 'public' },
+	'/(app)/reports/new': { read: 'report' },
 	'/print/board-report': { read: 'report' },
 	'/reports/board.pdf': { read: 'report' },
 	'/(app)/reports': {

@@ -17,6 +17,7 @@ import {
 	type ReportSource
 } from './archive';
 import { dataVersion } from './data-version';
+import { InvalidReportParams, reportParamsFromQuery } from './params';
 import { RenderQueueFullError, renderBoardReportPdf } from './pdf';
 import { renderBoardReportHtml } from './standalone-html';
 
@@ -34,6 +35,17 @@ export function readReportParams(params: string): { from: string; to: string; co
 	const { from, to, compare } = parsed.data;
 	if (!from || !to) throw new InvalidReportParamsError('The report needs both dates, from and to.');
 	return { from, to, compare };
+}
+
+/** Every parameter of the board report (sections, branches, campaigns, paper…), checked. */
+function readBoardReportParams(params: string) {
+	try {
+		return reportParamsFromQuery(new URLSearchParams(params));
+	} catch (cause) {
+		if (cause instanceof InvalidReportParams)
+			throw new InvalidReportParamsError(`The report cannot be made: ${cause.message}`);
+		throw cause;
+	}
 }
 
 /** The query string with its dates (and comparison) written in, other parameters kept in their order. */
@@ -58,6 +70,8 @@ export interface GenerateRequest {
 	owner?: string;
 	/** who asked, as the audit log names them */
 	actor: string;
+	/** the PDF's author, when a person's name is known (the actor otherwise) */
+	author?: string;
 	source: ReportSource;
 	templateId?: number | null;
 	scheduleId?: number | null;
@@ -83,6 +97,7 @@ export function reportFileName(report: Pick<ArchivedReport, 'reportId' | 'params
 export async function generateReport(request: GenerateRequest): Promise<{ report: ArchivedReport; bytes: Buffer }> {
 	const { db } = request;
 	const dates = readReportParams(request.params);
+	const board = readBoardReportParams(request.params);
 	const settings = await getSettings(db);
 	const version = await dataVersion(db);
 	const title = `Board report · ${formatDateRange(dates.from, dates.to)}`;
@@ -110,10 +125,12 @@ export async function generateReport(request: GenerateRequest): Promise<{ report
 		if (request.format === 'pdf') {
 			bytes = await renderBoardReportPdf({
 				baseUrl: request.baseUrl,
-				...dates,
+				params: { ...board, ...dates },
+				range: { from: dates.from, to: dates.to },
 				libraryName: settings.libraryName,
 				renderAs: request.renderAs,
-				owner: request.owner
+				owner: request.owner,
+				author: request.author ?? request.actor
 			});
 			pages = countPdfPages(bytes);
 		} else if (request.format === 'html') {

@@ -1,7 +1,9 @@
-import type { Comparison } from '../../domain/overview';
 import { formatDateRange } from '../../format';
+import type { ReportParams } from '../../domain/report-params';
 import { CHROMIUM_MISSING_MESSAGE } from './chromium.js';
 import { withReportPage } from './browser';
+import { withPdfInfo } from './pdf-info';
+import { reportQuery } from './params';
 import { RENDER_HEADER, renderPass, type RenderAs } from '../auth/render-pass';
 
 export { closeReportBrowser, RenderQueueFullError } from './browser';
@@ -15,51 +17,86 @@ export class ChromiumMissingError extends Error {
 export interface BoardReportRequest {
 	/** where this Lantern serves /print/board-report to itself on loopback (never taken from a request) */
 	baseUrl: string;
-	from: string;
-	to: string;
-	/** what the figures are compared with (the print page states it) */
-	compare?: Comparison;
+	/** what the report shows; its query string is the print page's (see params.ts) */
+	params: ReportParams;
+	/** the period the report covers once resolved, for the running header (the params may leave it open) */
+	range: { from: string; to: string };
 	libraryName: string;
 	/** whose view of the data the report shows: the person who asked, or the command line */
 	renderAs: RenderAs;
 	/** whose turn it is in the queue (a person, or an address in demo mode); renderAs when not given */
 	owner?: string;
+	/** the PDF's author: who prepared it (the params' "prepared by", else this) */
+	author?: string;
 }
 
 const RENDER_TIMEOUT_MS = 60_000;
+const MARGIN_IN = { top: 0.75, bottom: 0.7, left: 0.6, right: 0.6 };
+/** Paper sizes in inches, portrait. */
+const PAPER_IN = { letter: [8.5, 11], a4: [8.27, 11.69] } as const;
+
+/** The printable width and height in CSS pixels (96 a inch), so charts are drawn at the width they print at. */
+export function printableSize(params: Pick<ReportParams, 'paper' | 'orientation'>): { width: number; height: number } {
+	const [short, long] = PAPER_IN[params.paper];
+	const [w, h] = params.orientation === 'landscape' ? [long, short] : [short, long];
+	return {
+		width: Math.floor((w - MARGIN_IN.left - MARGIN_IN.right) * 96),
+		height: Math.floor((h - MARGIN_IN.top - MARGIN_IN.bottom) * 96)
+	};
+}
+
+/** The running header or footer: two spans at the page's two edges, in the report's font. */
+const band = (html: string) =>
+	`<div style="font-family:'Open Sans',sans-serif;font-size:7.5pt;color:#5b6470;width:100%;margin:0 ${MARGIN_IN.left}in;display:flex;justify-content:space-between;">${html}</div>`;
 
 /**
- * Renders the board report's print route to a Letter PDF with page numbers, once the page says
- * every chart has rendered and its fonts have loaded.
+ * Renders the board report's print route to a PDF (Letter or A4, portrait or landscape) with the
+ * library and period in the header and "Page X of Y" in the footer, once the page says every chart
+ * has rendered and its fonts have loaded; then sets the PDF's title, author and subject.
  */
 export async function renderBoardReportPdf(request: BoardReportRequest): Promise<Buffer> {
+	const { params } = request;
+	const period = formatDateRange(request.range.from, request.range.to);
 	try {
-		return await withReportPage(async (page) => {
-			const url = new URL('/print/board-report', request.baseUrl);
+		const pdf = await withReportPage(async (page) => {
+			const url = new URL(`/print/board-report?${reportQuery(params)}`, request.baseUrl);
 			// The renderer may load this Lantern's own print page and its assets, nothing else.
 			await page.route('**/*', (route) =>
 				new URL(route.request().url()).origin === url.origin ? route.continue() : route.abort('blockedbyclient')
 			);
 			await page.setExtraHTTPHeaders({ [RENDER_HEADER]: renderPass(request.renderAs) });
-			url.searchParams.set('from', request.from);
-			url.searchParams.set('to', request.to);
-			url.searchParams.set('compare', request.compare ?? 'previous');
+			await page.setViewportSize(printableSize(params));
+			await page.emulateMedia({ media: 'print' });
 			await page.goto(url.toString(), { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
 			await page.waitForFunction(() => document.documentElement.dataset.renderState === 'complete', undefined, {
 				timeout: RENDER_TIMEOUT_MS
 			});
-			const heading = escapeHtml(
-				`${request.libraryName} · Board report · ${formatDateRange(request.from, request.to)}`
-			);
 			return await page.pdf({
-				format: 'Letter',
+				format: params.paper === 'a4' ? 'A4' : 'Letter',
+				landscape: params.orientation === 'landscape',
 				printBackground: true,
 				displayHeaderFooter: true,
-				margin: { top: '0.8in', bottom: '0.7in', left: '0.6in', right: '0.6in' },
-				headerTemplate: `<div style="font-size:8pt;width:100%;padding:0 0.6in;color:#444;font-family:sans-serif;">${heading}</div>`,
-				footerTemplate: `<div style="font-size:8pt;width:100%;padding:0 0.6in;color:#444;font-family:sans-serif;text-align:right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`
+				margin: {
+					top: `${MARGIN_IN.top}in`,
+					bottom: `${MARGIN_IN.bottom}in`,
+					left: `${MARGIN_IN.left}in`,
+					right: `${MARGIN_IN.right}in`
+				},
+				headerTemplate: band(
+					`<span>${escapeHtml(request.libraryName)}</span><span>${escapeHtml(`${params.title} · ${period}`)}</span>`
+				),
+				footerTemplate: band(
+					`<span>Prepared with Lantern</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>`
+				)
 			});
 		}, request.owner ?? request.renderAs);
+		return withPdfInfo(pdf, {
+			title: `${params.title}: ${request.libraryName}, ${period}`,
+			author: params.preparedBy ?? request.author ?? request.libraryName,
+			subject: `${params.title} of ${request.libraryName} for ${period}`,
+			keywords: params.sections.join(', '),
+			creator: 'Lantern'
+		});
 	} catch (cause) {
 		if (cause instanceof Error && cause.message.includes(CHROMIUM_MISSING_MESSAGE))
 			throw new ChromiumMissingError(cause.message);

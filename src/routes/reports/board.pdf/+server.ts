@@ -1,23 +1,23 @@
 import { error } from '@sveltejs/kit';
-import { DateRangeQuery } from '$lib/domain/overview';
-import { describeZodError } from '$lib/domain/zod-message';
 import { overview } from '$lib/server/analytics/overview';
 import { databaseFor, getDatabase } from '$lib/server/app';
-import { ChromiumMissingError, RenderQueueFullError } from '$lib/server/reports/pdf';
-import { generateReport, reportFileName, withDates } from '$lib/server/reports/generate';
-import { renderOrigin } from '$lib/server/reports/render-origin';
 import { recordAudit } from '$lib/server/auth/audit';
+import { reportDatabase } from '$lib/server/reports/board-report';
+import { generateReport, InvalidReportParamsError, reportFileName, withDates } from '$lib/server/reports/generate';
+import { InvalidReportParams, reportParamsFromQuery } from '$lib/server/reports/params';
+import { ChromiumMissingError, RenderQueueFullError } from '$lib/server/reports/pdf';
+import { renderOrigin } from '$lib/server/reports/render-origin';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => {
-	const query = DateRangeQuery.safeParse(Object.fromEntries(url.searchParams));
-	if (!query.success) error(400, `The date range is not valid: ${describeZodError(query.error)}.`);
-	const db = await databaseFor(locals);
-	const data = await overview(db, query.data);
 	try {
+		const parsed = reportParamsFromQuery(url.searchParams);
+		const db = await databaseFor(locals);
+		const data = await overview(reportDatabase(db, parsed.branches), parsed);
 		const renderAs = locals.user ? (`user:${locals.user.userId}` as const) : 'demo';
 		const owner = locals.user ? renderAs : `demo:${getClientAddress()}`;
-		// The print page's query as given, its dates resolved to the range the overview shows.
+		// The print page's query as given, its dates resolved to the range the overview shows, so the
+		// PDF says the period it shows even when the link left it open.
 		const params = withDates(url.searchParams.toString(), { ...data.range, compare: data.comparison });
 		const { report, bytes } = await generateReport({
 			db,
@@ -27,6 +27,7 @@ export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => 
 			renderAs,
 			owner,
 			actor: locals.actor,
+			author: locals.user?.name,
 			source: 'button'
 		});
 		await recordAudit(
@@ -42,6 +43,8 @@ export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => 
 			}
 		});
 	} catch (cause) {
+		if (cause instanceof InvalidReportParams) error(400, `The report cannot be made: ${cause.message}`);
+		if (cause instanceof InvalidReportParamsError) error(400, cause.message);
 		if (cause instanceof ChromiumMissingError || cause instanceof RenderQueueFullError) error(503, cause.message);
 		throw cause;
 	}

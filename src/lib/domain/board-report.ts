@@ -1,0 +1,48 @@
+import type { CampaignSummary } from '../server/analytics/campaigns';
+import type { SurveyOutcome } from '../server/analytics/library';
+import type { StrategyCoverage, StrategyRow } from '../server/analytics/strategies';
+import type { ImpactPanelData } from './impact';
+import type { DoorCountDay } from './library';
+import type { OverviewData } from './overview';
+import type { ReportParams } from './report-params';
+
+/** What the board report's print page receives: the figures of each section it holds (null: not chosen). */
+export interface SocialMonth {
+	month: string;
+	posts: number;
+	impressions: number | null;
+	engagements: number;
+}
+
+export interface LiteracyMonth {
+	month: string;
+	registrations: number;
+	completions: number;
+}
+
+export interface ReportSource {
+	source: string;
+	/** what people call the export */
+	label: string;
+	files: number;
+	rows: number;
+	lastImported: string;
+}
+
+export interface BoardReportData {
+	params: ReportParams;
+	overview: OverviewData;
+	/** the branches the branch-level figures are limited to (the person's own, narrowed by the report's filter); empty: all */
+	branches: string[];
+	generatedAt: string;
+	summary: { paragraphs: string[]; generated: string[]; edited: boolean };
+	social: { months: SocialMonth[] } | null;
+	/** every week's figures by platform, for the appendix: the long table that must keep every row */
+	weekly: OverviewData['weeklyEngagement'] | null;
+	doors: DoorCountDay[] | null;
+	literacy: { months: LiteracyMonth[]; surveys: SurveyOutcome[] } | null;
+	campaigns: { campaign: CampaignSummary; panels: ImpactPanelData[] }[];
+	strategies: { rows: StrategyRow[]; coverage: StrategyCoverage } | null;
+	sources: ReportSource[] | null;
+	dataVersion: number;
+}
