@@ -283,7 +283,7 @@ describe('lantern command line', () => {
 					format: 'xlsx',
 					source: 'cli',
 					status: 'ready',
-					params: 'from=2026-01-01&to=2026-03-31&compare=previous',
+					params: expect.stringMatching(/^from=2026-01-01&to=2026-03-31&compare=previous&sections=cover%2Csummary/),
 					templateId: null
 				},
 				{

@@ -49,7 +49,7 @@ describe('the board report of the demo library', () => {
 		);
 		expect(a.relativeLower).toBeLessThan(0);
 		expect(paragraph).toContain('this is inconclusive');
-		expect(report.summary.paragraphs.at(-1)).toMatch(/^Still open: Staff Picks Winter 2026\./);
+		expect(report.summary.paragraphs.at(-1)).toMatch(/^Still open: Staff Picks Winter 2026, #MapleSummerReads 2026\./);
 		const storytime = report.summary.paragraphs.find((p) => p.startsWith('Storytime at Eastside'))!;
 		expect(storytime).not.toContain('inconclusive');
 	});
