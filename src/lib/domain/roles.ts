@@ -59,6 +59,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 	viewer: ['view', 'report']
 };
 
+/** Every permission, in the order pages list them: an admin holds them all. */
+export const ALL_PERMISSIONS: readonly Permission[] = GRANTS.admin;
+
 export function can(role: Role | null, permission: Permission): boolean {
 	return role !== null && GRANTS[role].includes(permission);
 }

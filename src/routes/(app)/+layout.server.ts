@@ -1,25 +1,13 @@
-import { can, DEMO_MODE_PERMISSIONS, type Permission } from '$lib/domain/roles';
+import { ALL_PERMISSIONS, can, DEMO_MODE_PERMISSIONS } from '$lib/domain/roles';
 import { getDatabase } from '$lib/server/app';
 import { getSettings } from '$lib/server/settings';
 import type { LayoutServerLoad } from './$types';
-
-const PERMISSIONS: Permission[] = [
-	'view',
-	'report',
-	'manageReports',
-	'viewImports',
-	'import',
-	'curate',
-	'removeData',
-	'settings',
-	'manageUsers'
-];
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const db = await getDatabase();
 	const settings = await getSettings(db);
 	// What this person may do, so the page offers only the controls that will work for them.
-	const allowed = PERMISSIONS.filter((p) =>
+	const allowed = ALL_PERMISSIONS.filter((p) =>
 		locals.role ? can(locals.role, p) : locals.demoMode && DEMO_MODE_PERMISSIONS.includes(p)
 	);
 	return {
