@@ -36,14 +36,25 @@ const SECURITY_HEADERS = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
+/** The print page may be framed by Lantern's own pages (the report builder's live preview), and by nothing else. */
+const FRAMED_BY_LANTERN = '/print/board-report';
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const response = (await guard(event, await getDatabase())) ?? (await resolve(event));
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-		try {
-			response.headers.set(name, value);
-		} catch {
-			// A response with immutable headers (fetched elsewhere) is passed on as it is.
+	const framable = event.url.pathname === FRAMED_BY_LANTERN;
+	try {
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+		if (framable) {
+			response.headers.set('x-frame-options', 'SAMEORIGIN');
+			const csp = response.headers.get('content-security-policy');
+			if (csp)
+				response.headers.set(
+					'content-security-policy',
+					csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+				);
 		}
+	} catch {
+		// A response with immutable headers (fetched elsewhere) is passed on as it is.
 	}
 	return response;
 };

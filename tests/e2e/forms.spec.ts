@@ -24,8 +24,8 @@ test.describe('every form works as `npm start` serves Lantern', () => {
 			await hydrated(page);
 			const name = `Maple Valley Public Library ${index === 0 ? '(loopback)' : ''}`.trim();
 			await page.getByLabel('Library name').fill(name);
-			await page.getByRole('button', { name: 'Save' }).click();
-			await expect(page.getByRole('status')).toHaveText('Saved.');
+			await page.getByRole('button', { name: 'Save', exact: true }).click();
+			await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
 			await page.goto(`${origin}/overview`);
 			await expect(page.locator('header .library')).toHaveText(name);
 		}

@@ -113,8 +113,8 @@ test.describe('on a server whose zone is UTC', () => {
 			const zone = page.getByLabel('Library time zone');
 			await expect(zone).toHaveValue('UTC');
 			await page.getByLabel('Library name').fill('Harbor Library');
-			await page.getByRole('button', { name: 'Save' }).click();
-			await expect(page.getByRole('status')).toHaveText('Saved.');
+			await page.getByRole('button', { name: 'Save', exact: true }).click();
+			await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
 			await page.reload();
 			await expect(page.getByLabel('Library time zone')).toHaveValue('UTC');
 			await expect(page.getByLabel('Library name')).toHaveValue('Harbor Library');

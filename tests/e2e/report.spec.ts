@@ -56,8 +56,8 @@ test.describe('board report', () => {
 		await hydrated(page);
 		const preview = page.frameLocator('iframe[title="Preview of the board report"]');
 		await expect(preview.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
-		await expect(page.getByLabel(/Executive summary/)).toHaveValue(/Staff Picks Winter 2026/);
-		await page.getByLabel(/Executive summary/).fill('Our quarter in one line.');
+		await expect(page.getByRole('textbox', { name: /Executive summary/ })).toHaveValue(/Staff Picks Winter 2026/);
+		await page.getByRole('textbox', { name: /Executive summary/ }).fill('Our quarter in one line.');
 		await page.getByRole('button', { name: 'Update preview' }).click();
 		await expect(preview.getByText('Our quarter in one line.')).toBeVisible();
 		const downloading = page.waitForEvent('download');
