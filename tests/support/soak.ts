@@ -151,7 +151,7 @@ export async function soakKills(
 	kills: number,
 	options: { rows?: number; maxDelayMs?: number; seed?: number } = {}
 ): Promise<KillSoak> {
-	const { rows = 20_000, maxDelayMs = 6_000, seed = 11 } = options;
+	const { rows = 20_000, maxDelayMs = 120_000, seed = 11 } = options;
 	const random = seededRandom(seed);
 	const dir = mkdtempSync(join(tmpdir(), 'lantern-kill-'));
 	const database = join(dir, 'lantern.duckdb');
@@ -167,14 +167,23 @@ export async function soakKills(
 		importsCommitted: 0,
 		failures: []
 	};
+	const importer = (file: string) =>
+		spawn(...node([join(repoRoot, 'src/cli/main.ts'), 'import', file, '--db', database]), {
+			cwd: repoRoot,
+			stdio: 'ignore'
+		});
+	// One import left to finish sets the time scale: kills then land anywhere from the process's start,
+	// through reading and committing the rows, to the relinking after (up to 110% of a whole run).
+	const timed = xExport(dir, rows, kills);
+	const started = performance.now();
+	await new Promise<void>((resolve) => importer(timed).on('exit', () => resolve()));
+	const wholeRunMs = Math.min(maxDelayMs, performance.now() - started);
+	rmSync(timed, { force: true });
 	for (let k = 0; k < kills; k += 1) {
 		const file = xExport(dir, rows, k);
-		const delay = Math.floor(200 + random() * maxDelayMs);
+		const delay = Math.floor(random() * wholeRunMs * 1.1);
 		await new Promise<void>((resolve) => {
-			const child = spawn(...node([join(repoRoot, 'src/cli/main.ts'), 'import', file, '--db', database]), {
-				cwd: repoRoot,
-				stdio: 'ignore'
-			});
+			const child = importer(file);
 			const timer = setTimeout(() => child.kill('SIGKILL'), delay);
 			child.on('exit', () => {
 				clearTimeout(timer);
@@ -217,7 +226,8 @@ export async function soakKills(
 			figures.leftovers += 1;
 			figures.failures.push(`kill ${k}: left ${report.leftovers.join(', ')}`);
 		}
-		figures.importsCommitted = report.imports - 1;
+		// The campaigns and the timed run are two of the imports; the rest are kills that landed after a commit.
+		figures.importsCommitted = report.imports - 2;
 	}
 	rmSync(dir, { recursive: true, force: true });
 	return figures;

@@ -10,20 +10,20 @@ import { seedFiles, syntheticFiles } from '../support/mutate-exports';
 import { soakFiles, soakKills } from '../support/soak';
 
 describe('the soak, small', () => {
-	it('imports 60 mutated files: no crash, hang or partial import, and a refused file changes nothing', async () => {
+	it('imports 40 mutated files: no crash, hang or partial import, and a refused file changes nothing', async () => {
 		const seeds = [
 			...seedFiles([SOURCE_FIXTURES, ...(HAVE_REAL_FIXTURES ? [REAL_FIXTURES] : [])]),
 			...syntheticFiles()
 		];
-		const figures = await soakFiles(seeds, 60);
+		const figures = await soakFiles(seeds, 40);
 		console.log('soak, files:', { ...figures, failures: figures.failures.length });
 		expect(figures.failures).toEqual([]);
-		expect(figures.refused).toBeGreaterThan(20);
-		expect(figures.imported).toBeGreaterThan(3);
+		expect(figures.refused).toBeGreaterThan(12);
+		expect(figures.imported).toBeGreaterThan(2);
 	}, 240_000);
 
 	it('survives 2 SIGKILLs of an importer: the database opens, imports all or nothing, links consistent, nothing left over', async () => {
-		const figures = await soakKills(REPO_ROOT, 2, { rows: 5_000, maxDelayMs: 3_000 });
+		const figures = await soakKills(REPO_ROOT, 2, { rows: 5_000 });
 		console.log('soak, kills:', figures);
 		expect(figures.failures).toEqual([]);
 		expect(figures.openedAfter).toBe(2);
