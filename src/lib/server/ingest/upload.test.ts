@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { saveUpload, uploadDirectory, UploadTooLarge } from './upload';
@@ -17,6 +19,10 @@ function body(chunks: number, size: number, failAfter?: number): ReadableStream<
 		}
 	});
 }
+
+// These tests count the files in the upload folder, so they get a temp folder of their own: the
+// soak and the refusal fuzz save uploads in other workers at the same moment.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'lantern-upload-test-'));
 
 const uploadsNow = () => (existsSync(uploadDirectory()) ? new Set(readdirSync(uploadDirectory())) : new Set<string>());
 
