@@ -23,7 +23,9 @@ async function lantern(...args: string[]): Promise<{ code: number; stdout: strin
 	}
 }
 
-describe('lantern command line', () => {
+// Each test starts the CLI several times as people run it (`npm run lantern`, TypeScript compiled by tsx on
+// each start): seconds each on a loaded 2-core machine, so the file's tests get minutes, not Vitest's minute.
+describe('lantern command line', { timeout: 180_000 }, () => {
 	const db = () => join(mkdtempSync(join(tmpdir(), 'lantern-cli-')), 'cli.duckdb');
 
 	itWithRealFixtures('imports files, reports each, and exits 0 only when none was rejected', async () => {
