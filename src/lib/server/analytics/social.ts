@@ -10,6 +10,7 @@ import type {
 import { PLATFORM_LABELS } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
 import { cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 
 type Params = Record<string, string | number | null>;
 // Every date and hour is the library's: $tz is bound, never spliced.
@@ -101,6 +102,7 @@ function followers(db: Database, params: Params): Promise<FollowerPoint[]> {
 
 /** Everything the Social page shows for one query. */
 export async function socialDashboard(db: Database, query_: DashboardQuery): Promise<SocialDashboard> {
+	db = await withPostsSnapshot(db);
 	const context = await dashboardContext(db, query_, {
 		lastDaySql: `SELECT max(${DAY}) AS last FROM posts`,
 		offers: ['platform', 'campaign', 'strategy'],
