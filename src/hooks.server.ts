@@ -6,6 +6,7 @@ import { loadDemoOnFirstStart } from '$lib/server/demo';
 import { relinkAfter } from '$lib/server/ingest/import-any';
 import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
 import { publishBackupControl } from '$lib/server/db/backup-control';
+import { keepPostsSnapshots } from '$lib/server/db/posts-snapshot';
 import { startUploaderNameSweeps } from '$lib/server/ingest/uploader-retention';
 import { startReportScheduler } from '$lib/server/reports/scheduler';
 import { schedulerRenderOrigin } from '$lib/server/reports/render-origin';
@@ -15,6 +16,8 @@ export const init: ServerInit = async () => {
 	// Finishes the relinking of an import a crash cut short, before the first page reads links and labels.
 	await relinkAfter(db);
 	if (await loadDemoOnFirstStart(db)) console.log(`Lantern: loaded the demo library into ${db.path}`);
+	// The dashboards' copy of the posts, made now and after each burst of data changes, in the background.
+	keepPostsSnapshots(db);
 	if (process.env.LANTERN_RENDER_ONLY !== '1') {
 		await prepareFirstAdmin(db);
 		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.

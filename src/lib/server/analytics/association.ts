@@ -2,6 +2,7 @@ import { prewhitenedCcf, type CcfResult } from '../../stats';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { outcomeSeries } from './campaigns';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 
 export interface LaggedAssociation {
 	socialLabel: string;
@@ -19,6 +20,7 @@ export async function laggedAssociation(
 	metric: string,
 	campaignId?: number
 ): Promise<LaggedAssociation | null> {
+	db = await withPostsSnapshot(db);
 	const outcome = await outcomeSeries(db, metric);
 	if (!outcome || outcome.seasonal) return null;
 	const { timeZone } = await getSettings(db);

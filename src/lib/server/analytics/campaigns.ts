@@ -4,6 +4,7 @@ import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 import { SURVEY_OUTCOMES, usageMetricName } from '../../domain/vocabulary';
 import { PERIOD_PREFERENCE } from './usage-period';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 
 export interface CampaignSummary {
 	campaignId: number;
@@ -37,6 +38,7 @@ export function campaignSummaries(db: Database): Promise<CampaignSummary[]> {
 }
 
 async function summariseCampaigns(db: Database): Promise<CampaignSummary[]> {
+	db = await withPostsSnapshot(db);
 	const rows = await db.query<Record<string, unknown>>(
 		`WITH rated AS (
 			SELECT platform, post_id, reach, impressions, engagements, collaborator,
@@ -135,6 +137,7 @@ async function pageOfCampaignPosts(
 	requested: number,
 	perPage: number
 ): Promise<CampaignPostsPage> {
+	db = await withPostsSnapshot(db);
 	// The posts view has one row per post observed: counted on the observations, without its window.
 	const [count] = await db.query<{ total: number }>(
 		`SELECT count(*) AS total FROM campaign_posts cp WHERE cp.campaign_id = $1

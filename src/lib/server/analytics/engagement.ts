@@ -3,6 +3,7 @@ import { hashtagKey } from '../campaigns/text';
 import type { Database } from '../db/database';
 import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 
 export interface HashtagSummary {
 	hashtag: string;
@@ -25,6 +26,7 @@ const HASHTAG_KEY = `lower(regexp_replace(regexp_replace(tag, '^\\s+|\\s+$', '',
  */
 export function hashtagSummary(db: Database, limit = 15): Promise<HashtagSummary[]> {
 	return byDataVersion(db, 'hashtagSummary', limit, async () => {
+		db = await withPostsSnapshot(db);
 		const { timeZone } = await getSettings(db);
 		const rows = await db.query<{
 			hashtag: string;
@@ -62,6 +64,7 @@ export function communityEngagement(db: Database): Promise<ReplyMeasures & { acc
 }
 
 async function computeCommunityEngagement(db: Database): Promise<ReplyMeasures & { account: string | null }> {
+	db = await withPostsSnapshot(db);
 	const [own] = await db.query<{ account: string }>(
 		`SELECT account FROM posts WHERE platform = 'x' AND account IS NOT NULL GROUP BY account ORDER BY count(*) DESC LIMIT 1`
 	);

@@ -4,6 +4,7 @@ import { FUNNEL_STAGES } from '../../domain/literacy';
 import { dayFromIso } from '../../calendar';
 import type { Database } from '../db/database';
 import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
+import { byDataVersion } from '../db/version-cache';
 
 /**
  * A literacy row counts in the range its period starts in: a summer-reading week that starts on
@@ -53,7 +54,15 @@ async function outcomes(db: Database, params: Record<string, string | null>): Pr
 }
 
 /** Everything the Literacy page shows for one query. */
-export async function literacyDashboard(db: Database, query: DashboardQuery): Promise<LiteracyDashboard> {
+export function literacyDashboard(db: Database, query: DashboardQuery): Promise<LiteracyDashboard> {
+	// Once per data version, scope and query (and day: an empty library's default range reads it); the
+	// options and range are read with the figures, so a repeat asks DuckDB nothing. Callers must not mutate it.
+	return byDataVersion(db, 'literacyDashboard', [query, new Date().toISOString().slice(0, 10)], () =>
+		computeLiteracyDashboard(db, query)
+	);
+}
+
+async function computeLiteracyDashboard(db: Database, query: DashboardQuery): Promise<LiteracyDashboard> {
 	const context = await dashboardContext(db, query, {
 		lastDaySql: `SELECT max(d) AS last FROM (SELECT max(period_start) AS d FROM literacy UNION ALL SELECT max(date) FROM survey_responses)`,
 		offers: ['branch', 'audience', 'campaign'],

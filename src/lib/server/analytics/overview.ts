@@ -14,6 +14,7 @@ import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 import { comparisonRange, defaultRange, resolveRange } from './date-range';
 import { PERIOD_PREFERENCE } from './usage-period';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 
 // Every date is bucketed in the library's time zone: $tz is bound, never spliced.
 const POST_DAY = 'CAST(timezone($tz, published_at) AS DATE)';
@@ -254,6 +255,7 @@ export function overview(db: Database, query: DateRangeQuery, today = new Date()
 }
 
 async function computeOverview(db: Database, query: DateRangeQuery, today: Date): Promise<OverviewData> {
+	db = await withPostsSnapshot(db);
 	const settings = await getSettings(db);
 	const tz = settings.timeZone;
 	const figures = await db.withConnection(async (connection) => {

@@ -2,6 +2,7 @@ import type { DashboardQuery } from '../../domain/dashboard-filters';
 import type { ProgramGroup, ProgramMonth, ProgramsDashboard } from '../../domain/programs-dashboard';
 import type { Database } from '../db/database';
 import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
+import { byDataVersion } from '../db/version-cache';
 
 // Programs are dated in the library's time zone, as on the Overview; $tz is bound, never spliced.
 const DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
@@ -50,7 +51,15 @@ async function months(db: Database, params: Record<string, string | number | nul
 }
 
 /** Everything the Programs page shows for one query. */
-export async function programsDashboard(db: Database, query: DashboardQuery): Promise<ProgramsDashboard> {
+export function programsDashboard(db: Database, query: DashboardQuery): Promise<ProgramsDashboard> {
+	// Once per data version, scope and query (and day: an empty library's default range reads it); the
+	// options and range are read with the figures, so a repeat asks DuckDB nothing. Callers must not mutate it.
+	return byDataVersion(db, 'programsDashboard', [query, new Date().toISOString().slice(0, 10)], () =>
+		computeProgramsDashboard(db, query)
+	);
+}
+
+async function computeProgramsDashboard(db: Database, query: DashboardQuery): Promise<ProgramsDashboard> {
 	const context = await dashboardContext(db, query, {
 		lastDaySql: `SELECT max(${DAY}) AS last FROM programs WHERE attendance IS NOT NULL`,
 		offers: ['branch', 'audience', 'campaign'],

@@ -10,6 +10,8 @@ import type {
 import { PLATFORM_LABELS } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
 import { cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
+import { withPostsSnapshot } from '../db/posts-snapshot';
+import { byDataVersion } from '../db/version-cache';
 
 type Params = Record<string, string | number | null>;
 // Every date and hour is the library's: $tz is bound, never spliced.
@@ -100,7 +102,16 @@ function followers(db: Database, params: Params): Promise<FollowerPoint[]> {
 }
 
 /** Everything the Social page shows for one query. */
-export async function socialDashboard(db: Database, query_: DashboardQuery): Promise<SocialDashboard> {
+export function socialDashboard(db: Database, query: DashboardQuery): Promise<SocialDashboard> {
+	// Once per data version, scope and query (and day: an empty library's default range reads it); the
+	// options and range are read with the figures, so a repeat asks DuckDB nothing. Callers must not mutate it.
+	return byDataVersion(db, 'socialDashboard', [query, new Date().toISOString().slice(0, 10)], () =>
+		computeSocialDashboard(db, query)
+	);
+}
+
+async function computeSocialDashboard(db: Database, query_: DashboardQuery): Promise<SocialDashboard> {
+	db = await withPostsSnapshot(db);
 	const context = await dashboardContext(db, query_, {
 		lastDaySql: `SELECT max(${DAY}) AS last FROM posts`,
 		offers: ['platform', 'campaign', 'strategy'],

@@ -4,6 +4,7 @@ import { STRATEGIES, type Strategy } from '../../domain/campaigns';
 import { queryRows, type Database } from '../db/database';
 import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 
 /** Strategies are compared only where enough posts support a median. */
 const MIN_POSTS = 5;
@@ -47,6 +48,7 @@ const STRATEGY_POSTS = `CREATE OR REPLACE TEMP TABLE strategy_posts AS
 	FROM posts p LEFT JOIN post_strategies s USING (platform, post_id)`;
 
 async function compareStrategies(db: Database): Promise<Comparison> {
+	db = await withPostsSnapshot(db);
 	const { timeZone } = await getSettings(db);
 	return db.withConnection(async (connection) => {
 		await connection.run(STRATEGY_POSTS, { tz: timeZone });

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
 import { PERIOD_PREFERENCE } from './usage-period';
+import { byDataVersion } from '../db/version-cache';
 
 const MEASURED = `'circulation', 'digital_checkouts', 'visits', 'new_cards', 'website_sessions', 'computer_sessions', 'wifi_sessions'`;
 /**
@@ -51,7 +52,15 @@ async function population(db: Database): Promise<UsageDashboard['population']> {
 }
 
 /** Everything the Usage page shows for one query. */
-export async function usageDashboard(db: Database, query: DashboardQuery): Promise<UsageDashboard> {
+export function usageDashboard(db: Database, query: DashboardQuery): Promise<UsageDashboard> {
+	// Once per data version, scope and query (and day: an empty library's default range reads it); the
+	// options and range are read with the figures, so a repeat asks DuckDB nothing. Callers must not mutate it.
+	return byDataVersion(db, 'usageDashboard', [query, new Date().toISOString().slice(0, 10)], () =>
+		computeUsageDashboard(db, query)
+	);
+}
+
+async function computeUsageDashboard(db: Database, query: DashboardQuery): Promise<UsageDashboard> {
 	const context = await dashboardContext(db, query, {
 		lastDaySql: `SELECT max(period_start) AS last FROM usage`,
 		offers: ['branch', 'campaign']

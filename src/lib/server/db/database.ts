@@ -13,6 +13,8 @@ export interface Database {
 	readonly path: string;
 	/** the branches this view of the database is limited to (db/scoped.ts); absent: every branch */
 	readonly scope?: readonly string[];
+	/** the database this one is a view of (scoped.ts, posts-snapshot.ts); absent: it is the database itself */
+	readonly base?: Database;
 	connect(): Promise<DuckDBConnection>;
 	/** Runs `work` on a fresh connection and closes it afterwards. */
 	withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
@@ -24,6 +26,13 @@ export interface Database {
 }
 
 const opened = new Map<string, Promise<Database>>();
+const changeListeners = new Set<(db: Database) => void>();
+
+/** Calls `listener` after every data change (markChanged) of any database this process opened. */
+export function onDataChanged(listener: (db: Database) => void): () => void {
+	changeListeners.add(listener);
+	return () => changeListeners.delete(listener);
+}
 
 /** Closes every database this process opened, writing their logs into the files. */
 export async function closeAll(): Promise<void> {
@@ -113,6 +122,7 @@ async function createDatabase(path: string): Promise<Database> {
 		},
 		markChanged() {
 			dataVersion += 1;
+			for (const listener of changeListeners) listener(database);
 		},
 		async close() {
 			opened.delete(path);

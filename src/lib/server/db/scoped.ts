@@ -30,6 +30,7 @@ export function scopedDatabase(db: Database, branches: string[] | null): Databas
 	const scoped: Database = {
 		path: db.path,
 		scope: [...branches].sort(),
+		base: db.base ?? db,
 		connect: async () => prepare(await db.connect()),
 		withConnection: (work) => db.withConnection(async (connection) => work(await prepare(connection))),
 		query: (sql, params) => scoped.withConnection((connection) => queryRows(connection, sql, params)),
