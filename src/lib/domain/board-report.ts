@@ -1,5 +1,5 @@
 import type { CampaignSummary } from '../server/analytics/campaigns';
-import type { SurveyOutcome } from '../server/analytics/library';
+import type { PeerBenchmark, SurveyOutcome } from '../server/analytics/library';
 import type { StrategyCoverage, StrategyRow } from '../server/analytics/strategies';
 import type { ImpactPanelData } from './impact';
 import type { DoorCountDay } from './library';
@@ -43,6 +43,8 @@ export interface BoardReportData {
 	literacy: { months: LiteracyMonth[]; surveys: SurveyOutcome[] } | null;
 	campaigns: { campaign: CampaignSummary; panels: ImpactPanelData[] }[];
 	strategies: { rows: StrategyRow[]; coverage: StrategyCoverage } | null;
+	/** the library's per-person PLS figures against its peers', or why Lantern has none */
+	peers: PeerBenchmark | { missing: string } | null;
 	sources: ReportSource[] | null;
 	dataVersion: number;
 }

@@ -3,7 +3,7 @@ import type { OverviewData } from '../../domain/overview';
 import { InvalidReportParams, type ReportParams, type ReportSection } from '../../domain/report-params';
 import { campaignSummaries, outcomeSeries, type CampaignSummary } from '../analytics/campaigns';
 import { campaignImpact } from '../analytics/impact';
-import { doorCounts, surveyOutcomes } from '../analytics/library';
+import { doorCounts, peerBenchmark, surveyOutcomes } from '../analytics/library';
 import { overview } from '../analytics/overview';
 import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
@@ -138,6 +138,8 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 			: null,
 		campaigns: has('campaigns') ? impact : [],
 		strategies: has('strategies') ? await strategyComparison(db) : null,
+		// The PLS counts the whole library, so a branch filter does not narrow it (the section says so).
+		peers: has('peers') ? await peerBenchmark(scoped) : null,
 		sources: has('methodology') ? await sources(db) : null,
 		dataVersion: db.dataVersion
 	};
