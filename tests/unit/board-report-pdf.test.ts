@@ -17,6 +17,8 @@ import { peerBenchmark } from '../../src/lib/server/analytics/library';
 import { overview } from '../../src/lib/server/analytics/overview';
 import { openDatabase } from '../../src/lib/server/db/database';
 import { DEMO_FSCSKEY } from '../../src/lib/server/demo';
+import { removeLogo, saveLogo } from '../../src/lib/server/branding/logo';
+import { solidPng } from '../../src/lib/server/branding/test-logo';
 import { saveSettings } from '../../src/lib/server/settings';
 import { pdfPages } from '../support/pdf-text';
 
@@ -152,7 +154,8 @@ describe('the board report PDF', () => {
 		await document.destroy();
 	}, 300_000);
 
-	it('prints A4 landscape with only the chosen sections, in the chosen order, for one branch', async () => {
+	it('prints A4 landscape with only the chosen sections, in the chosen order, for one branch, logo on the cover', async () => {
+		saveLogo({ path: dbPath }, solidPng(120, 40));
 		const { pdf, pages } = await render(
 			'a4',
 			...['--from', '2026-01-01', '--to', '2026-03-31', '--sections', 'usage,cover', '--paper', 'a4'],
@@ -170,6 +173,12 @@ describe('the board report PDF', () => {
 		const [, , width, height] = (await document.getPage(1)).view;
 		expect(Math.abs(width! - 842)).toBeLessThan(1.5); // Chromium rounds A4 to whole CSS pixels
 		expect(Math.abs(height! - 595)).toBeLessThan(1.5);
+		// The logo uploaded in Settings is drawn on the cover (an image), and nowhere else.
+		const images = async (n: number) =>
+			(await (await document.getPage(n)).getOperatorList()).fnArray.filter((fn) => fn === OPS.paintImageXObject).length;
+		expect(await images(2)).toBe(1);
+		expect(await images(1)).toBe(0);
+		removeLogo({ path: dbPath });
 		await document.destroy();
 	}, 300_000);
 

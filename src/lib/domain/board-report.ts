@@ -35,6 +35,8 @@ export interface BoardReportData {
 	/** the branches the branch-level figures are limited to (the person's own, narrowed by the report's filter); empty: all */
 	branches: string[];
 	generatedAt: string;
+	/** the library's logo as a data: URL for the cover (null: none uploaded, or no cover) */
+	logo: string | null;
 	summary: { paragraphs: string[]; generated: string[]; edited: boolean };
 	social: { months: SocialMonth[] } | null;
 	/** every week's figures by platform, for the appendix: the long table that must keep every row */

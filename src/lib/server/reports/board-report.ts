@@ -8,6 +8,7 @@ import { overview } from '../analytics/overview';
 import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
+import { logoDataUrl } from '../branding/logo';
 import { listImports } from '../ingest/import-log';
 import { SOURCES } from '../ingest/sources';
 import { executiveSummary, summaryParagraphs } from './summary';
@@ -129,6 +130,7 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 		overview: data,
 		branches: db.scope ? [...db.scope] : [],
 		generatedAt: now.toISOString(),
+		logo: has('cover') ? logoDataUrl(scoped) : null,
 		summary: { paragraphs: edited ?? generated, generated, edited: edited !== null },
 		social: has('social') ? { months: monthsOfWeeks(data.weeklyEngagement, range.from) } : null,
 		weekly: has('appendix') ? data.weeklyEngagement : null,
