@@ -59,7 +59,7 @@ Commands:
          [--branch NAME]… [--campaign NAME]… [--sections cover,summary,…] [--paper letter|a4]
          [--orientation portrait|landscape] [--title TEXT] [--prepared-by NAME]
                                Render the board report PDF with Chromium (sections: cover, summary,
-                               social, programs, usage, literacy, campaigns, strategies, methodology,
+                               social, programs, usage, literacy, campaigns, strategies, peers, methodology,
                                appendix; --campaign none for no campaign)
   report --template NAME --out FILE.pdf
                                Render the board report with Chromium (a saved template's period

@@ -9,12 +9,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { weeklyEngagementSpec } from '../../src/lib/charts/weekly-engagement';
-import { formatCount, formatDate } from '../../src/lib/format';
+import { formatCount, formatDate, formatDecimal } from '../../src/lib/format';
+import { peerBenchmark } from '../../src/lib/server/analytics/library';
 import { overview } from '../../src/lib/server/analytics/overview';
 import { openDatabase } from '../../src/lib/server/db/database';
+import { DEMO_FSCSKEY } from '../../src/lib/server/demo';
+import { removeLogo, saveLogo } from '../../src/lib/server/branding/logo';
+import { solidPng } from '../../src/lib/server/branding/test-logo';
+import { saveSettings } from '../../src/lib/server/settings';
 import { pdfPages } from '../support/pdf-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-report-pdf-'));
@@ -57,6 +62,7 @@ describe('the board report PDF', () => {
 		);
 		const db = await openDatabase(dbPath);
 		const data = await overview(db, { from: '2025-11-01', to: '2026-10-31' });
+		const peers = await peerBenchmark(db);
 		await db.close();
 		const n = pages.length;
 		expect(n).toBeGreaterThanOrEqual(10);
@@ -73,6 +79,7 @@ describe('the board report PDF', () => {
 			'Literacy: summer reading and outcome surveys',
 			'Campaigns and their impact',
 			'Posting strategies',
+			'Peer comparison',
 			'Methodology and definitions',
 			'Appendix: weekly figures'
 		];
@@ -96,7 +103,7 @@ describe('the board report PDF', () => {
 
 		// The appendix's long table: every week once, in order, its header on each page it runs onto.
 		const weeks = weeklyEngagementSpec(data.weeklyEngagement).table.rows.map((row) => row.join(' '));
-		const appendix = pages.slice(starts[8]).join(' ');
+		const appendix = pages.slice(starts[9]).join(' ');
 		let at = -1;
 		for (const week of weeks) {
 			const next = appendix.indexOf(week, at + 1);
@@ -104,11 +111,40 @@ describe('the board report PDF', () => {
 			at = next;
 		}
 		expect(weeks).toHaveLength(53);
-		for (const page of pages.slice(starts[8])) expect(page).toContain('Week of Facebook Instagram X Total');
-		expect(pages.slice(starts[8]! + 1).length).toBeGreaterThan(0);
+		for (const page of pages.slice(starts[9])) expect(page).toContain('Week of Facebook Instagram X Total');
+		expect(pages.slice(starts[9]! + 1).length).toBeGreaterThan(0);
+
+		// The peer comparison: each measure's figures as peerBenchmark computes them, in one row.
+		if ('missing' in peers) throw new Error(peers.missing);
+		const peerPage = pages[starts[7]!]!;
+		expect(peerPage).toContain(`fiscal year ${peers.fiscalYear}`);
+		expect(peerPage).toContain(`against ${formatCount(peers.peerNames.length)} peer libraries`);
+		for (const m of peers.measures)
+			expect(peerPage).toContain(
+				`${m.label} ${formatDecimal(m.own, 2)} ${formatDecimal(m.median, 2)} ${formatDecimal(m.q1, 2)} to ${formatDecimal(m.q3, 2)} ${formatCount(m.peers)}`
+			);
 		expect(appendix).toContain(formatDate(data.weeklyEngagement.at(-1)!.week));
 
+		// Nothing a trustee would find sloppy: no page holds only a scrap (the last panel of a chart once
+		// sat alone on a page), and each campaign's three-panel chart is on one page.
+		const band = /Maple Valley Public Library Board report · .*? Prepared with Lantern Page \d+ of \d+$/;
+		pages.forEach((page, i) =>
+			expect(page.replace(band, '').length, `page ${i + 1} holds more than a scrap`).toBeGreaterThan(250)
+		);
+		const panels = ['↑ Observed and expected', '↑ Effect each period', '↑ Cumulative effect'];
+		const withPanels = pages.filter((page) => panels.some((panel) => page.includes(panel)));
+		expect(withPanels).toHaveLength(3);
+		for (const page of withPanels) for (const panel of panels) expect(page).toContain(panel);
+
 		const document = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
+		// No page is painted with the app's grey wash (it showed as an empty grey block under the last table).
+		for (let n = 1; n <= document.numPages; n += 1) {
+			const ops = await (await document.getPage(n)).getOperatorList();
+			const fills = ops.fnArray
+				.map((fn, i) => (fn === OPS.setFillRGBColor ? Object.values(ops.argsArray[i] as number[]).join(',') : null))
+				.filter(Boolean);
+			expect(fills, `page ${n} has no grey wash`).not.toContain('245,247,249');
+		}
 		const info = (await document.getMetadata()).info as Record<string, string>;
 		expect(info.Title).toBe('Board report: Maple Valley Public Library, Nov 1, 2025 – Oct 31, 2026');
 		expect(info.Author).toBe('Dana Ortiz');
@@ -118,7 +154,8 @@ describe('the board report PDF', () => {
 		await document.destroy();
 	}, 300_000);
 
-	it('prints A4 landscape with only the chosen sections, in the chosen order, for one branch', async () => {
+	it('prints A4 landscape with only the chosen sections, in the chosen order, for one branch, logo on the cover', async () => {
+		saveLogo({ path: dbPath }, solidPng(120, 40));
 		const { pdf, pages } = await render(
 			'a4',
 			...['--from', '2026-01-01', '--to', '2026-03-31', '--sections', 'usage,cover', '--paper', 'a4'],
@@ -136,6 +173,28 @@ describe('the board report PDF', () => {
 		const [, , width, height] = (await document.getPage(1)).view;
 		expect(Math.abs(width! - 842)).toBeLessThan(1.5); // Chromium rounds A4 to whole CSS pixels
 		expect(Math.abs(height! - 595)).toBeLessThan(1.5);
+		// The logo uploaded in Settings is drawn on the cover (an image), and nowhere else.
+		const images = async (n: number) =>
+			(await (await document.getPage(n)).getOperatorList()).fnArray.filter((fn) => fn === OPS.paintImageXObject).length;
+		expect(await images(2)).toBe(1);
+		expect(await images(1)).toBe(0);
+		removeLogo({ path: dbPath });
 		await document.destroy();
+	}, 300_000);
+
+	it('says "not enough data" in the peer comparison when Lantern has no peers’ figures', async () => {
+		const db = await openDatabase(dbPath);
+		await saveSettings(db, { plsFscskey: '' });
+		await db.close();
+		try {
+			const { pages } = await render('peers', '--from', '2026-01-01', '--to', '2026-03-31', '--sections', 'peers');
+			expect(pages).toHaveLength(1);
+			expect(pages[0]).toMatch(/^Peer comparison Not enough data: Lantern has no figures from peer libraries/);
+			expect(pages[0]).toContain('FSCSKEY');
+		} finally {
+			const again = await openDatabase(dbPath);
+			await saveSettings(again, { plsFscskey: DEMO_FSCSKEY });
+			await again.close();
+		}
 	}, 300_000);
 });

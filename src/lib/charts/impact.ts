@@ -26,7 +26,7 @@ export function impactSpec(label: string, paragraph: string, points: Counterfact
  * The three panels users of CausalImpact expect: observed vs counterfactual with its band and a
  * rule at the start; the pointwise effect; the cumulative effect over the post period.
  */
-export function impactChart(points: CounterfactualPoint[], options: ChartOptions): HTMLElement {
+export function impactChart(points: CounterfactualPoint[], options: ChartOptions & { compact?: boolean }): HTMLElement {
 	const doc = options.document ?? document;
 	const figure = doc.createElement('div');
 	const data = points.map((p) => ({ ...p, at: new Date(`${p.date}T00:00:00Z`) }));
@@ -42,6 +42,8 @@ export function impactChart(points: CounterfactualPoint[], options: ChartOptions
 		return { at: p.at, value: running, low: runningLow, high: runningHigh };
 	});
 	const domain = data.length ? [data[0]!.at, data.at(-1)!.at] : undefined;
+	// Printed, the three panels (about 390 px at a page's width) fit under a campaign's text and table on one page.
+	const [main, minor] = options.compact ? [170, 110] : [220, 150];
 	const rule = start ? [Plot.ruleX([start], { stroke: '#555', strokeDasharray: '4,3' })] : [];
 	const panel = (title: string, height: number, marks: Plot.Markish[], y: Plot.ScaleOptions = {}) =>
 		Plot.plot({
@@ -55,13 +57,13 @@ export function impactChart(points: CounterfactualPoint[], options: ChartOptions
 			marks
 		}) as Node;
 	figure.append(
-		panel('Observed and expected', 220, [
+		panel('Observed and expected', main, [
 			Plot.areaY(data, { x: 'at', y1: 'lower', y2: 'upper', fill: CAMPAIGN_FILL, fillOpacity: 0.3 }),
 			Plot.lineY(data, { x: 'at', y: 'expected', stroke: CAMPAIGN_FILL, strokeWidth: 2, strokeDasharray: '5,3' }),
 			Plot.lineY(data, { x: 'at', y: 'observed', stroke: PALETTE.x, strokeWidth: 1.5 }),
 			...rule
 		]),
-		panel('Effect each period', 150, [
+		panel('Effect each period', minor, [
 			Plot.ruleY([0]),
 			Plot.areaY(post, {
 				x: 'at',
@@ -73,7 +75,7 @@ export function impactChart(points: CounterfactualPoint[], options: ChartOptions
 			Plot.lineY(post, { x: 'at', y: (p: (typeof post)[number]) => p.observed - p.expected, stroke: PALETTE.facebook }),
 			...rule
 		]),
-		panel('Cumulative effect', 150, [
+		panel('Cumulative effect', minor, [
 			Plot.ruleY([0]),
 			Plot.areaY(cumulative, { x: 'at', y1: 'low', y2: 'high', fill: PALETTE.attendance, fillOpacity: 0.25 }),
 			Plot.lineY(cumulative, { x: 'at', y: 'value', stroke: PALETTE.attendance }),

@@ -1,5 +1,5 @@
 import type { CampaignSummary } from '../server/analytics/campaigns';
-import type { SurveyOutcome } from '../server/analytics/library';
+import type { PeerBenchmark, SurveyOutcome } from '../server/analytics/library';
 import type { StrategyCoverage, StrategyRow } from '../server/analytics/strategies';
 import type { ImpactPanelData } from './impact';
 import type { DoorCountDay } from './library';
@@ -35,6 +35,8 @@ export interface BoardReportData {
 	/** the branches the branch-level figures are limited to (the person's own, narrowed by the report's filter); empty: all */
 	branches: string[];
 	generatedAt: string;
+	/** the library's logo as a data: URL for the cover (null: none uploaded, or no cover) */
+	logo: string | null;
 	summary: { paragraphs: string[]; generated: string[]; edited: boolean };
 	social: { months: SocialMonth[] } | null;
 	/** every week's figures by platform, for the appendix: the long table that must keep every row */
@@ -43,6 +45,8 @@ export interface BoardReportData {
 	literacy: { months: LiteracyMonth[]; surveys: SurveyOutcome[] } | null;
 	campaigns: { campaign: CampaignSummary; panels: ImpactPanelData[] }[];
 	strategies: { rows: StrategyRow[]; coverage: StrategyCoverage } | null;
+	/** the library's per-person PLS figures against its peers', or why Lantern has none */
+	peers: PeerBenchmark | { missing: string } | null;
 	sources: ReportSource[] | null;
 	dataVersion: number;
 }

@@ -13,6 +13,7 @@ export const REPORT_SECTIONS = [
 	'literacy',
 	'campaigns',
 	'strategies',
+	'peers',
 	'methodology',
 	'appendix'
 ] as const;
@@ -27,6 +28,7 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
 	literacy: 'Literacy: summer reading and outcome surveys',
 	campaigns: 'Campaigns and their impact',
 	strategies: 'Posting strategies',
+	peers: 'Peer comparison',
 	methodology: 'Methodology and definitions',
 	appendix: 'Appendix: weekly figures'
 };

@@ -9,7 +9,7 @@ import { getSettings, saveSettings } from './settings';
 export const DEMO_LIBRARY_NAME = 'Maple Valley Public Library';
 const DEMO_TIME_ZONE = 'America/Chicago';
 /** Maple Valley's key in the demo's PLS file (pls_fy2024_ae_pud24i.csv). */
-const DEMO_FSCSKEY = 'IL0420';
+export const DEMO_FSCSKEY = 'IL0420';
 
 export function demoDirectory(): string {
 	return resolve(process.env.LANTERN_DEMO_DIR ?? 'data/demo');

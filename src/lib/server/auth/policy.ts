@@ -35,6 +35,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/map/[token]': { read: 'import', actions: { preview: 'import', import: 'import' } },
 	'/(app)/settings': { read: 'settings', actions: { default: 'settings' } },
 	'/(app)/settings/email': { read: 'settings', actions: { save: 'settings', test: 'settings' } },
+	'/(app)/settings/logo': { read: 'settings', actions: { save: 'settings', remove: 'settings' } },
 	'/(app)/account': { read: 'signedIn', actions: { password: 'signedIn', signOutEverywhere: 'signedIn' } },
 	'/(app)/admin/users': {
 		read: 'manageUsers',

@@ -9,7 +9,9 @@ import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
 import { loadDemoLibrary } from '../demo';
 import { getReport, listReports, readReportFile, removeReport, reportsFolder, sweepReports } from './archive';
+import { boardReport } from './board-report';
 import { generateReport, InvalidReportParamsError, reportFileName } from './generate';
+import { reportParamsFromQuery } from './params';
 import {
 	listTemplates,
 	removeTemplate,
@@ -74,7 +76,12 @@ describe('report archive', () => {
 			'Weekly engagement',
 			'Monthly outcomes',
 			'Audience',
-			'Campaign estimates'
+			'Visits',
+			'Summer reading',
+			'Outcome surveys',
+			'Campaign estimates',
+			'Strategies',
+			'Peer comparison'
 		]);
 		const kpis = workbook.getWorksheet('Key figures')!;
 		expect(kpis.getRow(1).values).toEqual([undefined, 'Figure', 'This period', 'Comparison period', 'Change', 'Note']);
@@ -84,6 +91,31 @@ describe('report archive', () => {
 		// Six months of monthly outcomes, one row each.
 		expect(workbook.getWorksheet('Monthly outcomes')!.rowCount).toBe(7);
 		expect(workbook.getWorksheet('Campaign estimates')!.rowCount).toBeGreaterThan(1);
+		// The peer figures are the print page's own (boardReport), to the digit.
+		const report = await boardReport(db, reportParamsFromQuery(new URLSearchParams('from=2026-01-01&to=2026-06-30')));
+		if (!report.peers || 'missing' in report.peers) throw new Error('the demo library has PLS peers');
+		const peers = workbook.getWorksheet('Peer comparison')!;
+		const visits = report.peers.measures.find((m) => m.measure === 'visits')!;
+		expect(peers.getRow(2).values).toEqual([
+			undefined,
+			visits.label,
+			visits.own,
+			visits.median,
+			visits.q1,
+			visits.q3,
+			visits.peers
+		]);
+	});
+
+	it('holds only the sheets of the sections and the campaigns the report was asked for', async () => {
+		const { bytes } = await generateReport(
+			request(db, 'from=2026-01-01&to=2026-06-30&sections=cover,campaigns&campaign=Staff Picks Winter 2026')
+		);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+		expect(workbook.worksheets.map((s) => s.name)).not.toContain('Peer comparison');
+		const campaigns = workbook.getWorksheet('Campaign estimates')!.getColumn(1).values.slice(2);
+		expect(new Set(campaigns)).toEqual(new Set(['Staff Picks Winter 2026']));
 	});
 
 	it('keeps a failure with its reason, and refuses parameters without valid dates before rendering', async () => {

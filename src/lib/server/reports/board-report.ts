@@ -3,11 +3,12 @@ import type { OverviewData } from '../../domain/overview';
 import { InvalidReportParams, type ReportParams, type ReportSection } from '../../domain/report-params';
 import { campaignSummaries, outcomeSeries, type CampaignSummary } from '../analytics/campaigns';
 import { campaignImpact } from '../analytics/impact';
-import { doorCounts, surveyOutcomes } from '../analytics/library';
+import { doorCounts, peerBenchmark, surveyOutcomes } from '../analytics/library';
 import { overview } from '../analytics/overview';
 import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
+import { logoDataUrl } from '../branding/logo';
 import { listImports } from '../ingest/import-log';
 import { SOURCES } from '../ingest/sources';
 import { executiveSummary, summaryParagraphs } from './summary';
@@ -129,6 +130,7 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 		overview: data,
 		branches: db.scope ? [...db.scope] : [],
 		generatedAt: now.toISOString(),
+		logo: has('cover') ? logoDataUrl(scoped) : null,
 		summary: { paragraphs: edited ?? generated, generated, edited: edited !== null },
 		social: has('social') ? { months: monthsOfWeeks(data.weeklyEngagement, range.from) } : null,
 		weekly: has('appendix') ? data.weeklyEngagement : null,
@@ -138,6 +140,8 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 			: null,
 		campaigns: has('campaigns') ? impact : [],
 		strategies: has('strategies') ? await strategyComparison(db) : null,
+		// The PLS counts the whole library, so a branch filter does not narrow it (the section says so).
+		peers: has('peers') ? await peerBenchmark(scoped) : null,
 		sources: has('methodology') ? await sources(db) : null,
 		dataVersion: db.dataVersion
 	};

@@ -143,7 +143,7 @@ export async function generateReport(request: GenerateRequest): Promise<{ report
 		} else {
 			// Loaded on first use: ExcelJS takes a second to load, which every command would otherwise pay.
 			const { boardReportWorkbook } = await import('./workbook');
-			bytes = await boardReportWorkbook(db, dates, version);
+			bytes = await boardReportWorkbook(db, { ...board, ...dates }, version);
 		}
 		await finishReport(db, reportId, request.format, bytes, pages);
 		return { report: (await getReport(db, reportId))!, bytes };

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { DateRangeQuery } from '../../domain/overview';
+import type { BoardReportData } from '../../domain/board-report';
+import { STRATEGY_LABELS } from '../../domain/campaigns';
 import { COMPARISON_LABELS } from '../../domain/overview';
+import { SECTION_LABELS, type ReportParams } from '../../domain/report-params';
 import { relativeChange } from '../../format';
 import type { Database } from '../db/database';
-import { overview } from '../analytics/overview';
-import { campaignSummaries } from '../analytics/campaigns';
-import { campaignImpact } from '../analytics/impact';
+import { boardReport } from './board-report';
 
 type Cell = string | number | Date | null;
 
@@ -17,37 +17,19 @@ interface Sheet {
 
 const PERCENT = '0.0%';
 const COUNT = '#,##0';
+const DECIMAL = '0.00';
 const DATE = 'yyyy-mm-dd';
+const MONTH = 'mmm yyyy';
 
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/**
- * The board report's tables for staff who edit them: the same analytics the print page loads
- * (overview, each campaign's estimates in the period), one sheet per table, numbers as numbers and
- * dates as dates so a spreadsheet can sum, chart and re-format them.
- */
-export async function boardReportWorkbook(db: Database, query: DateRangeQuery, dataVersion: string): Promise<Buffer> {
-	const data = await overview(db, query);
-	const campaigns = (await campaignSummaries(db)).filter(
-		(c) => c.startsOn <= data.range.to && c.endsOn >= data.range.from
-	);
-	const estimates: Cell[][] = [];
-	for (const campaign of campaigns)
-		for (const panel of await campaignImpact(db, campaign)) {
-			const summary = panel.result.ok ? panel.result.summary.average : null;
-			estimates.push([
-				campaign.name,
-				panel.label,
-				summary?.relative ?? null,
-				summary?.relativeLower ?? null,
-				summary?.relativeUpper ?? null,
-				panel.paragraph
-			]);
-		}
-	const months = [...new Set(data.monthlyOutcomes.map((m) => m.month))].sort();
+/** The sheets of the sections the report holds, from the very data its print page shows. */
+function sheetsOf(report: BoardReportData, dataVersion: string): Sheet[] {
+	const o = report.overview;
+	const p = report.params;
+	const months = [...new Set(o.monthlyOutcomes.map((m) => m.month))].sort();
 	const monthly = (month: string, metric: 'attendance' | 'circulation') =>
-		data.monthlyOutcomes.find((m) => m.month === month && m.metric === metric)?.value ?? null;
-
+		o.monthlyOutcomes.find((m) => m.month === month && m.metric === metric)?.value ?? null;
 	const sheets: Sheet[] = [
 		{
 			name: 'Report',
@@ -56,16 +38,20 @@ export async function boardReportWorkbook(db: Database, query: DateRangeQuery, d
 				{ header: 'Value', width: 60 }
 			],
 			rows: [
-				['Library', data.libraryName],
-				['Period from', asDate(data.range.from)],
-				['Period to', asDate(data.range.to)],
+				['Library', o.libraryName],
+				['Title', p.title],
+				['Period from', asDate(o.range.from)],
+				['Period to', asDate(o.range.to)],
+				['Compared with', `${COMPARISON_LABELS[o.comparison]} (${o.previousRange.from} to ${o.previousRange.to})`],
+				['Branches', report.branches.length ? report.branches.join(', ') : 'All branches'],
 				[
-					'Compared with',
-					`${COMPARISON_LABELS[data.comparison]} (${data.previousRange.from} to ${data.previousRange.to})`
+					'Campaigns',
+					p.campaigns === null ? 'Every campaign that ran in the period' : p.campaigns.join(', ') || 'None'
 				],
-				['Dates counted in', data.timeZone],
+				['Sections', p.sections.map((s) => SECTION_LABELS[s]).join('; ')],
+				['Dates counted in', o.timeZone],
 				['Data', dataVersion],
-				['Demo data', data.isDemo ? 'yes' : 'no']
+				['Demo data', o.isDemo ? 'yes' : 'no']
 			]
 		},
 		{
@@ -77,13 +63,7 @@ export async function boardReportWorkbook(db: Database, query: DateRangeQuery, d
 				{ header: 'Change', width: 10, format: PERCENT },
 				{ header: 'Note', width: 70 }
 			],
-			rows: data.kpis.map((kpi) => [
-				kpi.label,
-				kpi.value,
-				kpi.previous,
-				relativeChange(kpi.value, kpi.previous),
-				kpi.note
-			])
+			rows: o.kpis.map((kpi) => [kpi.label, kpi.value, kpi.previous, relativeChange(kpi.value, kpi.previous), kpi.note])
 		},
 		{
 			name: 'Weekly engagement',
@@ -94,12 +74,12 @@ export async function boardReportWorkbook(db: Database, query: DateRangeQuery, d
 				{ header: 'Impressions', width: 14, format: COUNT },
 				{ header: 'Engagements', width: 14, format: COUNT }
 			],
-			rows: data.weeklyEngagement.map((w) => [asDate(w.week), w.platform, w.posts, w.impressions, w.engagements])
+			rows: o.weeklyEngagement.map((w) => [asDate(w.week), w.platform, w.posts, w.impressions, w.engagements])
 		},
 		{
 			name: 'Monthly outcomes',
 			columns: [
-				{ header: 'Month', width: 12, format: 'mmm yyyy' },
+				{ header: 'Month', width: 12, format: MONTH },
 				{ header: 'Program attendance', width: 20, format: COUNT },
 				{ header: 'Circulation', width: 14, format: COUNT }
 			],
@@ -115,7 +95,7 @@ export async function boardReportWorkbook(db: Database, query: DateRangeQuery, d
 				{ header: 'Profile visits', width: 14, format: COUNT },
 				{ header: 'Video views', width: 12, format: COUNT }
 			],
-			rows: data.audience.map((a) => [
+			rows: o.audience.map((a) => [
 				a.platform,
 				a.followers,
 				a.followersOn ? asDate(a.followersOn) : null,
@@ -123,8 +103,43 @@ export async function boardReportWorkbook(db: Database, query: DateRangeQuery, d
 				a.profileVisits,
 				a.videoViews
 			])
-		},
-		{
+		}
+	];
+	if (report.doors)
+		sheets.push({
+			name: 'Visits',
+			columns: [
+				{ header: 'Day', width: 12, format: DATE },
+				{ header: 'Branch', width: 16 },
+				{ header: 'Visits', width: 10, format: COUNT }
+			],
+			rows: report.doors.map((d) => [asDate(d.date), d.branch, d.visits])
+		});
+	if (report.literacy)
+		sheets.push(
+			{
+				name: 'Summer reading',
+				columns: [
+					{ header: 'Month', width: 12, format: MONTH },
+					{ header: 'Registrations', width: 14, format: COUNT },
+					{ header: 'Completions', width: 14, format: COUNT }
+				],
+				rows: report.literacy.months.map((m) => [asDate(m.month), m.registrations, m.completions])
+			},
+			{
+				name: 'Outcome surveys',
+				columns: [
+					{ header: 'Topic', width: 28 },
+					{ header: 'Outcome', width: 14 },
+					{ header: 'Answers', width: 10, format: COUNT },
+					{ header: 'Agree or strongly agree', width: 22, format: PERCENT },
+					{ header: 'Mean score (1–5)', width: 16, format: DECIMAL }
+				],
+				rows: report.literacy.surveys.map((s) => [s.topic, s.outcome, s.responses, s.agreeShare, s.meanScore])
+			}
+		);
+	if (p.sections.includes('campaigns'))
+		sheets.push({
 			name: 'Campaign estimates',
 			columns: [
 				{ header: 'Campaign', width: 28 },
@@ -134,14 +149,68 @@ export async function boardReportWorkbook(db: Database, query: DateRangeQuery, d
 				{ header: 'Interval high', width: 12, format: PERCENT },
 				{ header: 'In words', width: 90 }
 			],
-			rows: estimates
-		}
-	];
+			rows: report.campaigns.flatMap(({ campaign, panels }) =>
+				panels.map((panel) => {
+					const summary = panel.result.ok ? panel.result.summary.average : null;
+					return [
+						campaign.name,
+						panel.label,
+						summary?.relative ?? null,
+						summary?.relativeLower ?? null,
+						summary?.relativeUpper ?? null,
+						panel.paragraph
+					];
+				})
+			)
+		});
+	if (report.strategies)
+		sheets.push({
+			name: 'Strategies',
+			columns: [
+				{ header: 'Strategy', width: 28 },
+				{ header: 'Posts', width: 8, format: COUNT },
+				{ header: 'Median engagement rate', width: 22, format: '0.00%' },
+				{ header: 'Lower quartile', width: 14, format: '0.00%' },
+				{ header: 'Upper quartile', width: 14, format: '0.00%' }
+			],
+			rows: report.strategies.rows.map((r) => [STRATEGY_LABELS[r.strategy], r.posts, r.medianRate, r.q1Rate, r.q3Rate])
+		});
+	if (report.peers)
+		sheets.push(
+			'missing' in report.peers
+				? {
+						name: 'Peer comparison',
+						columns: [{ header: 'Not enough data', width: 100 }],
+						rows: [[report.peers.missing]]
+					}
+				: {
+						name: 'Peer comparison',
+						columns: [
+							{ header: `Per person served, PLS fiscal year ${report.peers.fiscalYear}`, width: 40 },
+							{ header: report.peers.library, width: 16, format: DECIMAL },
+							{ header: "Peers' median", width: 14, format: DECIMAL },
+							{ header: 'Lower quartile', width: 14, format: DECIMAL },
+							{ header: 'Upper quartile', width: 14, format: DECIMAL },
+							{ header: 'Peers reporting', width: 14, format: COUNT }
+						],
+						rows: report.peers.measures.map((m) => [m.label, m.own, m.median, m.q1, m.q3, m.peers])
+					}
+		);
+	return sheets;
+}
 
+/**
+ * The board report's tables for staff who edit them: the same report data the print page shows
+ * (boardReport, so the workbook cannot drift from the PDF), one sheet per table, numbers as
+ * numbers and dates as dates so a spreadsheet can sum, chart and re-format them.
+ */
+export async function boardReportWorkbook(db: Database, params: ReportParams, dataVersion: string): Promise<Buffer> {
+	const report = await boardReport(db, params);
+	const o = report.overview;
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Lantern';
-	workbook.title = `${data.libraryName} board report, ${data.range.from} to ${data.range.to}`;
-	for (const sheet of sheets) {
+	workbook.title = `${o.libraryName} ${params.title.toLowerCase()}, ${o.range.from} to ${o.range.to}`;
+	for (const sheet of sheetsOf(report, dataVersion)) {
 		const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
 		worksheet.columns = sheet.columns.map((column) => ({
 			header: column.header,

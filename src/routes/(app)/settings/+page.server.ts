@@ -5,6 +5,7 @@ import { getSettings, LibrarySettings, saveSettings, serverTimeZone, timeZoneCho
 import { recordAudit } from '$lib/server/auth/audit';
 import { forgetUploaderNames } from '$lib/server/ingest/uploader-retention';
 import { mailSettingsView } from '$lib/server/mail/smtp';
+import { LOGO_LIMIT_BYTES, logoDataUrl } from '$lib/server/branding/logo';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async () => ({
 	timeZones: timeZoneChoices(),
 	uploadLimitBytes: uploadLimitBytes(),
 	// Its form posts to /settings/email, so this page's own form and actions stay as they are.
-	mail: await mailSettingsView(await getDatabase())
+	mail: await mailSettingsView(await getDatabase()),
+	logo: { url: logoDataUrl(await getDatabase()), limitKb: LOGO_LIMIT_BYTES / 1024 }
 });
 
 const SettingsForm = LibrarySettings.pick({
