@@ -176,12 +176,17 @@ function titleEvidence(facts: ProgramFacts, post: PostText, minOverlap: number):
 
 /**
  * Why this post promotes this program, strongest evidence first; null when it does not. `byTitle`
- * is what the post says of the program's title, asked for at most once per title and post.
+ * tells what the post says of the program's title, worked out at most once per title and post.
  */
-function evidence(facts: ProgramFacts, post: PostText, days: number, byTitle: () => TitleEvidence) {
+function evidence(
+	facts: ProgramFacts,
+	post: PostText,
+	days: number,
+	byTitle: (facts: ProgramFacts, post: PostText) => TitleEvidence
+) {
 	if (facts.url && linksToProgram(facts.url, post.links))
 		return { kind: 'link' as const, reason: `link ${pageOf(facts.url).page}`, score: 1 };
-	const title = byTitle();
+	const title = byTitle(facts, post);
 	if (title.match) return { kind: 'text' as const, ...title.match };
 	// "Eastside storytime this Tuesday": the branch named, with at least half the title's meaningful words, within a week.
 	if (
@@ -261,6 +266,14 @@ export function promotionMatcher(
 	const titleTurn = new Int32Array(titleCount);
 	const titleKept = new Array<TitleEvidence>(titleCount);
 	let turn = 0;
+	const titleOf = (program: ProgramFacts, post: PostText): TitleEvidence => {
+		const n = program.titleNumber;
+		if (titleTurn[n] !== turn) {
+			titleTurn[n] = turn;
+			titleKept[n] = titleEvidence(program, post, minOverlap);
+		}
+		return titleKept[n]!;
+	};
 	facts.sort((a, b) => a.startMs - b.startMs || compareText(a.program.programId, b.program.programId));
 	const index = candidateIndex(
 		facts.map((f) => ({
@@ -315,14 +328,7 @@ export function promotionMatcher(
 				// Without a link a match would be by text, which an earlier occurrence of the series already took.
 				if (!tryEveryProgram && !program.url && nextInSeries.has(program.seriesKey)) continue;
 				const days = program.startDay - publishedDay;
-				const match = evidence(program, post, days, () => {
-					const n = program.titleNumber;
-					if (titleTurn[n] !== turn) {
-						titleTurn[n] = turn;
-						titleKept[n] = titleEvidence(program, post, minOverlap);
-					}
-					return titleKept[n]!;
-				});
+				const match = evidence(program, post, days, titleOf);
 				if (!match) continue;
 				if (match.kind === 'text') {
 					if (nextInSeries.has(program.seriesKey)) continue;
