@@ -151,3 +151,31 @@ describe('matchPromotions', () => {
 		]);
 	});
 });
+
+describe('matchPromotions over a series sharing one title', () => {
+	// Weekly Storytime at two branches: what a post says of the title is worked out once per post and
+	// kept while its candidates are tried; it must never carry over to the next post.
+	const storytimes: ProgramForPromotion[] = [0, 7, 14].flatMap((day) =>
+		['Eastside', 'Riverside'].map((branch) => ({
+			programId: `${branch}-${day}`,
+			title: 'Family Storytime',
+			startsAt: new Date(Date.UTC(2025, 2, 3 + day, 16)).toISOString(),
+			branch
+		}))
+	);
+	const posts = [
+		post('names-it', '2025-03-01T15:00:00Z', 'Family storytime is back this week!'),
+		post('silent', '2025-03-01T15:05:00Z', 'Our new DVDs are on the shelf.'),
+		post('branch-only', '2025-03-02T15:00:00Z', 'Eastside is open late tonight'),
+		post('names-it-again', '2025-03-09T15:00:00Z', 'Family storytime with songs and rhymes')
+	];
+
+	it('matches each post as it would on its own', () => {
+		const together = matchPromotions(storytimes, posts, { timeZone: TZ });
+		const alone = posts.flatMap((one) => matchPromotions(storytimes, [one], { timeZone: TZ }));
+		const order = (list: typeof together) =>
+			list.map((p) => `${p.postId} ${p.programId} ${p.reason}`).sort((a, b) => (a < b ? -1 : 1));
+		expect(order(together)).toEqual(order(alone));
+		expect(together.map((p) => p.postId).sort()).toEqual(['names-it', 'names-it', 'names-it-again', 'names-it-again']);
+	});
+});

@@ -60,6 +60,8 @@ function linksToProgram(programUrl: URL, postLinks: readonly URL[]): boolean {
 
 interface ProgramFacts {
 	program: ProgramForPromotion;
+	/** Programs with the same plain title share this number (their title evidence is the same). */
+	titleNumber: number;
 	startMs: number;
 	startDate: string;
 	/** startDate as days since 1970-01-01 */
@@ -74,22 +76,51 @@ interface ProgramFacts {
 	seriesKey: string;
 }
 
-function programFacts(program: ProgramForPromotion, timeZone: string): ProgramFacts | null {
+type TitleFacts = Pick<ProgramFacts, 'title' | 'titleNumber' | 'titlePhrase' | 'titleWords'> & { titleKey: string };
+
+/**
+ * What a program's title says, worked out once per title: a consortium's 85,000 programs carry
+ * about 1,000 titles (recurring storytimes, clubs), so reading each program's title anew spent
+ * two seconds of a relink.
+ */
+function titleReader() {
+	const read = new Map<string, TitleFacts>();
+	return (raw: string): TitleFacts => {
+		let facts = read.get(raw);
+		if (!facts) {
+			const title = plainTitle(raw);
+			facts = {
+				title,
+				titleNumber: read.size,
+				titlePhrase: phraseWords(title),
+				titleWords: [...new Set(meaningfulWords(title))],
+				titleKey: words(title).join(' ')
+			};
+			read.set(raw, facts);
+		}
+		return facts;
+	};
+}
+
+function programFacts(
+	program: ProgramForPromotion,
+	timeZone: string,
+	readTitle: ReturnType<typeof titleReader>,
+	readBranch: (branch: string) => ReturnType<typeof phraseWords>
+): ProgramFacts | null {
 	const startMs = instantMs(program.startsAt);
 	const startDate = localDate(program.startsAt, timeZone);
 	if (startMs === null || startDate === null) return null;
-	const title = plainTitle(program.title);
+	const { titleKey, ...title } = readTitle(program.title);
 	return {
 		program,
 		startMs,
 		startDate,
 		startDay: dayOf(startDate),
-		title,
-		titlePhrase: phraseWords(title),
-		titleWords: [...new Set(meaningfulWords(title))],
+		...title,
 		url: program.url ? parseLink(program.url) : null,
-		branchPhrase: program.branch ? phraseWords(program.branch) : [],
-		seriesKey: `${words(title).join(' ')}\u0000${(program.branch ?? '').trim().toLowerCase()}`
+		branchPhrase: program.branch ? readBranch(program.branch) : [],
+		seriesKey: `${titleKey}\u0000${(program.branch ?? '').trim().toLowerCase()}`
 	};
 }
 
@@ -113,35 +144,57 @@ function daysText(days: number): string {
 	return days === 0 ? 'same day' : days === 1 ? '1 day before' : `${days} days before`;
 }
 
-/** Why this post promotes this program, strongest evidence first; null when it does not. */
 /** A post naming the branch promotes its program of the coming week, not one three weeks out. */
 const BRANCH_MATCH_DAYS = 7;
 
-function evidence(facts: ProgramFacts, post: PostText, minOverlap: number, days: number) {
-	const { words: postWords, meaningful: postMeaningful, links: postLinks } = post;
-	if (facts.url && linksToProgram(facts.url, postLinks))
-		return { kind: 'link' as const, reason: `link ${pageOf(facts.url).page}`, score: 1 };
-	if (facts.titlePhrase.length > 0 && findPhrase(postWords, facts.titlePhrase) !== null)
-		return { kind: 'text' as const, reason: `title "${facts.title}"`, score: 0.9 };
+/** What a post says of one title: named whole, or most of its words, and which of its words it has anywhere. */
+interface TitleEvidence {
+	match: { reason: string; score: number } | null;
+	sharedAnywhere: string[];
+}
+
+function titleEvidence(facts: ProgramFacts, post: PostText, minOverlap: number): TitleEvidence {
+	const { words: postWords, meaningful: postMeaningful } = post;
 	// How many of the title's meaningful words the post has anywhere: no run of it can share more.
 	const sharedAnywhere = facts.titleWords.filter((word) => post.meaningfulSet.has(word));
+	if (facts.titlePhrase.length > 0 && findPhrase(postWords, facts.titlePhrase) !== null)
+		return { match: { reason: `title "${facts.title}"`, score: 0.9 }, sharedAnywhere };
 	// One meaningful word is too weak for an overlap: it must then appear as the whole title.
 	if (facts.titleWords.length >= 2 && sharedAnywhere.length / facts.titleWords.length >= minOverlap) {
 		const { jaccard, shared } = bestOverlap(facts.titleWords, postMeaningful);
 		if (jaccard >= minOverlap)
 			return {
-				kind: 'text' as const,
-				reason: `words ${shared.join(', ')} (overlap ${jaccard.toFixed(2)})`,
-				score: Math.round(0.8 * jaccard * 100) / 100
+				match: {
+					reason: `words ${shared.join(', ')} (overlap ${jaccard.toFixed(2)})`,
+					score: Math.round(0.8 * jaccard * 100) / 100
+				},
+				sharedAnywhere
 			};
 	}
+	return { match: null, sharedAnywhere };
+}
+
+/**
+ * Why this post promotes this program, strongest evidence first; null when it does not. `byTitle`
+ * tells what the post says of the program's title, worked out at most once per title and post.
+ */
+function evidence(
+	facts: ProgramFacts,
+	post: PostText,
+	days: number,
+	byTitle: (facts: ProgramFacts, post: PostText) => TitleEvidence
+) {
+	if (facts.url && linksToProgram(facts.url, post.links))
+		return { kind: 'link' as const, reason: `link ${pageOf(facts.url).page}`, score: 1 };
+	const title = byTitle(facts, post);
+	if (title.match) return { kind: 'text' as const, ...title.match };
 	// "Eastside storytime this Tuesday": the branch named, with at least half the title's meaningful words, within a week.
 	if (
 		days <= BRANCH_MATCH_DAYS &&
 		facts.branchPhrase.length > 0 &&
-		findPhrase(postWords, facts.branchPhrase) !== null
+		findPhrase(post.words, facts.branchPhrase) !== null
 	) {
-		const shared = sharedAnywhere;
+		const shared = title.sharedAnywhere;
 		if (shared.length > 0 && shared.length * 2 >= facts.titleWords.length) {
 			return {
 				kind: 'text' as const,
@@ -198,9 +251,29 @@ export function promotionMatcher(
 ) {
 	const maxDays = options.maxDaysBefore ?? 21;
 	const minOverlap = options.minOverlap ?? 0.6;
+	const readTitle = titleReader();
+	const branches = new Map<string, ReturnType<typeof phraseWords>>();
+	const readBranch = (branch: string) => {
+		let phrase = branches.get(branch);
+		if (!phrase) branches.set(branch, (phrase = phraseWords(branch)));
+		return phrase;
+	};
 	const facts = programs
-		.map((program) => programFacts(program, options.timeZone))
+		.map((program) => programFacts(program, options.timeZone, readTitle, readBranch))
 		.filter((f): f is ProgramFacts => f !== null);
+	// One post's evidence per title, kept while its candidates are tried (stamped by the post's turn).
+	const titleCount = facts.reduce((most, f) => Math.max(most, f.titleNumber + 1), 0);
+	const titleTurn = new Int32Array(titleCount);
+	const titleKept = new Array<TitleEvidence>(titleCount);
+	let turn = 0;
+	const titleOf = (program: ProgramFacts, post: PostText): TitleEvidence => {
+		const n = program.titleNumber;
+		if (titleTurn[n] !== turn) {
+			titleTurn[n] = turn;
+			titleKept[n] = titleEvidence(program, post, minOverlap);
+		}
+		return titleKept[n]!;
+	};
 	facts.sort((a, b) => a.startMs - b.startMs || compareText(a.program.programId, b.program.programId));
 	const index = candidateIndex(
 		facts.map((f) => ({
@@ -246,6 +319,7 @@ export function promotionMatcher(
 			const branchTo = windowEnd(from, publishedDay + Math.min(maxDays, BRANCH_MATCH_DAYS));
 			const found = new Map<string, PostMatch>();
 			const nextInSeries = new Set<string>();
+			turn += 1;
 			const positions = tryEveryProgram
 				? Array.from({ length: to - from }, (_, i) => from + i)
 				: index.candidates(post, from, to, branchTo);
@@ -254,7 +328,7 @@ export function promotionMatcher(
 				// Without a link a match would be by text, which an earlier occurrence of the series already took.
 				if (!tryEveryProgram && !program.url && nextInSeries.has(program.seriesKey)) continue;
 				const days = program.startDay - publishedDay;
-				const match = evidence(program, post, minOverlap, days);
+				const match = evidence(program, post, days, titleOf);
 				if (!match) continue;
 				if (match.kind === 'text') {
 					if (nextInSeries.has(program.seriesKey)) continue;

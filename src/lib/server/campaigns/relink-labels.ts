@@ -163,7 +163,7 @@ export async function relabelPosts(
 	}
 	await connection.run(`CREATE OR REPLACE TEMP TABLE relink_groups AS
 		SELECT CAST(row_number() OVER () AS INTEGER) AS g, text, hashtags, post_type, collaborator, day,
-			strftime(min(published_at) AT TIME ZONE 'UTC', ${ISO}) AS iso, count(*) AS posts
+			strftime(min(published_at) AT TIME ZONE 'UTC', ${ISO}) AS iso, count(*) AS posts, list(rowid) AS members
 		FROM relink_posts WHERE ${grouped} GROUP BY text, hashtags, post_type, collaborator, day`);
 
 	const classify = classifier();
@@ -256,12 +256,15 @@ export async function relabelPosts(
 	handLabels.close();
 }
 
-/** The rows of relink_posts that a group's results (relink_group_links or _labels) apply to, joined on the group's key (NULL matching NULL). */
-const ofGroup = (results: string) => `relink_posts p JOIN (SELECT * FROM relink_groups JOIN ${results} USING (g)) r
-	ON p.text IS NOT DISTINCT FROM r.text AND p.hashtags IS NOT DISTINCT FROM r.hashtags
-		AND p.post_type IS NOT DISTINCT FROM r.post_type AND p.collaborator IS NOT DISTINCT FROM r.collaborator
-		AND p.day IS NOT DISTINCT FROM r.day
-	WHERE p.relabel AND NOT p.by_hand`;
+/**
+ * The rows of relink_posts that a group's results (relink_group_links or _labels) apply to: its
+ * members, by rowid. Joining back on the group's key instead (text, hashtags, type, collaborator,
+ * day, NULL matching NULL) took 1.6–2.7 s of a 200,000-post relink; the rowid join takes a tenth.
+ */
+const ofGroup = (
+	results: string
+) => `(SELECT unnest(members) AS member, r.* FROM relink_groups JOIN ${results} r USING (g)) r
+	JOIN relink_posts p ON p.rowid = r.member`;
 
 /**
  * The campaign links relabelPosts worked out, one row per post and campaign (campaign_id, platform,
@@ -272,7 +275,7 @@ export const WORKED_OUT_LINKS = `SELECT r.campaign_id, p.platform, p.post_id, r.
 
 /**
  * Stores what relabelPosts worked out, inside the relink's transaction: every post of a group gets
- * its group's links and label, by the group's key (NULL matching NULL), then the posts worked out one by one.
+ * its group's links and label, then the posts worked out one by one.
  */
 export async function storeLabels(connection: DuckDBConnection): Promise<{ assigned: number; labelled: number }> {
 	const assigned = await rowsChanged(
