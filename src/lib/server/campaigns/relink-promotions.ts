@@ -1,3 +1,4 @@
+import { extent } from 'd3';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryColumns, tempTableWriter } from '../db/append';
 import type { Database } from '../db/database';
@@ -87,8 +88,8 @@ export async function repromotePosts(
 		overridden.set(n, [...(overridden.get(n) ?? []), override]);
 	}
 
-	const starts = programs.start_ms.map(Number);
-	const [first, last] = [Math.min(...starts), Math.max(...starts)];
+	// d3's extent loops: Math.min(...starts) overflows the call stack at a consortium's 150,000 programs.
+	const [first, last] = extent(programs.start_ms, Number) as [number, number];
 	// The posts that could promote a program, by text: a text is read once, for every post that carries it.
 	// Matching reads instants to the second, so a post within the last program's second still counts.
 	await connection.run(
