@@ -8,6 +8,7 @@ import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
 import { publishBackupControl } from '$lib/server/db/backup-control';
 import { startUploaderNameSweeps } from '$lib/server/ingest/uploader-retention';
 import { startReportScheduler } from '$lib/server/reports/scheduler';
+import { sweepBrowserProfiles } from '$lib/server/reports/browser-leftovers';
 import { schedulerRenderOrigin } from '$lib/server/reports/render-origin';
 
 export const init: ServerInit = async () => {
@@ -19,6 +20,10 @@ export const init: ServerInit = async () => {
 		await prepareFirstAdmin(db);
 		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.
 		startUploadSweeps();
+		// Chromium profiles a killed server left in the temp folder (no running browser names them).
+		await sweepBrowserProfiles().catch((error: unknown) =>
+			console.error('Lantern: browser profile sweep failed', error)
+		);
 		// Uploaders' names past the library's retention setting are forgotten now and every hour.
 		startUploaderNameSweeps(db);
 		// `lantern backup` asks this server for the snapshot while it holds the database.
