@@ -98,7 +98,7 @@ async function startServer(database: string, temp: string): Promise<{ child: Chi
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`no start in 5 minutes:\n${output}`)), 300_000);
 		const read = (chunk: Buffer) => {
-			output += chunk.toString();
+			output = (output + chunk.toString()).slice(-20_000);
 			if (output.includes('Lantern is running')) {
 				clearTimeout(timer);
 				resolve();
@@ -112,9 +112,7 @@ async function startServer(database: string, temp: string): Promise<{ child: Chi
 		});
 	});
 	child.removeAllListeners('exit');
-	// Keep reading, so a chatty server never blocks on a full pipe.
-	child.stdout.resume();
-	child.stderr.resume();
+	child.once('exit', (code, signal) => console.log(`The server stopped (${code ?? signal}):\n${output.slice(-3000)}`));
 	return { child, port };
 }
 
@@ -218,14 +216,17 @@ async function main() {
 			headers: { cookie: cookies[0]!, origin, 'content-type': 'text/csv' },
 			body: file,
 			timeoutMs: 3_600_000
-		}).then((answer) => ({
-			ms: answer.ms,
-			summary: `${answer.status} ${String((JSON.parse(answer.body.toString()) as { summary?: string }).summary ?? '').slice(0, 160)}`
-		}));
+		}).then(
+			(answer) => ({ ms: answer.ms, summary: `${answer.status} ${answer.body.toString().slice(0, 300)}` }),
+			(error: Error) => ({ ms: performance.now() - started, summary: `failed: ${error.message}` })
+		);
 		const rendering = send(server.port, '/reports/board.pdf', {
 			headers: { cookie: cookies[1]! },
 			timeoutMs: 600_000
-		}).then((answer) => ({ ms: answer.ms, summary: `${answer.status}, ${answer.body.length} bytes` }));
+		}).then(
+			(answer) => ({ ms: answer.ms, summary: `${answer.status}, ${answer.body.length} bytes` }),
+			(error: Error) => ({ ms: performance.now() - started, summary: `failed: ${error.message}` })
+		);
 		const [uploaded, rendered] = await Promise.all([uploading, rendering]);
 		const importingS = (performance.now() - started) / 1000;
 		stop = true;
@@ -259,8 +260,11 @@ async function main() {
 		console.log(`\nLoad average after: ${loadAverage()}`);
 	} finally {
 		stop = true;
-		server.child.kill('SIGTERM');
-		await new Promise((resolve) => server.child.once('exit', resolve));
+		if (server.child.exitCode === null && server.child.signalCode === null) {
+			server.child.removeAllListeners('exit');
+			server.child.kill('SIGTERM');
+			await new Promise((resolve) => server.child.once('exit', resolve));
+		}
 		agent.destroy();
 		rmSync(runDir, { recursive: true, force: true });
 	}

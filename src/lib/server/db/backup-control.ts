@@ -40,7 +40,8 @@ export async function requestServerBackup(databasePath: string, folder: string):
 	}
 	const response = await fetch(`${control.origin}/api/backup`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', [CONTROL_HEADER]: control.token },
+		// The server refuses a write that names no origin of its own (guard.ts); the token is what authorises it.
+		headers: { 'content-type': 'application/json', origin: control.origin, [CONTROL_HEADER]: control.token },
 		body: JSON.stringify({ folder })
 	}).catch(() => null);
 	if (!response) throw new BackupError('The Lantern web server did not answer; is it still running?');
