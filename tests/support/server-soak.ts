@@ -366,8 +366,10 @@ export async function soakServerKills(
 			try {
 				report = JSON.parse(run.stdout) as NextStart;
 			} catch {
-				figures.failures.push(`${label}: the check printed ${run.stdout.slice(0, 200)} ${run.stderr.slice(0, 400)}`);
-				break;
+				const why = run.signal ? `was stopped by ${run.signal} (over 300 s)` : `printed ${run.stdout.slice(0, 200)}`;
+				figures.failures.push(`${label}: the check ${why} ${run.stderr.slice(0, 400)}`);
+				if (k < kills - 1) server = await startServer(repoRoot, database, temp);
+				continue;
 			}
 			if (report.opened) figures.openedAfter += 1;
 			else figures.failures.push(`${label}: the database did not open: ${report.error}`);
