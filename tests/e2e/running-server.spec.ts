@@ -143,7 +143,7 @@ test('`lantern backup` while the server runs writes the snapshot through the ser
 	expect(backup.stdout).toContain('"byServer": true');
 	const written = JSON.parse(backup.stdout) as { byServer: boolean; tables: Record<string, number> };
 	expect(written.byServer).toBe(true);
-	expect(written.tables.posts).toBe(40);
+	expect(written.tables.post_observations).toBe(40);
 	expect(written.tables.import_log).toBe(2);
 
 	// Restoring over the database the server holds is refused; into a new file it brings every row back.
