@@ -24,13 +24,11 @@ const protocolFromConnection = !process.env.ORIGIN && !process.env.PROTOCOL_HEAD
 if (protocolFromConnection) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL;
 
 ensureBuild();
-// Importing the handler runs the app's start-up (migrations, the demo library on first start).
-/** @type {unknown} */
-const build = await import(pathToFileURL(join(ROOT, 'build', 'handler.js')).href);
-const { handler } =
-	/** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void }} */ (
-		build
-	);
+/** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void} */
+let handler = (_req, res) => {
+	res.statusCode = 503;
+	res.end('Lantern is starting.');
+};
 
 /** @type {import('node:http').RequestListener} */
 function serve(req, res) {
@@ -51,10 +49,16 @@ function listen(server, port, host) {
 }
 
 // Chromium renders the board report from this loopback-only listener, whatever HOST, ORIGIN or the
-// request's headers say (src/lib/server/reports/render-origin.ts).
+// request's headers say (src/lib/server/reports/render-origin.ts). It listens before the app starts,
+// because the start-up publishes its address for `lantern backup` (src/lib/server/db/backup-control.ts).
 const renderServer = createServer(serve);
 const renderPort = await listen(renderServer, 0, '127.0.0.1');
 process.env.LANTERN_RENDER_ORIGIN = `http://127.0.0.1:${renderPort}`;
+
+// Importing the handler runs the app's start-up (migrations, the demo library on first start).
+/** @type {unknown} */
+const build = await import(pathToFileURL(join(ROOT, 'build', 'handler.js')).href);
+handler = /** @type {{ handler: typeof handler }} */ (build).handler;
 
 const publicServer = createServer(serve);
 // Longer than the 60 s idle timeout of common proxies and clients, so a connection is never closed

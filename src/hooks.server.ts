@@ -9,6 +9,7 @@ import { publishBackupControl } from '$lib/server/db/backup-control';
 import { keepPostsSnapshots } from '$lib/server/db/posts-snapshot';
 import { startUploaderNameSweeps } from '$lib/server/ingest/uploader-retention';
 import { startReportScheduler } from '$lib/server/reports/scheduler';
+import { sweepBrowserProfiles } from '$lib/server/reports/browser-leftovers';
 import { schedulerRenderOrigin } from '$lib/server/reports/render-origin';
 
 export const init: ServerInit = async () => {
@@ -22,6 +23,10 @@ export const init: ServerInit = async () => {
 		await prepareFirstAdmin(db);
 		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.
 		startUploadSweeps();
+		// Chromium profiles a killed server left in the temp folder (no running browser names them).
+		await sweepBrowserProfiles().catch((error: unknown) =>
+			console.error('Lantern: browser profile sweep failed', error)
+		);
 		// Uploaders' names past the library's retention setting are forgotten now and every hour.
 		startUploaderNameSweeps(db);
 		// `lantern backup` asks this server for the snapshot while it holds the database.

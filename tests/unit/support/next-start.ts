@@ -2,18 +2,22 @@
  * What the soak checks after a SIGKILL, as the next start of Lantern: the database opens, the start's
  * relinking finishes what a kill cut short, every import is all or nothing, derived tables equal a
  * full relink's, and no temporary or spill file is left beside the database. Prints JSON.
- * Usage: tsx tests/unit/support/next-start.ts DATABASE
+ * With --as-left it checks what a restarted server left (it ran the start's relinking itself), and
+ * also the report archive: no report still "being made", every ready report's file whole, no stray file.
+ * Usage: tsx tests/unit/support/next-start.ts DATABASE [--as-left]
  */
-import { readdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { relinkCampaigns } from '../../../src/lib/server/campaigns';
 import { openDatabase } from '../../../src/lib/server/db/database';
 import { fingerprintEveryTable } from '../../../src/lib/server/db/fingerprint';
 import { relinkAfter } from '../../../src/lib/server/ingest/import-any';
 import { IMPORTED_TABLES } from '../../../src/lib/server/ingest/import-log';
+import { reportsFolder } from '../../../src/lib/server/reports/archive';
 
 const DERIVED = ['campaign_post_links', 'post_strategy_labels', 'program_promotion_links'];
-const [database] = process.argv.slice(2);
+const [database, mode] = process.argv.slice(2);
+const asLeft = mode === '--as-left';
 if (!database) throw new Error('Usage: next-start.ts DATABASE');
 
 const report: {
@@ -23,17 +27,21 @@ const report: {
 	derivedConsistent: boolean;
 	leftovers: string[];
 	imports: number;
+	halfWrittenReports: string[];
+	reportsReady: number;
 } = {
 	opened: false,
 	partial: [],
 	derivedConsistent: false,
 	leftovers: [],
-	imports: 0
+	imports: 0,
+	halfWrittenReports: [],
+	reportsReady: 0
 };
 try {
 	const db = await openDatabase(database);
 	report.opened = true;
-	await relinkAfter(db);
+	if (!asLeft) await relinkAfter(db);
 	const imports = await db.query<{ import_id: number; rows_loaded: number }>(
 		"SELECT import_id, rows_loaded FROM import_log WHERE status = 'imported'"
 	);
@@ -62,6 +70,31 @@ try {
 	const afterStart = await derived();
 	await relinkCampaigns(db);
 	report.derivedConsistent = JSON.stringify(afterStart) === JSON.stringify(await derived());
+	if (asLeft) {
+		const archived = await db.query<{
+			report_id: number;
+			status: string;
+			file_name: string | null;
+			bytes: number | null;
+		}>('SELECT report_id, status, file_name, bytes FROM report_archive');
+		const folder = reportsFolder(db);
+		for (const row of archived) {
+			if (row.status === 'rendering') report.halfWrittenReports.push(`report ${row.report_id} still rendering`);
+			if (row.status !== 'ready') continue;
+			report.reportsReady += 1;
+			const path = row.file_name ? join(folder, row.file_name) : null;
+			const bytes = path && existsSync(path) ? readFileSync(path) : null;
+			const whole =
+				bytes !== null &&
+				bytes.length === row.bytes &&
+				(!row.file_name!.endsWith('.pdf') || bytes.subarray(-1024).toString('latin1').includes('%%EOF'));
+			if (!whole)
+				report.halfWrittenReports.push(`report ${row.report_id} ready, its file ${bytes ? 'cut short' : 'missing'}`);
+		}
+		const named = new Set(archived.map((row) => row.file_name));
+		for (const file of readdirSync(folder))
+			if (!named.has(file)) report.halfWrittenReports.push(`stray file ${file} in the reports folder`);
+	}
 	await db.close();
 } catch (error) {
 	report.error = (error as Error).message;

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { BackupManifest } from './backup';
 import { BackupError } from './backup';
 
@@ -19,8 +20,14 @@ export async function publishBackupControl(databasePath: string, origin: string 
 	if (!origin) return;
 	token = randomBytes(32).toString('hex');
 	await writeFile(controlPath(databasePath), JSON.stringify({ origin, token, pid: process.pid }), { mode: 0o600 });
-	const remove = () => void rm(controlPath(databasePath), { force: true }).catch(() => undefined);
-	process.once('exit', remove);
+	// Synchronously: an 'exit' listener's promise never settles, which left the file after every stop.
+	process.once('exit', () => {
+		try {
+			rmSync(controlPath(databasePath), { force: true });
+		} catch {
+			// A file the next start overwrites.
+		}
+	});
 }
 
 export function isControlToken(candidate: string | null): boolean {
@@ -40,7 +47,8 @@ export async function requestServerBackup(databasePath: string, folder: string):
 	}
 	const response = await fetch(`${control.origin}/api/backup`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', [CONTROL_HEADER]: control.token },
+		// The server refuses a write that names no origin of its own (guard.ts); the token is what authorises it.
+		headers: { 'content-type': 'application/json', origin: control.origin, [CONTROL_HEADER]: control.token },
 		body: JSON.stringify({ folder })
 	}).catch(() => null);
 	if (!response) throw new BackupError('The Lantern web server did not answer; is it still running?');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -39,5 +40,22 @@ describe('held and left-over uploads expire', () => {
 		expect(existsSync(receiving)).toBe(true);
 		await releaseUpload(fresh);
 		rmSync(receiving);
+	});
+
+	it("removes at once a raw upload whose receiving server is gone, and never a live server's", async () => {
+		// A process that has exited: its id names the upload a SIGKILLed server left minutes ago.
+		const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+		mkdirSync(uploadDirectory(), { recursive: true });
+		const crashed = join(uploadDirectory(), `${gone}-${randomUUID()}.upload`);
+		const anotherServer = join(uploadDirectory(), `${process.ppid}-${randomUUID()}.upload`);
+		const ours = join(uploadDirectory(), `${process.pid}-${randomUUID()}.upload`);
+		for (const path of [crashed, anotherServer, ours]) writeFileSync(path, 'name,phone\nJane Doe,555-0100\n');
+
+		await sweepUploads();
+		expect(existsSync(crashed)).toBe(false);
+		expect(existsSync(anotherServer)).toBe(true);
+		expect(existsSync(ours)).toBe(true);
+		rmSync(anotherServer);
+		rmSync(ours);
 	});
 });

@@ -41,21 +41,39 @@ export async function releaseUpload(token: string): Promise<void> {
 }
 
 /**
+ * Whether the process that received an upload (its name starts with that process's id) has gone: a
+ * server killed while receiving or importing it. The folder is shared by every Lantern on the machine,
+ * so a live one's upload is never touched; an old name without an id waits for the hour.
+ */
+function receiverGone(name: string): boolean {
+	const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+	if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+	try {
+		process.kill(pid, 0);
+		return false;
+	} catch (error) {
+		// EPERM: the id is alive under another user, so not a Lantern that left this file.
+		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+	}
+}
+
+/**
  * Removes held uploads older than an hour, and raw uploads a crashed server left behind (killed while
- * receiving or importing a file, neither `finally` ran). Returns how many it removed.
+ * receiving or importing a file, neither `finally` ran): at once when the process that received it is
+ * gone, else after an hour. Returns how many it removed.
  */
 export async function sweepUploads(now = Date.now()): Promise<number> {
 	let removed = 0;
-	const removeIfOld = async (path: string) => {
+	const removeIfOld = async (path: string, orphaned = false) => {
 		const info = await stat(path).catch(() => null);
-		if (info && now - info.mtimeMs > KEEP_MS) {
+		if (info && (orphaned || now - info.mtimeMs > KEEP_MS)) {
 			await rm(path, { recursive: true, force: true });
 			removed++;
 		}
 	};
 	for (const token of await readdir(HELD).catch(() => [] as string[])) await removeIfOld(join(HELD, token));
 	for (const name of await readdir(uploadDirectory()).catch(() => [] as string[]))
-		if (name.endsWith('.upload')) await removeIfOld(join(uploadDirectory(), name));
+		if (name.endsWith('.upload')) await removeIfOld(join(uploadDirectory(), name), receiverGone(name));
 	return removed;
 }
 

@@ -29,7 +29,8 @@ export function uploadDirectory(): string {
 export async function saveUpload(body: ReadableStream<Uint8Array>, limitBytes: number): Promise<string> {
 	const directory = uploadDirectory();
 	await mkdir(directory, { recursive: true, mode: 0o700 });
-	const path = join(directory, `${randomUUID()}.upload`);
+	// Named by the receiving process, so a next start can tell a dead server's upload from a live one's.
+	const path = join(directory, `${process.pid}-${randomUUID()}.upload`);
 	let written = 0;
 	const limit = new Transform({
 		transform(chunk: Buffer, _encoding, done) {
