@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import { byDataVersion } from '../db/version-cache';
-import { CAMPAIGN_POSTS_PER_PAGE } from './campaigns';
+import { CAMPAIGN_POSTS_PER_PAGE, listedPost } from './campaigns';
 
 /** A post no strategy's words matched, no campaign carries and no one has classified yet. */
 export interface UnclassifiedPost {
@@ -51,15 +51,6 @@ async function pageOfUnclassified(db: Database, requested: number, perPage: numb
 		rows = await db.query<Record<string, unknown>>(PAGE_SQL, [perPage, (page - 1) * perPage]);
 	}
 	const total = Number(rows[0]?.total ?? 0);
-	const posts = rows.map((row) => ({
-		platform: row.platform as string,
-		postId: row.post_id as string,
-		publishedAt: (row.published_at as string | null) ?? null,
-		postType: (row.post_type as string | null) ?? null,
-		text: (row.text as string | null) ?? null,
-		permalink: (row.permalink as string | null) ?? null,
-		impressions: (row.impressions as number | null) ?? null,
-		engagements: (row.engagements as number | null) ?? null
-	}));
+	const posts = rows.map((row) => ({ ...listedPost(row), postType: (row.post_type as string | null) ?? null }));
 	return { posts, total, page, pages: Math.max(1, Math.ceil(total / perPage)), perPage };
 }
