@@ -19,6 +19,7 @@ const PAGES: { name: string; path: string }[] = [
 	{ name: 'edit campaign', path: '/campaigns/1/edit' },
 	{ name: 'close-the-campaign question', path: '/campaigns/1/edit?close=confirm' },
 	{ name: 'strategies', path: '/strategies' },
+	{ name: 'strategies, page 2 of the unclassified posts', path: '/strategies?page=2' },
 	{ name: 'explore', path: '/explore' },
 	{ name: 'library data', path: '/library' },
 	{ name: 'uploads', path: '/uploads' },
@@ -58,6 +59,15 @@ test.describe('accessibility: axe finds no serious or critical violation', () =>
 		await page.getByRole('link', { name: 'Storytime at Eastside' }).click();
 		await expect(page.getByRole('heading', { name: 'Storytime at Eastside', level: 1 })).toBeVisible();
 		await hydrated(page);
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	test('a phone with the menu open', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('/social');
+		await hydrated(page);
+		await page.getByRole('navigation', { name: 'Main' }).locator('summary').click();
+		await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage' })).toBeVisible();
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 

@@ -96,4 +96,131 @@ test.describe('the dashboards of the demo library', () => {
 		).toBeVisible();
 		await expect(page.getByText('Engagements ÷ impressions, over posts that report both')).toBeVisible();
 	});
+
+	test('Overview and Campaigns keep their choices in the address, state them and show the stored figures', async ({
+		page
+	}) => {
+		await page.goto('/overview?from=2026-01-01&to=2026-06-30');
+		await hydrated(page);
+		await page.getByLabel('Compare with').selectOption('year');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/from=2026-01-01&to=2026-06-30&compare=year/);
+		await expect(
+			page.getByText('Jan 1, 2026 – Jun 30, 2026, compared with same period last year (Jan 1, 2025 – Jun 30, 2025)')
+		).toBeVisible();
+		const circulation = (from: string, to: string) =>
+			demoSum(
+				'usage_monthly_2023-11_2026-10.csv',
+				(row) =>
+					['circulation', 'digital_checkouts'].includes(row.metric!) &&
+					row.period_start! >= from &&
+					row.period_start! <= to
+			);
+		const card = page.getByRole('article', { name: 'Circulation' });
+		await expect(card.locator('.value')).toHaveText(count(circulation('2026-01-01', '2026-06-01')));
+		const change = circulation('2026-01-01', '2026-06-01') / circulation('2025-01-01', '2025-06-01') - 1;
+		await expect(card).toContainText(`${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)}%`);
+		await expect(card).toContainText('Physical and digital checkouts');
+
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+		const row = page.getByRole('row').filter({ hasText: 'Storytime at Eastside' });
+		const listed = Number((await row.getByRole('cell').nth(2).innerText()).replace(/\D/g, ''));
+		await row.getByRole('link', { name: 'Storytime at Eastside' }).click();
+		await expect(page.getByRole('heading', { name: 'Storytime at Eastside', level: 1 })).toBeVisible();
+		const figures = page.getByRole('region', { name: 'Campaign figures' });
+		await expect(figures).toContainText(`Posts${count(listed)}`);
+		await expect(page.getByTestId('posts-shown')).toContainText(
+			listed > 50 ? `of ${count(listed)}, newest first` : `${count(listed)} posts, newest first`
+		);
+	});
+
+	test('Strategies counts the unclassified posts and staff classify one from the keyboard', async ({ page }) => {
+		await page.goto('/strategies');
+		await hydrated(page);
+		const coverage = page.getByTestId('strategy-coverage');
+		const numbers = async () => {
+			const [carrying, all, unclassified] = ((await coverage.innerText()).match(/[\d,]+(?= )/g) ?? []).map((n) =>
+				Number(n.replace(/,/g, ''))
+			);
+			return { carrying: carrying!, all: all!, unclassified: unclassified! };
+		};
+		const before = await numbers();
+		expect(before.carrying + before.unclassified).toBe(before.all);
+		// The strategies' rows add up to the posts that carry one.
+		const strategies = page.getByRole('table', { name: 'Strategies compared' });
+		const postsIn = async (label: string) =>
+			Number(
+				(
+					await strategies
+						.getByRole('row', { name: new RegExp(label) })
+						.getByRole('cell')
+						.first()
+						.innerText()
+				).replace(/\D/g, '')
+			);
+		let rowSum = 0;
+		for (const label of [
+			'Programs and events',
+			'Success stories',
+			'Community engagement',
+			'User-generated',
+			'Book recommendations',
+			'Partner collaborations'
+		])
+			rowSum += await postsIn(label);
+		expect(rowSum).toBe(before.carrying);
+
+		await coverage.getByRole('link', { name: 'Classify them' }).click();
+		const list = page.getByRole('region', { name: 'Unclassified posts' });
+		await expect(list.getByTestId('unclassified-shown')).toContainText(`of ${count(before.unclassified)} unclassified`);
+		await expect(list.getByRole('table').locator('tbody tr')).toHaveCount(Math.min(50, before.unclassified));
+		const first = list.getByRole('table').locator('tbody tr').first();
+		const select = first.getByRole('combobox', { name: 'Strategy of this post' });
+		// Arrow keys only move the choice: nothing is recorded until Save.
+		await select.focus();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await expect(select).toHaveValue('success_stories');
+		await page.waitForLoadState('networkidle');
+		await expect(list.getByTestId('unclassified-shown')).toContainText(`of ${count(before.unclassified)} unclassified`);
+		await page.keyboard.press('Tab');
+		await expect(first.getByRole('button', { name: 'Save strategy' })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(list.getByRole('status')).toContainText('corrected');
+		await expect(list.getByTestId('unclassified-shown')).toContainText(
+			`of ${count(before.unclassified - 1)} unclassified`
+		);
+		const after = await numbers();
+		expect(after).toEqual({ carrying: before.carrying + 1, all: before.all, unclassified: before.unclassified - 1 });
+
+		// The next page keeps its place, and its forms post to it.
+		await list.getByRole('link', { name: 'Older posts →' }).click();
+		await expect(page).toHaveURL(/page=2#unclassified/);
+		await expect(list.getByText(/^Page 2 of/)).toBeVisible();
+	});
+
+	test('Explore keeps its choices in the address and estimates from the stored series', async ({ page }) => {
+		await page.goto('/explore');
+		await hydrated(page);
+		await page.getByLabel('Outcome').selectOption('literacy:registrations:Eastside');
+		const campaign = page.getByRole('combobox', { name: /^Campaign/ });
+		const summer = campaign.locator('option', { hasText: '#MapleSummerReads 2026' });
+		await campaign.selectOption(await summer.getAttribute('value'));
+		await page.getByRole('button', { name: 'Estimate' }).click();
+		await expect(page).toHaveURL(/metric=literacy%3Aregistrations%3AEastside&campaign=\d+/);
+		await expect(page.getByLabel('Outcome')).toHaveValue('literacy:registrations:Eastside');
+		const panel = page.getByRole('region', { name: 'Impact on summer reading registrations at Eastside' });
+		await expect(panel).toBeVisible();
+		// The observed figure of the campaign's first full week is the sum of the demo file's rows for it.
+		const observed = demoSum(
+			'summer_reading_2024_2026.csv',
+			(row) => row.branch === 'Eastside' && row.metric === 'registrations' && row.period_start === '2026-06-01'
+		);
+		const table = panel.getByRole('table').filter({ hasText: 'Observed' }).first();
+		await panel
+			.getByText(/^Data table/)
+			.first()
+			.click();
+		await expect(table.getByRole('row', { name: /^Jun 1, 2026/ })).toContainText(count(observed));
+	});
 });

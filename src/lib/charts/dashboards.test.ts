@@ -10,8 +10,8 @@ import {
 	outcomeAgreementChart,
 	summerWeeksChart
 } from './literacy';
-import { branchColour } from './palette';
-import { postingTimesSpec } from './social';
+import { branchColour, platformColour } from './palette';
+import { formatsChart, formatsSpec, postingTimesSpec } from './social';
 import { chartDocument, drawWithoutWarnings } from './test-support';
 
 const document = chartDocument();
@@ -112,5 +112,50 @@ describe('the dashboards’ charts', () => {
 		// The heatmap's colour ramp is drawn on a canvas, which JSDOM lacks: its words are checked here, its drawing in the browser.
 		// Two posts in one hour are not a pattern: the best time named has five or more.
 		expect(postingTimesSpec(slots, 'America/Chicago').caption).toContain('was Mon at 9 AM (5.00%)');
+	});
+
+	it('compares the post formats in a chart coloured by platform, naming the best and worst with ten or more posts', () => {
+		const formats = [
+			{
+				platform: 'instagram',
+				format: 'Reel',
+				posts: 40,
+				impressions: 40_000,
+				engagements: 2_400,
+				engagementRate: 0.06
+			},
+			{
+				platform: 'facebook',
+				format: 'Photo',
+				posts: 120,
+				impressions: 90_000,
+				engagements: 2_700,
+				engagementRate: 0.03
+			},
+			{ platform: 'x', format: 'Text', posts: 3, impressions: 300, engagements: 60, engagementRate: 0.2 },
+			{ platform: 'tiktok', format: 'Video', posts: 12, impressions: null, engagements: null, engagementRate: null }
+		];
+		const spec = formatsSpec(formats);
+		// Three X posts at 20% are not a finding: the best named has ten or more posts.
+		expect(spec.caption).toBe(
+			'Instagram: Reel had the highest engagement rate of the formats with 10 or more posts (6.00% over 40 posts); Facebook: Photo the lowest (3.00% over 120 posts). Formats are as each platform names them; paler bars have fewer than 10 posts.'
+		);
+		expect(spec.table.rows.map((row) => row[0])).toEqual([
+			'X: Text',
+			'Instagram: Reel',
+			'Facebook: Photo',
+			'TikTok: Video'
+		]);
+		expect(spec.table.rows[1]).toEqual(['Instagram: Reel', '40', '40,000', '2,400', '6.00%']);
+		const chart = drawWithoutWarnings(() => formatsChart(formats, { width: 600, document }));
+		const bars = [...chart.querySelectorAll('[data-mark="bar"] rect')];
+		// The format without impressions has no rate to draw; it stays in the table.
+		expect(bars).toHaveLength(3);
+		expect(bars.map((bar) => bar.getAttribute('fill'))).toEqual(
+			['x', 'instagram', 'facebook'].map((platform) => platformColour(platform))
+		);
+		expect(bars.map((bar) => bar.getAttribute('fill-opacity'))).toEqual(['0.4', '1', '1']);
+		expect(chart.getAttribute('aria-label')).toBe(spec.ariaLabel);
+		expect(formatsSpec([]).caption).toBe('No posts in this period.');
 	});
 });

@@ -1,10 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import type { CampaignPeriod } from '../domain/campaigns';
-import type { FollowerPoint, PostingSlot } from '../domain/social-dashboard';
+import type { FollowerPoint, FormatFigures, PostingSlot } from '../domain/social-dashboard';
 import { PLATFORM_LABELS } from '../domain/vocabulary';
 import { formatCount, formatDate, formatPercent } from '../format';
 import { campaignShading, rangeDomain, type ChartOptions, type ChartSpec, withoutMarkNames } from './chart';
-import { platformColourScale } from './palette';
+import { platformColour, platformColourScale } from './palette';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const hourLabel = (hour: number) => `${hour % 12 === 0 ? 12 : hour % 12} ${hour < 12 ? 'AM' : 'PM'}`;
@@ -149,6 +149,100 @@ export function followersChart(
 						stroke: 'label',
 						title: (d: (typeof data)[number]) =>
 							`${d.label}, week of ${formatDate(d.week)}: ${formatCount(d.followers)} followers`
+					})
+				)
+			]
+		})
+	);
+}
+
+/** Formats with fewer posts than this are drawn but not named best or worst: a handful of posts is luck. */
+export const FORMAT_FLOOR = 10;
+
+const formatName = (row: FormatFigures) => `${label(row.platform)}: ${row.format}`;
+
+/** Each platform's formats (as the platform names them) by engagement rate, highest first. */
+export function formatsSpec(formats: FormatFigures[]): ChartSpec {
+	const rated = formats
+		.filter((row) => row.posts >= FORMAT_FLOOR && row.engagementRate !== null)
+		.sort((a, b) => b.engagementRate! - a.engagementRate!);
+	const best = rated[0];
+	const worst = rated.length > 1 ? rated[rated.length - 1] : undefined;
+	const caption = best
+		? `${formatName(best)} had the highest engagement rate of the formats with ${FORMAT_FLOOR} or more posts (${formatPercent(best.engagementRate, 2)} over ${formatCount(best.posts)} posts)${
+				worst
+					? `; ${formatName(worst)} the lowest (${formatPercent(worst.engagementRate, 2)} over ${formatCount(worst.posts)} posts)`
+					: ''
+			}. Formats are as each platform names them; paler bars have fewer than ${FORMAT_FLOOR} posts.`
+		: formats.length
+			? `No format had ${FORMAT_FLOOR} or more posts that report impressions and engagements in this period.`
+			: 'No posts in this period.';
+	return {
+		title: 'Formats compared',
+		caption,
+		ariaLabel: 'Bar chart: engagement rate of each platform’s post formats, coloured by platform',
+		table: {
+			columns: ['Format', 'Posts', 'Impressions (views)', 'Engagements', 'Engagement rate'],
+			rows: sortedFormats(formats).map((row) => [
+				formatName(row),
+				formatCount(row.posts),
+				formatCount(row.impressions),
+				formatCount(row.engagements),
+				formatPercent(row.engagementRate, 2)
+			])
+		}
+	};
+}
+
+const sortedFormats = (formats: FormatFigures[]) =>
+	[...formats].sort(
+		(a, b) => (b.engagementRate ?? -1) - (a.engagementRate ?? -1) || formatName(a).localeCompare(formatName(b))
+	);
+
+export function formatsChart(
+	formats: FormatFigures[],
+	options: { width: number; document?: Document }
+): SVGSVGElement | HTMLElement {
+	const spec = formatsSpec(formats);
+	const rows = sortedFormats(formats)
+		.filter((row) => row.engagementRate !== null)
+		.map((row) => ({ ...row, name: formatName(row), rate: row.engagementRate! }));
+	const marginLeft = Math.min(220, Math.round(options.width * 0.4));
+	return withoutMarkNames(
+		Plot.plot({
+			document: options.document,
+			width: options.width,
+			height: 50 + rows.length * 28,
+			marginLeft,
+			marginRight: 70,
+			ariaLabel: spec.ariaLabel,
+			ariaDescription: spec.caption,
+			x: { grid: true, label: 'Engagement rate', tickFormat: (d: number) => formatPercent(d, 1) },
+			y: { label: null, domain: rows.map((row) => row.name), axis: null },
+			marks: [
+				Plot.axisY({ lineWidth: Math.max(8, Math.floor((marginLeft - 14) / 11)), fontSize: 11, label: null }),
+				Plot.barX(rows, {
+					x: 'rate',
+					y: 'name',
+					fill: (row: (typeof rows)[number]) => platformColour(row.platform),
+					fillOpacity: (row: (typeof rows)[number]) => (row.posts >= FORMAT_FLOOR ? 1 : 0.4)
+				}),
+				Plot.text(rows, {
+					x: 'rate',
+					y: 'name',
+					text: (row: (typeof rows)[number]) => `${formatPercent(row.rate, 2)} · ${formatCount(row.posts)} posts`,
+					textAnchor: 'start',
+					dx: 4,
+					fontSize: 10
+				}),
+				Plot.ruleX([0]),
+				Plot.tip(
+					rows,
+					Plot.pointerY({
+						x: 'rate',
+						y: 'name',
+						title: (row: (typeof rows)[number]) =>
+							`${row.name}: engagement rate ${formatPercent(row.rate, 2)} over ${formatCount(row.posts)} posts, ${formatCount(row.impressions)} impressions, ${formatCount(row.engagements)} engagements`
 					})
 				)
 			]

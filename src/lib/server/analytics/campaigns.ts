@@ -106,6 +106,19 @@ export interface CampaignPost {
 	matched: string | null;
 }
 
+/** What a list of posts shows of each post, from a row of the posts view (published_at as UTC ISO text). */
+export function listedPost(row: Record<string, unknown>) {
+	return {
+		platform: row.platform as string,
+		postId: row.post_id as string,
+		publishedAt: (row.published_at as string | null) ?? null,
+		text: (row.text as string | null) ?? null,
+		permalink: (row.permalink as string | null) ?? null,
+		impressions: (row.impressions as number | null) ?? null,
+		engagements: (row.engagements as number | null) ?? null
+	};
+}
+
 /** Posts shown on one page of a campaign's list: a consortium's campaign has thousands, each with its forms. */
 export const CAMPAIGN_POSTS_PER_PAGE = 50;
 
@@ -156,13 +169,7 @@ async function pageOfCampaignPosts(
 		[campaignId, perPage, (page - 1) * perPage]
 	);
 	const posts = rows.map((row) => ({
-		platform: row.platform as string,
-		postId: row.post_id as string,
-		publishedAt: (row.published_at as string | null) ?? null,
-		text: (row.text as string | null) ?? null,
-		permalink: (row.permalink as string | null) ?? null,
-		impressions: (row.impressions as number | null) ?? null,
-		engagements: (row.engagements as number | null) ?? null,
+		...listedPost(row),
 		rule: row.rule as string,
 		manual: row.manual as boolean,
 		strategy: (row.strategy as string | null) ?? null,

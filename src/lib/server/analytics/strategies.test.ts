@@ -1,11 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { RequestEvent } from '@sveltejs/kit';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { listAudit } from '../auth/audit';
 import { hashtagReport, replyMeasures } from '../campaigns';
 import type { Database } from '../db/database';
 import { tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
 import { saveSettings } from '../settings';
 import { communityEngagement, hashtagSummary } from './engagement';
+import { strategyCorrectionAction } from '../campaigns/strategy-correction-action';
 import { strategyComparison } from './strategies';
+import { unclassifiedPosts } from './unclassified-posts';
 
 describe('strategy comparison on the demo library', () => {
 	let db: Database;
@@ -118,5 +122,75 @@ describe('strategy comparison on the demo library', () => {
 		await saveSettings(db, { timeZone: 'UTC' });
 		await page();
 		expect(asked).toBeGreaterThan(before);
+	});
+
+	it('lists the unclassified posts 50 a page, newest first, each page apart', async () => {
+		const { coverage } = await strategyComparison(db);
+		const first = await unclassifiedPosts(db, 1);
+		const second = await unclassifiedPosts(db, 2);
+		expect(first.total).toBe(coverage.unclassified);
+		expect(first.perPage).toBe(50);
+		expect(first.posts).toHaveLength(Math.min(50, coverage.unclassified));
+		expect(first.pages).toBe(Math.ceil(coverage.unclassified / 50));
+		const times = [...first.posts, ...second.posts].map((p) => p.publishedAt ?? '');
+		expect(times).toEqual([...times].sort().reverse());
+		const keys = new Set(first.posts.map((p) => `${p.platform}/${p.postId}`));
+		expect(second.posts.some((p) => keys.has(`${p.platform}/${p.postId}`))).toBe(false);
+		// A page past the end shows the last page there is, not an empty list.
+		expect((await unclassifiedPosts(db, 10_000)).page).toBe(first.pages);
+		const [stillUnlabelled] = await db.query<{ n: number }>(
+			`SELECT count(*) AS n FROM posts p WHERE NOT EXISTS
+			 (SELECT 1 FROM post_strategy_labels l WHERE l.platform = p.platform AND l.post_id = p.post_id AND l.strategy IS NOT NULL)`
+		);
+		expect(first.total).toBe(Number(stillUnlabelled!.n));
+	});
+
+	it("classifies a post from the Strategies page as a campaign page's correction: kept, audited and counted", async () => {
+		vi.stubEnv('LANTERN_DB', db.path);
+		try {
+			const before = await strategyComparison(db);
+			const [post] = (await unclassifiedPosts(db, 1)).posts;
+			const body = new FormData();
+			body.set('platform', post!.platform);
+			body.set('postId', post!.postId);
+			body.set('strategy', 'success_stories');
+			const event = {
+				request: new Request('http://lantern.test/strategies?/classify', { method: 'POST', body }),
+				locals: { actor: 'user:staff@example.org' }
+			} as unknown as RequestEvent;
+			expect(await strategyCorrectionAction(event)).toEqual({
+				message: `Strategy of ${post!.platform} post ${post!.postId} corrected.`
+			});
+
+			const after = await strategyComparison(db);
+			expect(after.coverage.unclassified).toBe(before.coverage.unclassified - 1);
+			const row = (r: typeof before) => r.rows.find((x) => x.strategy === 'success_stories')!.posts;
+			expect(row(after)).toBe(row(before) + 1);
+			const list = await unclassifiedPosts(db, 1);
+			expect(list.total).toBe(before.coverage.unclassified - 1);
+			expect(list.posts.some((p) => p.platform === post!.platform && p.postId === post!.postId)).toBe(false);
+			const [kept] = await db.query<{ strategy: string }>(
+				'SELECT strategy FROM strategy_corrections WHERE platform = $1 AND post_id = $2',
+				[post!.platform, post!.postId]
+			);
+			expect(kept?.strategy).toBe('success_stories');
+			const [audit] = await listAudit(db, 1);
+			expect(audit).toMatchObject({
+				actor: 'user:staff@example.org',
+				action: 'strategy corrected',
+				detail: `${post!.platform} post ${post!.postId}: success_stories`
+			});
+
+			// A strategy that is not one of the six is refused and records nothing.
+			body.set('strategy', 'vibes');
+			const refused = await strategyCorrectionAction({
+				...event,
+				request: new Request('http://lantern.test/strategies?/classify', { method: 'POST', body })
+			});
+			expect(refused).toMatchObject({ status: 400 });
+			expect((await strategyComparison(db)).coverage.unclassified).toBe(after.coverage.unclassified);
+		} finally {
+			vi.unstubAllEnvs();
+		}
 	});
 });

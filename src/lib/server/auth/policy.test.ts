@@ -52,5 +52,8 @@ describe('the route policy', () => {
 		expect(ruleFor('/reports/board.pdf', 'POST', '', false)).toBeNull();
 		expect(ruleFor('/(app)/nowhere', 'GET', '', true)).toBeNull();
 		expect(ruleFor('/api/imports', 'POST', '?name=x.csv', false)).toBe('import');
+		// Forms on page 2 of a list keep their page before the action's name.
+		expect(ruleFor('/(app)/campaigns/[id]', 'POST', '?page=2&/correct', true)).toBe('curate');
+		expect(ruleFor('/(app)/strategies', 'POST', '?page=3&/classify', true)).toBe('curate');
 	});
 });

@@ -23,7 +23,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/(app)/campaigns/[id]': { read: 'view', actions: { decide: 'curate', correct: 'curate' } },
 	'/(app)/campaigns/new': { read: 'curate', actions: { preview: 'curate', save: 'curate' } },
 	'/(app)/campaigns/[id]/edit': { read: 'curate', actions: { preview: 'curate', save: 'curate', close: 'curate' } },
-	'/(app)/strategies': { read: 'view' },
+	'/(app)/strategies': { read: 'view', actions: { classify: 'curate' } },
 	'/(app)/literacy': { read: 'view' },
 	'/(app)/usage': { read: 'view' },
 	'/(app)/programs': { read: 'view' },
@@ -76,7 +76,9 @@ export function ruleFor(routeId: string, method: string, search: string, isPage:
 	if (!policy) return null;
 	if (!WRITES.has(method)) return policy.read;
 	if (!isPage) return policy.write ?? null;
-	// A form action is named in the query: `?/remove`; without a name it is `default`.
-	const name = search.startsWith('?/') ? decodeURIComponent(search.slice(2).split('&')[0]!) : 'default';
+	// A form action is named by the query parameter that starts with a slash, wherever it stands, as
+	// SvelteKit reads it: `?/remove`, or `?page=2&/correct` from page 2 of a list; without one it is `default`.
+	const named = [...new URLSearchParams(search).keys()].find((key) => key.startsWith('/'));
+	const name = named ? named.slice(1) : 'default';
 	return policy.actions?.[name] ?? null;
 }

@@ -2,6 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can, DEMO_MODE_PERMISSIONS } from '$lib/domain/roles';
 import { describeTiming, libraryToday, PERIOD_LABELS, PERIODS, WEEKDAYS } from '$lib/domain/report-schedule';
+import { parseRemovalForm } from '$lib/domain/removal-form';
 import { describeZodError } from '$lib/domain/zod-message';
 import { databaseFor, getDatabase } from '$lib/server/app';
 import { recordAudit } from '$lib/server/auth/audit';
@@ -58,9 +59,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 const GenerateForm = z.object({ templateId: z.coerce.number().int().positive(), format: z.enum(REPORT_FORMATS) });
 const IdForm = z.object({ id: z.coerce.number().int().positive() });
-const RemoveForm = IdForm.extend({
-	confirmed: z.literal('yes', { message: 'Confirm the removal with its own button first' })
-});
 
 /** Makes a report as the person asking (their branches, their turn in the queue) and answers in words. */
 async function make(
@@ -116,13 +114,8 @@ export const actions: Actions = {
 		return make(event, { params: report.params, format: report.format, templateId: report.templateId });
 	},
 	remove: async ({ request, locals }) => {
-		const form = RemoveForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success)
-			return fail(400, {
-				message: form.error.issues.some((issue) => issue.path[0] === 'confirmed')
-					? 'Nothing was removed: confirm the removal with its own button first.'
-					: 'Choose a report to remove.'
-			});
+		const form = parseRemovalForm(IdForm.shape, await request.formData(), 'a report');
+		if (!form.ok) return fail(400, { message: form.message });
 		const db = await getDatabase();
 		const report = await getReport(db, form.data.id);
 		if (!report || !canSee(report.scope, locals.user?.branches))
@@ -147,8 +140,8 @@ export const actions: Actions = {
 		}
 	},
 	removeTemplate: async ({ request, locals }) => {
-		const form = RemoveForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: 'Nothing was removed: confirm the removal first.' });
+		const form = parseRemovalForm(IdForm.shape, await request.formData(), 'a template');
+		if (!form.ok) return fail(400, { message: form.message });
 		const db = await getDatabase();
 		const template = await getTemplate(db, form.data.id);
 		try {
@@ -182,8 +175,8 @@ export const actions: Actions = {
 		return { message: `Saved: "${schedule.templateName}" ${describeTiming(schedule).toLowerCase()}.` };
 	},
 	removeSchedule: async ({ request, locals }) => {
-		const form = RemoveForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: 'Nothing was removed: confirm the removal first.' });
+		const form = parseRemovalForm(IdForm.shape, await request.formData(), 'a schedule');
+		if (!form.ok) return fail(400, { message: form.message });
 		const db = await getDatabase();
 		if (!(await removeSchedule(db, form.data.id))) return fail(404, { message: 'That schedule no longer exists.' });
 		await recordAudit(db, locals.actor, 'report schedule removed', String(form.data.id));

@@ -6,6 +6,7 @@ import { removeImportsAndRelink } from '$lib/server/ingest/import-any';
 import { listImports } from '$lib/server/ingest/import-log';
 import { importsAsSeen } from '$lib/server/ingest/uploader-retention';
 import { SOURCES } from '$lib/server/ingest/sources';
+import { parseRemovalForm } from '$lib/domain/removal-form';
 import { can } from '$lib/domain/roles';
 import { recordAudit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,19 +39,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	};
 };
 
-const Confirmed = z.literal('yes', { message: 'Confirm the removal with its own button first' });
-const RemoveForm = z.object({ importId: z.coerce.number().int().positive(), confirmed: Confirmed });
-const RemoveDemoForm = z.object({ confirmed: Confirmed });
+const ImportId = { importId: z.coerce.number().int().positive() };
 
 export const actions: Actions = {
 	remove: async ({ request, locals }) => {
-		const form = RemoveForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success)
-			return fail(400, {
-				message: form.error.issues.some((issue) => issue.path[0] === 'confirmed')
-					? 'Nothing was removed: confirm the removal with its own button first.'
-					: 'Choose an import to remove.'
-			});
+		const form = parseRemovalForm(ImportId, await request.formData(), 'an import');
+		if (!form.ok) return fail(400, { message: form.message });
 		const db = await getDatabase();
 		const target = (await listImports(db)).find((item) => item.importId === form.data.importId);
 		if (!target)
@@ -63,9 +57,8 @@ export const actions: Actions = {
 		return { message: `Removed import ${form.data.importId} and all the rows it loaded.` };
 	},
 	removeDemo: async ({ request, locals }) => {
-		const form = RemoveDemoForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success)
-			return fail(400, { message: 'Nothing was removed: confirm the removal of the demo with its own button first.' });
+		const form = parseRemovalForm({}, await request.formData(), 'the demo');
+		if (!form.ok) return fail(400, { message: form.message });
 		const db = await getDatabase();
 		const removed = await removeDemoLibrary(db);
 		await recordAudit(db, locals.actor, 'demo removed', `${removed} imports`);

@@ -6,7 +6,8 @@ import { campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
 import { databaseFor, getDatabase } from '$lib/server/app';
 import { recordAudit } from '$lib/server/auth/audit';
-import { correctStrategy, decideCampaignPost, PostDecision, StrategyCorrectionForm } from '$lib/server/campaigns';
+import { decideCampaignPost, PostDecision } from '$lib/server/campaigns';
+import { strategyCorrectionAction } from '$lib/server/campaigns/strategy-correction-action';
 import type { Actions, PageServerLoad } from './$types';
 
 const Params = z.object({ id: z.coerce.number().int().positive() });
@@ -51,16 +52,5 @@ export const actions: Actions = {
 					: `Removed ${form.data.platform} post ${form.data.postId} from this campaign.`
 		};
 	},
-	correct: async ({ request, locals }) => {
-		const form = StrategyCorrectionForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { message: `Could not correct the strategy: ${describeZodError(form.error)}` });
-		await correctStrategy(await getDatabase(), form.data);
-		await recordAudit(
-			await getDatabase(),
-			locals.actor,
-			'strategy corrected',
-			`${form.data.platform} post ${form.data.postId}: ${form.data.strategy}`
-		);
-		return { message: `Strategy of ${form.data.platform} post ${form.data.postId} corrected.` };
-	}
+	correct: async (event) => strategyCorrectionAction(event)
 };

@@ -1,0 +1,56 @@
+import type { Database } from '../db/database';
+import { byDataVersion } from '../db/version-cache';
+import { CAMPAIGN_POSTS_PER_PAGE, listedPost } from './campaigns';
+
+/** A post no strategy's words matched, no campaign carries and no one has classified yet. */
+export interface UnclassifiedPost {
+	platform: string;
+	postId: string;
+	publishedAt: string | null;
+	postType: string | null;
+	text: string | null;
+	permalink: string | null;
+	impressions: number | null;
+	engagements: number | null;
+}
+
+export interface UnclassifiedPostsPage {
+	posts: UnclassifiedPost[];
+	total: number;
+	page: number;
+	pages: number;
+	perPage: number;
+}
+
+/** One page of the unclassified posts, newest first, as many a page as a campaign's list; cached by data version. */
+export function unclassifiedPosts(
+	db: Database,
+	page = 1,
+	perPage = CAMPAIGN_POSTS_PER_PAGE
+): Promise<UnclassifiedPostsPage> {
+	return byDataVersion(db, 'unclassifiedPosts', [page, perPage], () => pageOfUnclassified(db, page, perPage));
+}
+
+// The total rides along with each row, so a page reads the posts view (a de-duplicating window) once.
+const PAGE_SQL = `SELECT p.platform, p.post_id, strftime(p.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
+		p.post_type, p.text, p.permalink, p.impressions, p.engagements, count(*) OVER () AS total
+	FROM posts p
+	WHERE NOT EXISTS (SELECT 1 FROM post_strategies s WHERE s.platform = p.platform AND s.post_id = p.post_id)
+	ORDER BY p.published_at DESC, p.platform, p.post_id LIMIT $1 OFFSET $2`;
+
+async function pageOfUnclassified(db: Database, requested: number, perPage: number): Promise<UnclassifiedPostsPage> {
+	let page = Math.max(1, requested);
+	let rows = await db.query<Record<string, unknown>>(PAGE_SQL, [perPage, (page - 1) * perPage]);
+	if (rows.length === 0 && page > 1) {
+		// Past the end (the last posts of the last page were just classified): show the last page there is.
+		const [count] = await db.query<{ total: number }>(
+			`SELECT count(*) AS total FROM posts p
+			 WHERE NOT EXISTS (SELECT 1 FROM post_strategies s WHERE s.platform = p.platform AND s.post_id = p.post_id)`
+		);
+		page = Math.max(1, Math.ceil(Number(count?.total ?? 0) / perPage));
+		rows = await db.query<Record<string, unknown>>(PAGE_SQL, [perPage, (page - 1) * perPage]);
+	}
+	const total = Number(rows[0]?.total ?? 0);
+	const posts = rows.map((row) => ({ ...listedPost(row), postType: (row.post_type as string | null) ?? null }));
+	return { posts, total, page, pages: Math.max(1, Math.ceil(total / perPage)), perPage };
+}
