@@ -48,5 +48,6 @@ export interface BoardReportData {
 	/** the library's per-person PLS figures against its peers', or why Lantern has none */
 	peers: PeerBenchmark | { missing: string } | null;
 	sources: ReportSource[] | null;
-	dataVersion: number;
+	/** which data the report was made from ("12 imports, newest #34 · 3f9a2c"), as its archive entry says */
+	dataVersion: string;
 }

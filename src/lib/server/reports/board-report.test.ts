@@ -9,6 +9,7 @@ import { scopedDatabase } from '../db/scoped';
 import { tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
 import { boardReport } from './board-report';
+import { dataVersion } from './data-version';
 import { InvalidReportParams, reportParamsFromQuery } from './params';
 
 const YEAR = 'from=2025-11-01&to=2026-10-31';
@@ -52,6 +53,12 @@ describe('the board report of the demo library', () => {
 		expect(report.summary.paragraphs.at(-1)).toMatch(/^Still open: Staff Picks Winter 2026, #MapleSummerReads 2026\./);
 		const storytime = report.summary.paragraphs.find((p) => p.startsWith('Storytime at Eastside'))!;
 		expect(storytime).not.toContain('inconclusive');
+	});
+
+	it("names the data it was made from as its archive entry does, not the process's change counter", async () => {
+		const report = await boardReport(db, params(YEAR));
+		expect(report.dataVersion).toBe(await dataVersion(db));
+		expect(report.dataVersion).toMatch(/^\d+ imports, newest #\d+ · [0-9a-f]{6}$/);
 	});
 
 	it('says "not enough data" where there is none, rather than a number', async () => {

@@ -1,3 +1,4 @@
+import { dataVersion } from './data-version';
 import type { BoardReportData, LiteracyMonth, ReportSource, SocialMonth } from '../../domain/board-report';
 import type { OverviewData } from '../../domain/overview';
 import { InvalidReportParams, type ReportParams, type ReportSection } from '../../domain/report-params';
@@ -143,6 +144,6 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 		// The PLS counts the whole library, so a branch filter does not narrow it (the section says so).
 		peers: has('peers') ? await peerBenchmark(scoped) : null,
 		sources: has('methodology') ? await sources(db) : null,
-		dataVersion: db.dataVersion
+		dataVersion: await dataVersion(db)
 	};
 }
