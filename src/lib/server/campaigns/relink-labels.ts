@@ -3,6 +3,7 @@ import { localDate } from '../../calendar';
 import type { Strategy } from '../../domain/campaigns';
 import { queryColumns, tempTableWriter } from '../db/append';
 import type { Database } from '../db/database';
+import { breather } from '../event-loop';
 import { assignPostToCampaigns, strategyFromCampaigns, type Assignment } from './assignment';
 import { classifyPost, labelFrom, type Classification } from './classifier';
 import { ONGOING_UNTIL, type CampaignRule, type ManualDecision } from './rules';
@@ -174,6 +175,8 @@ export async function relabelPosts(
 	});
 	const groupLabels = await tempTableWriter(connection, 'relink_group_labels', { g: 'integer', ...LABEL_COLUMNS });
 	const groups = await count(connection, 'SELECT count(*) AS n FROM relink_groups');
+	// Classifying is JavaScript on the server's one thread: pages and sign-ins are answered between slices.
+	const pause = breather();
 	for (let from = 0; from < groups; from += GROUP_CHUNK) {
 		const chunk = await queryColumns<{
 			g: number[];
@@ -187,7 +190,9 @@ export async function relabelPosts(
 			'SELECT g, text, hashtags, post_type, collaborator, iso FROM relink_groups WHERE g > $1 AND g <= $2',
 			[from, from + GROUP_CHUNK]
 		);
-		chunk.g.forEach((g, i) => {
+		for (let i = 0; i < chunk.g.length; i++) {
+			await pause();
+			const g = chunk.g[i]!;
 			const post = {
 				text: chunk.text[i]!,
 				hashtags: chunk.hashtags[i]!,
@@ -198,11 +203,11 @@ export async function relabelPosts(
 			// No post of the group has a staff decision, so none applies.
 			const assignments = iso ? assign(post, iso, campaigns, [], timeZone) : [];
 			for (const a of assignments) groupLinks.row(g, Number(a.campaignId), a.rule);
-			if (!labels) return;
+			if (!labels) continue;
 			const classification = classify(post);
 			const label = labelFrom(classification, strategyFromCampaigns(assignments, campaigns), null, post.collaborator);
 			groupLabels.row(g, label.strategy, label.source, label.predicted, matchedText(classification));
-		});
+		}
 	}
 	groupLinks.close();
 	groupLabels.close();

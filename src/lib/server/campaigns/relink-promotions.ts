@@ -1,6 +1,7 @@
 import { extent } from 'd3';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryColumns, tempTableWriter } from '../db/append';
+import { breather } from '../event-loop';
 import type { Database } from '../db/database';
 import { promotionMatcher, readPostText, type PostMatch } from './program-promotion';
 
@@ -110,19 +111,26 @@ export async function repromotePosts(
 	const write = (n: number, matches: Iterable<PostMatch>) => {
 		for (const match of matches) found.row(n, position.get(match.programId)!, match.reason, match.score);
 	};
+	// Matching is JavaScript on the server's one thread: pages and sign-ins are answered between slices.
+	const pause = breather();
 	for (let from = 0; from < texts; from += TEXT_CHUNK) {
 		const chunk = await queryColumns<{ text: string[]; ns: bigint[][]; times: bigint[][] }>(
 			connection,
 			'SELECT text, ns, times FROM relink_texts WHERE t > $1 AND t <= $2',
 			[from, from + TEXT_CHUNK]
 		);
-		chunk.text.forEach((text, i) => {
-			const post = readPostText(text);
-			chunk.ns[i]!.forEach((bigN, j) => {
-				const n = Number(bigN);
+		for (let i = 0; i < chunk.text.length; i++) {
+			const post = readPostText(chunk.text[i]!);
+			const ns = chunk.ns[i]!;
+			for (let j = 0; j < ns.length; j++) {
+				await pause();
+				const n = Number(ns[j]!);
 				const matches = matcher.matchesOf(post, new Date(Number(chunk.times[i]![j]!)).toISOString());
 				const decisions = overridden.get(n);
-				if (!decisions) return write(n, matches);
+				if (!decisions) {
+					write(n, matches);
+					continue;
+				}
 				const final = new Map(matches.map((match) => [match.programId, match]));
 				for (const decision of decisions) {
 					const programId = programKey(decision.program_source, decision.program_id);
@@ -130,8 +138,8 @@ export async function repromotePosts(
 					else final.set(programId, { programId, reason: 'manual', score: 1 });
 				}
 				write(n, final.values());
-			});
-		});
+			}
+		}
 	}
 	found.close();
 	await connection.run('DROP TABLE relink_texts');
