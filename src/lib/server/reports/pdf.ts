@@ -8,6 +8,15 @@ import { RENDER_HEADER, renderPass, type RenderAs } from '../auth/render-pass';
 
 export { closeReportBrowser, RenderQueueFullError } from './browser';
 
+/** A report that took longer than an operator allows (LANTERN_REPORT_TIMEOUT_S), said in words. */
+export class RenderTimeoutError extends Error {}
+
+/** How long a report may take to prepare: LANTERN_REPORT_TIMEOUT_S seconds, 180 unless set. */
+function renderTimeoutSeconds(): number {
+	const seconds = Number(process.env.LANTERN_REPORT_TIMEOUT_S ?? 180);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds : 180;
+}
+
 export class ChromiumMissingError extends Error {
 	constructor(detail = CHROMIUM_MISSING_MESSAGE) {
 		super(detail);
@@ -30,7 +39,6 @@ export interface BoardReportRequest {
 	author?: string;
 }
 
-const RENDER_TIMEOUT_MS = 60_000;
 const MARGIN_IN = { top: 0.75, bottom: 0.7, left: 0.6, right: 0.6 };
 /** Paper sizes in inches, portrait. */
 const PAPER_IN = { letter: [8.5, 11], a4: [8.27, 11.69] } as const;
@@ -57,6 +65,8 @@ const band = (html: string) =>
 export async function renderBoardReportPdf(request: BoardReportRequest): Promise<Buffer> {
 	const { params } = request;
 	const period = formatDateRange(request.range.from, request.range.to);
+	const seconds = renderTimeoutSeconds();
+	const RENDER_TIMEOUT_MS = seconds * 1000;
 	try {
 		const pdf = await withReportPage(async (page) => {
 			const url = new URL(`/print/board-report?${reportQuery(params)}`, request.baseUrl);
@@ -100,6 +110,11 @@ export async function renderBoardReportPdf(request: BoardReportRequest): Promise
 	} catch (cause) {
 		if (cause instanceof Error && cause.message.includes(CHROMIUM_MISSING_MESSAGE))
 			throw new ChromiumMissingError(cause.message);
+		// Playwright's TimeoutError: the print page (its figures and estimates) took longer than allowed.
+		if (cause instanceof Error && cause.name === 'TimeoutError')
+			throw new RenderTimeoutError(
+				`The report took more than ${seconds} second${seconds === 1 ? '' : 's'} to prepare, so Lantern stopped it. The server may be busy (a large import or other reports): try again in a few minutes. An operator can allow longer with LANTERN_REPORT_TIMEOUT_S.`
+			);
 		throw cause;
 	}
 }

@@ -17,7 +17,7 @@ import {
 	removeReport
 } from '$lib/server/reports/archive';
 import { generateReport, type GenerateRequest } from '$lib/server/reports/generate';
-import { ChromiumMissingError, RenderQueueFullError } from '$lib/server/reports/pdf';
+import { ChromiumMissingError, RenderQueueFullError, RenderTimeoutError } from '$lib/server/reports/pdf';
 import { renderOrigin } from '$lib/server/reports/render-origin';
 import { dueAt, listSchedules, removeSchedule, saveSchedule, ScheduleForm } from '$lib/server/reports/schedules';
 import {
@@ -86,7 +86,10 @@ async function make(
 		return { message: `Made report ${report.reportId} (${report.title}).`, madeReport: report.reportId };
 	} catch (cause) {
 		const message = cause instanceof Error ? cause.message : String(cause);
-		const busy = cause instanceof ChromiumMissingError || cause instanceof RenderQueueFullError;
+		const busy =
+			cause instanceof ChromiumMissingError ||
+			cause instanceof RenderQueueFullError ||
+			cause instanceof RenderTimeoutError;
 		return fail(busy ? 503 : 500, { message: `The report could not be made: ${message}` });
 	}
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '$lib/server/auth/audit';
 import { reportDatabase } from '$lib/server/reports/board-report';
 import { generateReport, InvalidReportParamsError, reportFileName, withDates } from '$lib/server/reports/generate';
 import { InvalidReportParams, reportParamsFromQuery } from '$lib/server/reports/params';
-import { ChromiumMissingError, RenderQueueFullError } from '$lib/server/reports/pdf';
+import { ChromiumMissingError, RenderQueueFullError, RenderTimeoutError } from '$lib/server/reports/pdf';
 import { renderOrigin } from '$lib/server/reports/render-origin';
 import type { RequestHandler } from './$types';
 
@@ -45,7 +45,12 @@ export const GET: RequestHandler = async ({ url, locals, getClientAddress }) => 
 	} catch (cause) {
 		if (cause instanceof InvalidReportParams) error(400, `The report cannot be made: ${cause.message}`);
 		if (cause instanceof InvalidReportParamsError) error(400, cause.message);
-		if (cause instanceof ChromiumMissingError || cause instanceof RenderQueueFullError) error(503, cause.message);
+		if (
+			cause instanceof ChromiumMissingError ||
+			cause instanceof RenderQueueFullError ||
+			cause instanceof RenderTimeoutError
+		)
+			error(503, cause.message);
 		throw cause;
 	}
 };
