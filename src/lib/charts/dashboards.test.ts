@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelFigure, LiteracyWeek } from '../domain/literacy';
 import type { PostingSlot } from '../domain/social-dashboard';
+import { withOtherBranches } from '../domain/other-branches';
 import { branchMonthsChart, branchMonthsSpec } from './branch-months';
 import { groupBarsChart, groupBarsSpec } from './group-bars';
 import {
@@ -65,6 +66,31 @@ describe('the dashboards’ charts', () => {
 		);
 		// One path per season: nothing is drawn across the nine months between them.
 		expect(chart.querySelectorAll('[data-mark="line"] path').length).toBe(2);
+	});
+
+	it("draws a consortium's busiest branches by name and the others as one grey line", () => {
+		const branches = Array.from({ length: 30 }, (_, i) => `Branch ${String(i + 1).padStart(2, '0')}`);
+		const rows = withOtherBranches(
+			branches.flatMap((branch, i) =>
+				['2026-01-01', '2026-02-01'].map((month) => ({ month, branch, value: 100 + i, measure: 'visits' }))
+			),
+			(row) => row.measure
+		);
+		const spec = branchMonthsSpec(rows, 'Visits');
+		expect(spec.caption).toMatch(/^Branch 30 had the most \(258 in this period\)/);
+		expect(spec.caption).toContain('The other 22 branches are one line, added together.');
+		expect(spec.table.columns).toEqual(['Month', ...branches.slice(22), '22 other branches', 'All shown']);
+		const chart = drawWithoutWarnings(() =>
+			branchMonthsChart(rows, [], {
+				width: 600,
+				range: { from: '2026-01-01', to: '2026-02-28' },
+				measure: 'Visits',
+				allBranches: branches,
+				document
+			})
+		);
+		expect(chart.querySelectorAll('[data-mark="line"] path').length).toBe(9);
+		expect(chart.innerHTML).toContain('#adb5bd');
 	});
 
 	it('draws every dashboard chart without Plot guessing', () => {

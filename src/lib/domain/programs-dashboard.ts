@@ -22,6 +22,8 @@ export interface ProgramMonth {
 	month: string;
 	branch: string;
 	value: number;
+	/** how many branches the row adds together, on the "N other branches" line (see other-branches.ts) */
+	others?: number;
 }
 
 export interface ProgramsDashboard {

@@ -50,6 +50,8 @@ export interface UsageMonth {
 	branch: string;
 	measure: UsageMeasure;
 	value: number;
+	/** how many branches the row adds together, on the "N other branches" line (see other-branches.ts) */
+	others?: number;
 }
 
 export interface UsageDashboard {

@@ -3,6 +3,7 @@ import type { ProgramGroup, ProgramMonth, ProgramsDashboard } from '../../domain
 import type { Database } from '../db/database';
 import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
 import { byDataVersion } from '../db/version-cache';
+import { withOtherBranches } from '../../domain/other-branches';
 
 // Programs are dated in the library's time zone, as on the Overview; $tz is bound, never spliced.
 const DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
@@ -92,7 +93,8 @@ async function computeProgramsDashboard(db: Database, query: DashboardQuery): Pr
 			context,
 			branches,
 			groups: groupRows,
-			months: monthRows,
+			// The busiest branches by name, the rest as one line: a consortium's chart stays readable and small.
+			months: withOtherBranches(monthRows, () => 'attendance'),
 			campaigns: links,
 			hasPrograms: (have?.programs ?? 0) > 0,
 			hasPromotions: (have?.promotions ?? 0) > 0

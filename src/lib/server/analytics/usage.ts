@@ -5,6 +5,7 @@ import { getSettings } from '../settings';
 import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
 import { PERIOD_PREFERENCE } from './usage-period';
 import { byDataVersion } from '../db/version-cache';
+import { withOtherBranches } from '../../domain/other-branches';
 
 const MEASURED = `'circulation', 'digital_checkouts', 'visits', 'new_cards', 'website_sessions', 'computer_sessions', 'wifi_sessions'`;
 /**
@@ -86,7 +87,8 @@ async function computeUsageDashboard(db: Database, query: DashboardQuery): Promi
 			context,
 			branches,
 			totals: totalRows,
-			months: monthRows,
+			// The busiest branches by name, the rest as one line: a consortium's charts stay readable and small.
+			months: withOtherBranches(monthRows, (row) => row.measure),
 			campaigns: links,
 			population: people,
 			hasUsage: (have?.n ?? 0) > 0
