@@ -29,22 +29,33 @@ function profile(name: string, ageMs: number): string {
 }
 
 describe('Chromium profiles a killed server left', () => {
-	it('removes a profile no running browser names, and keeps a live one and one being launched', async () => {
+	/** A stand-in for a running Chromium: a process whose command line names the profile. */
+	async function browserUsing(path: string) {
+		const browser = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', '--', `--user-data-dir=${path}`]);
+		// Until it has exec'd, its command line is still the parent's.
+		while (!readFileSync(`/proc/${browser.pid}/cmdline`, 'latin1').includes(path))
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		return browser;
+	}
+
+	it('removes profiles no running browser names, a moment-old one too, and keeps a live one and one being launched', async () => {
 		const left = profile('left', 60_000);
 		const live = profile('live', 60_000);
+		// A server killed a second after launching its browser, restarted at once: nothing will name it.
+		const justLeft = profile('just-left', 1_000);
+		// Made by a server launching its browser right now: the browser names it a moment later.
 		const launching = profile('launching', 0);
-		// A stand-in for the running Chromium: a process whose command line names the profile.
-		const browser = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', '--', `--user-data-dir=${live}`]);
-		// Until it has exec'd, its command line is still the parent's.
-		while (!readFileSync(`/proc/${browser.pid}/cmdline`, 'latin1').includes(live))
-			await new Promise((resolve) => setTimeout(resolve, 20));
+		const browsers = [await browserUsing(live)];
 		try {
-			expect(await sweepBrowserProfiles()).toBe(1);
+			const sweep = sweepBrowserProfiles();
+			browsers.push(await browserUsing(launching));
+			expect(await sweep).toBe(2);
 			expect(existsSync(left)).toBe(false);
+			expect(existsSync(justLeft)).toBe(false);
 			expect(existsSync(live)).toBe(true);
 			expect(existsSync(launching)).toBe(true);
 		} finally {
-			browser.kill('SIGKILL');
+			for (const browser of browsers) browser.kill('SIGKILL');
 		}
 	});
 });

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PROFILE_PREFIX = 'playwright_chromiumdev_profile-';
-/** Playwright makes the profile folder a few milliseconds before Chromium starts with it; younger ones are left be. */
-const LAUNCHING_MS = 10_000;
+/**
+ * Playwright makes the profile folder a few milliseconds before Chromium starts with it. A younger
+ * profile no process names yet is looked at again once it is this old: a browser being launched names
+ * it by then, and one a server killed a moment ago (a restart within seconds of a crash) never will.
+ */
+const LAUNCHING_MS = 3_000;
 
 /** Every `--user-data-dir` a running process names, read from /proc; null where there is no /proc. */
 async function profilesInUse(): Promise<Set<string> | null> {
@@ -39,11 +43,27 @@ export async function sweepBrowserProfiles(now = Date.now()): Promise<number> {
 	const inUse = await profilesInUse();
 	if (!inUse) return 0;
 	let removed = 0;
+	let youngest = 0;
+	const young: string[] = [];
 	for (const name of profiles) {
 		const path = join(folder, name);
 		if (inUse.has(path)) continue;
 		const info = await stat(path).catch(() => null);
-		if (!info || now - info.mtimeMs < LAUNCHING_MS) continue;
+		if (!info) continue;
+		const wait = LAUNCHING_MS - (now - info.mtimeMs);
+		if (wait > 0) {
+			young.push(path);
+			youngest = Math.max(youngest, wait);
+			continue;
+		}
+		await rm(path, { recursive: true, force: true });
+		removed += 1;
+	}
+	if (young.length === 0) return removed;
+	await new Promise((resolve) => setTimeout(resolve, youngest));
+	const stillInUse = (await profilesInUse()) ?? new Set(young);
+	for (const path of young) {
+		if (stillInUse.has(path)) continue;
 		await rm(path, { recursive: true, force: true });
 		removed += 1;
 	}
