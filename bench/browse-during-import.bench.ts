@@ -12,13 +12,13 @@
  *      and the server's longest event-loop stall seen from outside (the slowest /login GET, which reads nothing).
  * ROWS (default 1,000,000), USERS (30), BASELINE (20 s). Target: 0 errors, p95 under 500 ms while importing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuild, ROOT } from '../scripts/ensure-build.js';
+import { ensureBuild } from '../scripts/ensure-build.js';
+import { send as request, signIn, startLantern, type SendOptions } from '../tests/support/lantern-server';
 import { xPostExport } from '../tests/support/server-soak';
 import { loadAverage, printTable } from './support';
 
@@ -29,105 +29,28 @@ const CONSORTIUM = join(tmpdir(), 'lantern-bench-dashboard-v2', 'x10');
 // The admin `npm run bench:dashboard` adds to its libraries; on the demo it is made from LANTERN_ADMIN_EMAIL.
 const ADMIN = { email: 'admin@bench.example', password: 'bench-admin-password' };
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
-
 const agent = new Agent({ keepAlive: true, maxSockets: USERS + 4 });
-
-interface Answer {
-	status: number;
-	body: Buffer;
-	headers: Record<string, string | string[] | undefined>;
-	ms: number;
-}
-
-function send(
-	port: number,
-	path: string,
-	options: { method?: string; headers?: Record<string, string>; body?: Buffer | string; timeoutMs?: number } = {}
-): Promise<Answer> {
-	return new Promise((resolve, reject) => {
-		const started = performance.now();
-		const req = httpRequest(
-			{ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, agent },
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						body: Buffer.concat(chunks),
-						ms: performance.now() - started
-					})
-				);
-				res.on('error', reject);
-			}
-		);
-		req.setTimeout(options.timeoutMs ?? 60_000, () => req.destroy(new Error('no answer in time')));
-		req.on('error', reject);
-		req.end(options.body);
-	});
-}
+const send = (port: number, path: string, options: SendOptions = {}) =>
+	request(port, path, { agent, timeoutMs: 60_000, ...options });
 
 async function startServer(database: string, temp: string): Promise<{ child: ChildProcess; port: number }> {
-	const port = await freePort();
-	const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.js')], {
-		cwd: ROOT,
+	const server = await startLantern({
+		database,
 		env: {
-			...process.env,
-			PORT: String(port),
-			LANTERN_DB: database,
 			TMPDIR: temp,
 			TZ: 'America/Chicago',
 			LANTERN_UPLOAD_LIMIT_MB: '1024',
 			LANTERN_ADMIN_EMAIL: ADMIN.email,
 			LANTERN_ADMIN_PASSWORD: ADMIN.password
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
+		}
 	});
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no start in 5 minutes:\n${output}`)), 300_000);
-		const read = (chunk: Buffer) => {
-			output = (output + chunk.toString()).slice(-20_000);
-			if (output.includes('Lantern is running')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		child.stdout.on('data', read);
-		child.stderr.on('data', read);
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`the server stopped (${code}):\n${output}`));
-		});
-	});
-	child.removeAllListeners('exit');
-	child.once('exit', (code, signal) => console.log(`The server stopped (${code ?? signal}):\n${output.slice(-3000)}`));
-	return { child, port };
+	server.child.once('exit', (code, signal) =>
+		console.log(`The server stopped (${code ?? signal}):\n${server.output().slice(-3000)}`)
+	);
+	return server;
 }
 
-async function signIn(port: number): Promise<string> {
-	const origin = `http://127.0.0.1:${port}`;
-	const answer = await send(port, '/login', {
-		method: 'POST',
-		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ ...ADMIN, next: '/overview' }).toString()
-	});
-	const cookies = answer.headers['set-cookie'];
-	const cookie = (Array.isArray(cookies) ? cookies : []).map((line) => line.split(';')[0]).join('; ');
-	if (answer.status !== 303 || !cookie) throw new Error(`signing in answered ${answer.status}`);
-	return cookie;
-}
+const signInAt = (port: number) => signIn(`http://127.0.0.1:${port}`, ADMIN);
 
 function pages(campaignId: number | null): string[] {
 	return [
@@ -180,7 +103,7 @@ async function main() {
 	let stallMs = 0;
 	try {
 		const cookies: string[] = [];
-		for (let i = 0; i < USERS; i += 1) cookies.push(await signIn(server.port));
+		for (let i = 0; i < USERS; i += 1) cookies.push(await signInAt(server.port));
 		const list = pages(campaignId);
 		const browse = async (user: number) => {
 			for (let n = user; !stop; n += 1) {

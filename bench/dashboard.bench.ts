@@ -17,20 +17,20 @@
  * Targets at ×100: p95 under 150 ms cold and 20 ms cached; no HTML over 0.5 MB; the largest page's
  * JavaScript under 250 KB gzipped and served compressed; server memory under 1 GB.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
-import { createServer } from 'node:net';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { ensureBuild, ROOT } from '../scripts/ensure-build.js';
+import { ensureBuild } from '../scripts/ensure-build.js';
 import { closeAll, openDatabase } from '../src/lib/server/db/database';
 import { createUser } from '../src/lib/server/auth/users';
 import { importAny } from '../src/lib/server/ingest/import-any';
 import { saveSettings } from '../src/lib/server/settings';
 import { consortiumFiles } from './consortium';
+import { send as request, signIn, startLantern, type Answer, type SendOptions } from '../tests/support/lantern-server';
 import { loadAverage, printTable, runChild } from './support';
 
 const SCALES = (process.env.SCALES ?? '1,10,100').split(',').map(Number);
@@ -128,93 +128,19 @@ function pages(library: Library): { name: string; path: string }[] {
 	];
 }
 
-interface Answer {
-	status: number;
-	headers: IncomingHttpHeaders;
-	body: Buffer;
-	ms: number;
-}
-
 const agent = new Agent({ keepAlive: true });
-
-/** One request, the body as sent (no decompression), timed to its last byte. */
-function send(
-	port: number,
-	path: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string } = {}
-): Promise<Answer> {
-	return new Promise((resolve, reject) => {
-		const started = performance.now();
-		const req = httpRequest(
-			{ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, agent },
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						body: Buffer.concat(chunks),
-						ms: performance.now() - started
-					})
-				);
-				res.on('error', reject);
-			}
-		);
-		req.on('error', reject);
-		req.end(options.body);
-	});
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
+const send = (port: number, path: string, options: SendOptions = {}) => request(port, path, { agent, ...options });
 
 interface Server {
 	process: ChildProcess;
 	port: number;
+	stop: () => Promise<void>;
 }
 
-/** `npm start` on `dbPath`: the same script, only PORT and LANTERN_DB set. */
+/** `npm start` on `dbPath`: the same script, only PORT, LANTERN_DB and the zone set. */
 async function startServer(dbPath: string): Promise<Server> {
-	const port = await freePort();
-	const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.js')], {
-		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), LANTERN_DB: dbPath, TZ: 'America/Chicago' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`the server did not start in 5 minutes:\n${output}`)), 300_000);
-		const read = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes('Lantern is running')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		child.stdout.on('data', read);
-		child.stderr.on('data', read);
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`the server stopped (${code}):\n${output}`));
-		});
-	});
-	return { process: child, port };
-}
-
-async function stopServer(server: Server): Promise<void> {
-	if (server.process.exitCode !== null) return;
-	const exited = new Promise((resolve) => server.process.once('exit', resolve));
-	server.process.kill('SIGTERM');
-	await exited;
+	const server = await startLantern({ database: dbPath, env: { TZ: 'America/Chicago' } });
+	return { process: server.child, port: server.port, stop: server.stop };
 }
 
 /** The server's peak resident memory in MB (VmHWM), read from /proc while it runs. */
@@ -225,22 +151,6 @@ function serverPeakMb(server: Server): number | null {
 	} catch {
 		return null;
 	}
-}
-
-/** Signs in through the login form, as a browser posts it; returns the session cookie. */
-async function signIn(server: Server): Promise<string> {
-	const origin = `http://127.0.0.1:${server.port}`;
-	const answer = await send(server.port, '/login', {
-		method: 'POST',
-		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, next: '/overview' }).toString()
-	});
-	const cookie = (answer.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-	if (answer.status !== 303 || !cookie)
-		throw new Error(
-			`signing in answered ${answer.status}: ${/role="alert"[^>]*>([^<]*)/.exec(answer.body.toString())?.[1] ?? ''}`
-		);
-	return cookie;
 }
 
 /** A data change as staff make one: the settings saved (unchanged), which bumps the data version. */
@@ -334,7 +244,7 @@ async function measure(scale: number): Promise<SizeResult> {
 	const server = await startServer(copy);
 	const startSeconds = (performance.now() - started) / 1000;
 	try {
-		const cookie = await signIn(server);
+		const cookie = await signIn(`http://127.0.0.1:${server.port}`, ADMIN);
 		const only = process.env.PAGES?.split(',').filter(Boolean);
 		const list = pages(built).filter((page) => !only || only.some((word) => page.name.includes(word)));
 		const results: PageResult[] = list.map((page) => ({
@@ -372,7 +282,7 @@ async function measure(scale: number): Promise<SizeResult> {
 			startSeconds
 		};
 	} finally {
-		await stopServer(server);
+		await server.stop();
 		rmSync(runDir, { recursive: true, force: true });
 	}
 }

@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startLantern } from '../support/lantern-server';
 
 // Addresses typed or pasted by hand: a date that does not exist or a year out of reach is a mistake
 // in the address, answered with a page that names the parameter and what is allowed, never a 500.
@@ -61,49 +60,23 @@ test.describe('a mistake in the address', () => {
 	});
 });
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 const OPERATOR = { email: 'operator@harbor.example', password: 'operator password 1' };
 
 test.describe('on a server whose zone is UTC', () => {
 	test('Settings offers UTC, shows it chosen, and saves', async ({ browser }) => {
-		const port = await freePort();
-		const database = join(mkdtempSync(join(tmpdir(), 'lantern-utc-')), 'lantern.duckdb');
-		const child = spawn(process.execPath, ['scripts/start.js'], {
+		const server = await startLantern({
+			database: join(mkdtempSync(join(tmpdir(), 'lantern-utc-')), 'lantern.duckdb'),
 			env: {
-				...process.env,
 				TZ: 'UTC',
-				PORT: String(port),
-				LANTERN_DB: database,
 				LANTERN_DEMO: '0',
 				LANTERN_ADMIN_EMAIL: OPERATOR.email,
 				LANTERN_ADMIN_PASSWORD: OPERATOR.password
-			},
-			stdio: ['ignore', 'pipe', 'pipe']
+			}
 		});
 		try {
-			await new Promise<void>((resolve, reject) => {
-				let output = '';
-				const collect = (chunk: Buffer) => {
-					output += chunk.toString();
-					if (output.includes('Lantern is running')) resolve();
-				};
-				child.stdout.on('data', collect);
-				child.stderr.on('data', collect);
-				child.once('exit', (code) => reject(new Error(`Lantern exited with ${code}: ${output}`)));
-			});
 			const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
 			const page = await context.newPage();
-			const base = `http://127.0.0.1:${port}`;
+			const base = server.base;
 			await page.goto(`${base}/login`);
 			await page.getByLabel('E-mail').fill(OPERATOR.email);
 			await page.getByLabel('Password').fill(OPERATOR.password);
@@ -120,7 +93,7 @@ test.describe('on a server whose zone is UTC', () => {
 			await expect(page.getByLabel('Library name')).toHaveValue('Harbor Library');
 			await context.close();
 		} finally {
-			child.kill('SIGTERM');
+			await server.stop();
 		}
 	});
 });

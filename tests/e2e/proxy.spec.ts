@@ -1,71 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signIn as signInAt, startLantern as startServer, type LanternServer } from '../support/lantern-server';
 import { pdfPages } from '../support/pdf-text';
 
 // Lantern as an operator starts it behind a reverse proxy (README, "Behind a reverse proxy"), each
 // with an empty library of its own. The proxy itself is not needed: it only forwards these headers.
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
+/** Starts `node scripts/start.js` with `env` and an empty library of its own. */
+function startLantern(env: Record<string, string>): Promise<LanternServer> {
+	return startServer({
+		database: join(mkdtempSync(join(tmpdir(), 'lantern-proxy-')), 'lantern.duckdb'),
+		env: { LANTERN_DEMO: '0', LANTERN_ADMIN_EMAIL: ADMIN.email, LANTERN_ADMIN_PASSWORD: ADMIN.password, ...env }
 	});
-}
-
-/** Starts `node scripts/start.js` with `env` and resolves once it says it is running. */
-async function startLantern(env: Record<string, string>): Promise<{ base: string; stop: () => void }> {
-	const port = await freePort();
-	const database = join(mkdtempSync(join(tmpdir(), 'lantern-proxy-')), 'lantern.duckdb');
-	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			LANTERN_DB: database,
-			LANTERN_DEMO: '0',
-			LANTERN_ADMIN_EMAIL: ADMIN.email,
-			LANTERN_ADMIN_PASSWORD: ADMIN.password,
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	await new Promise<void>((resolve, reject) => {
-		let output = '';
-		const collect = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes('Lantern is running')) resolve();
-		};
-		child.stdout!.on('data', collect);
-		child.stderr!.on('data', collect);
-		child.once('exit', (code) => reject(new Error(`Lantern exited with ${code}: ${output}`)));
-	});
-	return { base: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
 const ADMIN = { email: 'operator@library.example', password: 'operator password 1' };
 
 /** Signs the admin in through the sign-in form, with the headers a proxy would forward; returns the cookie. */
-async function signIn(base: string, headers: Record<string, string>): Promise<string> {
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...headers },
-		body: new URLSearchParams(ADMIN)
-	});
-	expect(response.status).toBe(303);
-	return response.headers
-		.getSetCookie()
-		.map((cookie) => cookie.split(';')[0])
-		.join('; ');
-}
+const signIn = (base: string, headers: Record<string, string>) => signInAt(base, ADMIN, headers);
 
 /** Posts the Settings form the way a browser does, with the headers a proxy would forward. */
 async function saveSettings(base: string, headers: Record<string, string>): Promise<number> {
@@ -108,7 +63,7 @@ test.describe('behind a reverse proxy', () => {
 			const pages = await pdfPages(new Uint8Array(await pdf.arrayBuffer()));
 			expect(pages[0]).toContain('Behind the proxy');
 		} finally {
-			lantern.stop();
+			await lantern.stop();
 		}
 	});
 
@@ -137,7 +92,7 @@ test.describe('behind a reverse proxy', () => {
 				})
 			).toBe(421);
 		} finally {
-			lantern.stop();
+			await lantern.stop();
 		}
 	});
 
@@ -157,7 +112,7 @@ test.describe('behind a reverse proxy', () => {
 			// DNS rebinding: a page on another domain that resolves to this machine reaches nothing.
 			expect(await statusWithHost(lantern.base, `rebind.attacker.example:${port}`, cookie)).toBe(421);
 		} finally {
-			lantern.stop();
+			await lantern.stop();
 		}
 	});
 });

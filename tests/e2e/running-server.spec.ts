@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAll, openDatabase } from '../../src/lib/server/db/database';
 import { importAny } from '../../src/lib/server/ingest/import-any';
 import { saveSettings } from '../../src/lib/server/settings';
+import { signIn, startLantern, type LanternServer } from '../support/lantern-server';
 import { xPostExport } from '../support/server-soak';
 
 // What only a running server does: the uploader-name sweep at start and on saving Settings, and
@@ -15,20 +15,9 @@ import { xPostExport } from '../support/server-soak';
 
 const ADMIN = { email: 'retention@library.example', password: 'retention admin password 1' };
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 let dir: string;
 let database: string;
-let server: ChildProcess;
+let server: LanternServer | undefined;
 let base: string;
 let cookie: string;
 
@@ -56,51 +45,23 @@ test.beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'lantern-running-'));
 	database = join(dir, 'lantern.duckdb');
 	await prepareLibrary();
-	const port = await freePort();
-	base = `http://127.0.0.1:${port}`;
 	const temp = join(dir, 'tmp');
 	mkdirSync(temp);
-	server = spawn(process.execPath, ['scripts/start.js'], {
+	server = await startLantern({
+		database,
 		env: {
-			...process.env,
-			PORT: String(port),
-			LANTERN_DB: database,
 			LANTERN_DEMO: '0',
 			TMPDIR: temp,
 			LANTERN_ADMIN_EMAIL: ADMIN.email,
 			LANTERN_ADMIN_PASSWORD: ADMIN.password
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
+		}
 	});
-	await new Promise<void>((resolve, reject) => {
-		let output = '';
-		const collect = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes('Lantern is running')) resolve();
-		};
-		server.stdout!.on('data', collect);
-		server.stderr!.on('data', collect);
-		server.once('exit', (code) => reject(new Error(`Lantern exited with ${code}: ${output}`)));
-	});
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
-		body: new URLSearchParams(ADMIN)
-	});
-	expect(response.status).toBe(303);
-	cookie = response.headers
-		.getSetCookie()
-		.map((line) => line.split(';')[0])
-		.join('; ');
+	base = server.base;
+	cookie = await signIn(base, ADMIN);
 });
 
 test.afterAll(async () => {
-	if (server && server.exitCode === null) {
-		const exited = new Promise((resolve) => server.once('exit', resolve));
-		server.kill('SIGTERM');
-		await exited;
-	}
+	await server?.stop();
 	rmSync(dir, { recursive: true, force: true });
 });
 

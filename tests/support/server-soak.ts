@@ -6,12 +6,12 @@
  * was left, every import all or nothing, links and labels equal to a full relink, no temp, spill or
  * upload file left, and no report marked ready without its whole file.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild } from '../../scripts/ensure-build.js';
+import { startLantern, signIn, type LanternServer } from './lantern-server';
 import { seededRandom } from './mutate-exports';
 
 export type KillMoment = 'upload' | 'relink' | 'report';
@@ -40,72 +40,28 @@ export interface ServerKillSoak {
 
 const ADMIN = { email: 'soak@library.example', password: 'soak admin password 1' };
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
-
-interface Running {
-	child: ChildProcess;
-	base: string;
-	output: () => string;
-}
+type Running = LanternServer;
 
 /** `npm start`'s script with PORT, LANTERN_DB and a temp folder of the soak's own. */
-async function startServer(repoRoot: string, database: string, temp: string): Promise<Running> {
-	const port = await freePort();
-	// Its own process group, so a kill reaches Chromium and any other child too.
-	const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'start.js')], {
-		cwd: repoRoot,
+function startServer(repoRoot: string, database: string, temp: string): Promise<Running> {
+	return startLantern({
+		root: repoRoot,
+		database,
+		// Its own process group, so a kill reaches Chromium and any other child too.
 		detached: true,
 		env: {
-			...process.env,
-			PORT: String(port),
 			HOST: '127.0.0.1',
-			LANTERN_DB: database,
 			TMPDIR: temp,
 			TZ: 'America/Chicago',
 			LANTERN_ADMIN_EMAIL: ADMIN.email,
 			LANTERN_ADMIN_PASSWORD: ADMIN.password
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
+		}
 	});
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no start in 5 minutes:\n${output.slice(-2000)}`)), 300_000);
-		const read = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes('Lantern is running')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		child.stdout.on('data', read);
-		child.stderr.on('data', read);
-		child.once('exit', (code, signal) => {
-			clearTimeout(timer);
-			reject(new Error(`the server stopped (${code ?? signal}):\n${output.slice(-2000)}`));
-		});
-	});
-	child.removeAllListeners('exit');
-	return { child, base: `http://127.0.0.1:${port}`, output: () => output };
 }
 
 function exited(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
 	return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-async function stopServer(server: Running): Promise<void> {
-	const done = exited(server.child);
-	server.child.kill('SIGTERM');
-	await done;
 }
 
 /** Every process below `pid`, read from /proc (Chromium and its helpers under the server). */
@@ -159,21 +115,6 @@ async function killServer(server: Running): Promise<number> {
 	const left = children.filter(alive);
 	for (const child of left) process.kill(child, 'SIGKILL');
 	return left.length;
-}
-
-async function signIn(base: string): Promise<string> {
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ ...ADMIN, next: '/overview' })
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((line) => line.split(';')[0])
-		.join('; ');
-	if (response.status !== 303 || !cookie) throw new Error(`signing in answered ${response.status}`);
-	return cookie;
 }
 
 /** An X post export of `rows` posts, numbered from `offset` so each file is new to the library. */
@@ -303,7 +244,7 @@ export async function soakServerKills(
 	let offset = 0;
 	let server = await startServer(repoRoot, database, temp);
 	try {
-		const session: Session = { base: server.base, cookie: await signIn(server.base) };
+		const session: Session = { base: server.base, cookie: await signIn(server.base, ADMIN) };
 		// One of each, left to finish, sets each moment's time scale: kills land anywhere in 110% of it.
 		const timed = async (work: () => Promise<unknown>) => {
 			const started = performance.now();
@@ -356,7 +297,7 @@ export async function soakServerKills(
 				figures.failures.push(`${label}: the server did not start again: ${(error as Error).message.slice(0, 400)}`);
 				break;
 			}
-			await stopServer(server);
+			await server.stop();
 			const run = spawnSync(
 				process.execPath,
 				['--import', 'tsx', join(repoRoot, 'tests/unit/support/next-start.ts'), database, '--as-left'],
@@ -402,7 +343,7 @@ export async function soakServerKills(
 			if (k < kills - 1) server = await startServer(repoRoot, database, temp);
 		}
 	} finally {
-		if (server.child.exitCode === null && server.child.signalCode === null) await stopServer(server);
+		if (server.child.exitCode === null && server.child.signalCode === null) await server.stop();
 		if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 	}
 	return figures;
