@@ -8,21 +8,9 @@ import { z } from 'zod';
 import { describeZodError } from '../lib/domain/zod-message';
 import type { ImportResult } from '../lib/domain/imports';
 import { closeAll, openDatabase, type Database } from '../lib/server/db/database';
-import { backupDatabase, restoreDatabase } from '../lib/server/db/backup';
-import { requestServerBackup } from '../lib/server/db/backup-control';
-import { loadDemoLibrary, removeDemoLibrary } from '../lib/server/demo';
 import { importUpload, relinkAfter, removeImportsAndRelink } from '../lib/server/ingest/import-any';
 import { listImports } from '../lib/server/ingest/import-log';
 import { SOURCES } from '../lib/server/ingest/sources';
-import { overview } from '../lib/server/analytics/overview';
-import { closeReportBrowser } from '../lib/server/reports/pdf';
-import { REPORT_FORMATS, listReports, type ReportFormat } from '../lib/server/reports/archive';
-import { generateReport, readReportParams, withDates } from '../lib/server/reports/generate';
-import { listTemplates, templateNamed, templateQuery } from '../lib/server/reports/templates';
-import { libraryToday } from '../lib/domain/report-schedule';
-import { getSettings } from '../lib/server/settings';
-import { serveBuild } from '../lib/server/reports/serve-build';
-import { reportDatabase } from '../lib/server/reports/board-report';
 import {
 	InvalidReportParams,
 	reportParamsFromQuery,
@@ -31,16 +19,33 @@ import {
 } from '../lib/server/reports/params';
 import { formatCount } from '../lib/format';
 import { describeImport, describeXid } from './output';
-import { impactCommand } from './impact';
 import { reportFailure, UsageError } from './usage-error';
-import { campaignSummaries } from '../lib/server/analytics/campaigns';
-import { campaignImpact } from '../lib/server/analytics/impact';
-import { lookUpXids } from '../lib/server/x-accounts';
 import { recordAudit } from '../lib/server/auth/audit';
-import { usersCommand } from './users';
-import { mappingsCommand, savedMappingNamed } from './mappings';
-import { importWithMapping } from '../lib/server/ingest/mapper/saved';
 import { resourceProblem } from '../lib/server/ingest/refusal';
+import { REPORT_FORMATS, listReports, type ReportFormat } from '../lib/server/reports/archive';
+import { libraryToday } from '../lib/domain/report-schedule';
+import { getSettings } from '../lib/server/settings';
+
+// A command loads what it needs when it runs, so `import` does not load Chromium's driver, the report
+// renderer or the statistics: about 2 s of CPU less at every start.
+const lazy = {
+	backup: () => import('../lib/server/db/backup'),
+	backupControl: () => import('../lib/server/db/backup-control'),
+	demo: () => import('../lib/server/demo'),
+	overview: () => import('../lib/server/analytics/overview'),
+	campaigns: () => import('../lib/server/analytics/campaigns'),
+	impact: () => import('../lib/server/analytics/impact'),
+	pdf: () => import('../lib/server/reports/pdf'),
+	generate: () => import('../lib/server/reports/generate'),
+	templates: () => import('../lib/server/reports/templates'),
+	serveBuild: () => import('../lib/server/reports/serve-build'),
+	boardReport: () => import('../lib/server/reports/board-report'),
+	xAccounts: () => import('../lib/server/x-accounts'),
+	mapper: () => import('../lib/server/ingest/mapper/saved'),
+	impactCli: () => import('./impact'),
+	usersCli: () => import('./users'),
+	mappingsCli: () => import('./mappings')
+};
 
 const HELP = `Usage: npm run lantern -- <command> [options]
 
@@ -115,13 +120,13 @@ function print(flags: Flags, json: unknown, text: string) {
 
 async function importCommand(db: Database, files: string[], flags: Flags): Promise<number> {
 	if (files.length === 0) throw new UsageError('Name at least one file: npm run lantern -- import FILE…');
-	const mapping = flags.mapping ? await savedMappingNamed(db, flags.mapping) : null;
+	const mapping = flags.mapping ? await (await lazy.mappingsCli()).savedMappingNamed(db, flags.mapping) : null;
 	const results: ImportResult[] = [];
 	for (const file of files) {
 		const path = resolve(file);
 		const fileName = file.split(/[\\/]/).pop()!;
 		const imported = mapping
-			? [await importWithMapping(db, path, { fileName, importedBy: cliUser(), mapping })]
+			? [await (await lazy.mapper()).importWithMapping(db, path, { fileName, importedBy: cliUser(), mapping })]
 			: await importUpload(db, path, { fileName, importedBy: cliUser() });
 		for (const result of imported)
 			await recordAudit(
@@ -137,6 +142,8 @@ async function importCommand(db: Database, files: string[], flags: Flags): Promi
 }
 
 async function impactCampaignCommand(db: Database, name: string, flags: Flags): Promise<number> {
+	const { campaignSummaries } = await lazy.campaigns();
+	const { campaignImpact } = await lazy.impact();
 	const campaign = (await campaignSummaries(db)).find((c) => c.name.toLowerCase() === name.toLowerCase());
 	if (!campaign)
 		throw new UsageError(
@@ -185,6 +192,8 @@ async function reportCommand(db: Database, flags: Flags): Promise<number> {
 	const format = flags.format ?? (flags.out?.match(/\.(pdf|html|xlsx)$/i)?.[1]?.toLowerCase() as ReportFormat) ?? 'pdf';
 	if (!flags.out) throw new UsageError(`Say where to write the report: --out FILE.${format}`);
 	const params = await reportParams(db, flags);
+	const [{ serveBuild }, { generateReport, readReportParams }, { templateNamed }, { closeReportBrowser }] =
+		await Promise.all([lazy.serveBuild(), lazy.generate(), lazy.templates(), lazy.pdf()]);
 	const server = format === 'xlsx' ? null : await serveBuild(db.path);
 	try {
 		const { report, bytes } = await generateReport({
@@ -228,7 +237,7 @@ async function backupCommand(command: 'backup' | 'restore', databasePath: string
 	if (rest.length !== 1) throw new UsageError(`Name one folder: ${command} FOLDER`);
 	const folder = resolve(rest[0]!);
 	if (command === 'restore') {
-		const manifest = await restoreDatabase(folder, databasePath);
+		const manifest = await (await lazy.backup()).restoreDatabase(folder, databasePath);
 		const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
 		print(
 			flags,
@@ -241,7 +250,9 @@ async function backupCommand(command: 'backup' | 'restore', databasePath: string
 		if (/in use/.test(error.message)) return null;
 		throw error;
 	});
-	const manifest = db ? await backupDatabase(db, folder) : await requestServerBackup(databasePath, folder);
+	const manifest = db
+		? await (await lazy.backup()).backupDatabase(db, folder)
+		: await (await lazy.backupControl()).requestServerBackup(databasePath, folder);
 	const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
 	print(
 		flags,
@@ -253,6 +264,8 @@ async function backupCommand(command: 'backup' | 'restore', databasePath: string
 
 /** The print page's query: a saved template's, its period resolved today, or the dates given. */
 async function reportParams(db: Database, flags: Flags): Promise<string> {
+	const { listTemplates, templateNamed, templateQuery } = await lazy.templates();
+	const { readReportParams, withDates } = await lazy.generate();
 	if (flags.template) {
 		if (flags.from || flags.to) throw new UsageError('Give either --template NAME or --from and --to, not both.');
 		const template = await templateNamed(db, flags.template);
@@ -267,13 +280,14 @@ async function reportParams(db: Database, flags: Flags): Promise<string> {
 	// Checked before Chromium starts, so a misspelt branch or campaign costs no render.
 	let data;
 	try {
+		const [{ overview }, { reportDatabase }] = await Promise.all([lazy.overview(), lazy.boardReport()]);
 		data = await overview(reportDatabase(db, params.branches), params);
 	} catch (error) {
 		if (error instanceof InvalidReportParams) throw new UsageError(error.message.replace(/^(\w+):/, '--$1:'));
 		throw error;
 	}
 	if (params.campaigns) {
-		const campaigns = await campaignSummaries(db);
+		const campaigns = await (await lazy.campaigns()).campaignSummaries(db);
 		const known = campaigns.map((c) => c.name.toLowerCase());
 		const unknown = params.campaigns.filter((name) => !known.includes(name.toLowerCase()));
 		if (unknown.length > 0)
@@ -302,7 +316,8 @@ async function reportsCommand(db: Database, rest: string[], flags: Flags): Promi
 
 async function main(argv: string[]): Promise<number> {
 	// `impact its` reads any CSV with flags of its own, so it bypasses this parser.
-	if (argv[0] === 'impact' && argv[1] === 'its') return impactCommand(argv.slice(1), { json: argv.includes('--json') });
+	if (argv[0] === 'impact' && argv[1] === 'its')
+		return (await lazy.impactCli()).impactCommand(argv.slice(1), { json: argv.includes('--json') });
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
@@ -356,12 +371,12 @@ async function main(argv: string[]): Promise<number> {
 			return importCommand(db, rest, flags);
 		case 'demo': {
 			if (rest[0] === 'remove') {
-				const removed = await removeDemoLibrary(db);
+				const removed = await (await lazy.demo()).removeDemoLibrary(db);
 				await recordAudit(db, cliUser(), 'demo removed', `${removed} imports`);
 				print(flags, { removed }, `Removed the demo library (${removed} imports).`);
 				return 0;
 			}
-			const results = await loadDemoLibrary(db);
+			const results = await (await lazy.demo()).loadDemoLibrary(db);
 			print(flags, results, results.map(describeImport).join('\n'));
 			return results.every((r) => r.status !== 'rejected') ? 0 : 1;
 		}
@@ -393,9 +408,9 @@ async function main(argv: string[]): Promise<number> {
 		case 'reports':
 			return reportsCommand(db, rest, flags);
 		case 'mappings':
-			return mappingsCommand(db, rest, { json: flags.json, actor: cliUser() });
+			return (await lazy.mappingsCli()).mappingsCommand(db, rest, { json: flags.json, actor: cliUser() });
 		case 'users':
-			return usersCommand(db, rest, {
+			return (await lazy.usersCli()).usersCommand(db, rest, {
 				json: flags.json ?? false,
 				name: flags.name,
 				role: flags.role,
@@ -411,7 +426,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'xid': {
 			if (rest.length === 0) throw new UsageError('Give post IDs, post URLs or @usernames: xid 1465712230054432768');
-			const answers = await lookUpXids(db, rest);
+			const answers = await (await lazy.xAccounts()).lookUpXids(db, rest);
 			print(flags, answers, answers.map(describeXid).join('\n'));
 			return answers.every((a) => a.kind !== 'invalid') ? 0 : 1;
 		}
