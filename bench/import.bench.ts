@@ -5,6 +5,7 @@
  * table and the load alone (`importFile`). Each measurement runs in its own child process so its
  * peak memory is its own; the three alternate, RUNS times each, and the table shows medians.
  * ROWS=… overrides the row count, RUNS=… the repetitions; KEEP_FILES=1 keeps the generated files.
+ * BASELINE=<folder of another checkout> adds its importAny to the alternation, to compare two trees.
  * Targets: importAny within 2× read_csv (aim 1.5×), peak memory under 1 GB.
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -79,12 +80,15 @@ interface Measurement {
 	peakMb: number;
 }
 
+const BASELINE = process.env.BASELINE;
 const MODES = {
 	duckdb: 'DuckDB read_csv → plain table',
 	importFile: 'importFile (load only)',
-	importAny: 'importAny (load + relink)'
+	importAny: 'importAny (load + relink)',
+	baseline: `importAny of ${BASELINE ?? 'another checkout'}`
 } as const;
 type Mode = keyof typeof MODES;
+const modes = (Object.keys(MODES) as Mode[]).filter((mode) => mode !== 'baseline' || BASELINE);
 
 async function child(mode: Mode, file: string, dbPath: string): Promise<void> {
 	const started = performance.now();
@@ -95,6 +99,19 @@ async function child(mode: Mode, file: string, dbPath: string): Promise<void> {
 		await connection.run(`CREATE TABLE plain AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}')`);
 		const reader = await connection.runAndReadAll('SELECT count(*) AS n FROM plain');
 		rows = Number(reader.getRowObjectsJS()[0]!.n);
+	} else if (mode === 'baseline') {
+		// The same call from another checkout's modules, on its own fresh database.
+		const tree = process.env.BASELINE!;
+		const { openDatabase: open } = (await import(join(tree, 'src/lib/server/db/database.ts'))) as {
+			openDatabase: typeof openDatabase;
+		};
+		const { importAny: load } = (await import(join(tree, 'src/lib/server/ingest/import-any.ts'))) as {
+			importAny: typeof importAny;
+		};
+		const options = { fileName: file.split('/').at(-1)!, now: new Date('2026-11-26T00:00:00Z') };
+		const imported = await load(await open(dbPath), file, options);
+		if (imported.status !== 'imported') throw new Error(`import ${imported.status}`);
+		rows = imported.rowsLoaded;
 	} else {
 		const db = await openDatabase(dbPath);
 		const options = { fileName: file.split('/').at(-1)!, now: new Date('2026-11-26T00:00:00Z') };
@@ -127,9 +144,8 @@ async function main() {
 			['Facebook posts (Meta)', files.fb]
 		] as const) {
 			// The three alternate, RUNS times each, each on a fresh database; medians are reported.
-			const runs = { duckdb: [], importFile: [], importAny: [] } as Record<Mode, Measurement[]>;
-			for (let i = 0; i < RUNS; i += 1)
-				for (const runMode of Object.keys(MODES) as Mode[]) runs[runMode].push(run(runMode, file));
+			const runs = { duckdb: [], importFile: [], importAny: [], baseline: [] } as Record<Mode, Measurement[]>;
+			for (let i = 0; i < RUNS; i += 1) for (const runMode of modes) runs[runMode].push(run(runMode, file));
 			const plain = median(runs.duckdb.map((r) => r.seconds));
 			const mb = statSync(file).size / 1024 / 1024;
 			console.log(
@@ -137,7 +153,7 @@ async function main() {
 			);
 			printTable(
 				['step', 'median s', 'runs (s)', 'rows/s', '× read_csv', 'peak RSS MB'],
-				(Object.keys(MODES) as Mode[]).map((runMode) => {
+				modes.map((runMode) => {
 					const seconds = median(runs[runMode].map((r) => r.seconds));
 					return [
 						MODES[runMode],

@@ -1,5 +1,4 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/database';
 import type { LibrarySettings } from '../settings';
 import { observedAt } from './export-date';
 import { sqlString } from './field-sql';
@@ -61,14 +60,10 @@ export async function loadDirectly(
 	if (!recognised || !loadsDirectly(recognised.source)) return null;
 	const { source, index, header, headerText, preamble, sample } = recognised;
 	await refuseTooWide(path, index, sniff.encoding);
+	// One column per header cell: a data row with another number of cells stops the load, and staging says where.
+	const columns = header.map((_, i) => `column${i}`);
 	const readerAt = (pathSql: string) =>
-		csvReaderSql(pathSql, sqlString(sniff.encoding), String(index + 1 + (source.rowsAfterHeader ?? 0)));
-	const columns = await queryRows<{ column_name: string }>(connection, `DESCRIBE SELECT * FROM ${readerAt('$1')}`, [
-		path
-	])
-		.then((rows) => rows.map((row) => row.column_name))
-		.catch(() => null);
-	if (columns === null || columns.length !== header.length) return null;
+		csvReaderSql(pathSql, sqlString(sniff.encoding), String(index + 1 + (source.rowsAfterHeader ?? 0)), columns);
 	const staged: Staged = { source, headerRow: 0, lineOffset: index, header, headerText, columns, preamble, sample };
 	const plan = planLoad(staged, { fileName, gateCountsBidirectional: settings.gateCountsBidirectional });
 	const privacy = checkPrivacy(staged, plan);

@@ -107,13 +107,14 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 			const pattern = type.oneLine ? CONTROL_OR_LINE_BREAK : CONTROL;
 			const unreadableValue = (value: string) => `regexp_matches(${value}, ${pattern})`;
 			// A free-text answer is stored without the names, phones, e-mails and addresses in it.
-			const value = type.freeText ? `lantern_scrub(nullif(trim(${cell}), ''))` : `nullif(trim(${cell}), '')`;
+			const trimmed = `nullif(trim(${cell}), '')`;
+			const value = type.freeText ? `lantern_scrub(${trimmed})` : type.entities ? decodeEntitiesSql(trimmed) : trimmed;
 			return {
 				value,
 				unreadable: unreadableValue(cell),
 				problem: type.oneLine ? ONE_LINE_PROBLEM : CONTROL_PROBLEM,
-				// The check reads the cell, not the scrubbed value.
-				...(type.freeText ? {} : { unreadableValue })
+				// The check reads the cell, not the scrubbed or decoded value (`&#1;` is text, not damage).
+				...(type.freeText || type.entities ? {} : { unreadableValue })
 			};
 		}
 		case 'id': {

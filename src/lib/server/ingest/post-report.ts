@@ -117,6 +117,14 @@ async function collaborations(connection: DuckDBConnection, importId: number): P
 
 /** Posts whose lifetime figure in this import is below what an earlier import reported for them. */
 async function lowerLifetimeFigures(connection: DuckDBConnection, importId: number): Promise<string[]> {
+	// A platform's first export has nothing to compare with: skip the join (0.5 s of a 200,000-row X import, load 9).
+	const [earlier] = await queryRows<{ found: boolean }>(
+		connection,
+		`SELECT EXISTS (SELECT 1 FROM post_observations WHERE import_id <> $1
+			AND platform IN (SELECT DISTINCT platform FROM post_observations WHERE import_id = $1)) AS found`,
+		[importId]
+	);
+	if (!earlier?.found) return [];
 	const rows = await queryRows<Record<string, number | string>>(
 		connection,
 		`WITH mine AS (SELECT * FROM post_observations WHERE import_id = $1),

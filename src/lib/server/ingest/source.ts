@@ -17,9 +17,10 @@ export type FieldKind =
 	/**
 	 * text; blank becomes NULL. `oneLine` for a name (a branch, a program, a response ID): a line break
 	 * in one means a stray quote joined rows, so the cell is refused. Control characters (NUL…) are
-	 * refused in any text: no export writes them, a damaged file does.
+	 * refused in any text: no export writes them, a damaged file does. `entities` for X's text, which
+	 * it writes HTML-escaped (`&amp;`): decoded once as the cell is read, for every column made from it.
 	 */
-	| { kind: 'text'; oneLine?: boolean; freeText?: boolean }
+	| { kind: 'text'; oneLine?: boolean; freeText?: boolean; entities?: boolean }
 	/** an identifier kept as text (post IDs exceed a double); digits only unless `pattern` says more */
 	| { kind: 'id'; pattern?: string }
 	/** a count; accepts `1,234`, `424.0`, `1.2K`, `-` and `undefined` (the last two as unknown); negative only when `signed` (TikTok's adjustments) */

@@ -11,7 +11,7 @@ export const xLegacyTweets = defineSource({
 	fields: {
 		postId: { headers: ['tweet id'], type: { kind: 'id' }, required: true },
 		permalink: { headers: ['tweet permalink'], type: { kind: 'text' } },
-		text: { headers: ['tweet text'], type: { kind: 'text' } },
+		text: { headers: ['tweet text'], type: { kind: 'text', entities: true } },
 		time: {
 			headers: ['time'],
 			type: { kind: 'timestamp', formats: ['%Y-%m-%d %H:%M %z', '%Y-%m-%d %H:%M:%S %z'], zone: 'in-value' },

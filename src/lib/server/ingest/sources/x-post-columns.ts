@@ -1,11 +1,11 @@
-import { decodeEntitiesSql, hashtagsSql } from '../field-sql';
+import { hashtagsSql } from '../field-sql';
 
 /**
  * What every X analytics export says the same way: the account from the link, replies by a leading @,
- * the text with its HTML entities decoded (X writes `&amp;`), and hashtags read from that text.
+ * the text, and hashtags read from it. `text` is the field read with `entities` (X writes `&amp;`),
+ * so it is decoded once, where the cell is read, not once for each column here.
  */
-export function xPostColumns(escapedText: string, link: string): Record<string, string> {
-	const text = decodeEntitiesSql(escapedText);
+export function xPostColumns(text: string, link: string): Record<string, string> {
 	return {
 		platform: `'x'`,
 		// https://twitter.com/<account>/status/<id>; anchored at the start, so the regular expression fails fast.

@@ -17,7 +17,7 @@ export const xPremiumContent = defineSource({
 	fields: {
 		postId: { headers: ['post id', 'id do post', '게시물 id'], type: { kind: 'id' }, required: true },
 		date: { headers: ['date', 'data', '날짜'], type: { kind: 'date', formats: DAY_FORMATS }, required: true },
-		text: { headers: ['post text', 'texto do post', '게시물 텍스트'], type: { kind: 'text' } },
+		text: { headers: ['post text', 'texto do post', '게시물 텍스트'], type: { kind: 'text', entities: true } },
 		link: { headers: ['post link', 'link', 'link do post'], type: { kind: 'text' } },
 		impressions: count('impressions', 'impressões', '노출수'),
 		likes: count('likes', 'curtidas', '마음에 들어요'),

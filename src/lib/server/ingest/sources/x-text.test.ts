@@ -7,8 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../../html-entities';
 import type { Database } from '../../db/database';
 import { SOURCE_FIXTURES, tempDatabase } from '../../db/test-support';
-import { decodeEntitiesSql, sqlString } from '../field-sql';
+import { decodeEntitiesSql, fieldSql, sqlString } from '../field-sql';
 import { importFile } from '../pipeline';
+import type { SourceSpec } from '../source';
+import { xLegacyTweets } from './x-legacy-tweets';
+import { xPremiumContent } from './x-premium';
 
 const ESCAPED = join(SOURCE_FIXTURES, 'x-escaped');
 const fixture = (name: string) => join(ESCAPED, name);
@@ -16,6 +19,24 @@ const NOW = new Date('2026-03-20T15:00:00Z');
 
 const textOf = async (db: Database, postId: string) =>
 	(await db.query(`SELECT text, hashtags FROM posts WHERE platform = 'x' AND post_id = $1`, [postId]))[0];
+
+describe('the analytics exports decode a post’s text once per row', () => {
+	// decodeEntitiesSql names the entity pattern twice (to split the text and to find the entities).
+	const entityPattern = /\(\?i\)&\(lt\|gt/g;
+	it.each<SourceSpec>([xLegacyTweets, xPremiumContent])(
+		'$id: in the cell’s field, not again in each column made from it',
+		(source) => {
+			const field = source.fields.text!;
+			const cells = Object.fromEntries(Object.keys(source.fields).map((name) => [name, `n."${name}"`]));
+			const load = Object.values(
+				source.load(cells, { preamble: [], fileName: 'x.csv', gateCountsBidirectional: false })
+			);
+			// text, post_type and hashtags each decoded the text before (3 decodings a row).
+			expect(load.join(' ').match(entityPattern)).toBeNull();
+			expect(fieldSql(field.type, '"column2"').value.match(entityPattern)).toHaveLength(2);
+		}
+	);
+});
 
 describe('decodeEntitiesSql', () => {
 	const samples = [
