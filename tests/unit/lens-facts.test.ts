@@ -16,6 +16,7 @@ import type { Database } from '../../src/lib/server/db/database';
 import { scopedDatabase } from '../../src/lib/server/db/scoped';
 import { SOURCE_FIXTURES, tempDatabase } from '../../src/lib/server/db/test-support';
 import { loadDemoLibrary } from '../../src/lib/server/demo';
+import { getSettings, saveSettings } from '../../src/lib/server/settings';
 import { importAny, removeImportsAndRelink } from '../../src/lib/server/ingest/import-any';
 import { computeLiteracyDashboard } from './support/lens-before/literacy';
 import { computeProgramsDashboard } from './support/lens-before/programs';
@@ -140,6 +141,34 @@ describe('the lens pages read from tables made once per change, with the figures
 		await removeImportsAndRelink(db, ids);
 		await compareEveryPage(db);
 	}, 300_000);
+
+	it('keeps its tables through a change that leaves their data alone, and makes new ones after an import', async () => {
+		const tables = async () => {
+			await socialDashboard(db, query(''));
+			await programsDashboard(db, query(''));
+			await usageDashboard(db, query(''));
+			const rows = await db.query<{ name: string }>(
+				`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'lantern_derived' ORDER BY 1`
+			);
+			return rows.map((row) => row.name);
+		};
+		const before = await tables();
+		// A settings save (the time zone unchanged) bumps the data version and nothing else.
+		await saveSettings(db, { timeZone: (await getSettings(db)).timeZone });
+		expect(await tables()).toEqual(before);
+		const imported = await importAny(db, join(SOURCE_FIXTURES, 'lc_events_2026-03-01_2026-03-31.csv'), {
+			fileName: 'lc_events_2026-03-01_2026-03-31.csv'
+		});
+		expect(imported.status).toBe('imported');
+		const after = await tables();
+		const programFacts = (names: string[]) => names.filter((name) => name.startsWith('program_facts'));
+		expect(programFacts(after)).not.toEqual(programFacts(before));
+		// The posts did not change: their copy stays.
+		const copies = (names: string[]) => names.filter((name) => /^(posts|social_posts)_/.test(name));
+		expect(copies(after)).toEqual(copies(before));
+		await removeImportsAndRelink(db, [imported.importId!]);
+		await compareEveryPage(db);
+	}, 180_000);
 
 	it('with the copies turned off (LANTERN_POSTS_SNAPSHOT=0), from the live views', async () => {
 		process.env.LANTERN_POSTS_SNAPSHOT = '0';

@@ -1,6 +1,8 @@
-import { onDataChanged, type Database } from '../db/database';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction, onDataChanged, queryRows, type Database } from '../db/database';
 import { getSettings } from '../settings';
 import { derivedTable } from '../db/derived-tables';
+import { byDataVersion } from '../db/version-cache';
 import { postsCopy, postsStamp } from '../db/posts-snapshot';
 import { PERIOD_PREFERENCE } from './usage-period';
 
@@ -18,11 +20,10 @@ import { PERIOD_PREFERENCE } from './usage-period';
  */
 
 /** Post columns the Social page reads, with the library's day, weekday (0 = Monday) and hour. */
-const SOCIAL_POSTS = (from: string, tz: string) => `SELECT platform, post_id, published_at, left(text, 280) AS text,
-	permalink, post_type, impressions, reach, engagements, collaborator,
-	CAST(timezone(${tz}, published_at) AS DATE) AS day,
-	isodow(timezone(${tz}, published_at)) - 1 AS weekday, hour(timezone(${tz}, published_at)) AS hour
-	FROM ${from}`;
+const SOCIAL_POSTS = (from: string, tz: string) => `SELECT * EXCLUDE (local), CAST(local AS DATE) AS day,
+	isodow(local) - 1 AS weekday, hour(local) AS hour
+	FROM (SELECT platform, post_id, published_at, left(text, 280) AS text, permalink, post_type, impressions, reach,
+		engagements, collaborator, timezone(${tz}, published_at) AS local FROM ${from})`;
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -45,17 +46,52 @@ export async function socialPosts(db: Database, timeZone: string): Promise<strin
 /**
  * Every program (cancelled ones too: the page's default range ends on the newest one with
  * attendance, as before), with its day in the library's time zone, its category or
- * 'Uncategorised', and whether any post promoted it. Made per data version (relinking changes the
- * promotions) and per person's branches.
+ * 'Uncategorised', and whether any post promoted it. Made per change of the programs, of their
+ * promotions (relinking) or of the time zone, and per person's branches.
  */
-const PROGRAM_FACTS = (tz: string) => `SELECT p.*, coalesce(p.category, 'Uncategorised') AS category_name,
+const PROGRAM_FACTS = (tz: string) => `SELECT p.program_id, p.source, p.branch, p.category, p.audience, p.audiences,
+	p.attendance, p.registrations, p.cancelled, coalesce(p.category, 'Uncategorised') AS category_name,
 	CAST(timezone(${tz}, p.starts_at) AS DATE) AS day,
 	(p.program_id, p.source) IN (SELECT program_id, program_source FROM program_promotions) AS promoted
 	FROM programs p`;
 
+/**
+ * What the program facts read, as one string that changes whenever it does: the program records
+ * (added and removed only with their import, as the posts' stamp assumes) and the promotion links
+ * relinking rewrites (their content, hashed: 70 ms at 170,000 links against seconds for the table).
+ */
+const PROGRAMS_STAMP_SQL = `SELECT (SELECT count(*) || ':' || coalesce(sum(import_id), 0) || ':' || coalesce(max(import_id), 0) FROM main.program_records)
+	|| '/' || (SELECT count(*) || ':' || coalesce(sum(hash(program_id, program_source)), 0) FROM main.program_promotion_links) AS stamp`;
+const USAGE_STAMP_SQL = `SELECT count(*) || ':' || coalesce(sum(import_id), 0) || ':' || coalesce(max(import_id), 0) AS stamp FROM main.usage_records`;
+
+/**
+ * Creates `table` from `select` in one transaction with reading `stampSql`, and only if the stamp is
+ * still `stamp`: a table is never filed under a stamp whose data it does not hold (a write that slips
+ * in between makes it fail, and the page reads the views).
+ */
+async function createIfStill(
+	connection: DuckDBConnection,
+	stampSql: string,
+	stamp: string,
+	table: string,
+	select: string
+): Promise<void> {
+	await inTransaction(connection, async () => {
+		const [row] = await queryRows<{ stamp: string }>(connection, stampSql);
+		if (row?.stamp !== stamp) throw new Error('the data changed while the table was being made');
+		await connection.run(`CREATE OR REPLACE TABLE ${table} AS ${select}`);
+	});
+}
+
+/** The result of `sql` (one row, one column `stamp`) once per data version. */
+function stampOf(db: Database, name: string, sql: string): Promise<string> {
+	return byDataVersion(db.base ?? db, name, null, async () => (await db.query<{ stamp: string }>(sql))[0]!.stamp);
+}
+
 export async function programFacts(db: Database, timeZone: string): Promise<string> {
-	const table = await derivedTable(db, 'program_facts', `${db.dataVersion}|${timeZone}`, (connection, name) =>
-		connection.run(`CREATE OR REPLACE TABLE ${name} AS ${PROGRAM_FACTS(quote(timeZone))}`)
+	const stamp = await stampOf(db, 'programsStamp', PROGRAMS_STAMP_SQL);
+	const table = await derivedTable(db, 'program_facts', `${stamp}|${timeZone}`, (connection, name) =>
+		createIfStill(connection, PROGRAMS_STAMP_SQL, stamp, name, PROGRAM_FACTS(quote(timeZone)))
 	);
 	return table ?? `(${PROGRAM_FACTS(quote(timeZone))})`;
 }
@@ -67,15 +103,16 @@ const PERIOD_END = `CAST(CASE period WHEN 'month' THEN period_start + INTERVAL 1
 /**
  * Every usage row, with the last day it covers and whether it is counted: each metric at one
  * granularity (monthly when it has any, else weekly, else daily), so monthly reports beside daily
- * door counts are never added together. Made per data version and per person's branches.
+ * door counts are never added together. Made per change of the usage records and per person's branches.
  */
 const USAGE_FACTS = `SELECT u.*, ${PERIOD_END} AS period_end,
 	u.period = (SELECT period FROM usage v WHERE v.metric = u.metric GROUP BY period ORDER BY ${PERIOD_PREFERENCE} LIMIT 1) AS counted
 	FROM usage u`;
 
 export async function usageFacts(db: Database): Promise<string> {
-	const table = await derivedTable(db, 'usage_facts', String(db.dataVersion), (connection, name) =>
-		connection.run(`CREATE OR REPLACE TABLE ${name} AS ${USAGE_FACTS}`)
+	const stamp = await stampOf(db, 'usageStamp', USAGE_STAMP_SQL);
+	const table = await derivedTable(db, 'usage_facts', stamp, (connection, name) =>
+		createIfStill(connection, USAGE_STAMP_SQL, stamp, name, USAGE_FACTS)
 	);
 	return table ?? `(${USAGE_FACTS})`;
 }
