@@ -16,7 +16,7 @@ import { PERIOD_PREFERENCE } from './usage-period';
  * before (lens-facts.test.ts compares every figure with the queries they replaced).
  *
  * Each function gives the relation to read: the table's name, or, when the table cannot be made
- * (LANTERN_POSTS_SNAPSHOT=0 turns the posts' copy off), the same rows as a subquery of the views.
+ * (LANTERN_POSTS_SNAPSHOT=0 turns them off), the same rows as a subquery of the views.
  */
 
 /** Post columns the Social page reads, with the library's day, weekday (0 = Monday) and hour. */
@@ -24,6 +24,9 @@ const SOCIAL_POSTS = (from: string, tz: string) => `SELECT * EXCLUDE (local), CA
 	isodow(local) - 1 AS weekday, hour(local) AS hour
 	FROM (SELECT platform, post_id, published_at, left(text, 280) AS text, permalink, post_type, impressions, reach,
 		engagements, collaborator, timezone(${tz}, published_at) AS local FROM ${from})`;
+
+/** LANTERN_POSTS_SNAPSHOT=0 turns every copy off: the pages then read the public views, as before. */
+const derivedTablesOn = () => process.env.LANTERN_POSTS_SNAPSHOT !== '0';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -89,6 +92,7 @@ function stampOf(db: Database, name: string, sql: string): Promise<string> {
 }
 
 export async function programFacts(db: Database, timeZone: string): Promise<string> {
+	if (!derivedTablesOn()) return `(${PROGRAM_FACTS(quote(timeZone))})`;
 	const stamp = await stampOf(db, 'programsStamp', PROGRAMS_STAMP_SQL);
 	const table = await derivedTable(db, 'program_facts', `${stamp}|${timeZone}`, (connection, name) =>
 		createIfStill(connection, PROGRAMS_STAMP_SQL, stamp, name, PROGRAM_FACTS(quote(timeZone)))
@@ -110,6 +114,7 @@ const USAGE_FACTS = `SELECT u.*, ${PERIOD_END} AS period_end,
 	FROM usage u`;
 
 export async function usageFacts(db: Database): Promise<string> {
+	if (!derivedTablesOn()) return `(${USAGE_FACTS})`;
 	const stamp = await stampOf(db, 'usageStamp', USAGE_STAMP_SQL);
 	const table = await derivedTable(db, 'usage_facts', stamp, (connection, name) =>
 		createIfStill(connection, USAGE_STAMP_SQL, stamp, name, USAGE_FACTS)
