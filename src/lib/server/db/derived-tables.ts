@@ -17,6 +17,8 @@ interface Made {
 	key: string;
 	/** the table, or null when making it failed */
 	table: Promise<string | null>;
+	/** the table once it is made */
+	ready?: string;
 }
 
 /** Per database: per kind of table, the ones made (the current one last). */
@@ -69,6 +71,9 @@ export function derivedTable(
 		});
 	entry = { key, table };
 	list.push(entry);
+	void table.then((name) => {
+		if (name) entry.ready = name;
+	});
 	// The others go once this one is made, after a grace period for queries that still read them.
 	void table.then(() => {
 		const old = list.filter((other) => other !== entry);
@@ -87,4 +92,10 @@ export function derivedTable(
 		}, KEEP_SUPERSEDED_MS).unref();
 	});
 	return table;
+}
+
+/** The table of kind `kind` for `key` if it is already made, else null (nothing is started). */
+export function madeTable(db: Database, kind: string, key: string): string | null {
+	const list = made.get(rootOf(db))?.get(JSON.stringify([kind, db.scope ?? null]));
+	return list?.find((entry) => entry.key === key)?.ready ?? null;
 }

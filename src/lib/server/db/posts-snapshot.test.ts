@@ -95,7 +95,10 @@ describe('the posts copied once per change of the posts', () => {
 		expect(await viewSql(await withPostsSnapshot(db))).toBe(sql);
 		const imported = await importAny(db, join(SOURCE_FIXTURES, 'tweets.csv'), { fileName: 'tweets.csv' });
 		expect(imported.status).toBe('imported');
+		// A page that reads a few posts does not wait for the new copy: it reads the view meanwhile.
+		expect(await withPostsSnapshot(db, { wait: false })).toBe(db);
 		const afterImport = await withPostsSnapshot(db);
+		expect(await withPostsSnapshot(db, { wait: false })).not.toBe(db);
 		expect(await viewSql(afterImport)).not.toBe(sql);
 		expect(await afterImport.query(EVERY_POST)).toEqual(await db.query(EVERY_POST));
 		await removeImportsAndRelink(db, [imported.importId!]);

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, onDataChanged, queryRows, type Database } from './database';
-import { derivedTable } from './derived-tables';
+import { derivedTable, madeTable } from './derived-tables';
 import { withWriteLock } from './write-lock';
 
 /**
@@ -30,7 +30,7 @@ const SETTLE_MS = 1_000;
  * IDs change with every import and removal, and come back to the same values only when the rows do.
  * Two milliseconds at 250,000 posts, against seconds for a copy.
  */
-const POSTS_STAMP_SQL = `SELECT (SELECT count(*) || ':' || coalesce(sum(import_id), 0) || ':' || coalesce(max(import_id), 0) FROM main.post_observations)
+export const POSTS_STAMP_SQL = `SELECT (SELECT count(*) || ':' || coalesce(sum(import_id), 0) || ':' || coalesce(max(import_id), 0) FROM main.post_observations)
 	|| '/' || (SELECT count(*) || ':' || coalesce(sum(import_id), 0) || ':' || coalesce(max(import_id), 0) FROM main.x_note_texts) AS stamp`;
 
 interface State {
@@ -81,23 +81,29 @@ function copyFor(root: Database, stamp: string): Promise<string | null> {
 	});
 }
 
-/** The copy of the posts as they are now, or null when it cannot be made or the data changed meanwhile. */
-export async function postsCopy(db: Database): Promise<string | null> {
+/**
+ * The copy of the posts as they are now, or null when it cannot be made or the data changed meanwhile.
+ * With `wait: false`, null also when the copy is not made yet (it is started): for a page that reads
+ * a few posts, one scan of the view costs less than waiting for the whole copy after a start or an import.
+ */
+export async function postsCopy(db: Database, { wait = true } = {}): Promise<string | null> {
 	if (!enabled()) return null;
 	const root = rootOf(db);
 	const version = root.dataVersion;
 	const stamp = await postsStamp(root, version);
-	const table = await copyFor(root, stamp);
+	const made = copyFor(root, stamp);
+	const table = wait ? await made : madeTable(root, 'posts', stamp);
 	return table && root.dataVersion === version ? table : null;
 }
 
 /**
- * `db` reading the posts from the current data version's copy, made now if needed (the first
- * request after a change waits one scan, and every later read is a table scan). Falls back to `db`
- * itself when the copy cannot be made or the data changed while it was being made.
+ * `db` reading the posts from the copy of the posts as they are now, made now if needed (the first
+ * request after a change of the posts waits for it, and every later read is a table scan). Falls back
+ * to `db` itself when the copy cannot be made, the data changed while it was being made, or (with
+ * `wait: false`) it is not made yet.
  */
-export async function withPostsSnapshot(db: Database): Promise<Database> {
-	const table = await postsCopy(db);
+export async function withPostsSnapshot(db: Database, options: { wait?: boolean } = {}): Promise<Database> {
+	const table = await postsCopy(db, options);
 	if (!table) return db;
 	const root = rootOf(db);
 	const prepare = async (connection: DuckDBConnection) => {
