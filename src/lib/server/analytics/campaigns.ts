@@ -38,8 +38,7 @@ export function campaignSummaries(db: Database): Promise<CampaignSummary[]> {
 }
 
 async function summariseCampaigns(db: Database): Promise<CampaignSummary[]> {
-	// One scan of the posts: the view's when the copy is not ready yet, rather than waiting for the copy.
-	db = await withPostsSnapshot(db, { wait: false });
+	db = await withPostsSnapshot(db);
 	const rows = await db.query<Record<string, unknown>>(
 		`WITH rated AS (
 			SELECT platform, post_id, reach, impressions, engagements, collaborator,
@@ -151,8 +150,7 @@ async function pageOfCampaignPosts(
 	requested: number,
 	perPage: number
 ): Promise<CampaignPostsPage> {
-	// A page of one campaign's posts: the view's when the copy is not ready yet, rather than waiting for the copy.
-	db = await withPostsSnapshot(db, { wait: false });
+	db = await withPostsSnapshot(db);
 	// The posts view has one row per post observed: counted on the observations, without its window.
 	const [count] = await db.query<{ total: number }>(
 		`SELECT count(*) AS total FROM campaign_posts cp WHERE cp.campaign_id = $1
