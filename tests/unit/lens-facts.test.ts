@@ -5,9 +5,12 @@
  * library with each filter, for a branch manager, after an import of posts, of programs and of usage,
  * and after their removal.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDashboardQuery, type DashboardQuery } from '../../src/lib/domain/dashboard-filters';
+import { allBranches } from '../../src/lib/server/analytics/dashboard-context';
 import { literacyDashboard } from '../../src/lib/server/analytics/literacy';
 import { programsDashboard } from '../../src/lib/server/analytics/programs';
 import { socialDashboard } from '../../src/lib/server/analytics/social';
@@ -92,6 +95,12 @@ const PAGES: {
 
 /** Every page, every query, read both ways; a fresh data version first, so no cached page answers. */
 async function compareEveryPage(db: Database): Promise<void> {
+	// The branch list (kept while the records it reads are unchanged) against the views now.
+	const branches = await db.query<{ branch: string }>(
+		`SELECT DISTINCT branch FROM (SELECT branch FROM usage UNION ALL SELECT branch FROM programs UNION ALL SELECT branch FROM literacy)
+		 WHERE branch IS NOT NULL ORDER BY branch`
+	);
+	expect(await allBranches(db)).toEqual(branches.map((row) => row.branch));
 	for (const { page, now, before, queries } of PAGES) {
 		for (const q of queries) {
 			db.markChanged();
@@ -169,6 +178,18 @@ describe('the lens pages read from tables made once per change, with the figures
 		await removeImportsAndRelink(db, [imported.importId!]);
 		await compareEveryPage(db);
 	}, 180_000);
+
+	it('names a branch a new upload brings in, and forgets it when that upload is removed', async () => {
+		const before = await allBranches(db);
+		expect(before).not.toContain('Northgate');
+		const file = join(mkdtempSync(join(tmpdir(), 'lantern-branch-')), 'usage_northgate.csv');
+		writeFileSync(file, 'period_start,period,branch,metric,value\n2026-01-01,month,Northgate,visits,1200\n');
+		const imported = await importAny(db, file, { fileName: 'usage_northgate.csv' });
+		expect(imported.status).toBe('imported');
+		expect(await allBranches(db)).toEqual([...before, 'Northgate'].sort());
+		await removeImportsAndRelink(db, [imported.importId!]);
+		expect(await allBranches(db)).toEqual(before);
+	});
 
 	it('with the copies turned off (LANTERN_POSTS_SNAPSHOT=0), from the live views', async () => {
 		process.env.LANTERN_POSTS_SNAPSHOT = '0';

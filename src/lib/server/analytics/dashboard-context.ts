@@ -52,14 +52,40 @@ const DEFAULT_OPTIONS: Partial<Record<FilterName, string>> = {
 };
 
 /**
- * Every branch any upload names, in one order, so each keeps its colour on every page. Read once per
- * data version (and person's branches): three views' scans, a third of a cold Usage page at ×100.
- * Shared: not to be mutated.
+ * What the branch list reads, as one string that changes whenever it does: usage, program and
+ * literacy records are only added and removed with their import (IDs from a sequence), so their
+ * counts and the sums of their import IDs change with every import and removal. Milliseconds.
  */
-export function allBranches(db: Database): Promise<string[]> {
-	return byDataVersion(db, 'allBranches', null, async () =>
-		(await db.query<{ value: string }>(BRANCHES_SQL)).map((row) => row.value)
+const BRANCH_SOURCES_STAMP_SQL = `SELECT ${['usage_records', 'program_records', 'literacy_records']
+	.map(
+		(table) =>
+			`(SELECT count(*) || ':' || coalesce(sum(import_id), 0) || ':' || coalesce(max(import_id), 0) FROM main.${table})`
+	)
+	.join(" || '/' || ")} AS stamp`;
+const branchLists = new Map<string, Promise<string[]>>();
+
+/**
+ * Every branch any upload names, in one order, so each keeps its colour on every page. Read once per
+ * change of the usage, program and literacy records (and person's branches): three views' scans, a
+ * third of a cold Programs page at ×100, not repeated after a settings save or a relink. Shared: not
+ * to be mutated.
+ */
+export async function allBranches(db: Database): Promise<string[]> {
+	const stamp = await byDataVersion(
+		db.base ?? db,
+		'branchSourcesStamp',
+		null,
+		async () => (await db.query<{ stamp: string }>(BRANCH_SOURCES_STAMP_SQL))[0]!.stamp
 	);
+	const key = JSON.stringify([db.path, db.scope ?? null, stamp]);
+	let list = branchLists.get(key);
+	if (!list) {
+		list = db.query<{ value: string }>(BRANCHES_SQL).then((rows) => rows.map((row) => row.value));
+		if (branchLists.size >= 50) branchLists.clear();
+		branchLists.set(key, list);
+		list.catch(() => branchLists.delete(key));
+	}
+	return list;
 }
 
 /**
