@@ -7,6 +7,7 @@ import { relinkAfter } from '$lib/server/ingest/import-any';
 import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
 import { publishBackupControl } from '$lib/server/db/backup-control';
 import { keepPostsSnapshots } from '$lib/server/db/posts-snapshot';
+import { keepLensFacts } from '$lib/server/analytics/lens-facts';
 import { startUploaderNameSweeps } from '$lib/server/ingest/uploader-retention';
 import { startReportScheduler } from '$lib/server/reports/scheduler';
 import { sweepBrowserProfiles } from '$lib/server/reports/browser-leftovers';
@@ -19,6 +20,8 @@ export const init: ServerInit = async () => {
 	if (await loadDemoOnFirstStart(db)) console.log(`Lantern: loaded the demo library into ${db.path}`);
 	// The dashboards' copy of the posts, made now and after each burst of data changes, in the background.
 	keepPostsSnapshots(db);
+	// The Social, Programs and Usage pages' tables (lens-facts.ts), likewise.
+	keepLensFacts(db);
 	if (process.env.LANTERN_RENDER_ONLY !== '1') {
 		await prepareFirstAdmin(db);
 		// Raw uploads a crash left, and held ones past their hour, go now and every ten minutes.

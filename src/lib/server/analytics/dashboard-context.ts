@@ -5,6 +5,7 @@ import type { DateRange } from '../../domain/overview';
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { comparisonRange, defaultRange, resolveRange } from './date-range';
+import { byDataVersion } from '../db/version-cache';
 
 /** The parameters a statement names, only: DuckDB refuses to bind a parameter the SQL does not use. */
 export function usedParams(sql: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
@@ -46,14 +47,45 @@ const BRANCHES_SQL = `SELECT DISTINCT branch AS value FROM (
 const CAMPAIGNS_SQL = `SELECT CAST(campaign_id AS VARCHAR) AS value, name AS label FROM campaigns WHERE NOT archived ORDER BY starts_on DESC, name`;
 const STRATEGIES_SQL = `SELECT DISTINCT strategy AS value FROM post_strategies ORDER BY value`;
 const DEFAULT_OPTIONS: Partial<Record<FilterName, string>> = {
-	branch: BRANCHES_SQL,
 	campaign: CAMPAIGNS_SQL,
 	strategy: STRATEGIES_SQL
 };
 
-/** Every branch any upload names, in one order, so each keeps its colour on every page. */
+/**
+ * What the branch list reads, as one string that changes whenever it does: usage, program and
+ * literacy records are only added and removed with their import (IDs from a sequence), so their
+ * counts and the sums of their import IDs change with every import and removal. Milliseconds.
+ */
+const BRANCH_SOURCES_STAMP_SQL = `SELECT ${['usage_records', 'program_records', 'literacy_records']
+	.map(
+		(table) =>
+			`(SELECT count(*) || ':' || coalesce(sum(import_id), 0) || ':' || coalesce(max(import_id), 0) FROM main.${table})`
+	)
+	.join(" || '/' || ")} AS stamp`;
+const branchLists = new Map<string, Promise<string[]>>();
+
+/**
+ * Every branch any upload names, in one order, so each keeps its colour on every page. Read once per
+ * change of the usage, program and literacy records (and person's branches): three views' scans, a
+ * third of a cold Programs page at ×100, not repeated after a settings save or a relink. Shared: not
+ * to be mutated.
+ */
 export async function allBranches(db: Database): Promise<string[]> {
-	return (await db.query<{ value: string }>(BRANCHES_SQL)).map((row) => row.value);
+	const stamp = await byDataVersion(
+		db.base ?? db,
+		'branchSourcesStamp',
+		null,
+		async () => (await db.query<{ stamp: string }>(BRANCH_SOURCES_STAMP_SQL))[0]!.stamp
+	);
+	const key = JSON.stringify([db.path, db.scope ?? null, stamp]);
+	let list = branchLists.get(key);
+	if (!list) {
+		list = db.query<{ value: string }>(BRANCHES_SQL).then((rows) => rows.map((row) => row.value));
+		if (branchLists.size >= 50) branchLists.clear();
+		branchLists.set(key, list);
+		list.catch(() => branchLists.delete(key));
+	}
+	return list;
 }
 
 /**
@@ -74,6 +106,10 @@ export async function dashboardContext(
 	const lists: Partial<Record<FilterName, FilterOption[]>> = {};
 	for (const name of options.offers) {
 		const sql = options.optionsSql?.[name] ?? DEFAULT_OPTIONS[name];
+		if (!sql && name === 'branch') {
+			lists.branch = (await allBranches(db)).map((value) => ({ value, label: value }));
+			continue;
+		}
 		if (!sql) continue;
 		const rows = await db.query<{ value: string; label?: string }>(sql);
 		lists[name] = rows.map((row) => ({ value: String(row.value), label: row.label ?? String(row.value) }));

@@ -4,22 +4,31 @@ import type { Database } from '../db/database';
 import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
 import { byDataVersion } from '../db/version-cache';
 import { withOtherBranches } from '../../domain/other-branches';
+import { getSettings } from '../settings';
+import { programFacts } from './lens-facts';
 
-// Programs are dated in the library's time zone, as on the Overview; $tz is bound, never spliced.
-const DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
-const IN = (from: string, to: string) => `${DAY} BETWEEN CAST($${from} AS DATE) AND CAST($${to} AS DATE)`;
+/**
+ * The programs read (lens-facts.ts): each with its day in the library's time zone, its category name
+ * and whether any post promoted it, worked out once per data version. `$facts` in the SQL below.
+ */
+const FACTS = '$facts';
+const IN = (from: string, to: string) => `day BETWEEN CAST($${from} AS DATE) AND CAST($${to} AS DATE)`;
+type Params = Record<string, string | number | null>;
 /**
  * Programs that were held, each with whether it was promoted: by any post linked to it, or, with a
- * campaign filter, by one of that campaign's posts (the rule campaign pages use).
+ * campaign filter, by one of that campaign's posts (the rule campaign pages use). A filter not
+ * chosen is left out of the SQL.
  */
-const HELD = `(SELECT p.*, coalesce(p.category, 'Uncategorised') AS category_name,
-		EXISTS (SELECT 1 FROM program_promotions pp
-			WHERE pp.program_id = p.program_id AND pp.program_source = p.source
-			AND (CAST($campaign AS INTEGER) IS NULL OR (pp.platform, pp.post_id) IN (
-				SELECT platform, post_id FROM campaign_posts WHERE campaign_id = CAST($campaign AS INTEGER)))) AS promoted
-	FROM programs p WHERE NOT p.cancelled
-		AND (CAST($branch AS VARCHAR) IS NULL OR p.branch = $branch)
-		AND (CAST($audience AS VARCHAR) IS NULL OR list_contains(p.audiences, $audience) OR p.audience = $audience))`;
+function held(params: Params): string {
+	const promoted =
+		params.campaign === null
+			? 'p.promoted'
+			: `(p.program_id, p.source) IN (SELECT pp.program_id, pp.program_source FROM program_promotions pp
+				WHERE (pp.platform, pp.post_id) IN (SELECT platform, post_id FROM campaign_posts WHERE campaign_id = CAST($campaign AS INTEGER)))`;
+	return `(SELECT p.* REPLACE (${promoted} AS promoted) FROM ${FACTS} p WHERE NOT p.cancelled
+		${params.branch === null ? '' : 'AND p.branch = $branch'}
+		${params.audience === null ? '' : 'AND (list_contains(p.audiences, $audience) OR p.audience = $audience)'})`;
+}
 const FIGURES = `count(*) FILTER (WHERE ${IN('from', 'to')}) AS programs,
 	sum(attendance) FILTER (WHERE ${IN('from', 'to')}) AS attendance,
 	count(*) FILTER (WHERE ${IN('pfrom', 'pto')}) AS "previousPrograms",
@@ -27,28 +36,34 @@ const FIGURES = `count(*) FILTER (WHERE ${IN('from', 'to')}) AS programs,
 	sum(attendance) FILTER (WHERE ${IN('from', 'to')} AND registrations > 0 AND attendance IS NOT NULL) AS "registeredAttendance",
 	sum(registrations) FILTER (WHERE ${IN('from', 'to')} AND registrations > 0 AND attendance IS NOT NULL) AS registrations`;
 
-async function groups(db: Database, params: Record<string, string | number | null>): Promise<ProgramGroup[]> {
+/** Runs `sql` with the programs' relation spliced in for `$facts` (a table name or a subquery, never user input). */
+function query<T>(db: Database, sql: string, params: Params, facts: string): Promise<T[]> {
+	const spliced = sql.replaceAll(FACTS, facts);
+	return db.query<T & Record<string, unknown>>(spliced, usedParams(spliced, params));
+}
+
+async function groups(db: Database, params: Params, facts: string): Promise<ProgramGroup[]> {
 	const grouped = `SELECT CASE WHEN grouping(category_name) = 0 THEN 'category' WHEN grouping(branch) = 0 THEN 'branch'
 			WHEN grouping(promoted) = 0 THEN 'promoted' ELSE 'all' END AS dimension,
 			CASE WHEN grouping(category_name) = 0 THEN category_name WHEN grouping(branch) = 0 THEN branch
 				WHEN grouping(promoted) = 0 THEN CASE WHEN promoted THEN 'promoted' ELSE 'not promoted' END END AS value,
 			${FIGURES}
-		FROM ${HELD} WHERE ${IN('from', 'to')} OR ${IN('pfrom', 'pto')}
+		FROM ${held(params)} WHERE ${IN('from', 'to')} OR ${IN('pfrom', 'pto')}
 		GROUP BY GROUPING SETS ((category_name), (branch), (promoted), ())`;
 	// A program for several audiences counts once under each of them.
 	const byAudience = `SELECT 'audience' AS dimension, audience_name AS value, ${FIGURES}
-		FROM (SELECT *, unnest(CASE WHEN len(coalesce(audiences, [])) = 0 THEN ['No audience given'] ELSE audiences END) AS audience_name FROM ${HELD})
+		FROM (SELECT *, unnest(CASE WHEN len(coalesce(audiences, [])) = 0 THEN ['No audience given'] ELSE audiences END) AS audience_name FROM ${held(params)})
 		WHERE ${IN('from', 'to')} OR ${IN('pfrom', 'pto')}
 		GROUP BY audience_name`;
 	const sql = `SELECT * FROM (${grouped} UNION ALL ${byAudience}) ORDER BY dimension, attendance DESC NULLS LAST, value`;
-	return db.query<ProgramGroup & Record<string, unknown>>(sql, usedParams(sql, params));
+	return query<ProgramGroup>(db, sql, params, facts);
 }
 
-async function months(db: Database, params: Record<string, string | number | null>): Promise<ProgramMonth[]> {
-	const sql = `SELECT strftime(date_trunc('month', ${DAY}), '%Y-%m-%d') AS month, coalesce(branch, 'No branch given') AS branch,
+async function months(db: Database, params: Params, facts: string): Promise<ProgramMonth[]> {
+	const sql = `SELECT strftime(date_trunc('month', day), '%Y-%m-%d') AS month, coalesce(branch, 'No branch given') AS branch,
 			sum(attendance) AS value
-		FROM ${HELD} WHERE ${IN('from', 'to')} AND attendance IS NOT NULL GROUP BY ALL ORDER BY month, branch`;
-	return db.query<ProgramMonth & Record<string, unknown>>(sql, usedParams(sql, params));
+		FROM ${held(params)} WHERE ${IN('from', 'to')} AND attendance IS NOT NULL GROUP BY ALL ORDER BY month, branch`;
+	return query<ProgramMonth>(db, sql, params, facts);
 }
 
 /** Everything the Programs page shows for one query. */
@@ -61,16 +76,17 @@ export function programsDashboard(db: Database, query: DashboardQuery): Promise<
 }
 
 async function computeProgramsDashboard(db: Database, query: DashboardQuery): Promise<ProgramsDashboard> {
+	const facts = await programFacts(db, (await getSettings(db)).timeZone);
 	const context = await dashboardContext(db, query, {
-		lastDaySql: `SELECT max(${DAY}) AS last FROM programs WHERE attendance IS NOT NULL`,
+		lastDaySql: `SELECT max(day) AS last FROM ${facts} WHERE attendance IS NOT NULL`,
 		offers: ['branch', 'audience', 'campaign'],
 		optionsSql: {
-			audience: `SELECT DISTINCT unnest(audiences) AS value FROM programs ORDER BY value`
+			audience: `SELECT DISTINCT unnest(audiences) AS value FROM ${facts} ORDER BY value`
 		}
 	});
 	return cachedByDataVersion(db, 'programs', context, async () => {
 		const { range, previousRange: previous, filters } = context;
-		const params = {
+		const params: Params = {
 			tz: context.timeZone,
 			from: range.from,
 			to: range.to,
@@ -81,12 +97,12 @@ async function computeProgramsDashboard(db: Database, query: DashboardQuery): Pr
 			campaign: filters.campaign ?? null
 		};
 		const [groupRows, monthRows, links, branches, [have]] = await Promise.all([
-			groups(db, params),
-			months(db, params),
+			groups(db, params, facts),
+			months(db, params, facts),
 			campaignLinks(db, range, 'programs:'),
 			allBranches(db),
 			db.query<{ programs: number; promotions: number }>(
-				`SELECT (SELECT count(*) FROM programs) AS programs, (SELECT count(*) FROM program_promotions) AS promotions`
+				`SELECT (SELECT count(*) FROM ${facts}) AS programs, (SELECT count(*) FROM program_promotions) AS promotions`
 			)
 		]);
 		return {

@@ -10,32 +10,39 @@ import type {
 import { PLATFORM_LABELS } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
 import { cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
-import { withPostsSnapshot } from '../db/posts-snapshot';
+import { getSettings } from '../settings';
+import { socialPosts } from './lens-facts';
 import { byDataVersion } from '../db/version-cache';
 
 type Params = Record<string, string | number | null>;
-// Every date and hour is the library's: $tz is bound, never spliced.
-const DAY = 'CAST(timezone($tz, published_at) AS DATE)';
-const IN = (from: string, to: string) => `${DAY} BETWEEN CAST($${from} AS DATE) AND CAST($${to} AS DATE)`;
+/**
+ * The posts read (lens-facts.ts): every post with its day, weekday and hour in the library's time
+ * zone, worked out once per change of the posts rather than in every query. `$posts` in the SQL below.
+ */
+const POSTS = '$posts';
+const IN = (from: string, to: string) => `day BETWEEN CAST($${from} AS DATE) AND CAST($${to} AS DATE)`;
 /**
  * The library's own posts (not partners' collaboration posts, not stories), narrowed by the
- * platform, campaign and strategy filters; each filter binds NULL for "all".
+ * platform, campaign and strategy filters. A filter not chosen is left out of the SQL, so DuckDB never
+ * reads the campaign or strategy links for "all".
  */
-const OWN = `(SELECT * FROM posts WHERE collaborator IS NULL
-	AND (CAST($platform AS VARCHAR) IS NULL OR platform = $platform)
-	AND (CAST($campaign AS INTEGER) IS NULL OR (platform, post_id) IN
-		(SELECT platform, post_id FROM campaign_posts WHERE campaign_id = CAST($campaign AS INTEGER)))
-	AND (CAST($strategy AS VARCHAR) IS NULL OR (platform, post_id) IN
-		(SELECT platform, post_id FROM post_strategies WHERE strategy = $strategy)))`;
+function own(params: Params): string {
+	return `(SELECT * FROM ${POSTS} WHERE collaborator IS NULL
+	${params.platform === null ? '' : 'AND platform = $platform'}
+	${params.campaign === null ? '' : 'AND (platform, post_id) IN (SELECT platform, post_id FROM campaign_posts WHERE campaign_id = CAST($campaign AS INTEGER))'}
+	${params.strategy === null ? '' : 'AND (platform, post_id) IN (SELECT platform, post_id FROM post_strategies WHERE strategy = $strategy)'})`;
+}
 const RATED = 'impressions > 0 AND engagements IS NOT NULL';
 /** Posts with fewer impressions than this are not ranked among the best and worst. */
 const RANKING_FLOOR = 100;
 
-function query<T>(db: Database, sql: string, params: Params): Promise<T[]> {
-	return db.query<T & Record<string, unknown>>(sql, usedParams(sql, params));
+/** Runs `sql` with the posts' relation spliced in for `$posts` (a table name or a subquery, never user input). */
+function query<T>(db: Database, sql: string, params: Params, posts: string): Promise<T[]> {
+	const spliced = sql.replaceAll(POSTS, posts);
+	return db.query<T & Record<string, unknown>>(spliced, usedParams(spliced, params));
 }
 
-function platforms(db: Database, params: Params): Promise<PlatformFigures[]> {
+function platforms(db: Database, params: Params, posts: string): Promise<PlatformFigures[]> {
 	const figures = (from: string, to: string, prefix: string) => {
 		const name = (column: string) =>
 			prefix ? `"${prefix}${column[0]!.toUpperCase()}${column.slice(1)}"` : `"${column}"`;
@@ -49,43 +56,47 @@ function platforms(db: Database, params: Params): Promise<PlatformFigures[]> {
 	return query<PlatformFigures>(
 		db,
 		`SELECT platform, ${figures('from', 'to', '')}, ${figures('pfrom', 'pto', 'previous')}
-		 FROM ${OWN} WHERE ${IN('from', 'to')} OR ${IN('pfrom', 'pto')}
+		 FROM ${own(params)} WHERE ${IN('from', 'to')} OR ${IN('pfrom', 'pto')}
 		 GROUP BY GROUPING SETS ((platform), ()) ORDER BY platform NULLS FIRST`,
-		params
+		params,
+		posts
 	);
 }
 
 /** The best or worst posts by engagement rate; DuckDB keeps only the top rows, so 250,000 posts are never sent here. */
-function ranked(db: Database, params: Params, order: 'DESC' | 'ASC'): Promise<RankedPost[]> {
+function ranked(db: Database, params: Params, posts: string, order: 'DESC' | 'ASC'): Promise<RankedPost[]> {
 	return query<RankedPost>(
 		db,
 		`SELECT platform, post_id AS "postId", strftime(timezone($tz, published_at), '%Y-%m-%d %H:%M') AS "publishedAt",
 			left(text, 280) AS text, permalink, post_type AS "postType", impressions, reach, engagements,
 			engagements / impressions AS "engagementRate"
-		 FROM ${OWN} WHERE ${IN('from', 'to')} AND ${RATED} AND impressions >= ${RANKING_FLOOR}
+		 FROM ${own(params)} WHERE ${IN('from', 'to')} AND ${RATED} AND impressions >= ${RANKING_FLOOR}
 		 ORDER BY "engagementRate" ${order}, impressions DESC, post_id LIMIT 5`,
-		params
+		params,
+		posts
 	);
 }
 
-function slots(db: Database, params: Params): Promise<PostingSlot[]> {
+function slots(db: Database, params: Params, posts: string): Promise<PostingSlot[]> {
 	return query<PostingSlot>(
 		db,
-		`SELECT isodow(timezone($tz, published_at)) - 1 AS weekday, hour(timezone($tz, published_at)) AS hour, count(*) AS posts,
+		`SELECT weekday, hour, count(*) AS posts,
 			sum(engagements) FILTER (WHERE ${RATED}) / nullif(sum(impressions) FILTER (WHERE ${RATED}), 0) AS "engagementRate"
-		 FROM ${OWN} WHERE ${IN('from', 'to')} GROUP BY ALL ORDER BY weekday, hour`,
-		params
+		 FROM ${own(params)} WHERE ${IN('from', 'to')} GROUP BY ALL ORDER BY weekday, hour`,
+		params,
+		posts
 	);
 }
 
-function formats(db: Database, params: Params): Promise<FormatFigures[]> {
+function formats(db: Database, params: Params, posts: string): Promise<FormatFigures[]> {
 	return query<FormatFigures>(
 		db,
 		`SELECT platform, coalesce(post_type, 'not given') AS format, count(*) AS posts, sum(impressions) AS impressions,
 			sum(engagements) AS engagements,
 			sum(engagements) FILTER (WHERE ${RATED}) / nullif(sum(impressions) FILTER (WHERE ${RATED}), 0) AS "engagementRate"
-		 FROM ${OWN} WHERE ${IN('from', 'to')} GROUP BY ALL ORDER BY platform, posts DESC`,
-		params
+		 FROM ${own(params)} WHERE ${IN('from', 'to')} GROUP BY ALL ORDER BY platform, posts DESC`,
+		params,
+		posts
 	);
 }
 
@@ -97,7 +108,8 @@ function followers(db: Database, params: Params): Promise<FollowerPoint[]> {
 		 FROM account_daily WHERE followers IS NOT NULL AND date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
 			AND (CAST($platform AS VARCHAR) IS NULL OR platform = $platform)
 		 GROUP BY ALL ORDER BY platform, week`,
-		params
+		params,
+		''
 	);
 }
 
@@ -111,11 +123,11 @@ export function socialDashboard(db: Database, query: DashboardQuery): Promise<So
 }
 
 async function computeSocialDashboard(db: Database, query_: DashboardQuery): Promise<SocialDashboard> {
-	db = await withPostsSnapshot(db);
+	const posts = await socialPosts(db, (await getSettings(db)).timeZone);
 	const context = await dashboardContext(db, query_, {
-		lastDaySql: `SELECT max(${DAY}) AS last FROM posts`,
+		lastDaySql: `SELECT max(day) AS last FROM ${posts}`,
 		offers: ['platform', 'campaign', 'strategy'],
-		optionsSql: { platform: `SELECT DISTINCT platform AS value FROM posts ORDER BY value` }
+		optionsSql: { platform: `SELECT DISTINCT platform AS value FROM ${posts} ORDER BY value` }
 	});
 	context.options.platform = context.options.platform?.map((option) => ({
 		value: option.value,
@@ -134,19 +146,20 @@ async function computeSocialDashboard(db: Database, query_: DashboardQuery): Pro
 			strategy: filters.strategy ?? null
 		};
 		const [platformRows, top, bottom, slotRows, formatRows, followerRows, links, [counts]] = await Promise.all([
-			platforms(db, params),
-			ranked(db, params, 'DESC'),
-			ranked(db, params, 'ASC'),
-			slots(db, params),
-			formats(db, params),
+			platforms(db, params, posts),
+			ranked(db, params, posts, 'DESC'),
+			ranked(db, params, posts, 'ASC'),
+			slots(db, params, posts),
+			formats(db, params, posts),
 			followers(db, params),
 			campaignLinks(db, range),
 			query<{ posts: number; accounts: number; stories: number; collaborations: number }>(
 				db,
-				`SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM account_daily WHERE followers IS NOT NULL) AS accounts,
-					(SELECT count(*) FROM stories WHERE ${IN('from', 'to')}) AS stories,
-					(SELECT count(*) FROM posts WHERE collaborator IS NOT NULL AND ${IN('from', 'to')}) AS collaborations`,
-				params
+				`SELECT (SELECT count(*) FROM ${POSTS}) AS posts, (SELECT count(*) FROM account_daily WHERE followers IS NOT NULL) AS accounts,
+					(SELECT count(*) FROM stories WHERE CAST(timezone($tz, published_at) AS DATE) BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS stories,
+					(SELECT count(*) FROM ${POSTS} WHERE collaborator IS NOT NULL AND ${IN('from', 'to')}) AS collaborations`,
+				params,
+				posts
 			)
 		]);
 		return {

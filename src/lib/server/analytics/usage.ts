@@ -3,42 +3,47 @@ import type { UsageDashboard, UsageMonth, UsageTotal } from '../../domain/usage-
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
-import { PERIOD_PREFERENCE } from './usage-period';
+import { usageFacts } from './lens-facts';
 import { byDataVersion } from '../db/version-cache';
 import { withOtherBranches } from '../../domain/other-branches';
 
 const MEASURED = `'circulation', 'digital_checkouts', 'visits', 'new_cards', 'website_sessions', 'computer_sessions', 'wifi_sessions'`;
 /**
- * Usage rows, each metric at one granularity (monthly when it has any, else weekly, else daily), so
- * monthly reports beside daily door counts are never added together; as on the Overview.
+ * The usage rows read (lens-facts.ts): each with the last day it covers and whether it is counted
+ * (each metric at one granularity: monthly when it has any, else weekly, else daily, so monthly
+ * reports beside daily door counts are never added together; as on the Overview), worked out once
+ * per data version. `$facts` in the SQL below.
  */
-const CHOSEN = `(SELECT * FROM usage u WHERE metric IN (${MEASURED})
-	AND period = (SELECT period FROM usage v WHERE v.metric = u.metric GROUP BY period ORDER BY ${PERIOD_PREFERENCE} LIMIT 1))`;
-/** The last day a row covers: a range counts only the periods wholly inside it, as on the Overview. */
-const PERIOD_END = `CAST(CASE period WHEN 'month' THEN period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY
-	WHEN 'week' THEN period_start + INTERVAL 6 DAY WHEN 'year' THEN period_start + INTERVAL 1 YEAR - INTERVAL 1 DAY
-	ELSE period_start END AS DATE)`;
+const FACTS = '$facts';
+const CHOSEN = `(SELECT * FROM ${FACTS} WHERE counted AND metric IN (${MEASURED}))`;
+/** A range counts only the periods wholly inside it, as on the Overview. */
 const INSIDE = (from: string, to: string) =>
-	`(period_start >= CAST($${from} AS DATE) AND ${PERIOD_END} <= CAST($${to} AS DATE))`;
+	`(period_start >= CAST($${from} AS DATE) AND period_end <= CAST($${to} AS DATE))`;
 const BRANCH = `(CAST($branch AS VARCHAR) IS NULL OR branch = $branch)`;
 /** Circulation is physical plus digital: the two metrics also make a third, total_circulation. */
-const WITH_TOTAL = `(SELECT branch, period_start, period, metric, value FROM ${CHOSEN}
-	UNION ALL SELECT branch, period_start, period, 'total_circulation', value FROM ${CHOSEN} WHERE metric IN ('circulation', 'digital_checkouts'))`;
+const WITH_TOTAL = `(SELECT branch, period_start, period_end, metric, value FROM ${CHOSEN}
+	UNION ALL SELECT branch, period_start, period_end, 'total_circulation', value FROM ${CHOSEN} WHERE metric IN ('circulation', 'digital_checkouts'))`;
 
-async function totals(db: Database, params: Record<string, string | null>): Promise<UsageTotal[]> {
+/** Runs `sql` with the usage rows' relation spliced in for `$facts` (a table name or a subquery, never user input). */
+function query<T>(db: Database, sql: string, params: Record<string, string | null>, facts: string): Promise<T[]> {
+	const spliced = sql.replaceAll(FACTS, facts);
+	return db.query<T & Record<string, unknown>>(spliced, usedParams(spliced, params));
+}
+
+async function totals(db: Database, params: Record<string, string | null>, facts: string): Promise<UsageTotal[]> {
 	const sql = `SELECT branch, metric AS measure,
 			sum(value) FILTER (WHERE ${INSIDE('from', 'to')}) AS current,
 			sum(value) FILTER (WHERE ${INSIDE('pfrom', 'pto')}) AS previous
 		FROM ${WITH_TOTAL} WHERE ${BRANCH} AND (${INSIDE('from', 'to')} OR ${INSIDE('pfrom', 'pto')})
 		GROUP BY GROUPING SETS ((branch, metric), (metric)) ORDER BY branch NULLS FIRST, measure`;
-	return db.query<UsageTotal & Record<string, unknown>>(sql, usedParams(sql, params));
+	return query<UsageTotal>(db, sql, params, facts);
 }
 
-async function months(db: Database, params: Record<string, string | null>): Promise<UsageMonth[]> {
+async function months(db: Database, params: Record<string, string | null>, facts: string): Promise<UsageMonth[]> {
 	const sql = `SELECT strftime(date_trunc('month', period_start), '%Y-%m-%d') AS month, branch, metric AS measure, sum(value) AS value
 		FROM ${WITH_TOTAL} WHERE ${BRANCH} AND ${INSIDE('from', 'to')}
 		GROUP BY ALL ORDER BY month, branch, measure`;
-	return db.query<UsageMonth & Record<string, unknown>>(sql, usedParams(sql, params));
+	return query<UsageMonth>(db, sql, params, facts);
 }
 
 /** The service population of the library named in Settings, from its newest PLS year. */
@@ -62,8 +67,9 @@ export function usageDashboard(db: Database, query: DashboardQuery): Promise<Usa
 }
 
 async function computeUsageDashboard(db: Database, query: DashboardQuery): Promise<UsageDashboard> {
+	const facts = await usageFacts(db);
 	const context = await dashboardContext(db, query, {
-		lastDaySql: `SELECT max(period_start) AS last FROM usage`,
+		lastDaySql: `SELECT max(period_start) AS last FROM ${facts}`,
 		offers: ['branch', 'campaign']
 	});
 	return cachedByDataVersion(db, 'usage', context, async () => {
@@ -76,12 +82,12 @@ async function computeUsageDashboard(db: Database, query: DashboardQuery): Promi
 			branch: filters.branch ?? null
 		};
 		const [totalRows, monthRows, links, branches, people, [have]] = await Promise.all([
-			totals(db, params),
-			months(db, params),
+			totals(db, params, facts),
+			months(db, params, facts),
 			campaignLinks(db, range, 'usage:'),
 			allBranches(db),
 			population(db),
-			db.query<{ n: number }>(`SELECT count(*) AS n FROM usage`)
+			db.query<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
 		]);
 		return {
 			context,
