@@ -39,7 +39,7 @@ test.describe('typed before the page hydrates', () => {
 test('filters chosen on the Overview before it hydrates are the ones it shows', async ({ page }) => {
 	const release = await holdScripts(page);
 	await page.goto('/overview', { waitUntil: 'commit' });
-	const form = page.getByRole('form', { name: 'Date range' });
+	const form = page.getByRole('form', { name: 'Filters' });
 	await form.getByLabel('From').fill('2026-01-01');
 	await form.getByLabel('To').fill('2026-03-31');
 	await form.getByLabel('Compare with').selectOption('year');
