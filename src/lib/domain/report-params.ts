@@ -3,6 +3,7 @@ import { IsoDate } from './dates';
 import { STRATEGIES } from './campaigns';
 import type { DashboardContext } from './dashboard-filters';
 import { COMPARISONS } from './overview';
+import { PLATFORM_LABELS } from './vocabulary';
 import { describeZodError } from './zod-message';
 
 /** The sections a board report can hold, in the order a board packet usually reads. */
@@ -74,7 +75,11 @@ export const ReportParams = z
 		/** campaigns by name, in the order shown; null: every campaign that ran in the period */
 		campaigns: z.array(Text(200).min(1)).max(30).nullable().default(null),
 		/** the platform the social figures are limited to (posts, stories, account figures); absent: every platform */
-		platform: Text(40).min(1).optional(),
+		platform: z
+			.enum(Object.keys(PLATFORM_LABELS) as [string, ...string[]], {
+				message: `must be one of ${Object.keys(PLATFORM_LABELS).join(', ')}`
+			})
+			.optional(),
 		/** the posting strategy the social figures are limited to; absent: every strategy */
 		strategy: z.enum(STRATEGIES, { message: `must be one of ${STRATEGIES.join(', ')}` }).optional(),
 		/** the audience programs and summer reading are limited to (a program audience or an age group); absent: all */
