@@ -194,6 +194,9 @@ describe('filters on the demo library, against sums on the base tables', () => {
 		expect(kpi('attendance').value).toBeLessThan(await attendance(half, 'Eastside', null));
 		expect(kpi('circulation').value).toBe(await circulation(half, 'Eastside'));
 		expect(report.overview.notApplied.usage).toMatch(/Not narrowed by platform or audience/);
+		expect(report.summary.paragraphs[0]).toContain(
+			'Its figures are limited to branch Eastside, platform Instagram and audience Teens, where a figure can be'
+		);
 		const strategyPosts = report.strategies!.coverage.posts;
 		expect(strategyPosts).toBe(await postCount(half, { platform: 'instagram' }));
 		expect(report.social!.months.reduce((sum, m) => sum + m.posts, 0)).toBe(

@@ -164,6 +164,7 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 	const generated = has('summary')
 		? executiveSummary({
 				overview: data,
+				branches: params.branches,
 				campaigns: impact.map(({ campaign, panels }) => ({ ...campaign, panels })),
 				visits
 			})
