@@ -63,9 +63,11 @@ Commands:
   report --from YYYY-MM-DD --to YYYY-MM-DD [--compare previous|year] --out FILE.pdf
          [--branch NAME]… [--campaign NAME]… [--sections cover,summary,…] [--paper letter|a4]
          [--orientation portrait|landscape] [--title TEXT] [--prepared-by NAME]
+         [--platform NAME] [--strategy NAME] [--audience NAME]
                                Render the board report PDF with Chromium (sections: cover, summary,
                                social, programs, usage, literacy, campaigns, strategies, peers, methodology,
-                               appendix; --campaign none for no campaign)
+                               appendix; --campaign none for no campaign; --platform, --strategy and
+                               --audience narrow the figures they apply to, as the dashboards' filters do)
   report --template NAME --out FILE.pdf
                                Render the board report with Chromium (a saved template's period
                                is resolved today); --format html|xlsx for a standalone web page or
@@ -109,7 +111,10 @@ const Flags = z.object({
 	paper: z.string().optional(),
 	orientation: z.string().optional(),
 	title: z.string().optional(),
-	'prepared-by': z.string().optional()
+	'prepared-by': z.string().optional(),
+	platform: z.string().optional(),
+	strategy: z.string().optional(),
+	audience: z.string().optional()
 });
 type Flags = z.infer<typeof Flags>;
 const asFlag = (field: string) => `--${field}`;
@@ -179,6 +184,9 @@ function reportParamsFromFlags(flags: Flags): ReportParams {
 	set('orientation', flags.orientation);
 	set('title', flags.title);
 	set('prepared_by', flags['prepared-by']);
+	set('platform', flags.platform);
+	set('strategy', flags.strategy);
+	set('audience', flags.audience);
 	try {
 		return reportParamsFromQuery(query);
 	} catch (error) {
@@ -341,7 +349,10 @@ async function main(argv: string[]): Promise<number> {
 			paper: { type: 'string' },
 			orientation: { type: 'string' },
 			title: { type: 'string' },
-			'prepared-by': { type: 'string' }
+			'prepared-by': { type: 'string' },
+			platform: { type: 'string' },
+			strategy: { type: 'string' },
+			audience: { type: 'string' }
 		}
 	});
 	const parsed = Flags.safeParse(values);

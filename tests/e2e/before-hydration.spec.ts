@@ -39,15 +39,15 @@ test.describe('typed before the page hydrates', () => {
 test('filters chosen on the Overview before it hydrates are the ones it shows', async ({ page }) => {
 	const release = await holdScripts(page);
 	await page.goto('/overview', { waitUntil: 'commit' });
-	const form = page.getByRole('form', { name: 'Date range' });
-	await form.getByLabel('From').fill('2026-01-01');
-	await form.getByLabel('To').fill('2026-03-31');
+	const form = page.getByRole('form', { name: 'Filters' });
+	await form.getByLabel('From', { exact: true }).fill('2026-01-01');
+	await form.getByLabel('To', { exact: true }).fill('2026-03-31');
 	await form.getByLabel('Compare with').selectOption('year');
 	expect(await isHydrated(page)).toBe(false);
 	release();
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-	await expect(form.getByLabel('From')).toHaveValue('2026-01-01');
-	await expect(form.getByLabel('To')).toHaveValue('2026-03-31');
+	await expect(form.getByLabel('From', { exact: true })).toHaveValue('2026-01-01');
+	await expect(form.getByLabel('To', { exact: true })).toHaveValue('2026-03-31');
 	await expect(form.getByLabel('Compare with')).toHaveValue('year');
 	await form.getByRole('button', { name: 'Show' }).click();
 	await expect(page).toHaveURL(/from=2026-01-01&to=2026-03-31&compare=year/);

@@ -42,7 +42,8 @@ export interface BoardReportData {
 	/** every week's figures by platform, for the appendix: the long table that must keep every row */
 	weekly: OverviewData['weeklyEngagement'] | null;
 	doors: DoorCountDay[] | null;
-	literacy: { months: LiteracyMonth[]; surveys: SurveyOutcome[] } | null;
+	/** audienceApplied: whether the summer reading months are the report's audience's (an age group they name) */
+	literacy: { months: LiteracyMonth[]; surveys: SurveyOutcome[]; audienceApplied: boolean } | null;
 	campaigns: { campaign: CampaignSummary; panels: ImpactPanelData[] }[];
 	strategies: { rows: StrategyRow[]; coverage: StrategyCoverage } | null;
 	/** the library's per-person PLS figures against its peers', or why Lantern has none */

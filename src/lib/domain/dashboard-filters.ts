@@ -59,6 +59,11 @@ export interface DashboardContext {
 	filters: DashboardFilterQuery;
 	/** the lists of the filters this page offers; a filter absent here is not offered */
 	options: Partial<Record<FilterName, FilterOption[]>>;
+	/**
+	 * filters chosen (on another page) that this page cannot take: kept in its form and links so they
+	 * come back on the pages that can, and named so nobody thinks they narrowed these figures
+	 */
+	notOffered?: Partial<Record<FilterName, string>>;
 	/** the chosen campaign's window, when a campaign filter sets the range */
 	campaign: { id: number; name: string; startsOn: string; endsOn: string } | null;
 	timeZone: string;
@@ -73,7 +78,7 @@ export const FILTER_LABELS: Record<FilterName, string> = {
 };
 
 /** "Filters on: branch Eastside; platform Instagram." or "No filters: every branch, …", for the page to say. */
-export function describeFilters(context: DashboardContext): string {
+export function describeFilters(context: DashboardContext, period?: string): string {
 	const on: string[] = [];
 	for (const name of FILTER_NAMES) {
 		const value = context.filters[name];
@@ -84,10 +89,21 @@ export function describeFilters(context: DashboardContext): string {
 				: (context.options[name].find((option) => option.value === String(value))?.label ?? String(value));
 		on.push(`${FILTER_LABELS[name].toLowerCase()} ${label}`);
 	}
-	const period = `${formatDateRange(context.range.from, context.range.to)} against ${COMPARISON_LABELS[context.comparison]} (${formatDateRange(context.previousRange.from, context.previousRange.to)})`;
+	period ??= `${formatDateRange(context.range.from, context.range.to)} against ${COMPARISON_LABELS[context.comparison]} (${formatDateRange(context.previousRange.from, context.previousRange.to)})`;
 	const offered = (Object.keys(context.options) as FilterName[]).filter((name) => context.filters[name] === undefined);
 	const all = offered.length ? `; all ${offered.map((name) => plural(name)).join(', ')}` : '';
 	return on.length ? `Filters on: ${on.join('; ')}. Period: ${period}.` : `No filters on${all}. Period: ${period}.`;
+}
+
+/** "Not applied on this page: branch Eastside (…)", for filters kept from another page; null when there are none. */
+export function describeNotOffered(context: DashboardContext): string | null {
+	const kept = FILTER_NAMES.filter((name) => context.notOffered?.[name] !== undefined);
+	if (kept.length === 0) return null;
+	const named = kept.map((name) => {
+		const value = context.notOffered![name]!;
+		return `${FILTER_LABELS[name].toLowerCase()} ${name === 'strategy' ? (STRATEGY_LABELS[value as keyof typeof STRATEGY_LABELS] ?? value) : value}`;
+	});
+	return `Not applied on this page: ${named.join('; ')}. These figures cannot be narrowed by ${kept.length === 1 ? 'it' : 'them'}; ${kept.length === 1 ? 'it is' : 'they are'} kept for the pages that can.`;
 }
 
 function plural(name: FilterName): string {
@@ -116,4 +132,21 @@ export function dashboardSearch(context: DashboardContext, change: Partial<Recor
 		params.delete('to');
 	}
 	return `?${params}`;
+}
+
+/** The query keys a dashboard's range and filters travel in, from page to page. */
+export const CARRIED_KEYS = ['from', 'to', 'compare', ...FILTER_NAMES] as const;
+
+/**
+ * The range and filters of an address, as a query string ("?from=…&branch=Eastside") for a link to
+ * another dashboard, so moving between pages keeps what was chosen; "" when nothing is chosen.
+ */
+export function carriedSearch(params: URLSearchParams): string {
+	const kept = new URLSearchParams();
+	for (const key of CARRIED_KEYS) {
+		const value = params.get(key);
+		if (value) kept.set(key, value);
+	}
+	const text = kept.toString();
+	return text ? `?${text}` : '';
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CampaignPeriod } from './campaigns';
+import type { DashboardContext } from './dashboard-filters';
 import { formatDate } from '../format';
 import { IsoDate } from './dates';
 import { describeZodError } from './zod-message';
@@ -57,6 +58,8 @@ export interface Kpi {
 	previous: number | null;
 	kind: 'count' | 'ratio';
 	note: string;
+	/** which filters that are on this figure cannot take, in a sentence (absent: every one applies) */
+	notApplied?: string;
 }
 
 export interface WeeklyEngagement {
@@ -100,6 +103,10 @@ export interface OverviewData {
 	/** what the figures are compared with, and its dates */
 	comparison: Comparison;
 	previousRange: DateRange;
+	/** the range, comparison and filters the figures were made with, and the filters' lists */
+	context: DashboardContext;
+	/** for each kind of figure, the filters on that it cannot take, in a sentence (null: every one applies) */
+	notApplied: Record<'posts' | 'stories' | 'accounts' | 'programs' | 'usage', string | null>;
 	/** the span of dates any data covers, for the range picker */
 	dataSpan: DateRange | null;
 	kpis: Kpi[];

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { IsoDate } from './dates';
+import { STRATEGIES } from './campaigns';
+import type { DashboardContext } from './dashboard-filters';
 import { COMPARISONS } from './overview';
+import { PLATFORM_LABELS } from './vocabulary';
 import { describeZodError } from './zod-message';
 
 /** The sections a board report can hold, in the order a board packet usually reads. */
@@ -71,6 +74,16 @@ export const ReportParams = z
 		branches: z.array(Text(200).min(1)).max(50).default([]),
 		/** campaigns by name, in the order shown; null: every campaign that ran in the period */
 		campaigns: z.array(Text(200).min(1)).max(30).nullable().default(null),
+		/** the platform the social figures are limited to (posts, stories, account figures); absent: every platform */
+		platform: z
+			.enum(Object.keys(PLATFORM_LABELS) as [string, ...string[]], {
+				message: `must be one of ${Object.keys(PLATFORM_LABELS).join(', ')}`
+			})
+			.optional(),
+		/** the posting strategy the social figures are limited to; absent: every strategy */
+		strategy: z.enum(STRATEGIES, { message: `must be one of ${STRATEGIES.join(', ')}` }).optional(),
+		/** the audience programs and summer reading are limited to (a program audience or an age group); absent: all */
+		audience: Text(200).min(1).optional(),
 		sections: z
 			.array(z.enum(REPORT_SECTIONS))
 			.min(1)
@@ -113,6 +126,9 @@ export function reportParamsFromQuery(query: URLSearchParams): ReportParams {
 		branches: query.getAll('branch').filter((b) => b.trim() !== ''),
 		campaigns:
 			one('campaigns') === 'none' ? [] : query.has('campaign') ? query.getAll('campaign').filter(Boolean) : null,
+		platform: one('platform'),
+		strategy: one('strategy'),
+		audience: one('audience'),
 		sections: parsedSections?.data,
 		paper: one('paper'),
 		orientation: one('orientation'),
@@ -135,11 +151,30 @@ export function reportQuery(input: ReportParamsInput): string {
 	for (const branch of params.branches) query.append('branch', branch);
 	if (params.campaigns?.length === 0) query.set('campaigns', 'none');
 	for (const campaign of params.campaigns ?? []) query.append('campaign', campaign);
+	if (params.platform) query.set('platform', params.platform);
+	if (params.strategy) query.set('strategy', params.strategy);
+	if (params.audience) query.set('audience', params.audience);
 	query.set('sections', params.sections.join(','));
 	query.set('paper', params.paper);
 	query.set('orientation', params.orientation);
 	query.set('title', params.title);
 	if (params.preparedBy) query.set('prepared_by', params.preparedBy);
 	if (params.summary) query.set('summary', params.summary);
+	return query.toString();
+}
+
+/**
+ * The board report's query for what a dashboard shows: its period and comparison, and its filters
+ * (a dashboard's one campaign becomes the report's one campaign, by name). Sections and the rest are
+ * left to the report's defaults.
+ */
+export function reportQueryForDashboard(context: DashboardContext): string {
+	const { range, comparison, filters, campaign } = context;
+	const query = new URLSearchParams({ from: range.from, to: range.to, compare: comparison });
+	if (filters.branch) query.append('branch', filters.branch);
+	if (campaign) query.append('campaign', campaign.name);
+	if (filters.platform) query.set('platform', filters.platform);
+	if (filters.strategy) query.set('strategy', filters.strategy);
+	if (filters.audience) query.set('audience', filters.audience);
 	return query.toString();
 }

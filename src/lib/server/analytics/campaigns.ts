@@ -14,6 +14,8 @@ export interface CampaignSummary {
 	/** today's date while the campaign runs (ongoing) */
 	endsOn: string;
 	ongoing: boolean;
+	/** the branches the campaign is for; empty: the whole library */
+	branches: string[];
 	description: string | null;
 	hashtags: string[];
 	outcomeMetrics: string[];
@@ -33,16 +35,18 @@ export interface CampaignSummary {
  * Every campaign with its posts' reach and engagement against the library's own baseline; computed
  * once per data version (the campaigns, campaign and explore pages and the report all ask for it).
  */
-export function campaignSummaries(db: Database): Promise<CampaignSummary[]> {
-	return byDataVersion(db, 'campaignSummaries', null, () => summariseCampaigns(db));
+export function campaignSummaries(db: Database, platform?: string): Promise<CampaignSummary[]> {
+	return byDataVersion(db, 'campaignSummaries', platform ?? null, () => summariseCampaigns(db, platform ?? null));
 }
 
-async function summariseCampaigns(db: Database): Promise<CampaignSummary[]> {
+/** `platform`: the figures of that platform's posts only (the Campaigns list's platform filter); null: every platform. */
+async function summariseCampaigns(db: Database, platform: string | null): Promise<CampaignSummary[]> {
 	db = await withPostsSnapshot(db);
 	const rows = await db.query<Record<string, unknown>>(
 		`WITH rated AS (
 			SELECT platform, post_id, reach, impressions, engagements, collaborator,
 				impressions > 0 AND engagements IS NOT NULL AS has_rate FROM posts
+			WHERE CAST($platform AS VARCHAR) IS NULL OR platform = $platform
 		), baseline AS (
 			SELECT platform, sum(engagements) FILTER (WHERE has_rate) / nullif(sum(impressions) FILTER (WHERE has_rate), 0) AS rate
 			FROM rated WHERE collaborator IS NULL AND (platform, post_id) NOT IN (SELECT platform, post_id FROM campaign_posts) GROUP BY platform
@@ -53,13 +57,15 @@ async function summariseCampaigns(db: Database): Promise<CampaignSummary[]> {
 			FROM campaign_posts cp JOIN rated r USING (platform, post_id) LEFT JOIN baseline b USING (platform)
 			GROUP BY cp.campaign_id
 		)
-		SELECT c.campaign_id, c.name, c.strategy, strftime(c.starts_on, '%Y-%m-%d') AS starts_on, strftime(c.ends_on, '%Y-%m-%d') AS ends_on, c.ongoing,
+		SELECT c.campaign_id, c.name, c.strategy, c.branches, strftime(c.starts_on, '%Y-%m-%d') AS starts_on, strftime(c.ends_on, '%Y-%m-%d') AS ends_on, c.ongoing,
 			c.description, c.hashtags, c.outcome_metrics, c.budget, coalesce(p.posts, 0) AS posts, p.reach, p.impressions, p.engagements,
 			p.engagement_rate, p.baseline_rate, c.budget / nullif(p.engagements, 0) AS cost_per_engagement
 		FROM campaigns c LEFT JOIN per_campaign p USING (campaign_id)
-		WHERE NOT c.archived ORDER BY c.starts_on DESC, c.name`
+		WHERE NOT c.archived ORDER BY c.starts_on DESC, c.name`,
+		{ platform }
 	);
 	return rows.map((row) => ({
+		branches: (row.branches as string[] | null) ?? [],
 		campaignId: row.campaign_id as number,
 		name: row.name as string,
 		strategy: row.strategy as string,

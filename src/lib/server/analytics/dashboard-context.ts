@@ -117,6 +117,11 @@ export async function dashboardContext(
 	const filters = Object.fromEntries(
 		Object.entries(query.filters).filter(([name]) => options.offers.includes(name as FilterName))
 	) as DashboardQuery['filters'];
+	const notOffered = Object.fromEntries(
+		Object.entries(query.filters)
+			.filter(([name, value]) => value !== undefined && !options.offers.includes(name as FilterName))
+			.map(([name, value]) => [name, String(value)])
+	) as DashboardContext['notOffered'];
 	let campaign: DashboardContext['campaign'] = null;
 	if (filters.campaign !== undefined) {
 		const [row] = await db.query<{ campaign_id: number; name: string; starts_on: string; ends_on: string }>(
@@ -134,6 +139,7 @@ export async function dashboardContext(
 		comparison: query.compare,
 		filters,
 		options: lists,
+		notOffered,
 		campaign,
 		timeZone: settings.timeZone
 	};

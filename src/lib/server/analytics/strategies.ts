@@ -1,7 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { classifierQuality, type ClassifierQuality } from '../campaigns';
 import { STRATEGIES, type Strategy } from '../../domain/campaigns';
+import type { DateRange } from '../../domain/overview';
 import { queryRows, type Database } from '../db/database';
+import { usedParams } from './dashboard-context';
 import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 import { withPostsSnapshot } from '../db/posts-snapshot';
@@ -32,9 +34,40 @@ export interface StrategyCoverage {
 
 type Comparison = { rows: StrategyRow[]; quality: ClassifierQuality; coverage: StrategyCoverage };
 
-/** Computed once per data version (an upload or a correction bumps it). */
-export function strategyComparison(db: Database): Promise<Comparison> {
-	return byDataVersion(db, 'strategyComparison', null, () => compareStrategies(db));
+/** Which posts the comparison reads: a period (absent: every post on file) and the dashboards' post filters. */
+export interface StrategyQuery {
+	range?: DateRange;
+	platform?: string;
+	campaign?: number;
+	strategy?: Strategy;
+}
+
+/** Computed once per data version (an upload or a correction bumps it) and query. */
+export function strategyComparison(db: Database, query: StrategyQuery = {}): Promise<Comparison> {
+	return byDataVersion(db, 'strategyComparison', query, () => compareStrategies(db, query));
+}
+
+/**
+ * The posts a strategy query keeps, as a WHERE clause on the posts view (alias p); each filter binds
+ * NULL for "all". Shared with the list of unclassified posts, so its total is the comparison's count.
+ */
+export const STRATEGY_QUERY_WHERE = `(CAST($from AS DATE) IS NULL OR CAST(timezone($tz, p.published_at) AS DATE) BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))
+	AND (CAST($platform AS VARCHAR) IS NULL OR p.platform = $platform)
+	AND (CAST($campaign AS INTEGER) IS NULL OR (p.platform, p.post_id) IN
+		(SELECT platform, post_id FROM campaign_posts WHERE campaign_id = CAST($campaign AS INTEGER)))
+	AND (CAST($strategy AS VARCHAR) IS NULL OR (p.platform, p.post_id) IN
+		(SELECT platform, post_id FROM post_strategies WHERE strategy = $strategy))`;
+
+/** The bound values of STRATEGY_QUERY_WHERE. */
+export function strategyQueryParams(query: StrategyQuery, timeZone: string) {
+	return {
+		tz: timeZone,
+		from: query.range?.from ?? null,
+		to: query.range?.to ?? null,
+		platform: query.platform ?? null,
+		campaign: query.campaign ?? null,
+		strategy: query.strategy ?? null
+	};
 }
 
 /**
@@ -45,18 +78,19 @@ export function strategyComparison(db: Database): Promise<Comparison> {
 const STRATEGY_POSTS = `CREATE OR REPLACE TEMP TABLE strategy_posts AS
 	SELECT s.strategy, p.post_type, timezone($tz, p.published_at) AS local_time,
 		CASE WHEN p.impressions > 0 AND p.engagements IS NOT NULL THEN p.engagements / p.impressions END AS rate
-	FROM posts p LEFT JOIN post_strategies s USING (platform, post_id)`;
+	FROM posts p LEFT JOIN post_strategies s USING (platform, post_id)
+	WHERE ${STRATEGY_QUERY_WHERE}`;
 
-async function compareStrategies(db: Database): Promise<Comparison> {
+async function compareStrategies(db: Database, query: StrategyQuery): Promise<Comparison> {
 	db = await withPostsSnapshot(db);
 	const { timeZone } = await getSettings(db);
 	return db.withConnection(async (connection) => {
-		await connection.run(STRATEGY_POSTS, { tz: timeZone });
-		return compareOn(connection);
+		await connection.run(STRATEGY_POSTS, usedParams(STRATEGY_POSTS, strategyQueryParams(query, timeZone)));
+		return compareOn(connection, query.strategy);
 	});
 }
 
-async function compareOn(connection: DuckDBConnection): Promise<Comparison> {
+async function compareOn(connection: DuckDBConnection, only?: Strategy): Promise<Comparison> {
 	const query = <T extends Record<string, unknown>>(sql: string) => queryRows<T>(connection, sql);
 	const rated = `SELECT strategy, post_type, local_time, rate FROM strategy_posts WHERE strategy IS NOT NULL`;
 	const overall = await query<{
@@ -84,7 +118,8 @@ async function compareOn(connection: DuckDBConnection): Promise<Comparison> {
 		`SELECT strategy, year(local_time) || '-Q' || quarter(local_time) AS quarter, quantile_cont(rate, 0.5) AS median, count(*) AS posts
 		 FROM (${rated}) GROUP BY ALL ORDER BY quarter`
 	);
-	const rows = STRATEGIES.map((strategy): StrategyRow => {
+	// A strategy filter shows that strategy's row alone: the others would read as empty, not as left out.
+	const rows = STRATEGIES.filter((strategy) => !only || strategy === only).map((strategy): StrategyRow => {
 		const o = overall.find((r) => r.strategy === strategy);
 		const enough = (o?.rated ?? 0) >= MIN_POSTS;
 		const f = formats.find((r) => r.strategy === strategy);

@@ -47,6 +47,33 @@ export function monthsOfWeeks(weeks: OverviewData['weeklyEngagement'], from: str
 	return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 
+/**
+ * Summer reading by month for one age group, when the report's audience is one the summer reading
+ * figures name (their audiences are age groups, "Teens (12-17)"); null when it is not one of them.
+ */
+async function literacyMonthsOf(
+	db: Database,
+	range: { from: string; to: string },
+	ageGroup: string
+): Promise<LiteracyMonth[] | null> {
+	const rows = await db.query<{ month: string | null; registrations: number | null; completions: number | null }>(
+		`SELECT strftime(date_trunc('month', period_start), '%Y-%m-%d') AS month,
+			sum(value) FILTER (WHERE metric = 'registrations') AS registrations,
+			sum(value) FILTER (WHERE metric = 'completions') AS completions
+		 FROM literacy WHERE age_group = $ageGroup AND period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+		 GROUP BY ALL
+		 UNION ALL SELECT NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM literacy WHERE age_group = $ageGroup)
+		 ORDER BY 1`,
+		{ ageGroup, from: range.from, to: range.to }
+	);
+	if (rows.some((row) => row.month === null)) return null;
+	return rows.map((row) => ({
+		month: row.month!,
+		registrations: Number(row.registrations ?? 0),
+		completions: Number(row.completions ?? 0)
+	}));
+}
+
 async function literacyMonths(db: Database, range: { from: string; to: string }): Promise<LiteracyMonth[]> {
 	const [registrations, completions] = await Promise.all([
 		outcomeSeries(db, 'literacy:registrations'),
@@ -106,14 +133,30 @@ function chosenCampaigns(all: CampaignSummary[], names: string[] | null, range: 
 	});
 }
 
+/** The literacy section: summer reading narrowed to the audience when it is one of its age groups, and the surveys. */
+async function literacy(db: Database, range: { from: string; to: string }, audience: string | undefined) {
+	const ofAudience = audience ? await literacyMonthsOf(db, range, audience) : null;
+	return {
+		months: ofAudience ?? (await literacyMonths(db, range)),
+		surveys: await surveyOutcomes(db, range),
+		audienceApplied: ofAudience !== null
+	};
+}
+
 /** Everything a board report shows, for the sections it holds, from the analytics the dashboards use. */
 export async function boardReport(scoped: Database, params: ReportParams, now = new Date()): Promise<BoardReportData> {
 	const db = reportDatabase(scoped, params.branches);
 	const has = (...sections: ReportSection[]) => sections.some((s) => params.sections.includes(s));
-	const data = await overview(db, params, now);
+	// Branches narrow through the database (scoped views); the other filters through the same WHERE clauses the Overview uses.
+	const filters = { platform: params.platform, strategy: params.strategy, audience: params.audience };
+	const data = await overview(db, { from: params.from, to: params.to, compare: params.compare, filters }, now);
 	const range = data.range;
 	const wantCampaigns = has('summary', 'campaigns');
-	const campaigns = wantCampaigns ? chosenCampaigns(await campaignSummaries(db), params.campaigns, range) : [];
+	const campaigns = wantCampaigns
+		? chosenCampaigns(await campaignSummaries(db, params.platform), params.campaigns, range).filter(
+				(c) => params.campaigns !== null || !params.strategy || c.strategy === params.strategy
+			)
+		: [];
 	const impact = [];
 	for (const campaign of campaigns) impact.push({ campaign, panels: await campaignImpact(db, campaign) });
 	const doors = has('usage', 'summary') ? await doorCounts(db, range) : null;
@@ -121,6 +164,7 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 	const generated = has('summary')
 		? executiveSummary({
 				overview: data,
+				branches: params.branches,
 				campaigns: impact.map(({ campaign, panels }) => ({ ...campaign, panels })),
 				visits
 			})
@@ -136,11 +180,11 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 		social: has('social') ? { months: monthsOfWeeks(data.weeklyEngagement, range.from) } : null,
 		weekly: has('appendix') ? data.weeklyEngagement : null,
 		doors: has('usage') ? doors : null,
-		literacy: has('literacy')
-			? { months: await literacyMonths(db, range), surveys: await surveyOutcomes(db, range) }
-			: null,
+		literacy: has('literacy') ? await literacy(db, range, params.audience) : null,
 		campaigns: has('campaigns') ? impact : [],
-		strategies: has('strategies') ? await strategyComparison(db) : null,
+		strategies: has('strategies')
+			? await strategyComparison(db, { range, platform: params.platform, strategy: params.strategy })
+			: null,
 		// The PLS counts the whole library, so a branch filter does not narrow it (the section says so).
 		peers: has('peers') ? await peerBenchmark(scoped) : null,
 		sources: has('methodology') ? await sources(db) : null,

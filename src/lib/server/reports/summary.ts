@@ -1,4 +1,5 @@
 import type { ImpactPanelData } from '../../domain/impact';
+import { STRATEGY_LABELS } from '../../domain/campaigns';
 import { COMPARISON_LABELS, type Kpi, type OverviewData } from '../../domain/overview';
 import {
 	formatChange,
@@ -18,7 +19,10 @@ export interface SummaryCampaign {
 }
 
 export interface SummaryInput {
-	overview: Pick<OverviewData, 'range' | 'previousRange' | 'comparison' | 'kpis'>;
+	overview: Pick<OverviewData, 'range' | 'previousRange' | 'comparison' | 'kpis'> &
+		Partial<Pick<OverviewData, 'context'>>;
+	/** the branches the report is limited to (empty: every branch) */
+	branches?: string[];
 	campaigns: SummaryCampaign[];
 	/** visits counted at the door in the period, when door counts were uploaded */
 	visits: number | null;
@@ -60,6 +64,11 @@ function keyFigures(input: SummaryInput): string {
 	const sentences = [
 		`This report covers ${formatDateRange(range.from, range.to)} and compares it with the ${against} (${formatDateRange(previousRange.from, previousRange.to)}).`
 	];
+	const narrowed = filterWords(input);
+	if (narrowed)
+		sentences.push(
+			`Its figures are limited to ${narrowed}, where a figure can be; the cover and each section say which cannot.`
+		);
 	sentences.push(
 		kpi(kpis, 'posts')?.value
 			? `The library published ${posts}.${impressions ? ` They were shown ${impressions}` : ''}${rate ? `${impressions ? ', with' : ' They had'} an engagement rate of ${rate}` : ''}${impressions || rate ? '.' : ''}`
@@ -77,6 +86,24 @@ function keyFigures(input: SummaryInput): string {
 	);
 	sentences.push('These are descriptive changes between two periods, not effects of any one campaign.');
 	return sentences.join(' ');
+}
+
+/** "branch Eastside, platform Instagram and audience Teens", or null when the report has no filter. */
+function filterWords(input: SummaryInput): string | null {
+	const filters = input.overview.context?.filters ?? {};
+	const options = input.overview.context?.options ?? {};
+	const label = (name: 'platform' | 'audience', value: string | undefined) =>
+		value && `${name} ${options[name]?.find((o) => o.value === value)?.label ?? value}`;
+	const words = [
+		input.branches?.length
+			? `${input.branches.length === 1 ? 'branch' : 'branches'} ${input.branches.join(', ')}`
+			: null,
+		label('platform', filters.platform),
+		filters.strategy && `the ${STRATEGY_LABELS[filters.strategy]} strategy`,
+		label('audience', filters.audience)
+	].filter((word): word is string => Boolean(word));
+	if (words.length === 0) return null;
+	return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** One campaign outcome in a sentence: the estimate, its interval, and what it does not settle. */

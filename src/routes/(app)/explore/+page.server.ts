@@ -3,6 +3,7 @@ import { describeZodError } from '$lib/domain/zod-message';
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
 import { laggedAssociation } from '$lib/server/analytics/association';
 import { explorableSeries, ImpactOptions, impactForMetric } from '$lib/server/analytics/impact';
+import { exploreContext, seriesAtBranch } from '$lib/server/analytics/explore-filters';
 import { databaseFor } from '$lib/server/app';
 import type { PageServerLoad } from './$types';
 
@@ -20,7 +21,12 @@ const ExploreQuery = z.object({
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = await databaseFor(locals);
-	const [series, campaigns] = await Promise.all([explorableSeries(db), campaignSummaries(db)]);
+	const [series, campaigns, { context, problem: rangeProblem }] = await Promise.all([
+		explorableSeries(db),
+		campaignSummaries(db),
+		exploreContext(db, url.searchParams)
+	]);
+	const filtered = { context, rangeProblem, branchNote: null as string | null };
 	const controls = url.searchParams.getAll('control').filter((c) => c !== '');
 	const query = ExploreQuery.safeParse({
 		...Object.fromEntries(url.searchParams),
@@ -28,6 +34,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	});
 	if (!query.success)
 		return {
+			...filtered,
 			series,
 			campaigns,
 			query: {},
@@ -39,9 +46,18 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const campaign = campaigns.find((c) => c.campaignId === q.campaign);
 	const start = q.start ?? campaign?.startsOn;
 	const end = q.end ?? (q.start ? undefined : campaign?.endsOn);
-	const association = q.metric ? await laggedAssociation(db, q.metric, campaign?.campaignId) : null;
-	if (!q.metric || !start)
+	const { filters } = context;
+	const chosen = q.metric ? seriesAtBranch(q.metric, filters.branch, series) : null;
+	filtered.branchNote = chosen?.note ?? null;
+	const association = chosen
+		? await laggedAssociation(db, chosen.metric, campaign?.campaignId, {
+				platform: filters.platform,
+				strategy: filters.strategy
+			})
+		: null;
+	if (!chosen || !start)
 		return {
+			...filtered,
 			series,
 			campaigns,
 			query: q,
@@ -51,16 +67,17 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		};
 	const panel = await impactForMetric(
 		db,
-		q.metric,
+		chosen.metric,
 		{ start, end, family: q.family, harmonics: q.harmonics, slope: q.slope, controls: q.controls },
 		campaign?.name
 	);
 	return {
+		...filtered,
 		series,
 		campaigns,
 		query: q,
 		panel,
 		association,
-		problem: panel ? null : `Lantern has no series called "${q.metric}".`
+		problem: panel ? null : `Lantern has no series called "${chosen.metric}".`
 	};
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { readDashboardQuery } from '$lib/domain/dashboard-filters';
 import { communityEngagement, hashtagSummary } from '$lib/server/analytics/engagement';
-import { strategyComparison } from '$lib/server/analytics/strategies';
-import { unclassifiedPosts } from '$lib/server/analytics/unclassified-posts';
+import { strategiesDashboard } from '$lib/server/analytics/strategies-dashboard';
 import { databaseFor } from '$lib/server/app';
 import { strategyCorrectionAction } from '$lib/server/campaigns/strategy-correction-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,9 +11,10 @@ const PostsPage = z.coerce.number().int().positive().catch(1);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await databaseFor(locals);
+	const { query, problem } = readDashboardQuery(url.searchParams);
 	return {
-		...(await strategyComparison(db)),
-		unclassified: await unclassifiedPosts(db, PostsPage.parse(url.searchParams.get('page') ?? 1)),
+		...(await strategiesDashboard(db, query, PostsPage.parse(url.searchParams.get('page') ?? 1))),
+		rangeProblem: problem,
 		hashtags: await hashtagSummary(db),
 		community: await communityEngagement(db)
 	};

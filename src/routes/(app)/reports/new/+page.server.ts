@@ -19,6 +19,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			generatedSummary: summary.generated.join('\n\n'),
 			campaigns: (await campaignSummaries(db)).map((c) => ({ name: c.name, startsOn: c.startsOn, endsOn: c.endsOn })),
 			branches: db.scope ? [...db.scope] : await knownBranches(db),
+			platforms: overview.context.options.platform ?? [],
+			audiences: overview.context.options.audience ?? [],
 			libraryName: overview.libraryName
 		};
 	} catch (cause) {
