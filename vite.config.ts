@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { workbookWorker } from './scripts/workbook-worker.js';
 
@@ -14,6 +15,10 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// Two test files at a time even on two cores (Vitest's default is one fewer than the cores): most
+		// of a file's time is spent waiting on a child process, Chromium, DuckDB's threads or the disk.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
+		minWorkers: 1,
 		// The production build a test renders through (serveBuild) is loaded by Node as it is, never transformed
 		// again (Vitest would compile its *.svelte.js chunks as Svelte sources and fail).
 		server: { deps: { external: [/[\\/]build[\\/]/] } },

@@ -88,6 +88,19 @@ const checked =
 const linted = step('Lint (ESLint, type-checked rules)', bin('eslint'), ['.']);
 const formatted = step('Format (Prettier)', bin('prettier'), ['--check', '.']);
 
+// Built before the unit tests too: the tests that render reports serve this build, and building it
+// inside a test would hold that test's worker for minutes (Vitest fails such a run with
+// "Timeout calling onTaskUpdate" on a loaded machine).
+console.log('\n=== Production build ===');
+/** @type {string | null} */
+let buildProblem = null;
+try {
+	ensureBuild({ log: console.log });
+} catch (error) {
+	buildProblem = error instanceof Error ? error.message : String(error);
+	console.error(buildProblem);
+}
+
 const vitestJson = join(OUT, 'vitest.json');
 const vitestPassed = step('Unit tests (Vitest)', bin('vitest'), [
 	'run',
@@ -99,11 +112,10 @@ const unit = countVitest(vitestJson);
 // An unhandled error outside any test fails the run without failing a test: count it.
 if (!vitestPassed && unit.failed === 0) unit.failed = 1;
 
-console.log('\n=== Production build ===');
 let e2e = { passed: 0, failed: 1, skipped: 0 };
 try {
 	if (!chromium) throw new Error('End-to-end tests need Chromium; see the message above.');
-	ensureBuild({ log: console.log });
+	if (buildProblem) throw new Error(`End-to-end tests need the production build: ${buildProblem}`);
 	const port = await freePort();
 	const playwrightJson = join(OUT, 'playwright.json');
 	step('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], {

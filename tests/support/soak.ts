@@ -3,7 +3,8 @@
  * file left every table as it was and each import stored all it said; (2) an importer killed with
  * SIGKILL at random moments, each followed by a next start that must find the database whole.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { runNode } from './run-node';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -169,7 +170,7 @@ export async function soakKills(
 	const database = join(dir, 'lantern.duckdb');
 	// The demo library's campaigns, so relinking has campaigns and strategies to derive.
 	const campaigns = join(repoRoot, 'data/demo/campaigns.json');
-	spawnSync(...node([join(repoRoot, 'src/cli/main.ts'), 'import', campaigns, '--db', database]), { cwd: repoRoot });
+	await runNode([join(repoRoot, 'src/cli/main.ts'), 'import', campaigns, '--db', database], { cwd: repoRoot });
 	const figures: KillSoak = {
 		kills,
 		openedAfter: 0,
@@ -203,10 +204,9 @@ export async function soakKills(
 			});
 		});
 		rmSync(file, { force: true });
-		const run = spawnSync(...node([join(repoRoot, 'tests/unit/support/next-start.ts'), database]), {
+		const run = await runNode([join(repoRoot, 'tests/unit/support/next-start.ts'), database], {
 			cwd: repoRoot,
-			encoding: 'utf8',
-			timeout: 300_000
+			timeoutMs: 300_000
 		});
 		let report: {
 			opened: boolean;

@@ -4,6 +4,7 @@
  * tmpfs of its own (root, as here and in CI); where mounting is not permitted it is skipped and says why.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { runNode } from '../support/run-node';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,11 +29,10 @@ afterEach(() => {
 	for (const dir of mounted.splice(0)) spawnSync('umount', ['-l', dir]);
 });
 
-function lantern(args: string[]): { status: number | null; json: unknown; stderr: string } {
-	const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args, '--json'], {
+async function lantern(args: string[]): Promise<{ status: number | null; json: unknown; stderr: string }> {
+	const run = await runNode([join(REPO_ROOT, 'src/cli/main.ts'), ...args, '--json'], {
 		cwd: REPO_ROOT,
-		encoding: 'utf8',
-		timeout: 120_000
+		timeoutMs: 120_000
 	});
 	let json: unknown;
 	try {
@@ -44,16 +44,11 @@ function lantern(args: string[]): { status: number | null; json: unknown; stderr
 }
 
 /** Every table's fingerprint, read by a fresh process as the next start of Lantern would. */
-function fingerprintFromNewProcess(database: string): Record<string, string> {
-	const run = spawnSync(
-		process.execPath,
-		['--import', 'tsx', join(REPO_ROOT, 'tests/unit/support/fingerprint-db.ts'), database],
-		{
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-			timeout: 120_000
-		}
-	);
+async function fingerprintFromNewProcess(database: string): Promise<Record<string, string>> {
+	const run = await runNode([join(REPO_ROOT, 'tests/unit/support/fingerprint-db.ts'), database], {
+		cwd: REPO_ROOT,
+		timeoutMs: 120_000
+	});
 	return JSON.parse(run.stdout) as Record<string, string>;
 }
 
@@ -70,16 +65,16 @@ function bigUsageFile(rows: number): string {
 }
 
 describe('a full disk or a read-only folder', () => {
-	it('refuses an import that fills the disk with a clear message, and leaves the database as it was', (context) => {
+	it('refuses an import that fills the disk with a clear message, and leaves the database as it was', async (context) => {
 		const disk = smallDisk('6m');
 		if ('reason' in disk) return context.skip(disk.reason);
 		const database = join(disk.dir, 'lantern.duckdb');
-		const first = lantern(['import', join(SOURCE_FIXTURES, 'usage_monthly.csv'), '--db', database]);
+		const first = await lantern(['import', join(SOURCE_FIXTURES, 'usage_monthly.csv'), '--db', database]);
 		expect(first.status).toBe(0);
-		const before = fingerprintFromNewProcess(database);
+		const before = await fingerprintFromNewProcess(database);
 		expect(before.usage_records).toMatch(/^[1-9]/);
 
-		const full = lantern(['import', bigUsageFile(200_000), '--db', database]);
+		const full = await lantern(['import', bigUsageFile(200_000), '--db', database]);
 		expect(full.status).not.toBe(0);
 		const said = JSON.stringify(full.json);
 		expect(said).toMatch(/disk is full/);
@@ -88,28 +83,28 @@ describe('a full disk or a read-only folder', () => {
 		// The failed transaction's blocks stay allocated in the file until the next checkpoint, and opening
 		// writes (the write-ahead log), so the administrator frees space first, as the message asks.
 		execFileSync('mount', ['-o', 'remount,size=32m', disk.dir]);
-		const after = fingerprintFromNewProcess(database);
+		const after = await fingerprintFromNewProcess(database);
 		expect(after).not.toHaveProperty('error');
 		const { import_log: _logBefore, audit_log: _auditBefore, ...dataBefore } = before;
 		const { import_log: _logAfter, audit_log: _auditAfter, ...dataAfter } = after;
 		expect(dataAfter).toEqual(dataBefore);
 	}, 240_000);
 
-	it('refuses to work in a read-only database folder with a clear message, and the database is unchanged', (context) => {
+	it('refuses to work in a read-only database folder with a clear message, and the database is unchanged', async (context) => {
 		const disk = smallDisk('16m');
 		if ('reason' in disk) return context.skip(disk.reason);
 		const database = join(disk.dir, 'lantern.duckdb');
-		expect(lantern(['import', join(SOURCE_FIXTURES, 'usage_monthly.csv'), '--db', database]).status).toBe(0);
-		const before = fingerprintFromNewProcess(database);
+		expect((await lantern(['import', join(SOURCE_FIXTURES, 'usage_monthly.csv'), '--db', database])).status).toBe(0);
+		const before = await fingerprintFromNewProcess(database);
 		execFileSync('mount', ['-o', 'remount,ro', disk.dir]);
 
-		const refused = lantern(['import', join(SOURCE_FIXTURES, 'summer_reading.csv'), '--db', database]);
+		const refused = await lantern(['import', join(SOURCE_FIXTURES, 'summer_reading.csv'), '--db', database]);
 		expect(refused.status).not.toBe(0);
 		const said = JSON.stringify(refused.json);
 		expect(said).toMatch(/read-only/);
 		expect(said).not.toMatch(/IO Error/);
 
 		execFileSync('mount', ['-o', 'remount,rw', disk.dir]);
-		expect(fingerprintFromNewProcess(database)).toEqual(before);
+		expect(await fingerprintFromNewProcess(database)).toEqual(before);
 	}, 240_000);
 });

@@ -4,7 +4,8 @@
  * and every start (the server's init, each command of the CLI) relinks what is not. The importer runs
  * in a child process, killed with SIGKILL as soon as it reports the rows committed.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { runNode } from '../support/run-node';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,10 +86,7 @@ describe('a kill between an import’s commit and its relinking', () => {
 		await killed.close();
 
 		// The next start: any command of the CLI (the server's init does the same).
-		const listed = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'imports', '--db', database], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8'
-		});
+		const listed = await runNode(['src/cli/main.ts', 'imports', '--db', database], { cwd: REPO_ROOT });
 		expect(listed.status, listed.stderr).toBe(0);
 
 		const db = await openDatabase(database);
