@@ -49,13 +49,18 @@ describe('held and left-over uploads expire', () => {
 		const crashed = join(uploadDirectory(), `${gone}-${randomUUID()}.upload`);
 		const anotherServer = join(uploadDirectory(), `${process.ppid}-${randomUUID()}.upload`);
 		const ours = join(uploadDirectory(), `${process.pid}-${randomUUID()}.upload`);
-		for (const path of [crashed, anotherServer, ours]) writeFileSync(path, 'name,phone\nJane Doe,555-0100\n');
+		// A name without a process number whose UUID happens to begin with eight digits is not taken
+		// for one: it is a fresh upload of an older server, kept for its hour.
+		const bareUuid = join(uploadDirectory(), `12581105-c9be-4af0-aaf1-${randomUUID().slice(-12)}.upload`);
+		for (const path of [crashed, anotherServer, ours, bareUuid]) writeFileSync(path, 'name,phone\nJane Doe,555-0100\n');
 
 		await sweepUploads();
 		expect(existsSync(crashed)).toBe(false);
 		expect(existsSync(anotherServer)).toBe(true);
 		expect(existsSync(ours)).toBe(true);
+		expect(existsSync(bareUuid)).toBe(true);
 		rmSync(anotherServer);
 		rmSync(ours);
+		rmSync(bareUuid);
 	});
 });

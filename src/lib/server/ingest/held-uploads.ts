@@ -46,7 +46,9 @@ export async function releaseUpload(token: string): Promise<void> {
  * so a live one's upload is never touched; an old name without an id waits for the hour.
  */
 function receiverGone(name: string): boolean {
-	const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+	// `<pid>-<uuid>.upload`, as saveUpload names it. A bare UUID may begin with eight digits
+	// ("12581105-c9be-…"): that is no process's number.
+	const pid = Number(/^(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.upload$/.exec(name)?.[1]);
 	if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
 	try {
 		process.kill(pid, 0);
