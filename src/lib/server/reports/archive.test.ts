@@ -8,7 +8,17 @@ import { dataVersion } from './data-version';
 import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
 import { loadDemoLibrary } from '../demo';
-import { getReport, listReports, readReportFile, removeReport, reportsFolder, sweepReports } from './archive';
+import {
+	failReport,
+	finishReport,
+	getReport,
+	listReports,
+	readReportFile,
+	removeReport,
+	reportsFolder,
+	startReport,
+	sweepReports
+} from './archive';
 import { boardReport } from './board-report';
 import { generateReport, InvalidReportParamsError, reportFileName } from './generate';
 import { reportParamsFromQuery } from './params';
@@ -156,6 +166,43 @@ describe('report archive', () => {
 		const [interrupted] = await listReports(db);
 		expect(interrupted).toMatchObject({ status: 'failed' });
 		expect(interrupted!.error).toContain('Lantern stopped while this report was being made');
+	});
+});
+
+describe('report archive under concurrent writes', () => {
+	it('finishes, fails and removes six reports at once without a write conflict', async () => {
+		const db = await tempDatabase();
+		const ids = await Promise.all(
+			Array.from({ length: 6 }, (_, i) =>
+				startReport(db, {
+					format: 'pdf',
+					params: `from=2026-0${i + 1}-01&to=2026-0${i + 1}-28`,
+					title: `Report ${i + 1}`,
+					dataVersion: 'v1',
+					scope: null,
+					generatedBy: 'cli:test',
+					renderAs: 'local-admin',
+					source: 'button'
+				})
+			)
+		);
+		// As six button presses end: two made, one failed, three refused (removed from the archive).
+		await Promise.all([
+			finishReport(db, ids[0]!, 'pdf', new Uint8Array([37, 80, 68, 70]), 1),
+			finishReport(db, ids[1]!, 'pdf', new Uint8Array([37, 80, 68, 70]), 1),
+			failReport(db, ids[2]!, 'Chromium stopped'),
+			removeReport(db, ids[3]!),
+			removeReport(db, ids[4]!),
+			removeReport(db, ids[5]!)
+		]);
+		const left = await listReports(db);
+		expect(left.map((r) => [r.reportId, r.status]).sort()).toEqual(
+			[
+				[ids[0], 'ready'],
+				[ids[1], 'ready'],
+				[ids[2], 'failed']
+			].sort()
+		);
 	});
 });
 
