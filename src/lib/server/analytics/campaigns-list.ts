@@ -1,9 +1,7 @@
 import type { DashboardContext, DashboardQuery } from '../../domain/dashboard-filters';
-import { PLATFORM_LABELS } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
-import { withPostsSnapshot } from '../db/posts-snapshot';
 import { campaignSummaries, type CampaignSummary } from './campaigns';
-import { dashboardContext } from './dashboard-context';
+import { postsDashboardContext } from './dashboard-context';
 
 export interface CampaignsList {
 	context: DashboardContext;
@@ -18,15 +16,7 @@ export interface CampaignsList {
  * campaign's figures to its posts on that platform (its baseline too).
  */
 export async function campaignsList(db: Database, query: DashboardQuery): Promise<CampaignsList> {
-	const context = await dashboardContext(await withPostsSnapshot(db), query, {
-		lastDaySql: `SELECT max(CAST(timezone($tz, published_at) AS DATE)) AS last FROM posts`,
-		offers: ['branch', 'platform', 'campaign', 'strategy'],
-		optionsSql: { platform: `SELECT DISTINCT platform AS value FROM posts ORDER BY value` }
-	});
-	context.options.platform = context.options.platform?.map((option) => ({
-		value: option.value,
-		label: PLATFORM_LABELS[option.value] ?? option.value
-	}));
+	const context = await postsDashboardContext(db, query, ['branch', 'platform', 'campaign', 'strategy']);
 	const { branch, strategy, campaign, platform } = context.filters;
 	const all = await campaignSummaries(db, platform);
 	const campaigns = all.filter(

@@ -6,6 +6,8 @@ import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 import { comparisonRange, defaultRange, resolveRange } from './date-range';
 import { byDataVersion } from '../db/version-cache';
+import { PLATFORM_LABELS } from '../../domain/vocabulary';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 
 /** The parameters a statement names, only: DuckDB refuses to bind a parameter the SQL does not use. */
 export function usedParams(sql: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
@@ -92,6 +94,19 @@ export async function allBranches(db: Database): Promise<string[]> {
  * The range, comparison and filter lists of one dashboard. A campaign filter sets the range to the
  * campaign's own dates (its comparison follows), so "did the push work" reads the push's weeks.
  */
+/** The context of a page about posts: its range ends on the newest post, its platforms are the posts'. */
+export async function postsDashboardContext(
+	db: Database,
+	query: DashboardQuery,
+	offers: FilterName[]
+): Promise<DashboardContext> {
+	return dashboardContext(await withPostsSnapshot(db), query, {
+		lastDaySql: `SELECT max(CAST(timezone($tz, published_at) AS DATE)) AS last FROM posts`,
+		offers,
+		optionsSql: { platform: `SELECT DISTINCT platform AS value FROM posts ORDER BY value` }
+	});
+}
+
 export async function dashboardContext(
 	db: Database,
 	query: DashboardQuery,
@@ -112,7 +127,9 @@ export async function dashboardContext(
 		}
 		if (!sql) continue;
 		const rows = await db.query<{ value: string; label?: string }>(sql);
-		lists[name] = rows.map((row) => ({ value: String(row.value), label: row.label ?? String(row.value) }));
+		// A platform is named as the dashboards name it ("Instagram", not "instagram").
+		const named = (value: string) => (name === 'platform' ? (PLATFORM_LABELS[value] ?? value) : value);
+		lists[name] = rows.map((row) => ({ value: String(row.value), label: row.label ?? named(String(row.value)) }));
 	}
 	const filters = Object.fromEntries(
 		Object.entries(query.filters).filter(([name]) => options.offers.includes(name as FilterName))

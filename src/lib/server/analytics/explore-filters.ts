@@ -1,8 +1,6 @@
 import { readDashboardQuery, type DashboardContext } from '../../domain/dashboard-filters';
-import { PLATFORM_LABELS } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
-import { withPostsSnapshot } from '../db/posts-snapshot';
-import { dashboardContext } from './dashboard-context';
+import { postsDashboardContext } from './dashboard-context';
 
 /**
  * The dashboards' filters as Explore reads them: a branch picks the chosen series at that branch, a
@@ -15,19 +13,7 @@ export async function exploreContext(
 ): Promise<{ context: DashboardContext; problem: string | null }> {
 	const { query, problem } = readDashboardQuery(params);
 	const { campaign: _, ...filters } = query.filters;
-	const context = await dashboardContext(
-		await withPostsSnapshot(db),
-		{ ...query, filters },
-		{
-			lastDaySql: `SELECT max(CAST(timezone($tz, published_at) AS DATE)) AS last FROM posts`,
-			offers: ['branch', 'platform', 'strategy'],
-			optionsSql: { platform: `SELECT DISTINCT platform AS value FROM posts ORDER BY value` }
-		}
-	);
-	context.options.platform = context.options.platform?.map((option) => ({
-		value: option.value,
-		label: PLATFORM_LABELS[option.value] ?? option.value
-	}));
+	const context = await postsDashboardContext(db, { ...query, filters }, ['branch', 'platform', 'strategy']);
 	return { context, problem };
 }
 

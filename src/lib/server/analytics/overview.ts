@@ -10,7 +10,6 @@ import type {
 } from '../../domain/overview';
 import type { DashboardContext, DashboardFilterQuery, FilterName } from '../../domain/dashboard-filters';
 import { filtersOn, notAppliedNote } from '../../domain/filter-reach';
-import { PLATFORM_LABELS } from '../../domain/vocabulary';
 import { campaignPeriods } from './campaigns';
 import { queryRows, type Database, type Row } from '../db/database';
 import { byDataVersion } from '../db/version-cache';
@@ -325,10 +324,6 @@ async function overviewContext(
 			today
 		}
 	);
-	context.options.platform = context.options.platform?.map((option) => ({
-		value: option.value,
-		label: PLATFORM_LABELS[option.value] ?? option.value
-	}));
 	return context;
 }
 

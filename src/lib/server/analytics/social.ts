@@ -7,7 +7,6 @@ import type {
 	RankedPost,
 	SocialDashboard
 } from '../../domain/social-dashboard';
-import { PLATFORM_LABELS } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
 import { cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
 import { getSettings } from '../settings';
@@ -129,10 +128,6 @@ async function computeSocialDashboard(db: Database, query_: DashboardQuery): Pro
 		offers: ['platform', 'campaign', 'strategy'],
 		optionsSql: { platform: `SELECT DISTINCT platform AS value FROM ${posts} ORDER BY value` }
 	});
-	context.options.platform = context.options.platform?.map((option) => ({
-		value: option.value,
-		label: PLATFORM_LABELS[option.value] ?? option.value
-	}));
 	return cachedByDataVersion(db, 'social', context, async () => {
 		const { range, previousRange: previous, filters } = context;
 		const params: Params = {
