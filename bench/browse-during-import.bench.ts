@@ -68,9 +68,14 @@ function pages(campaignId: number | null): string[] {
 interface Sample {
 	page: string;
 	phase: 'baseline' | 'importing';
+	/** when the request was sent, in ms from the start of the importing phase (negative before it) */
+	at: number;
 	ms: number;
 	error: string | null;
 }
+
+/** The importing phase in windows of WINDOW_S seconds: when, during the import, pages were slow. */
+const WINDOW_S = 10;
 
 const quantile = (xs: readonly number[], q: number) => {
 	if (xs.length === 0) return NaN;
@@ -105,6 +110,7 @@ async function main() {
 		const cookies: string[] = [];
 		for (let i = 0; i < USERS; i += 1) cookies.push(await signInAt(server.port));
 		const list = pages(campaignId);
+		let phaseStarted = performance.now() + BASELINE_S * 1000;
 		const browse = async (user: number) => {
 			for (let n = user; !stop; n += 1) {
 				const page = list[n % list.length]!;
@@ -116,7 +122,7 @@ async function main() {
 				} catch (cause) {
 					error = (cause as Error).message;
 				}
-				samples.push({ page, phase, ms: performance.now() - started, error });
+				samples.push({ page, phase, at: started - phaseStarted, ms: performance.now() - started, error });
 				await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
 			}
 		};
@@ -133,6 +139,7 @@ async function main() {
 		await new Promise((resolve) => setTimeout(resolve, BASELINE_S * 1000));
 		phase = 'importing';
 		const started = performance.now();
+		phaseStarted = started;
 		const origin = `http://127.0.0.1:${server.port}`;
 		const uploading = send(server.port, '/api/imports?name=tweet_activity_metrics_browse_bench.csv', {
 			method: 'POST',
@@ -150,7 +157,17 @@ async function main() {
 			(answer) => ({ ms: answer.ms, summary: `${answer.status}, ${answer.body.length} bytes` }),
 			(error: Error) => ({ ms: performance.now() - started, summary: `failed: ${error.message}` })
 		);
-		const [uploaded, rendered] = await Promise.all([uploading, rendering]);
+		const marks: { label: string; at: number }[] = [];
+		const mark =
+			(label: string) =>
+			<T>(value: T): T => {
+				marks.push({ label, at: performance.now() - started });
+				return value;
+			};
+		const [uploaded, rendered] = await Promise.all([
+			uploading.then(mark('the upload answered')),
+			rendering.then(mark('the board report answered'))
+		]);
 		const importingS = (performance.now() - started) / 1000;
 		stop = true;
 		await Promise.all([...users, probing]);
@@ -180,6 +197,31 @@ async function main() {
 			const errors = [...new Set(inPhase.filter((sample) => sample.error).map((s) => `${s.page}: ${s.error}`))];
 			for (const error of errors.slice(0, 10)) console.log(`  - ${error}`);
 		}
+		console.log(`\nWhile importing and rendering, by ${WINDOW_S}-second window (from the start of the upload):`);
+		const importing = samples.filter((sample) => sample.phase === 'importing');
+		const windows = Math.ceil(Math.max(...importing.map((sample) => sample.at + sample.ms), 1) / (WINDOW_S * 1000));
+		printTable(
+			['window', 'requests', 'errors', 'p50 ms', 'p95 ms', 'max ms', 'slowest page', 'events'],
+			Array.from({ length: windows }, (_, w) => {
+				const [from, to] = [w * WINDOW_S * 1000, (w + 1) * WINDOW_S * 1000];
+				const mine = importing.filter((sample) => sample.at >= from && sample.at < to);
+				const times = mine.filter((sample) => !sample.error).map((sample) => sample.ms);
+				const slowest = mine.reduce<Sample | null>((a, b) => (a && a.ms >= b.ms ? a : b), null);
+				return [
+					`${w * WINDOW_S}–${(w + 1) * WINDOW_S} s`,
+					String(mine.length),
+					String(mine.filter((sample) => sample.error).length),
+					quantile(times, 0.5).toFixed(0),
+					quantile(times, 0.95).toFixed(0),
+					quantile(times, 1).toFixed(0),
+					slowest?.page ?? '',
+					marks
+						.filter((m) => m.at >= from && m.at < to)
+						.map((m) => m.label)
+						.join('; ')
+				];
+			})
+		);
 		console.log(`\nLoad average after: ${loadAverage()}`);
 	} finally {
 		stop = true;

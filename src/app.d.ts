@@ -11,6 +11,8 @@ declare global {
 			demoMode: boolean;
 			/** `user:<email>`, `cli:local-admin` or `anonymous`, for the audit log */
 			actor: string;
+			/** this browser's session (the hash of its cookie), or null: its own changes are never shown as not yet made (pageFigures) */
+			reader: string | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -1,12 +1,15 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app';
 import { guard } from '$lib/server/auth/guard';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { hashToken } from '$lib/server/auth/tokens';
 import { prepareFirstAdmin } from '$lib/server/auth/setup';
 import { loadDemoOnFirstStart } from '$lib/server/demo';
 import { relinkAfter } from '$lib/server/ingest/import-any';
 import { startUploadSweeps } from '$lib/server/ingest/held-uploads';
 import { publishBackupControl } from '$lib/server/db/backup-control';
 import { keepPostsSnapshots } from '$lib/server/db/posts-snapshot';
+import { noteChangeBy } from '$lib/server/db/version-cache';
 import { keepLensFacts } from '$lib/server/analytics/lens-facts';
 import { startUploaderNameSweeps } from '$lib/server/ingest/uploader-retention';
 import { startReportScheduler } from '$lib/server/reports/scheduler';
@@ -50,8 +53,22 @@ const SECURITY_HEADERS = {
 /** The print page may be framed by Lantern's own pages (the report builder's live preview), and by nothing else. */
 const FRAMED_BY_LANTERN = '/print/board-report';
 
+/** Requests that may change data: whoever sends one sees its effect on every page afterwards (pageFigures). */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = (await guard(event, await getDatabase())) ?? (await resolve(event));
+	const db = await getDatabase();
+	const denied = await guard(event, db);
+	const session = event.cookies.get(SESSION_COOKIE);
+	const reader = (event.locals.reader = session ? hashToken(session) : null);
+	const changes = !denied && reader !== null && !READS.has(event.request.method);
+	if (changes) noteChangeBy('changing', reader);
+	let response: Response;
+	try {
+		response = denied ?? (await resolve(event));
+	} finally {
+		if (changes) noteChangeBy(db, reader);
+	}
 	const framable = event.url.pathname === FRAMED_BY_LANTERN;
 	try {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { tempTableWriter, queryColumns } from '../db/append';
 import { inTransaction, type Database } from '../db/database';
+import { oneAtATime } from '../db/write-lock';
 import { getSettings } from '../settings';
 import { loadLabelInputs, relabelPosts, storeLabels } from './relink-labels';
 import { loadPromotionOverrides, repromotePosts, storePromotions } from './relink-promotions';
@@ -38,7 +39,7 @@ const LONGEST_LEAD_MS = 23 * 86_400_000;
  */
 export function relinkCampaigns(db: Database, scope?: RelinkScope): Promise<RelinkTotals> {
 	const covers = scope ? [...(scope.postsOfImports ?? []), ...(scope.programsOfImports ?? [])] : 'all';
-	return oneAtATime(db, () => relinkNow(db, scope ?? null, covers));
+	return oneRelinkAtATime(db, () => relinkNow(db, scope ?? null, covers));
 }
 
 /** What relinking the imports not yet relinked takes: a scope, everything, or nothing but their record. */
@@ -53,7 +54,7 @@ export function relinkUnfinished(
 	db: Database,
 	decide: (imports: { importId: number; source: string | null }[]) => RelinkDecision
 ): Promise<RelinkTotals | null> {
-	return oneAtATime(db, async () => {
+	return oneRelinkAtATime(db, async () => {
 		const { imports, everything } = await db.withConnection(unrelinkedImports);
 		// With nothing imported, nothing to relink, unless links a removal left behind remain.
 		if (imports.length === 0 && (!everything || !(await anyDerived(db)))) return null;
@@ -74,12 +75,7 @@ async function anyDerived(db: Database): Promise<boolean> {
 }
 
 /** Relinks run one at a time: two at once would delete and insert the same rows. */
-const queues = new WeakMap<Database, Promise<unknown>>();
-function oneAtATime<T>(db: Database, work: () => Promise<T>): Promise<T> {
-	const next = (queues.get(db) ?? Promise.resolve()).catch(() => undefined).then(work);
-	queues.set(db, next);
-	return next;
-}
+const oneRelinkAtATime = oneAtATime();
 
 /**
  * Works out the new links, labels and promotions into temporary tables first, outside any

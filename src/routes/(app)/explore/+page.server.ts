@@ -4,7 +4,8 @@ import { campaignSummaries } from '$lib/server/analytics/campaigns';
 import { laggedAssociation } from '$lib/server/analytics/association';
 import { explorableSeries, ImpactOptions, impactForMetric } from '$lib/server/analytics/impact';
 import { exploreContext, seriesAtBranch } from '$lib/server/analytics/explore-filters';
-import { databaseFor } from '$lib/server/app';
+import { dashboardFigures } from '$lib/server/app';
+import type { Database } from '$lib/server/db/database';
 import type { PageServerLoad } from './$types';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -20,16 +21,24 @@ const ExploreQuery = z.object({
 });
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const db = await databaseFor(locals);
+	const search = new URLSearchParams(url.searchParams);
+	search.sort();
+	const { figures, updating } = await dashboardFigures(locals, 'explore', search.toString(), (db) =>
+		exploreFigures(db, search)
+	);
+	return { ...figures, updating };
+};
+
+async function exploreFigures(db: Database, searchParams: URLSearchParams) {
 	const [series, campaigns, { context, problem: rangeProblem }] = await Promise.all([
 		explorableSeries(db),
 		campaignSummaries(db),
-		exploreContext(db, url.searchParams)
+		exploreContext(db, searchParams)
 	]);
 	const filtered = { context, rangeProblem, branchNote: null as string | null };
-	const controls = url.searchParams.getAll('control').filter((c) => c !== '');
+	const controls = searchParams.getAll('control').filter((c) => c !== '');
 	const query = ExploreQuery.safeParse({
-		...Object.fromEntries(url.searchParams),
+		...Object.fromEntries(searchParams),
 		controls: controls.length > 0 ? controls : undefined
 	});
 	if (!query.success)
@@ -80,4 +89,4 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		association,
 		problem: panel ? null : `Lantern has no series called "${chosen.metric}".`
 	};
-};
+}

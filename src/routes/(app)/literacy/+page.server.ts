@@ -1,10 +1,11 @@
 import { readDashboardQuery } from '$lib/domain/dashboard-filters';
 import { literacyDashboard } from '$lib/server/analytics/literacy';
-import { databaseFor } from '$lib/server/app';
+import { dashboardFigures } from '$lib/server/app';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	// Summer reading is seasonal: compared with the same weeks a year earlier unless asked otherwise.
 	const { query, problem } = readDashboardQuery(url.searchParams, 'year');
-	return { literacy: await literacyDashboard(await databaseFor(locals), query), rangeProblem: problem };
+	const { figures, updating } = await dashboardFigures(locals, 'literacy', query, (db) => literacyDashboard(db, query));
+	return { literacy: figures, rangeProblem: problem, updating };
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readDashboardQuery } from '$lib/domain/dashboard-filters';
 import { communityEngagement, hashtagSummary } from '$lib/server/analytics/engagement';
 import { strategiesDashboard } from '$lib/server/analytics/strategies-dashboard';
-import { databaseFor } from '$lib/server/app';
+import { dashboardFigures } from '$lib/server/app';
 import { strategyCorrectionAction } from '$lib/server/campaigns/strategy-correction-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,14 +10,14 @@ import type { Actions, PageServerLoad } from './$types';
 const PostsPage = z.coerce.number().int().positive().catch(1);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const db = await databaseFor(locals);
 	const { query, problem } = readDashboardQuery(url.searchParams);
-	return {
-		...(await strategiesDashboard(db, query, PostsPage.parse(url.searchParams.get('page') ?? 1))),
-		rangeProblem: problem,
+	const page = PostsPage.parse(url.searchParams.get('page') ?? 1);
+	const { figures, updating } = await dashboardFigures(locals, 'strategies', [query, page], async (db) => ({
+		...(await strategiesDashboard(db, query, page)),
 		hashtags: await hashtagSummary(db),
 		community: await communityEngagement(db)
-	};
+	}));
+	return { ...figures, rangeProblem: problem, updating };
 };
 
 export const actions: Actions = {

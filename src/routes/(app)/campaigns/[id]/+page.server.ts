@@ -4,7 +4,7 @@ import { describeZodError } from '$lib/domain/zod-message';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
 import { campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
-import { databaseFor, getDatabase } from '$lib/server/app';
+import { dashboardFigures, getDatabase } from '$lib/server/app';
 import { recordAudit } from '$lib/server/auth/audit';
 import { decideCampaignPost, PostDecision } from '$lib/server/campaigns';
 import { strategyCorrectionAction } from '$lib/server/campaigns/strategy-correction-action';
@@ -17,17 +17,21 @@ const PostsPage = z.coerce.number().int().positive().catch(1);
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const parsed = Params.safeParse(params);
 	if (!parsed.success) error(404, 'No such campaign.');
-	const db = await databaseFor(locals);
-	const campaign = (await campaignSummaries(db)).find((c) => c.campaignId === parsed.data.id);
-	if (!campaign) error(404, `Campaign ${parsed.data.id} does not exist (it may have been removed with its import).`);
-	// Independent reads, side by side: a cold page waits for the slowest, not for their sum.
-	const [outcomes, posts, impact, promotion] = await Promise.all([
-		Promise.all(campaign.outcomeMetrics.map(async (metric) => ({ metric, series: await outcomeSeries(db, metric) }))),
-		campaignPosts(db, campaign.campaignId, PostsPage.parse(url.searchParams.get('page') ?? 1)),
-		campaignImpact(db, campaign),
-		campaignPromotionComparisons(db, campaign)
-	]);
-	return { campaign, posts, outcomes, impact, promotion };
+	const id = parsed.data.id;
+	const page = PostsPage.parse(url.searchParams.get('page') ?? 1);
+	const { figures, updating } = await dashboardFigures(locals, 'campaign', [id, page], async (db) => {
+		const campaign = (await campaignSummaries(db)).find((c) => c.campaignId === id);
+		if (!campaign) error(404, `Campaign ${id} does not exist (it may have been removed with its import).`);
+		// Independent reads, side by side: a cold page waits for the slowest, not for their sum.
+		const [outcomes, posts, impact, promotion] = await Promise.all([
+			Promise.all(campaign.outcomeMetrics.map(async (metric) => ({ metric, series: await outcomeSeries(db, metric) }))),
+			campaignPosts(db, campaign.campaignId, page),
+			campaignImpact(db, campaign),
+			campaignPromotionComparisons(db, campaign)
+		]);
+		return { campaign, posts, outcomes, impact, promotion };
+	});
+	return { ...figures, updating };
 };
 
 export const actions: Actions = {
