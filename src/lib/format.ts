@@ -9,6 +9,26 @@ export const MISSING = '—';
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
 
+/**
+ * Formatters made once per set of options: making an Intl formatter costs about a thousand times
+ * using one, and `toLocaleString` with options makes one on every call.
+ */
+const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `n${JSON.stringify(options)}`;
+	let format = made.get(key) as Intl.NumberFormat | undefined;
+	if (!format) made.set(key, (format = new Intl.NumberFormat(LOCALE, options)));
+	return format;
+}
+function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `d${JSON.stringify(options)}`;
+	let format = made.get(key) as Intl.DateTimeFormat | undefined;
+	if (!format) made.set(key, (format = new Intl.DateTimeFormat(LOCALE, options)));
+	return format;
+}
+/** Fixed fraction digits: 1.84, 12.30. */
+const fixed = (digits: number) => numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits });
+
 const usable = (value: number | null | undefined): value is number =>
 	typeof value === 'number' && Number.isFinite(value);
 
@@ -24,9 +44,7 @@ export function formatCompact(value: number | null | undefined): string {
 
 /** A plain decimal with fixed digits: a dispersion of 1.84, a ratio of ×1.304. */
 export function formatDecimal(value: number | null | undefined, digits = 2): string {
-	return usable(value)
-		? value.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })
-		: MISSING;
+	return usable(value) ? fixed(digits).format(value) : MISSING;
 }
 
 /** A p-value: three decimals, and "< 0.001" below that. */
@@ -45,7 +63,7 @@ export function formatMoney(value: number | null | undefined): string {
 /** A ratio (0.0234) as a percentage: 2.3%. */
 export function formatPercent(ratio: number | null | undefined, digits = 1): string {
 	if (!usable(ratio)) return MISSING;
-	return `${(ratio * 100).toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+	return `${fixed(digits).format(ratio * 100)}%`;
 }
 
 const roundsToZero = (text: string) => !/[1-9]/.test(text);
@@ -70,10 +88,7 @@ export function decimalsFor(scale: number | null | undefined, significant = 3): 
 /** A measured value with fixed fraction digits (see decimalsFor) and a true minus; 0, never −0. */
 export function formatMeasure(value: number | null | undefined, decimals = 0): string {
 	if (!usable(value)) return MISSING;
-	const text = Math.abs(value).toLocaleString(LOCALE, {
-		minimumFractionDigits: decimals,
-		maximumFractionDigits: decimals
-	});
+	const text = fixed(decimals).format(Math.abs(value));
 	return value < 0 && !roundsToZero(text) ? `−${text}` : text;
 }
 
@@ -87,7 +102,7 @@ export function formatSignedMeasure(value: number | null | undefined, decimals =
 /** A statistic to three significant figures (a dispersion of 1.84, a coefficient of 0.000718); 0, never −0. */
 export function formatSignificant(value: number | null | undefined, digits = 3): string {
 	if (!usable(value)) return MISSING;
-	const text = Math.abs(value).toLocaleString(LOCALE, { maximumSignificantDigits: digits });
+	const text = numberFormat({ maximumSignificantDigits: digits }).format(Math.abs(value));
 	return value < 0 && !roundsToZero(text) ? `−${text}` : text;
 }
 
@@ -132,7 +147,7 @@ export function formatDateTime(instant: string | Date | null | undefined, timeZo
 	if (!instant) return MISSING;
 	const date = typeof instant === 'string' ? new Date(instant) : instant;
 	if (Number.isNaN(date.getTime())) return MISSING;
-	return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+	return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
 /** Any stored value in a preview table: numbers through the formatter, lists joined, nothing as a dash. */

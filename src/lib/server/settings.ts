@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from './db/database';
+import { byDataVersion } from './db/version-cache';
 
 // Node's list leaves out UTC and its aliases, which a server set to UTC reports as its zone.
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat(['UTC', 'Etc/UTC']));
@@ -35,8 +36,18 @@ export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
 /** The server's zone when it is one Lantern knows; TZ=UTC0 or ":/etc/localtime" would make every setting unsavable. */
 export function serverTimeZone(): string {
-	const candidates = [process.env.TZ, Intl.DateTimeFormat().resolvedOptions().timeZone];
+	const candidates = [process.env.TZ, systemTimeZone()];
 	return candidates.find((zone): zone is string => !!zone && timeZones.has(zone)) ?? 'UTC';
+}
+
+/** The zone Node runs in, asked of Intl once per TZ setting (asking costs a formatter). */
+let system: { tz: string | undefined; zone: string } | undefined;
+function systemTimeZone(): string {
+	const known = system;
+	if (known && known.tz === process.env.TZ) return known.zone;
+	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	system = { tz: process.env.TZ, zone };
+	return zone;
 }
 
 const defaults = (): LibrarySettings => ({
@@ -49,12 +60,19 @@ const defaults = (): LibrarySettings => ({
 	uploaderNamesKeptDays: UPLOADER_NAMES_KEPT_DAYS
 });
 
-export async function getSettings(db: Database): Promise<LibrarySettings> {
-	const rows = await db.query<{ key: string; value: string }>('SELECT key, value FROM settings');
-	const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
-	const merged = { ...defaults(), ...stored };
-	const parsed = LibrarySettings.safeParse(merged);
-	return parsed.success ? parsed.data : defaults();
+/**
+ * The library's settings, read once per data version (saveSettings bumps it; every page and import
+ * asks): frozen, because every caller shares the one object.
+ */
+export function getSettings(db: Database): Promise<Readonly<LibrarySettings>> {
+	const root = db.base ?? db;
+	return byDataVersion(root, 'settings', null, async () => {
+		const rows = await root.query<{ key: string; value: string }>('SELECT key, value FROM settings');
+		const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+		const merged = { ...defaults(), ...stored };
+		const parsed = LibrarySettings.safeParse(merged);
+		return Object.freeze(parsed.success ? parsed.data : defaults());
+	});
 }
 
 export async function saveSettings(db: Database, changes: Partial<LibrarySettings>): Promise<LibrarySettings> {

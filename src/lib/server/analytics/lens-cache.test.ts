@@ -30,6 +30,8 @@ describe('the lens pages by data version', () => {
 			const counting: Database = {
 				...db,
 				path: db.path,
+				// a view of the same opened database, as scoped.ts and posts-snapshot.ts make
+				base: db,
 				get dataVersion() {
 					return db.dataVersion;
 				},

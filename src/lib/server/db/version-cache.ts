@@ -3,6 +3,19 @@ import { writesUnderWay } from './write-lock';
 
 /** Entries kept before the oldest go: each is one page's figures, a few KB to a few hundred. */
 const LIMIT = 200;
+
+/**
+ * Which opening of its file a database is: data versions start again at 0 when a file is closed and
+ * opened again (a test, a restore), so keys name the opening, never only the path.
+ */
+const openings = new WeakMap<Database, number>();
+let opened = 0;
+function opening(db: Database): number {
+	const root = db.base ?? db;
+	let n = openings.get(root);
+	if (n === undefined) openings.set(root, (n = ++opened));
+	return n;
+}
 const cache = new Map<string, Promise<unknown>>();
 
 /**
@@ -12,7 +25,7 @@ const cache = new Map<string, Promise<unknown>>();
  * its answer. Callers must not mutate what they get back: it is shared.
  */
 export function byDataVersion<T>(db: Database, name: string, args: unknown, compute: () => Promise<T>): Promise<T> {
-	const key = JSON.stringify([db.path, db.scope ?? null, db.dataVersion, name, args]);
+	const key = JSON.stringify([opening(db), db.scope ?? null, db.dataVersion, name, args]);
 	const found = cache.get(key);
 	if (found) {
 		// Most recently used last, so the oldest is the first to go.
@@ -79,7 +92,7 @@ export async function pageFigures<T>(
 	{ reader, waitMs = FRESH_WAIT_MS }: { reader?: string | null; waitMs?: number } = {}
 ): Promise<PageFigures<T>> {
 	// The day too: a page's default range ends today.
-	const key = JSON.stringify([db.path, db.scope ?? null, name, args, new Date().toISOString().slice(0, 10)]);
+	const key = JSON.stringify([opening(db), db.scope ?? null, name, args, new Date().toISOString().slice(0, 10)]);
 	const version = db.dataVersion;
 	let page = pages.get(key);
 	if (page) pages.delete(key);
