@@ -51,7 +51,7 @@ export default defineConfig({
 	// The server starts exactly as `npm start` starts it: same script, no ORIGIN, no HOST; only the
 	// port and a temporary database differ, both documented settings.
 	webServer: {
-		command: 'node scripts/start.js',
+		command: 'node scripts/start.cjs',
 		url: `http://127.0.0.1:${port}/overview`,
 		reuseExistingServer: false,
 		timeout: 180_000,

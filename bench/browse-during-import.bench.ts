@@ -1,7 +1,7 @@
 /**
  * `npm run bench:browse-during-import`: 30 people browsing the dashboards while staff upload a
  * 1,000,000-row X post export and a director's board report renders.
- *   1. starts the server as `npm start` does (node scripts/start.js, its own port, database and temp
+ *   1. starts the server as `npm start` does (node scripts/start.cjs, its own port, database and temp
  *      folder) on a copy of the ×10 consortium from `npm run bench:dashboard` when it is in the temp
  *      folder, else on a fresh start with the demo library;
  *   2. signs in 30 sessions through the login form;

@@ -3,7 +3,7 @@
  * and ×100 (a consortium; see consortium.ts). For each size it
  *   1. builds the library through the import path (importAny, file by file, relinking as uploads do),
  *      adds an admin, and keeps the DuckDB file under the temp folder (reused on the next run);
- *   2. starts the server on a copy of that file exactly as `npm start` does (node scripts/start.js with
+ *   2. starts the server on a copy of that file exactly as `npm start` does (node scripts/start.cjs with
  *      PORT and LANTERN_DB), and signs in through the login form;
  *   3. requests every page with realistic filters: cold (the first request after a restart, then after
  *      each data change: saving the settings, which bumps the data version) and cached (repeats);

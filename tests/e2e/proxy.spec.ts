@@ -9,7 +9,7 @@ import { pdfPages } from '../support/pdf-text';
 // Lantern as an operator starts it behind a reverse proxy (README, "Behind a reverse proxy"), each
 // with an empty library of its own. The proxy itself is not needed: it only forwards these headers.
 
-/** Starts `node scripts/start.js` with `env` and an empty library of its own. */
+/** Starts `node scripts/start.cjs` with `env` and an empty library of its own. */
 function startLantern(env: Record<string, string>): Promise<LanternServer> {
 	return startServer({
 		database: join(mkdtempSync(join(tmpdir(), 'lantern-proxy-')), 'lantern.duckdb'),

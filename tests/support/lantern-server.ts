@@ -1,5 +1,5 @@
 /**
- * Lantern started as `npm start` starts it (node scripts/start.js, only PORT, LANTERN_DB and the
+ * Lantern started as `npm start` starts it (node scripts/start.cjs, only PORT, LANTERN_DB and the
  * settings a caller names set), for the end-to-end specs, the soak and the benchmarks that need a
  * server of their own; and the two requests they all make: a timed one and signing in.
  */
@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository this file is in: where scripts/start.js is. */
+/** The repository this file is in: where scripts/start.cjs is. */
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
 /** A port nothing listens on at the moment, on the loopback interface. */
@@ -50,7 +50,7 @@ export interface StartOptions {
 export async function startLantern(options: StartOptions): Promise<LanternServer> {
 	const port = await freePort();
 	const root = options.root ?? ROOT;
-	const child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
+	const child = spawn(process.execPath, [join(root, 'scripts', 'start.cjs')], {
 		cwd: root,
 		detached: options.detached ?? false,
 		env: { ...process.env, ...options.env, PORT: String(port), LANTERN_DB: options.database },

@@ -1,5 +1,5 @@
 /**
- * The soak's server kills: Lantern started as `npm start` starts it (node scripts/start.js on a built
+ * The soak's server kills: Lantern started as `npm start` starts it (node scripts/start.cjs on a built
  * app, the demo library, its own port, database and temp folder), then SIGKILLed at a random moment of
  * an upload through the upload route, of relinking (removing an import), or of a board report's PDF.
  * After each kill the server starts again, serves a page and stops; then the database must open as it

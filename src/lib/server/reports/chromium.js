@@ -1,4 +1,4 @@
-// Finds or provides the Chromium that renders PDFs. Plain JavaScript so that scripts/start.js and
+// Finds or provides the Chromium that renders PDFs. Plain JavaScript so that scripts/serve.js and
 // scripts/test.js can use it before any build.
 //
 // Order: LANTERN_CHROMIUM (the operator's own), then the Chromium shipped inside the npm package
