@@ -63,11 +63,12 @@ Commands:
   report --from YYYY-MM-DD --to YYYY-MM-DD [--compare previous|year] --out FILE.pdf
          [--branch NAME]… [--campaign NAME]… [--sections cover,summary,…] [--paper letter|a4]
          [--orientation portrait|landscape] [--title TEXT] [--prepared-by NAME]
-         [--platform NAME] [--strategy NAME] [--audience NAME]
+         [--platform NAME] [--strategy NAME] [--audience NAME] [--posts all|campaign]
                                Render the board report PDF with Chromium (sections: cover, summary,
                                social, programs, usage, literacy, campaigns, strategies, peers, methodology,
                                appendix; --campaign none for no campaign; --platform, --strategy and
-                               --audience narrow the figures they apply to, as the dashboards' filters do)
+                               --audience narrow the figures they apply to, as the dashboards' filters do;
+                               --posts campaign counts only the one --campaign's posts, over its dates)
   report --template NAME --out FILE.pdf
                                Render the board report with Chromium (a saved template's period
                                is resolved today); --format html|xlsx for a standalone web page or
@@ -114,7 +115,8 @@ const Flags = z.object({
 	'prepared-by': z.string().optional(),
 	platform: z.string().optional(),
 	strategy: z.string().optional(),
-	audience: z.string().optional()
+	audience: z.string().optional(),
+	posts: z.string().optional()
 });
 type Flags = z.infer<typeof Flags>;
 const asFlag = (field: string) => `--${field}`;
@@ -187,6 +189,7 @@ function reportParamsFromFlags(flags: Flags): ReportParams {
 	set('platform', flags.platform);
 	set('strategy', flags.strategy);
 	set('audience', flags.audience);
+	set('posts', flags.posts);
 	try {
 		return reportParamsFromQuery(query);
 	} catch (error) {
@@ -352,7 +355,8 @@ async function main(argv: string[]): Promise<number> {
 			'prepared-by': { type: 'string' },
 			platform: { type: 'string' },
 			strategy: { type: 'string' },
-			audience: { type: 'string' }
+			audience: { type: 'string' },
+			posts: { type: 'string' }
 		}
 	});
 	const parsed = Flags.safeParse(values);

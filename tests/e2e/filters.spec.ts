@@ -68,3 +68,33 @@ test('a branch and a platform chosen on the Overview are kept and stated on Stra
 		count(eastsideCirculation())
 	);
 });
+
+test("a campaign chosen on the Overview carries to the board report builder, whose figures count that campaign's posts", async ({
+	page
+}) => {
+	await page.goto('/overview');
+	await hydrated(page);
+	await filters(page).getByLabel('Campaign').selectOption({ label: 'Staff Picks Winter 2026' });
+	await filters(page).getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/campaign=\d+/);
+	const posts = (await page.getByRole('article', { name: 'Posts' }).locator('.value').textContent())!.trim();
+
+	await page.getByRole('link', { name: 'Build a board report' }).click();
+	await hydrated(page);
+	await expect(page).toHaveURL(/\/reports\/new\?.*campaign=Staff.*posts=campaign/);
+	const only = page.getByRole('checkbox', { name: "Count only this campaign's posts in the social figures" });
+	await expect(only).toBeChecked();
+	const preview = page.frameLocator('iframe[title="Preview of the board report"]');
+	await expect(preview.getByTestId('cover-posts')).toContainText('Only the posts of Staff Picks Winter 2026');
+	await expect(page.getByRole('textbox', { name: /Executive summary/ })).toHaveValue(
+		new RegExp(`The library published ${posts} posts`)
+	);
+
+	await only.uncheck();
+	await page.getByRole('button', { name: 'Update preview' }).click();
+	await expect(page).not.toHaveURL(/posts=campaign/);
+	await expect(preview.getByTestId('cover-posts')).toHaveText('Every post');
+	await expect(page.getByRole('textbox', { name: /Executive summary/ })).not.toHaveValue(
+		new RegExp(`The library published ${posts} posts`)
+	);
+});

@@ -9,6 +9,7 @@ describe('report parameters as a query string', () => {
 			compare: 'previous',
 			branches: [],
 			campaigns: null,
+			posts: 'all',
 			sections: [...REPORT_SECTIONS],
 			paper: 'letter',
 			orientation: 'portrait',
@@ -29,11 +30,18 @@ describe('report parameters as a query string', () => {
 
 	it('reads back what it writes, an edited summary with its line breaks included', () => {
 		const params = read(
-			'from=2026-01-01&to=2026-06-30&compare=year&branch=Eastside&campaign=A%20%26%20B&sections=cover,campaigns&paper=a4&orientation=landscape&title=Q2%20packet&prepared_by=Dana%20Ortiz'
+			'from=2026-01-01&to=2026-06-30&compare=year&branch=Eastside&campaign=A%20%26%20B&posts=campaign&sections=cover,campaigns&paper=a4&orientation=landscape&title=Q2%20packet&prepared_by=Dana%20Ortiz'
 		);
 		const edited = { ...params, summary: 'First paragraph.\n\nSecond, with 12% & “quotes”.' };
 		expect(read(reportQuery(edited))).toEqual(edited);
 		expect(read(reportQuery({ campaigns: [] })).campaigns).toEqual([]);
+	});
+
+	it("counts one campaign's posts only when exactly one campaign is named", () => {
+		expect(read('campaign=Storytime&posts=campaign').posts).toBe('campaign');
+		expect(() => read('posts=campaign')).toThrow(/^posts: .*name exactly one campaign/);
+		expect(() => read('campaign=A&campaign=B&posts=campaign')).toThrow(/^posts:/);
+		expect(() => read('campaign=A&posts=some')).toThrow(/^posts: must be one of all, campaign/);
 	});
 
 	it('refuses an unknown section, paper or a range that runs backwards, naming the field', () => {

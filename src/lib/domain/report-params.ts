@@ -36,6 +36,9 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
 	appendix: 'Appendix: weekly figures'
 };
 
+/** Which posts a report's social figures count: every post, or only the one named campaign's. */
+export const REPORT_POSTS = ['all', 'campaign'] as const;
+
 export const PAPERS = ['letter', 'a4'] as const;
 export const ORIENTATIONS = ['portrait', 'landscape'] as const;
 export type Paper = (typeof PAPERS)[number];
@@ -74,6 +77,11 @@ export const ReportParams = z
 		branches: z.array(Text(200).min(1)).max(50).default([]),
 		/** campaigns by name, in the order shown; null: every campaign that ran in the period */
 		campaigns: z.array(Text(200).min(1)).max(30).nullable().default(null),
+		/**
+		 * 'campaign': the social figures (summary, social, strategies, appendix) count only the posts of
+		 * the one campaign named, as a dashboard with a campaign filter does; 'all': every post
+		 */
+		posts: z.enum(REPORT_POSTS, { message: `must be one of ${REPORT_POSTS.join(', ')}` }).default('all'),
 		/** the platform the social figures are limited to (posts, stories, account figures); absent: every platform */
 		platform: z
 			.enum(Object.keys(PLATFORM_LABELS) as [string, ...string[]], {
@@ -95,7 +103,11 @@ export const ReportParams = z
 		/** the executive summary as the director edited it (paragraphs split by blank lines); absent: generated */
 		summary: Text(SUMMARY_LIMIT).optional()
 	})
-	.refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'must not be after "to"', path: ['from'] });
+	.refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'must not be after "to"', path: ['from'] })
+	.refine((p) => p.posts === 'all' || p.campaigns?.length === 1, {
+		message: '"campaign" counts only one campaign\'s posts, so name exactly one campaign',
+		path: ['posts']
+	});
 export type ReportParams = z.infer<typeof ReportParams>;
 export type ReportParamsInput = z.input<typeof ReportParams>;
 
@@ -126,6 +138,7 @@ export function reportParamsFromQuery(query: URLSearchParams): ReportParams {
 		branches: query.getAll('branch').filter((b) => b.trim() !== ''),
 		campaigns:
 			one('campaigns') === 'none' ? [] : query.has('campaign') ? query.getAll('campaign').filter(Boolean) : null,
+		posts: one('posts'),
 		platform: one('platform'),
 		strategy: one('strategy'),
 		audience: one('audience'),
@@ -151,6 +164,7 @@ export function reportQuery(input: ReportParamsInput): string {
 	for (const branch of params.branches) query.append('branch', branch);
 	if (params.campaigns?.length === 0) query.set('campaigns', 'none');
 	for (const campaign of params.campaigns ?? []) query.append('campaign', campaign);
+	if (params.posts !== 'all') query.set('posts', params.posts);
 	if (params.platform) query.set('platform', params.platform);
 	if (params.strategy) query.set('strategy', params.strategy);
 	if (params.audience) query.set('audience', params.audience);
@@ -172,7 +186,10 @@ export function reportQueryForDashboard(context: DashboardContext): string {
 	const { range, comparison, filters, campaign } = context;
 	const query = new URLSearchParams({ from: range.from, to: range.to, compare: comparison });
 	if (filters.branch) query.append('branch', filters.branch);
-	if (campaign) query.append('campaign', campaign.name);
+	if (campaign) {
+		query.append('campaign', campaign.name);
+		query.set('posts', 'campaign');
+	}
 	if (filters.platform) query.set('platform', filters.platform);
 	if (filters.strategy) query.set('strategy', filters.strategy);
 	if (filters.audience) query.set('audience', filters.audience);

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardFilterQuery } from '../../domain/dashboard-filters';
-import { reportParamsFromQuery, reportQuery } from '../../domain/report-params';
+import { reportParamsFromQuery, reportQuery, reportQueryForDashboard } from '../../domain/report-params';
 import type { Database } from '../db/database';
 import { tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
@@ -202,5 +202,34 @@ describe('filters on the demo library, against sums on the base tables', () => {
 		expect(report.social!.months.reduce((sum, m) => sum + m.posts, 0)).toBe(
 			await postCount({ from: half.from, to: half.to }, { platform: 'instagram' })
 		);
+	});
+
+	it("the board report a dashboard's campaign filter links to counts that campaign's posts over its dates, as the Overview does", async () => {
+		const [campaign] = await db.query<{ campaign_id: number; starts_on: string; ends_on: string }>(
+			`SELECT campaign_id, strftime(starts_on, '%Y-%m-%d') AS starts_on, strftime(ends_on, '%Y-%m-%d') AS ends_on
+			 FROM campaigns WHERE name = 'Staff Picks Winter 2026'`
+		);
+		const range = { from: campaign!.starts_on, to: campaign!.ends_on };
+		const dashboard = await overview(db, { compare: 'previous', filters: { campaign: campaign!.campaign_id } });
+		const query = new URLSearchParams(reportQueryForDashboard(dashboard.context));
+		expect(query.getAll('campaign')).toEqual(['Staff Picks Winter 2026']);
+		expect(query.get('posts')).toBe('campaign');
+		const report = await boardReport(db, reportParamsFromQuery(query), new Date('2026-11-01T12:00:00Z'));
+		expect(report.overview.range).toEqual(range);
+		const kpi = (id: string) => report.overview.kpis.find((k) => k.id === id)!;
+		const posts = await postCount(range, { campaign: campaign!.campaign_id });
+		expect(kpi('posts').value).toBe(posts);
+		expect(kpi('posts').value).toBeLessThan(await postCount(range, {}));
+		expect(report.social!.months.reduce((sum, m) => sum + m.posts, 0)).toBe(posts);
+		expect(report.strategies!.coverage.posts).toBe(posts);
+		expect(kpi('attendance').value).toBe(await attendance(range, null, null));
+		expect(report.summary.paragraphs[0]).toContain(
+			'Its figures are limited to the posts of Staff Picks Winter 2026, where a figure can be'
+		);
+		expect(report.campaigns.map((c) => c.campaign.name)).toEqual(['Staff Picks Winter 2026']);
+		// Without it, the same campaign named counts every post of the period.
+		query.delete('posts');
+		const every = await boardReport(db, reportParamsFromQuery(query), new Date('2026-11-01T12:00:00Z'));
+		expect(every.overview.kpis.find((k) => k.id === 'posts')!.value).toBe(await postCount(range, {}));
 	});
 });

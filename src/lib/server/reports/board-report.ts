@@ -121,8 +121,8 @@ async function sources(db: Database): Promise<ReportSource[]> {
 }
 
 /** The campaigns the report covers: those named, in that order, or else every one that ran in the period. */
-function chosenCampaigns(all: CampaignSummary[], names: string[] | null, range: { from: string; to: string }) {
-	if (names === null) return all.filter((c) => c.startsOn <= range.to && c.endsOn >= range.from).reverse();
+function chosenCampaigns(all: CampaignSummary[], names: string[] | null, range: { from: string; to: string } | null) {
+	if (names === null) return all.filter((c) => !range || (c.startsOn <= range.to && c.endsOn >= range.from)).reverse();
 	return names.map((name) => {
 		const found = all.find((c) => c.name.toLowerCase() === name.toLowerCase());
 		if (!found)
@@ -148,12 +148,20 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 	const db = reportDatabase(scoped, params.branches);
 	const has = (...sections: ReportSection[]) => sections.some((s) => params.sections.includes(s));
 	// Branches narrow through the database (scoped views); the other filters through the same WHERE clauses the Overview uses.
-	const filters = { platform: params.platform, strategy: params.strategy, audience: params.audience };
+	const summaries = await campaignSummaries(db, params.platform);
+	// Only one campaign's posts: the Overview's campaign filter, which also makes the period the campaign's.
+	const postsOf = params.posts === 'campaign' ? chosenCampaigns(summaries, params.campaigns, null)[0] : undefined;
+	const filters = {
+		platform: params.platform,
+		strategy: params.strategy,
+		audience: params.audience,
+		campaign: postsOf?.campaignId
+	};
 	const data = await overview(db, { from: params.from, to: params.to, compare: params.compare, filters }, now);
 	const range = data.range;
 	const wantCampaigns = has('summary', 'campaigns');
 	const campaigns = wantCampaigns
-		? chosenCampaigns(await campaignSummaries(db, params.platform), params.campaigns, range).filter(
+		? chosenCampaigns(summaries, params.campaigns, range).filter(
 				(c) => params.campaigns !== null || !params.strategy || c.strategy === params.strategy
 			)
 		: [];
@@ -183,7 +191,12 @@ export async function boardReport(scoped: Database, params: ReportParams, now = 
 		literacy: has('literacy') ? await literacy(db, range, params.audience) : null,
 		campaigns: has('campaigns') ? impact : [],
 		strategies: has('strategies')
-			? await strategyComparison(db, { range, platform: params.platform, strategy: params.strategy })
+			? await strategyComparison(db, {
+					range,
+					platform: params.platform,
+					campaign: postsOf?.campaignId,
+					strategy: params.strategy
+				})
 			: null,
 		// The PLS counts the whole library, so a branch filter does not narrow it (the section says so).
 		peers: has('peers') ? await peerBenchmark(scoped) : null,

@@ -99,6 +99,9 @@ function filterWords(input: SummaryInput): string | null {
 			? `${input.branches.length === 1 ? 'branch' : 'branches'} ${input.branches.join(', ')}`
 			: null,
 		label('platform', filters.platform),
+		filters.campaign !== undefined &&
+			input.overview.context?.campaign &&
+			`the posts of ${input.overview.context.campaign.name}`,
 		filters.strategy && `the ${STRATEGY_LABELS[filters.strategy]} strategy`,
 		label('audience', filters.audience)
 	].filter((word): word is string => Boolean(word));
