@@ -7,6 +7,10 @@ test.describe('overview of the demo library', () => {
 		await expect(page).toHaveURL(/\/overview$/);
 		await expect(page.getByRole('complementary', { name: 'Demo library' })).toContainText('made-up sample data');
 		await expect(page.getByText('Maple Valley Public Library').first()).toBeVisible();
+		// The period, its comparison, the zone and the data's span read as sentences.
+		await expect(page.locator('p.range')).toHaveText(
+			'Nov 1, 2025 – Oct 31, 2026, compared with previous period (Nov 1, 2024 – Oct 31, 2025). Times in America/Chicago. Data covers Nov 1, 2023 – Oct 31, 2026.'
+		);
 
 		const figures = page.getByRole('region', { name: 'Key figures' });
 		for (const label of ['Posts', 'Impressions', 'Engagement rate', 'Program attendance', 'Circulation']) {
