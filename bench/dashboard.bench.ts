@@ -97,7 +97,7 @@ function library(scale: number): { dbPath: string; library: Library } {
 const addDays = (day: string, days: number) =>
 	new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Every page, with the filters a director uses: the default range, a quarter, a year against the year before. */
+/** Every page, with the filters a director uses: the default range, a quarter, a year against the year before, a branch, platform, campaign, strategy or audience. */
 function pages(library: Library): { name: string; path: string }[] {
 	const last = library.lastDay;
 	const year = Number(last.slice(0, 4)) - 1;
@@ -108,8 +108,13 @@ function pages(library: Library): { name: string; path: string }[] {
 		{ name: '/overview', path: '/overview' },
 		{ name: '/overview quarter', path: `/overview?${quarter}` },
 		{ name: '/overview year vs year', path: `/overview?${wholeYear}` },
+		{ name: '/overview Eastside instagram quarter', path: `/overview?${quarter}&branch=Eastside&platform=instagram` },
+		{ name: '/overview campaign', path: `/overview?campaign=${library.campaignId}` },
+		{ name: '/overview strategy Teens year', path: `/overview?${wholeYear}&strategy=programs_showcase&audience=Teens` },
 		{ name: '/strategies', path: '/strategies' },
+		{ name: '/strategies x quarter', path: `/strategies?${quarter}&platform=x` },
 		{ name: '/campaigns', path: '/campaigns' },
+		{ name: '/campaigns Eastside instagram', path: '/campaigns?branch=Eastside&platform=instagram' },
 		{ name: `${campaign} (largest)`, path: campaign },
 		{ name: `${campaign}?page=2`, path: `${campaign}?page=2` },
 		{ name: '/explore', path: '/explore' },
