@@ -47,6 +47,29 @@ test.describe('the dashboards of the demo library', () => {
 		await expect(registered).toContainText('vs same period last year');
 		await page.getByRole('link', { name: '#MapleSummerReads 2026: campaign impact' }).click();
 		await expect(page.getByRole('heading', { name: '#MapleSummerReads 2026', level: 1 })).toBeVisible();
+
+		// The campaign's page estimates the push at each branch, each on its own weekly registrations.
+		const byBranch = page.getByRole('region', { name: 'Impact on summer reading registrations, branch by branch' });
+		await expect(byBranch.getByTestId('branch-effects-finding')).toContainText(/Central|Eastside|Riverside/);
+		const rows = byBranch.getByRole('table').locator('tbody tr');
+		await expect(rows).toHaveCount(3);
+		for (const [i, branch] of ['Central', 'Eastside', 'Riverside'].entries()) {
+			const row = rows.nth(i);
+			await expect(row.getByRole('rowheader')).toHaveText(branch);
+			const weeks = new Set<string>();
+			const total = demoSum('summer_reading_2024_2026.csv', (r) => {
+				const keep = inWindow(r) && r.branch === branch;
+				if (keep) weeks.add(r.period_start!);
+				return keep;
+			});
+			// The average a week, shown to three significant digits.
+			const actual = Number((await row.getByRole('cell').first().textContent())!.replaceAll(',', ''));
+			expect(actual, branch).toBe(Number((total / weeks.size).toPrecision(3)));
+			await expect(row.getByRole('link', { name: branch })).toHaveAttribute(
+				'href',
+				new RegExp(`/explore\\?metric=literacy%3Aregistrations%3A${branch}&campaign=\\d+`)
+			);
+		}
 	});
 
 	test('Usage, Programs and Social keep their filters in the address and say which are on', async ({ page }) => {

@@ -10,7 +10,7 @@ import {
 	type ItsResult
 } from '../../stats';
 import { IsoDate } from '../../domain/dates';
-import type { ImpactPanelData } from '../../domain/impact';
+import { verdictOf, type BranchEffect, type BranchEffects, type ImpactPanelData } from '../../domain/impact';
 import { SURVEY_OUTCOMES, usageMetricName } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
 import { outcomeSeries, seriesName } from './campaigns';
@@ -229,6 +229,72 @@ export async function campaignImpact(
 		if (panel) panels.push(panel);
 	}
 	return panels;
+}
+
+/** More branches than this are not estimated on a campaign's page: Explore estimates one at a time. */
+export const MOST_BRANCHES_ESTIMATED = 8;
+
+/**
+ * Each library-wide outcome a campaign aims to move, estimated again at each branch on that branch's
+ * own series (same window, same model choices as the library-wide panel): where the campaign worked.
+ * A branch's outcome (programs:attendance:Eastside:storytime) is already one branch's and is skipped.
+ * With more than MOST_BRANCHES_ESTIMATED branches, only the campaign's own branches are estimated
+ * (when it names few enough); the page points to Explore for the rest.
+ */
+export async function branchEffects(
+	db: Database,
+	campaign: { name: string; startsOn: string; endsOn: string; outcomeMetrics: string[]; branches: string[] }
+): Promise<BranchEffects[]> {
+	const wide = campaign.outcomeMetrics.filter((metric) => metric.split(':').length === 2);
+	if (wide.length === 0) return [];
+	const known = await explorableSeries(db);
+	const effects: BranchEffects[] = [];
+	for (const metric of wide) {
+		const held = known
+			.filter((s) => s.metric.startsWith(`${metric}:`) && s.metric.split(':').length === 3)
+			.map((s) => s.metric.split(':')[2]!)
+			.sort((a, b) => a.localeCompare(b));
+		if (held.length === 0) continue;
+		const own = campaign.branches.filter((b) => held.includes(b));
+		const chosen = held.length <= MOST_BRANCHES_ESTIMATED ? held : own.length <= MOST_BRANCHES_ESTIMATED ? own : [];
+		const branches: BranchEffect[] = [];
+		for (const branch of chosen) {
+			const panel = await impactForMetric(
+				db,
+				`${metric}:${branch}`,
+				{ start: campaign.startsOn, end: campaign.endsOn },
+				campaign.name
+			);
+			if (!panel) continue;
+			const verdict = verdictOf(panel);
+			branches.push({
+				branch,
+				metric: `${metric}:${branch}`,
+				verdict,
+				average: panel.result.ok ? panel.result.summary.average : null,
+				note: !panel.result.ok
+					? panel.result.reason
+					: verdict === 'inconclusive' && panel.sensitivity?.dependsOnModel
+						? 'Reasonable models disagree here.'
+						: null
+			});
+		}
+		const library = await impactForMetric(
+			db,
+			metric,
+			{ start: campaign.startsOn, end: campaign.endsOn },
+			campaign.name
+		);
+		effects.push({
+			metric,
+			// "summer reading registrations": the table says the period itself.
+			label: (library?.label ?? metric).replace(/ per (week|month)$/, ''),
+			period: library?.period ?? 'month',
+			branches,
+			branchCount: held.length
+		});
+	}
+	return effects;
 }
 
 /** Every series Lantern can analyse, for the Explore page's picker. */

@@ -1,4 +1,4 @@
-import type { ImpactPanelData } from '../../domain/impact';
+import { verdictOf, type ImpactPanelData } from '../../domain/impact';
 import { STRATEGY_LABELS } from '../../domain/campaigns';
 import { COMPARISON_LABELS, type Kpi, type OverviewData } from '../../domain/overview';
 import {
@@ -26,17 +26,6 @@ export interface SummaryInput {
 	campaigns: SummaryCampaign[];
 	/** visits counted at the door in the period, when door counts were uploaded */
 	visits: number | null;
-}
-
-/** How a campaign's estimate reads in one sentence, and whether it settles anything. */
-export type Verdict = 'increase' | 'decrease' | 'inconclusive' | 'not enough data';
-
-export function verdictOf(panel: ImpactPanelData): Verdict {
-	const r = panel.result;
-	if (!r.ok) return 'not enough data';
-	const { absoluteLower, absoluteUpper } = r.summary.average;
-	if (panel.sensitivity?.dependsOnModel || (absoluteLower <= 0 && absoluteUpper >= 0)) return 'inconclusive';
-	return absoluteLower > 0 ? 'increase' : 'decrease';
 }
 
 const kpi = (kpis: Kpi[], id: Kpi['id']) => kpis.find((k) => k.id === id);

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { describeZodError } from '$lib/domain/zod-message';
 import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
-import { campaignImpact } from '$lib/server/analytics/impact';
+import { branchEffects, campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
 import { dashboardFigures, getDatabase } from '$lib/server/app';
 import { recordAudit } from '$lib/server/auth/audit';
@@ -29,7 +29,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 			campaignImpact(db, campaign),
 			campaignPromotionComparisons(db, campaign)
 		]);
-		return { campaign, posts, outcomes, impact, promotion };
+		// After the library-wide panels, whose fits the branch estimates share the cache with.
+		const byBranch = await branchEffects(db, campaign);
+		return { campaign, posts, outcomes, impact, byBranch, promotion };
 	});
 	return { ...figures, updating };
 };
