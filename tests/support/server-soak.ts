@@ -314,11 +314,13 @@ export async function soakServerKills(
 			}
 			if (report.opened) figures.openedAfter += 1;
 			else figures.failures.push(`${label}: the database did not open: ${report.error}`);
+			// The check stopped part way: what it did not reach is unknown, not inconsistent.
+			if (report.opened && report.error) figures.failures.push(`${label}: the check failed: ${report.error}`);
 			if (report.partial.length > 0) {
 				figures.partial += 1;
 				figures.failures.push(`${label}: imports ${report.partial.join(', ')} are partial`);
 			}
-			if (report.opened && !report.derivedConsistent) {
+			if (report.opened && !report.error && !report.derivedConsistent) {
 				figures.inconsistentDerived += 1;
 				figures.failures.push(`${label}: links and labels differ from a full relink`);
 			}
@@ -344,7 +346,9 @@ export async function soakServerKills(
 		}
 	} finally {
 		if (server.child.exitCode === null && server.child.signalCode === null) await server.stop();
-		if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+		// A failed run keeps its database and temp folder for a person to look at.
+		if (figures.failures.length > 0) log(`kept for inspection: ${dir}`);
+		else if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 	}
 	return figures;
 }

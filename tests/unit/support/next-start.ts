@@ -38,10 +38,14 @@ const report: {
 	halfWrittenReports: [],
 	reportsReady: 0
 };
+/** Where the check was when it failed, for its message. */
+let step = 'opening the database';
 try {
 	const db = await openDatabase(database);
 	report.opened = true;
+	step = "the start's relinking";
 	if (!asLeft) await relinkAfter(db);
+	step = 'counting imported rows';
 	const imports = await db.query<{ import_id: number; rows_loaded: number }>(
 		"SELECT import_id, rows_loaded FROM import_log WHERE status = 'imported'"
 	);
@@ -67,7 +71,9 @@ try {
 		const all = await fingerprintEveryTable(db);
 		return DERIVED.map((table) => all[table]);
 	};
+	step = 'reading links and labels';
 	const afterStart = await derived();
+	step = 'a full relink to compare with';
 	await relinkCampaigns(db);
 	report.derivedConsistent = JSON.stringify(afterStart) === JSON.stringify(await derived());
 	if (asLeft) {
@@ -97,7 +103,7 @@ try {
 	}
 	await db.close();
 } catch (error) {
-	report.error = (error as Error).message;
+	report.error = `${step}: ${(error as Error).message}`;
 }
 const name = basename(database);
 report.leftovers = readdirSync(dirname(database)).filter(
