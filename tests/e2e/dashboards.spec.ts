@@ -72,6 +72,19 @@ test.describe('the dashboards of the demo library', () => {
 		}
 	});
 
+	test('a one-month campaign reads as one month, its effect drawn as a point with its interval', async ({ page }) => {
+		await page.goto('/campaigns');
+		await page.getByRole('link', { name: 'Library Card Month 2025' }).click();
+		await expect(page.getByRole('heading', { name: 'Library Card Month 2025', level: 1 })).toBeVisible();
+		await hydrated(page);
+		const panel = page.getByRole('region', { name: 'Impact on new cards per month' });
+		await expect(panel.locator('caption').filter({ hasText: 'Post-period summary' })).toContainText(
+			'Post-period summary (1 month;'
+		);
+		const effect = panel.locator('svg[aria-label="Effect each period"]');
+		await expect(effect.locator('g[data-mark="dot"] circle')).toHaveCount(1);
+	});
+
 	test('Usage, Programs and Social keep their filters in the address and say which are on', async ({ page }) => {
 		await page.goto('/usage?from=2026-01-01&to=2026-06-30');
 		await hydrated(page);

@@ -48,4 +48,36 @@ describe('impact chart', () => {
 		expect(chart.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('impact', chart));
 	});
+
+	it('breaks its lines at an off-season: two summers of ten weeks are two runs, not one line across the winter', () => {
+		const summer = (year: number) =>
+			Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(year, 5, 2 + 7 * i)).toISOString().slice(0, 10));
+		const weeks = [...summer(2025), ...summer(2026)];
+		const seasonal: CounterfactualPoint[] = weeks.map((date, i) => ({
+			date,
+			observed: 100 + i,
+			expected: 98 + i,
+			lower: 90 + i,
+			upper: 106 + i,
+			post: i >= 10
+		}));
+		const chart = drawWithoutWarnings(() =>
+			impactChart(seasonal, { width: 640, range: { from: weeks[0]!, to: weeks.at(-1)! }, document })
+		);
+		const [observedAndExpected] = chart.querySelectorAll('svg');
+		// The observed and the expected lines, each one path per summer.
+		for (const line of observedAndExpected!.querySelectorAll('g[data-mark="line"]'))
+			expect(line.querySelectorAll('path')).toHaveLength(2);
+	});
+
+	it('draws a one-period campaign as a point with its interval in the effect panels, not as empty panels', () => {
+		const one = points.slice(0, 13);
+		const chart = drawWithoutWarnings(() => impactChart(one, { width: 640, range, document }));
+		const [, effect, cumulative] = chart.querySelectorAll('svg');
+		for (const svg of [effect!, cumulative!]) {
+			expect(svg.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(1);
+			expect(svg.querySelector('g[data-mark="rule"] line:not([stroke-dasharray])')).not.toBeNull();
+			expect(svg.querySelector('g[data-mark="line"]')).toBeNull();
+		}
+	});
 });

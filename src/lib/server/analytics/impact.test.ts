@@ -24,6 +24,14 @@ describe('impact of the demo campaigns', () => {
 		return campaignImpact(db, campaign);
 	};
 
+	it("calls a campaign that ended with data after it short, and one running at the data's end early", async () => {
+		const ended = await impactForMetric(db, 'usage:circulation', { start: '2025-03-01', end: '2025-08-31' });
+		expect(ended!.paragraph).toContain('The campaign lasted only 6 months, so the estimate rests on few points.');
+		expect(ended!.paragraph).not.toContain('early reading');
+		const running = await impactForMetric(db, 'usage:circulation', { start: '2026-06-01' });
+		expect(running!.paragraph).toContain('With only 5 months since the start, this is an early reading.');
+	});
+
 	it.each([
 		['#MapleSummerReads 2026', 'literacy:registrations'],
 		['Storytime at Eastside', 'programs:attendance:Eastside:storytime'],

@@ -94,7 +94,10 @@ export async function impactForMetric(
 					controlled ? { result: controlled.result, against: controlled.controls.join(', ') } : null
 				)
 			: null;
-		let paragraph = describeIts(result, { metricLabel: seriesName(series), periodLabel: series.period });
+		// A campaign whose whole window the data covers was short, not early (a summer series ends with its season).
+		const ended =
+			options.end !== undefined && coversThrough(series.points.at(-1)?.periodStart, series.period, options.end);
+		let paragraph = describeIts(result, { metricLabel: seriesName(series), periodLabel: series.period, ended });
 		if (sensitivity && sensitivity.sentences.length > 0) paragraph += ` ${sensitivity.sentences.join(' ')}`;
 		if (result.ok && overlapping.length > 0) {
 			paragraph += ` Other campaigns aimed at the same outcome ran during this period (${overlapping.join(', ')}), so this estimate mixes their effects with this one's: it cannot tell them apart.`;
@@ -113,6 +116,17 @@ export async function impactForMetric(
 	if (cache.size >= CACHE_LIMIT) cache.clear();
 	cache.set(key, panel);
 	return panel;
+}
+
+/** Whether a series whose last period starts on `last` has data through `end`: that period's last day is on or after it. */
+function coversThrough(last: string | undefined, period: 'week' | 'month', end: string): boolean {
+	if (!last) return false;
+	const start = new Date(`${last}T00:00:00Z`);
+	const lastDay =
+		period === 'week'
+			? new Date(start.getTime() + 6 * 86_400_000)
+			: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
+	return lastDay.toISOString().slice(0, 10) >= end;
 }
 
 /**

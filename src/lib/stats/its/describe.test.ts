@@ -100,6 +100,10 @@ describe('the paragraph a director reads aloud', () => {
 			'A placebo test that pretended the campaign started on Jun 6, 2022 found an "effect" where there was none'
 		);
 		expect(text).toContain('With only 5 weeks since the start, this is an early reading.');
+		// The same five weeks of a campaign that is over, with data after it: short, not early.
+		const over = describeIts(troubled, { ...labels, ended: true });
+		expect(over).toContain('The campaign lasted only 5 weeks, so the estimate rests on few points.');
+		expect(over).not.toContain('early reading');
 	});
 
 	it("mentions unmodelled seasonality only when it was not the caller's choice", () => {

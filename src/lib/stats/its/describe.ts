@@ -22,6 +22,11 @@ export interface DescribeOptions {
 	metricLabel: string;
 	/** One period: "week", "month". */
 	periodLabel: string;
+	/**
+	 * The post period ends before the data does (a campaign that is over, its end given as `end`):
+	 * few points after the start then mean a short campaign, not an early reading.
+	 */
+	ended?: boolean;
 }
 
 const signedPercent = (ratio: number, digits = 0) => formatSignedPercent(ratio, digits);
@@ -93,7 +98,7 @@ function headline(result: ItsSuccess, { metricLabel, periodLabel }: DescribeOpti
 	return lines;
 }
 
-function caveats(result: ItsSuccess, { periodLabel }: DescribeOptions): string[] {
+function caveats(result: ItsSuccess, { periodLabel, ended = false }: DescribeOptions): string[] {
 	const out: string[] = [];
 	if (result.leadingZeros)
 		out.push(leadingZeroNote(result.leadingZeros.points, periodLabel, formatDate(result.leadingZeros.last)));
@@ -118,6 +123,10 @@ function caveats(result: ItsSuccess, { periodLabel }: DescribeOptions): string[]
 		out.push('Seasonal patterns are not modelled (too little history), so part of the change may be the season.');
 	// A temporary window with data after it is short by design, not early: the later points are in.
 	if (sufficiency.pointsAfter < COMFORTABLE_POINTS_AFTER && options.windowEnd === null)
-		out.push(`With only ${plural(sufficiency.pointsAfter, periodLabel)} since the start, this is an early reading.`);
+		out.push(
+			ended
+				? `The campaign lasted only ${plural(sufficiency.pointsAfter, periodLabel)}, so the estimate rests on few points.`
+				: `With only ${plural(sufficiency.pointsAfter, periodLabel)} since the start, this is an early reading.`
+		);
 	return out;
 }
