@@ -93,6 +93,10 @@ describe('overview', () => {
 		);
 		await importFile(db, visitors, { now: new Date('2026-03-05T12:00:00Z') });
 		const data = await overview(db, { from: '2026-03-01', to: '2026-03-02' });
+		// Account-level figures alone are data: the span says which days they cover, and the default
+		// range is the twelve months ending with their month (not with today's).
+		expect(data.dataSpan).toEqual({ from: '2026-02-27', to: '2026-03-02' });
+		expect((await overview(db, {}, new Date('2026-11-15T12:00:00Z'))).range.to).toBe('2026-03-31');
 		expect(data.previousRange).toEqual({ from: '2026-02-27', to: '2026-02-28' });
 		expect(data.audience).toEqual([
 			{

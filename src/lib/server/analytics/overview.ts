@@ -267,12 +267,20 @@ async function audience(q: Query, params: Params, range: DateRange, previous: Da
 		);
 }
 
+/**
+ * The first and last day of everything the library uploaded: posts, stories and account-level
+ * figures, programs held, usage, summer reading and survey responses ("Data covers …").
+ */
 async function dataSpan(q: Query, params: Params): Promise<DateRange | null> {
 	const [row] = await q<{ first: string | null; last: string | null }>(
 		`SELECT strftime(min(d), '%Y-%m-%d') AS first, strftime(max(d), '%Y-%m-%d') AS last FROM (
 			SELECT ${POST_DAY} AS d FROM overview_posts
+			UNION ALL SELECT ${POST_DAY} FROM stories
+			UNION ALL SELECT date FROM account_daily
 			UNION ALL SELECT ${PROGRAM_DAY} FROM programs WHERE attendance IS NOT NULL
-			UNION ALL SELECT period_start FROM usage)`,
+			UNION ALL SELECT period_start FROM usage
+			UNION ALL SELECT period_start FROM literacy
+			UNION ALL SELECT date FROM survey_responses)`,
 		params
 	);
 	return row?.first && row.last ? { from: row.first, to: row.last } : null;
@@ -290,9 +298,10 @@ async function counts(q: Query) {
 /** The Overview's query: a date range and comparison, and the dashboards' filters (none: the whole library). */
 export type OverviewQuery = DateRangeQuery & { filters?: DashboardFilterQuery };
 
-/** The newest day any figure covers, which the default range ends on (as dataSpan reads it). */
+/** The newest day any of the Overview's figures covers (posts, account figures, programs, usage): the default range ends on it. */
 const LAST_DAY_SQL = `SELECT max(d) AS last FROM (
 	SELECT ${POST_DAY} AS d FROM posts
+	UNION ALL SELECT date FROM account_daily
 	UNION ALL SELECT ${PROGRAM_DAY} FROM programs WHERE attendance IS NOT NULL
 	UNION ALL SELECT period_start FROM usage)`;
 
