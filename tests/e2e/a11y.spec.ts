@@ -65,6 +65,21 @@ test.describe('accessibility: axe finds no serious or critical violation', () =>
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 
+	test('headings go in order where an estimate is shown (axe rates heading order moderate, so it is checked apart)', async ({
+		page
+	}) => {
+		for (const path of ['/explore?metric=literacy%3Aregistrations%3ARiverside&campaign=5', '/campaigns/5']) {
+			await page.goto(path);
+			await hydrated(page);
+			await page.waitForLoadState('networkidle');
+			const results = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+			expect(
+				results.violations.map((v) => `${path}: ${v.nodes[0]?.target.join(' ')}`),
+				path
+			).toEqual([]);
+		}
+	});
+
 	test('a phone with the menu open', async ({ page }) => {
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto('/social');
