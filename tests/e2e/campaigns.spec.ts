@@ -31,7 +31,7 @@ test.describe('campaigns, strategies and impact', () => {
 		await page.goto('/campaigns');
 		await hydrated(page);
 		await page.getByRole('link', { name: 'Library Card Month 2025' }).click();
-		const cards = page.getByRole('region', { name: /Impact on new cards/ });
+		const cards = page.getByRole('region', { name: /^Impact on new cards per / });
 		await expect(cards).toContainText(
 			/During the campaign, new cards averaged [\d,]+, against [\d,]+ expected without it/
 		);
@@ -39,7 +39,7 @@ test.describe('campaigns, strategies and impact', () => {
 		await page.goto('/campaigns');
 		await hydrated(page);
 		await page.getByRole('link', { name: 'Staff Picks Winter 2026' }).click();
-		await expect(page.getByRole('region', { name: /Impact on physical circulation/ })).toContainText(
+		await expect(page.getByRole('region', { name: /^Impact on physical circulation per / })).toContainText(
 			'the data cannot tell whether the campaign made a difference'
 		);
 	});
@@ -84,7 +84,7 @@ test.describe('campaigns, strategies and impact', () => {
 		await page.getByLabel('Start').fill('2025-06-01');
 		await page.getByLabel(/Control series for the cross-check/).selectOption(['usage:visits']);
 		await page.getByRole('button', { name: 'Estimate' }).click();
-		const panel = page.getByRole('region', { name: /Impact on physical circulation/ });
+		const panel = page.getByRole('region', { name: /^Impact on physical circulation per / });
 		await expect(panel).toContainText(/During the campaign, physical circulation averaged [\d,]+/);
 		const crossCheck = panel.getByRole('region', { name: 'Cross-check: against visits' });
 		await expect(crossCheck).toContainText('Compared with visits (chosen as control series');

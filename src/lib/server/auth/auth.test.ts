@@ -145,3 +145,25 @@ describe('host names', () => {
 		expect(hostOf('127.0.0.1')).toBe('127.0.0.1');
 	});
 });
+
+describe('sessions under parallel requests', () => {
+	it('a person whose browser asks for six pages at once after a quiet spell gets all six: the session is touched once, without a write conflict', async () => {
+		const db = await tempDatabase();
+		const user = await createUser(
+			db,
+			{ email: 'director@library.org', name: 'Dee', role: 'director', branches: null },
+			'director password here'
+		);
+		const session = await createSession(db, user.userId, new Date('2026-11-01T09:00:00Z'));
+		const later = new Date('2026-11-01T10:00:00Z');
+		for (let round = 0; round < 5; round += 1) {
+			const at = new Date(later.getTime() + round * 3600_000);
+			const answers = await Promise.all(Array.from({ length: 6 }, () => sessionUser(db, session.token, at)));
+			expect(answers.every((answer) => answer?.email === 'director@library.org')).toBe(true);
+		}
+		const [row] = await db.query<{ last: string }>(
+			`SELECT strftime(last_seen_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M') AS last FROM sessions`
+		);
+		expect(row!.last).toBe('2026-11-01T14:00');
+	});
+});

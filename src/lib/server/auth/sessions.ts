@@ -39,10 +39,35 @@ export async function sessionUser(db: Database, token: string | undefined, now =
 	}
 	const user = await findUser(db, { userId: session.user_id });
 	if (!user || user.disabled) return null;
-	if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-		await db.query('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1', [tokenHash, now.toISOString()]);
-	}
+	if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) await touch(db, tokenHash, now);
 	return withoutPassword(user);
+}
+
+/** Touches under way, by session: a browser's parallel requests share one write. */
+const touching = new Map<string, Promise<void>>();
+
+/**
+ * Records that a session was used. A page's parallel requests after a quiet spell all find it due:
+ * they share one UPDATE, and a conflict with a touch from elsewhere (another process, a request that
+ * read the row before this one wrote) means the session was just touched, which is all that was wanted.
+ */
+function touch(db: Database, tokenHash: string, now: Date): Promise<void> {
+	const under = touching.get(tokenHash);
+	if (under) return under;
+	const write = db
+		.query('UPDATE sessions SET last_seen_at = greatest(last_seen_at, CAST($2 AS TIMESTAMPTZ)) WHERE token_hash = $1', [
+			tokenHash,
+			now.toISOString()
+		])
+		.then(
+			() => undefined,
+			(error: unknown) => {
+				if (!/Conflict on update/i.test(String(error))) throw error;
+			}
+		)
+		.finally(() => touching.delete(tokenHash));
+	touching.set(tokenHash, write);
+	return write;
 }
 
 export async function endSession(db: Database, token: string | undefined): Promise<void> {
