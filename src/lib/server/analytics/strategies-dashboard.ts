@@ -21,6 +21,8 @@ export async function strategiesDashboard(db: Database, query: DashboardQuery, p
 	const chosen = strategyQueryOf(context);
 	return {
 		context,
+		// The platform list is the posts' own platforms: empty exactly when the library has no posts.
+		hasPosts: (context.options.platform?.length ?? 0) > 0,
 		...(await strategyComparison(db, chosen)),
 		unclassified: await unclassifiedPosts(db, page, undefined, chosen)
 	};
