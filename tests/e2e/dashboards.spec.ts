@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { parseCsv } from '../../src/lib/csv-parse';
 import { hydrated } from '../support/hydrated';
 
 /**
@@ -13,6 +14,36 @@ function demoSum(file: string, keep: (row: Record<string, string>) => boolean, c
 		.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [names[i]!, cell])))
 		.filter(keep)
 		.reduce((sum, row) => sum + Number(row[column]), 0);
+}
+/** A demo export with quoted cells (X, LibCal) as objects keyed by its header. */
+function demoRows(file: string): Record<string, string>[] {
+	const [header, ...rows] = parseCsv(readFileSync(`data/demo/${file}`, 'utf8').replace(/^\uFEFF/, '')).map((record) =>
+		record.map((cell) => cell.value)
+	);
+	return rows
+		.filter((row) => row.length === header!.length)
+		.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+}
+const numberOf = (cell: string | undefined) => Number((cell ?? '').replaceAll(',', '') || 0);
+/** The X analytics export's posts published on days of the range, in the library's zone. */
+function xPosts(from: string, to: string): Record<string, string>[] {
+	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' });
+	return demoRows('tweet_activity_metrics_MapleValleyPL_20231101_20261031_en.csv').filter((row) => {
+		const published = day.format(new Date(row.time!.replace(' +0000', 'Z').replace(' ', 'T')));
+		return published >= from && published <= to;
+	});
+}
+/** LibCal programs held (not cancelled) on days of the range, and their in-person and online attendance. */
+function heldPrograms(from: string, to: string, keep: (row: Record<string, string>) => boolean) {
+	const rows = demoRows('lc_events_2023-11-01_2026-10-31.csv')
+		.filter((row) => row['Start Date']! >= from && row['Start Date']! <= to)
+		.filter((row) => !/^\W*cancel+ed\b/i.test(row.Title!) && !/cancel/i.test(row['Publishing Status'] ?? ''))
+		.filter(keep);
+	const attendance = rows.reduce(
+		(sum, row) => sum + numberOf(row['Actual Attendance (In-Person)']) + numberOf(row['Actual Attendance (Online)']),
+		0
+	);
+	return { programs: rows.length, attendance };
 }
 /** The filter form: the page's tables and charts also name branches and campaigns. */
 const filters = (page: Page) => page.getByRole('form', { name: 'Filters' });
@@ -167,6 +198,69 @@ test.describe('the dashboards of the demo library', () => {
 		await expect(figures).toContainText(`Posts${count(listed)}`);
 		await expect(page.getByTestId('posts-shown')).toContainText(
 			listed > 50 ? `of ${count(listed)}, newest first` : `${count(listed)} posts, newest first`
+		);
+	});
+
+	test('Social, Programs and Strategies show what the demo files hold for the range and filters chosen', async ({
+		page
+	}) => {
+		// Social: X only, over a quarter, against the quarter before.
+		await page.goto('/social?from=2026-04-01&to=2026-06-30');
+		await hydrated(page);
+		await filters(page).getByLabel('Platform').selectOption({ label: 'X' });
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/platform=x/);
+		const quarter = xPosts('2026-04-01', '2026-06-30');
+		const sum = (rows: Record<string, string>[], column: string) =>
+			rows.reduce((total, row) => total + numberOf(row[column]), 0);
+		await expect(page.getByRole('article', { name: 'Posts', exact: true }).locator('.value')).toHaveText(
+			count(quarter.length)
+		);
+		await expect(page.getByRole('article', { name: 'Impressions (views)', exact: true }).locator('.value')).toHaveText(
+			count(sum(quarter, 'impressions'))
+		);
+		await expect(page.getByRole('article', { name: 'Engagements', exact: true }).locator('.value')).toHaveText(
+			count(sum(quarter, 'engagements'))
+		);
+		await expect(page.getByRole('article', { name: 'Posts', exact: true })).toContainText(
+			count(xPosts('2026-01-01', '2026-03-31').length)
+		);
+
+		// Strategies keeps the range and the platform; its posts are the same X posts.
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Strategies' }).click();
+		await hydrated(page);
+		await expect(page).toHaveURL(/platform=x/);
+		await expect(page.getByTestId('active-filters')).toContainText('platform X');
+		await expect(page.getByTestId('strategy-coverage')).toContainText(
+			new RegExp(`(of|All)\\s+${count(quarter.length)}\\s+posts\\s+carry`)
+		);
+
+		// Programs: teens' programs at Central in the first half, against the same half a year before.
+		await page.goto('/programs?from=2026-01-01&to=2026-06-30&compare=year');
+		await hydrated(page);
+		await filters(page).getByLabel('Branch').selectOption('Central');
+		await filters(page).getByLabel('Audience').selectOption('Teens');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/audience=Teens/);
+		await expect(page).toHaveURL(/branch=Central/);
+		await expect(page.getByTestId('active-filters')).toContainText('branch Central');
+		const teensAtCentral = (row: Record<string, string>) =>
+			row.Campus === 'Central' &&
+			row
+				.Audiences!.split(',')
+				.map((audience) => audience.trim())
+				.includes('Teens');
+		const now = heldPrograms('2026-01-01', '2026-06-30', teensAtCentral);
+		const before = heldPrograms('2025-01-01', '2025-06-30', teensAtCentral);
+		expect(now.programs).toBeGreaterThan(0);
+		await expect(page.getByRole('article', { name: 'Attendance', exact: true }).locator('.value')).toHaveText(
+			count(now.attendance)
+		);
+		await expect(page.getByRole('article', { name: 'Attendance', exact: true })).toContainText(
+			count(before.attendance)
+		);
+		await expect(page.getByRole('article', { name: 'Programs held', exact: true }).locator('.value')).toHaveText(
+			count(now.programs)
 		);
 	});
 
