@@ -89,6 +89,31 @@ test.describe('accessibility: axe finds no serious or critical violation', () =>
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 
+	for (const width of [390, 768]) {
+		test(`every dashboard at ${width} px`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 844 });
+			const found: string[] = [];
+			for (const path of [
+				'/overview',
+				'/social',
+				'/programs',
+				'/usage',
+				'/literacy',
+				'/campaigns',
+				'/campaigns/5',
+				'/strategies',
+				'/explore?metric=literacy%3Aregistrations%3ARiverside&campaign=5',
+				'/library',
+				'/reports/new'
+			]) {
+				await page.goto(path);
+				await hydrated(page);
+				found.push(...(await seriousViolations(page)).map((violation) => `${path}: ${violation}`));
+			}
+			expect(found).toEqual([]);
+		});
+	}
+
 	test('the sign-in page', async ({ browser }) => {
 		const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
 		const page = await context.newPage();
