@@ -264,6 +264,41 @@ test.describe('the dashboards of the demo library', () => {
 		);
 	});
 
+	test('Library narrows its door counts and survey answers to the range and branch chosen, and says so', async ({
+		page
+	}) => {
+		await page.goto('/library?from=2026-01-01&to=2026-03-31');
+		await hydrated(page);
+		await filters(page).getByLabel('Branch').selectOption('Riverside');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/branch=Riverside/);
+		await expect(page.getByTestId('active-filters')).toHaveText(
+			'Filters on: branch Riverside. Period: Jan 1, 2026 – Mar 31, 2026.'
+		);
+		// No comparison on this page, so none is offered.
+		await expect(filters(page).getByLabel('Compare with')).toHaveCount(0);
+		// A counter's daily rise (one that passed all nines started again at 0), as the demo's settings count it.
+		const rise = (start: string, end: string) =>
+			numberOf(end) >= numberOf(start)
+				? numberOf(end) - numberOf(start)
+				: 10 ** start.length - 1 - numberOf(start) + numberOf(end) + 1;
+		const days = demoRows('libinsight_gate_counts_2025-11_2026-10.csv').filter(
+			(row) => row.branch === 'Riverside' && row.date! >= '2026-01-01' && row.date! <= '2026-03-31'
+		);
+		const visits = days.reduce((sum, row) => sum + rise(row.gate_start!, row.gate_end!), 0);
+		const doors = page.getByRole('figure', { name: 'Visits counted at the door' });
+		await expect(doors.locator('figcaption p')).toContainText(
+			`${count(visits)} visits over ${count(days.length)} days`
+		);
+		const answers = demoRows('project_outcome_responses_2026.csv').filter(
+			(row) => row.Branch === 'Riverside' && row.Date! >= '2026-01-01' && row.Date! <= '2026-03-31'
+		);
+		const surveys = page.getByRole('table', { name: 'Outcome survey agreement by topic' });
+		for (const topic of new Set(answers.map((row) => row['Survey Topic']!)))
+			await expect(surveys.getByRole('rowheader', { name: topic })).toBeVisible();
+		await expect(surveys.getByRole('row')).toHaveCount(1 + new Set(answers.map((row) => row['Survey Topic'])).size);
+	});
+
 	test('Strategies counts the unclassified posts and staff classify one from the keyboard', async ({ page }) => {
 		await page.goto('/strategies');
 		await hydrated(page);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DoorCountDay } from '../domain/library';
 import { doorCountsChart, doorCountsSpec } from './door-counts';
+import { branchColour } from './palette';
 import { chartDocument, chartSnapshot, drawWithoutWarnings, snapshotPath } from './test-support';
 
 const document = chartDocument();
@@ -49,5 +50,24 @@ describe('door counts chart', () => {
 		// ARIA forbids a name on a <g> without a role (axe: aria-prohibited-attr).
 		expect(chart.querySelector('g[aria-label]')).toBeNull();
 		await expect(chartSnapshot(chart)).toMatchFileSnapshot(snapshotPath('door-counts', chart));
+	});
+
+	it('shades and names the campaigns of the period, and keeps each branch in its colour on every page', () => {
+		const campaigns = [
+			{ name: 'Library Card Month', strategy: 'programs_events', startsOn: '2026-03-01', endsOn: '2026-03-31' }
+		];
+		expect(doorCountsSpec(days, campaigns).caption).toMatch(/ Campaign periods are shaded \(Library Card Month\)\.$/);
+		// Eastside alone, as the branch filter leaves it, in the colour the branch has among all three.
+		const allBranches = ['Central', 'Eastside', 'Riverside'];
+		const eastside = days.filter((d) => d.branch === 'Eastside');
+		const chart = drawWithoutWarnings(() =>
+			doorCountsChart(eastside, { width: 640, range, document, campaigns, allBranches })
+		);
+		const line = chart.querySelector('g[data-mark="line"] path')!;
+		expect(line.getAttribute('stroke')).toBe(branchColour('Eastside', allBranches));
+		expect(branchColour('Eastside', allBranches)).not.toBe(branchColour('Eastside', ['Eastside']));
+		const band = chart.querySelectorAll('g[data-mark="rect"] rect');
+		expect(band).toHaveLength(1);
+		expect(band[0]!.querySelector('title')?.textContent).toBe('Library Card Month');
 	});
 });

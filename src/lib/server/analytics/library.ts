@@ -1,23 +1,27 @@
 import type { Database } from '../db/database';
 import { getSettings } from '../settings';
 
+import type { DashboardContext, DashboardQuery } from '../../domain/dashboard-filters';
+import type { CampaignLink } from '../../domain/dashboards';
 import type { DoorCountDay } from '../../domain/library';
 import type { DateRange } from '../../domain/overview';
 import type { SURVEY_OUTCOMES } from '../../domain/vocabulary';
+import { allBranches, cachedByDataVersion, campaignLinks, dashboardContext } from './dashboard-context';
 
 /**
  * Daily visits from door counters (usage rows with period 'day'): the days of `range` (a board
- * report's period), or else the last 365 days they cover.
+ * report's or the Library page's period), or else the last 365 days they cover; one branch's only
+ * when `branch` is given.
  */
-export async function doorCounts(db: Database, range?: DateRange): Promise<DoorCountDay[]> {
+export async function doorCounts(db: Database, range?: DateRange, branch?: string): Promise<DoorCountDay[]> {
 	return db.query<DoorCountDay & Record<string, unknown>>(
 		`SELECT strftime(period_start, '%Y-%m-%d') AS date, branch, sum(value) AS visits FROM usage
-		 WHERE metric = 'visits' AND period = 'day'
+		 WHERE metric = 'visits' AND period = 'day' AND (CAST($branch AS VARCHAR) IS NULL OR branch = $branch)
 		   AND CASE WHEN $from IS NULL
 		     THEN period_start > (SELECT max(period_start) FROM usage WHERE metric = 'visits' AND period = 'day') - INTERVAL 365 DAY
 		     ELSE period_start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) END
 		 GROUP BY ALL ORDER BY date, branch`,
-		{ from: range?.from ?? null, to: range?.to ?? null }
+		{ from: range?.from ?? null, to: range?.to ?? null, branch: branch ?? null }
 	);
 }
 
@@ -32,18 +36,57 @@ export interface SurveyOutcome {
 
 /**
  * Project Outcome answers by survey topic and outcome: how many agree, and the mean on the 1–5
- * scale; every answer on file, or those dated inside `range`.
+ * scale; every answer on file, or those dated inside `range`; one branch's only when `branch` is given.
  */
-export async function surveyOutcomes(db: Database, range?: DateRange): Promise<SurveyOutcome[]> {
+export async function surveyOutcomes(db: Database, range?: DateRange, branch?: string): Promise<SurveyOutcome[]> {
 	return db.query<SurveyOutcome & Record<string, unknown>>(
 		`SELECT survey_topic AS topic, outcome, count(score) AS responses,
 			avg(CASE WHEN score >= 4 THEN 1.0 WHEN score IS NOT NULL THEN 0.0 END) AS "agreeShare", avg(score) AS "meanScore"
-		 FROM (SELECT * FROM survey_responses WHERE $from IS NULL OR date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))
+		 FROM (SELECT * FROM survey_responses WHERE ($from IS NULL OR date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))
+			AND (CAST($branch AS VARCHAR) IS NULL OR branch = $branch))
 		 UNPIVOT INCLUDE NULLS (score FOR outcome IN (knowledge, confidence, application, awareness))
 		 GROUP BY survey_topic, outcome
 		 ORDER BY topic, CASE outcome WHEN 'knowledge' THEN 1 WHEN 'confidence' THEN 2 WHEN 'application' THEN 3 ELSE 4 END`,
-		{ from: range?.from ?? null, to: range?.to ?? null }
+		{ from: range?.from ?? null, to: range?.to ?? null, branch: branch ?? null }
 	);
+}
+
+/** What the Library page shows for one query. */
+export interface LibraryDashboard {
+	context: DashboardContext;
+	doors: DoorCountDay[];
+	surveys: SurveyOutcome[];
+	peers: PeerBenchmark | { missing: string };
+	/** the campaigns whose dates meet the range, shaded on the door counts */
+	campaigns: CampaignLink[];
+	/** every branch the uploads name, so each keeps the colour it has on the other pages */
+	branches: string[];
+}
+
+/**
+ * The Library page for one query: door counts and survey answers over the range (its default: the 12
+ * months to the newest door count or survey answer) and at the chosen branch, the campaigns of the
+ * range shaded on the door counts, and the peer comparison, which is one fiscal year of the whole
+ * library and takes no filter.
+ */
+export async function libraryDashboard(db: Database, query: DashboardQuery): Promise<LibraryDashboard> {
+	const context = await dashboardContext(db, query, {
+		lastDaySql: `SELECT greatest(
+			(SELECT max(period_start) FROM usage WHERE metric = 'visits' AND period = 'day'),
+			(SELECT max(date) FROM survey_responses)) AS last`,
+		offers: ['branch', 'campaign']
+	});
+	return cachedByDataVersion(db, 'library', context, async () => {
+		const { range, filters } = context;
+		const [doors, surveys, peers, campaigns, branches] = await Promise.all([
+			doorCounts(db, range, filters.branch),
+			surveyOutcomes(db, range, filters.branch),
+			peerBenchmark(db),
+			campaignLinks(db, range, 'usage:visits'),
+			allBranches(db)
+		]);
+		return { context, doors, surveys, peers, campaigns, branches };
+	});
 }
 
 export interface PeerMeasure {

@@ -30,8 +30,9 @@ export const libinsightGateCounts = defineSource({
 			ELSE (CAST(pow(10, length(CAST(${n.start} AS VARCHAR))) AS BIGINT) - 1 - ${n.start}) + ${n.end} + 1 END`;
 		return {
 			branch: `coalesce(${n.branch}, 'All branches')`,
-			// The zone-less date is a calendar day; read as UTC only to take its date part.
-			period_start: `CAST(${n.date} AT TIME ZONE 'UTC' AS DATE)`,
+			// The zone-less date is a calendar day: its date part, read without any zone. (Read "AT TIME ZONE
+			// 'UTC'" first, the cast to DATE went through the server's zone, and west of UTC every day moved back one.)
+			period_start: `CAST(${n.date} AS DATE)`,
 			period: `'day'`,
 			metric: `'visits'`,
 			value: gateCountsBidirectional ? `${rise} / 2.0` : rise
