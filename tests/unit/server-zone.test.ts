@@ -8,8 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CampaignInput } from '../../src/lib/domain/campaigns';
+import { libraryToday, saveCampaign } from '../../src/lib/server/campaigns/campaign-editor';
 import { openDatabase } from '../../src/lib/server/db/database';
-import { REPO_ROOT, SOURCE_FIXTURES } from '../../src/lib/server/db/test-support';
+import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../../src/lib/server/db/test-support';
+import { saveSettings } from '../../src/lib/server/settings';
 import { runNode } from '../support/run-node';
 
 const GATE_COUNTS = join(SOURCE_FIXTURES, 'libinsight_gate_counts.csv');
@@ -42,4 +45,32 @@ describe('an import on a server in any time zone', () => {
 			}
 		}, 120_000);
 	}
+});
+
+describe("a campaign still running, on a server whose zone is not the library's", () => {
+	it("ends today in the library's zone, as closing it reads today", async () => {
+		const db = await tempDatabase();
+		// 25 hours apart: whatever the hour, the two zones' dates differ by a day.
+		await saveSettings(db, { timeZone: 'Pacific/Pago_Pago' });
+		await db.query("SET GLOBAL TimeZone = 'Pacific/Kiritimati'");
+		const saved = await saveCampaign(
+			db,
+			CampaignInput.parse({
+				name: 'Always-on storytime',
+				strategy: 'programs_showcase',
+				starts_on: '2026-01-01',
+				ends_on: null,
+				hashtags: ['#Storytime']
+			}),
+			{ campaignId: null, actor: 'user:staff@maplevalley.example' }
+		);
+		expect(saved.ok).toBe(true);
+		const today = await libraryToday(db);
+		const [campaign] = await db.query<{ ends_on: string; ongoing: boolean; server_today: string }>(
+			"SELECT strftime(ends_on, '%Y-%m-%d') AS ends_on, ongoing, strftime(current_date, '%Y-%m-%d') AS server_today FROM campaigns"
+		);
+		expect(campaign!.server_today).not.toBe(today);
+		expect(campaign).toMatchObject({ ends_on: today, ongoing: true });
+		await db.close();
+	});
 });

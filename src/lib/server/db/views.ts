@@ -128,9 +128,12 @@ FROM literacy_records
 QUALIFY row_number() OVER (
 	PARTITION BY branch, period_start, period, program, age_group, metric ORDER BY import_id DESC) = 1;
 
--- A campaign still running (no end date) reads as ending today, so every window stays a closed range.
+-- A campaign still running (no end date) reads as ending today, so every window stays a closed range:
+-- today in the library's zone (Settings), as closing a campaign reads it, not the server's (current_date).
 CREATE OR REPLACE VIEW campaigns AS
-SELECT campaign_id, name, strategy, starts_on, coalesce(ends_on, current_date) AS ends_on, ends_on IS NULL AS ongoing,
+SELECT campaign_id, name, strategy, starts_on,
+	coalesce(ends_on, CAST(timezone(coalesce((SELECT value FROM settings WHERE key = 'timeZone'), current_setting('TimeZone')), now()) AS DATE)) AS ends_on,
+	ends_on IS NULL AS ongoing,
 	branches, hashtags, outcome_metrics, description, archived, import_id, keywords, link_domains, utm_campaigns,
 	partner_accounts, budget, coalesce(promoted_programs, []) AS promoted_programs
 FROM campaign_records;

@@ -38,7 +38,9 @@ export const imlsPlsAdministrativeEntity = defineSource({
 			/fy\s*-?(\d{4})/i.exec(fileName)?.[1] ??
 			(/pud(\d{2})/i.exec(fileName)?.[1] ? `20${/pud(\d{2})/i.exec(fileName)![1]}` : null);
 		return {
-			fiscal_year: fromName ? `coalesce(${n.year}, ${Number(fromName)})` : `coalesce(${n.year}, year(p.observed_at))`,
+			fiscal_year: fromName
+				? `coalesce(${n.year}, ${Number(fromName)})`
+				: `coalesce(${n.year}, year(timezone(p.tz, p.observed_at)))`,
 			fscskey: n.fscskey,
 			libname: n.libname,
 			state: n.state,
