@@ -25,6 +25,43 @@ test.describe('campaigns, strategies and impact', () => {
 		await expect(page.getByRole('cell', { name: 'hashtag #storytimeateastside' }).first()).toBeVisible();
 	});
 
+	test("a platform chosen on the Campaigns list carries to a campaign's page, whose figures and posts are that platform's", async ({
+		page
+	}) => {
+		await page.goto('/campaigns?platform=instagram');
+		await hydrated(page);
+		await page.getByRole('link', { name: '#MapleSummerReads 2026' }).click();
+		await expect(page).toHaveURL(/\/campaigns\/\d+\?platform=instagram/);
+		await hydrated(page);
+		await expect(page.getByTestId('active-filters')).toContainText('Filters on: platform Instagram');
+		const choice = page.getByRole('form', { name: 'Platform' }).getByLabel('Posts and figures on');
+		await expect(choice).toHaveValue('instagram');
+		const label = await choice.locator('option:checked').innerText();
+		const instagram = Number(/\(([\d,]+) posts\)/.exec(label)![1]!.replaceAll(',', ''));
+		const every = await choice.locator('option[value=""]').innerText();
+		expect(instagram).toBeGreaterThan(0);
+		expect(instagram).toBeLessThan(Number(/\(([\d,]+) posts\)/.exec(every)![1]!.replaceAll(',', '')));
+		const figures = page.getByRole('region', { name: 'Campaign figures' });
+		await expect(
+			figures
+				.locator('div')
+				.filter({ hasText: /^Posts/ })
+				.locator('strong')
+		).toHaveText(new Intl.NumberFormat('en-US').format(instagram));
+		const posts = page
+			.locator('section.card')
+			.filter({ has: page.getByRole('heading', { name: 'Posts in this campaign' }) });
+		const rows = posts.locator('tbody tr');
+		await expect(rows).toHaveCount(Math.min(50, instagram));
+		await expect(rows.locator('small').filter({ hasText: /^(X|Facebook)\b/ })).toHaveCount(0);
+
+		// Every platform again, from the form.
+		await choice.selectOption('');
+		await page.getByRole('form', { name: 'Platform' }).getByRole('button', { name: 'Show' }).click();
+		await expect(page.getByTestId('active-filters')).toContainText('No filters on');
+		await expect(page).not.toHaveURL(/platform=instagram/);
+	});
+
 	test('a one-month campaign is judged as temporary, and a campaign with no effect reads inconclusive', async ({
 		page
 	}) => {
@@ -95,7 +132,7 @@ test.describe('campaigns, strategies and impact', () => {
 		await page.goto('/strategies');
 		// A pattern is matched against the element's raw text, line breaks of the markup included.
 		await expect(page.getByTestId('strategy-coverage')).toHaveText(
-			/^[\d,]+ of [\d,]+ posts carry a strategy;\s+[\d,]+\s+\(\d+%\) matched no strategy's words/
+			/^[\d,]+ of [\d,]+ posts carry a\s+strategy;\s+[\d,]+\s+\(\d+%\) matched no strategy's words/
 		);
 		await expect(page.getByText('Every post carries one of six strategies')).toHaveCount(0);
 	});

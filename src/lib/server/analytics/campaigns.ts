@@ -138,15 +138,28 @@ export interface CampaignPostsPage {
 	perPage: number;
 }
 
-/** One page of a campaign's posts, newest first; cached by data version. */
+/** One page of a campaign's posts, newest first, on one platform or all; cached by data version. */
 export function campaignPosts(
 	db: Database,
 	campaignId: number,
 	page = 1,
-	perPage = CAMPAIGN_POSTS_PER_PAGE
+	perPage = CAMPAIGN_POSTS_PER_PAGE,
+	platform: string | null = null
 ): Promise<CampaignPostsPage> {
-	return byDataVersion(db, 'campaignPosts', [campaignId, page, perPage], () =>
-		pageOfCampaignPosts(db, campaignId, page, perPage)
+	return byDataVersion(db, 'campaignPosts', [campaignId, page, perPage, platform], () =>
+		pageOfCampaignPosts(db, campaignId, page, perPage, platform)
+	);
+}
+
+/** The platforms a campaign has posts on, in the order the dashboards list them, with how many each. */
+export function campaignPlatforms(db: Database, campaignId: number): Promise<{ platform: string; posts: number }[]> {
+	return byDataVersion(db, 'campaignPlatforms', campaignId, () =>
+		db.query<{ platform: string; posts: number }>(
+			`SELECT cp.platform, count(*) AS posts FROM campaign_posts cp WHERE cp.campaign_id = $1
+				AND EXISTS (SELECT 1 FROM post_observations o WHERE o.platform = cp.platform AND o.post_id = cp.post_id)
+			 GROUP BY cp.platform ORDER BY cp.platform`,
+			[campaignId]
+		)
 	);
 }
 
@@ -154,14 +167,16 @@ async function pageOfCampaignPosts(
 	db: Database,
 	campaignId: number,
 	requested: number,
-	perPage: number
+	perPage: number,
+	platform: string | null
 ): Promise<CampaignPostsPage> {
 	db = await withPostsSnapshot(db);
 	// The posts view has one row per post observed: counted on the observations, without its window.
 	const [count] = await db.query<{ total: number }>(
 		`SELECT count(*) AS total FROM campaign_posts cp WHERE cp.campaign_id = $1
+			AND (CAST($2 AS VARCHAR) IS NULL OR cp.platform = $2)
 			AND EXISTS (SELECT 1 FROM post_observations o WHERE o.platform = cp.platform AND o.post_id = cp.post_id)`,
-		[campaignId]
+		[campaignId, platform]
 	);
 	const total = count?.total ?? 0;
 	const pages = Math.max(1, Math.ceil(total / perPage));
@@ -171,8 +186,9 @@ async function pageOfCampaignPosts(
 		`SELECT p.platform, p.post_id, strftime(p.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at, p.text, p.permalink,
 			p.impressions, p.engagements, cp.rule, cp.manual, s.strategy, s.source, s.matched
 		 FROM campaign_posts cp JOIN posts p USING (platform, post_id) LEFT JOIN post_strategies s USING (platform, post_id)
-		 WHERE cp.campaign_id = $1 ORDER BY p.published_at DESC, p.platform, p.post_id LIMIT $2 OFFSET $3`,
-		[campaignId, perPage, (page - 1) * perPage]
+		 WHERE cp.campaign_id = $1 AND (CAST($4 AS VARCHAR) IS NULL OR cp.platform = $4)
+		 ORDER BY p.published_at DESC, p.platform, p.post_id LIMIT $2 OFFSET $3`,
+		[campaignId, perPage, (page - 1) * perPage, platform]
 	);
 	const posts = rows.map((row) => ({
 		...listedPost(row),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { campaignPosts, campaignSummaries, outcomeSeries } from '../analytics/campaigns';
+import { campaignPlatforms, campaignPosts, campaignSummaries, outcomeSeries } from '../analytics/campaigns';
 import { campaignPromotionComparisons } from '../analytics/promotion';
 import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
@@ -110,6 +110,22 @@ describe('campaigns on the demo library', () => {
 		expect(dates).toEqual(dates.slice().sort().reverse());
 		// A page past the end shows the last one.
 		expect(await campaignPosts(db, summer, 999)).toEqual(pages.at(-1));
+	});
+
+	it("narrows a campaign's posts to one platform: its count, its pages and its summary agree", async () => {
+		const all = await allPosts(summer);
+		const platforms = await campaignPlatforms(db, summer);
+		expect(platforms.length).toBeGreaterThan(1);
+		expect(platforms.reduce((sum, p) => sum + p.posts, 0)).toBe(all.length);
+		for (const { platform, posts } of platforms) {
+			const mine = all.filter((post) => post.platform === platform);
+			expect(posts, platform).toBe(mine.length);
+			const first = await campaignPosts(db, summer, 1, 50, platform);
+			expect(first.total, platform).toBe(mine.length);
+			expect(first.posts, platform).toEqual(mine.slice(0, 50));
+			const summary = (await campaignSummaries(db, platform)).find((c) => c.campaignId === summer)!;
+			expect(summary.posts, platform).toBe(mine.length);
+		}
 	});
 
 	it("answers a campaign page's summaries, posts, series and promotion comparisons from memory the second time", async () => {

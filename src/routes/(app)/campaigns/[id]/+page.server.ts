@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { describeZodError } from '$lib/domain/zod-message';
-import { campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
+import { campaignPlatforms, campaignPosts, campaignSummaries, outcomeSeries } from '$lib/server/analytics/campaigns';
 import { branchEffects, campaignImpact } from '$lib/server/analytics/impact';
 import { campaignPromotionComparisons } from '$lib/server/analytics/promotion';
 import { dashboardFigures, getDatabase } from '$lib/server/app';
@@ -19,19 +19,35 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	if (!parsed.success) error(404, 'No such campaign.');
 	const id = parsed.data.id;
 	const page = PostsPage.parse(url.searchParams.get('page') ?? 1);
-	const { figures, updating } = await dashboardFigures(locals, 'campaign', [id, page], async (db) => {
+	const asked = url.searchParams.get('platform') || null;
+	const { figures, updating } = await dashboardFigures(locals, 'campaign', [id, page, asked], async (db) => {
 		const campaign = (await campaignSummaries(db)).find((c) => c.campaignId === id);
 		if (!campaign) error(404, `Campaign ${id} does not exist (it may have been removed with its import).`);
+		// A platform the campaign has no posts on (or an unknown one) is not a filter: every platform, said so.
+		const platforms = await campaignPlatforms(db, id);
+		const platform = platforms.some((p) => p.platform === asked) ? asked : null;
+		const shown = (platform && (await campaignSummaries(db, platform)).find((c) => c.campaignId === id)) || campaign;
 		// Independent reads, side by side: a cold page waits for the slowest, not for their sum.
 		const [outcomes, posts, impact, promotion] = await Promise.all([
 			Promise.all(campaign.outcomeMetrics.map(async (metric) => ({ metric, series: await outcomeSeries(db, metric) }))),
-			campaignPosts(db, campaign.campaignId, page),
+			campaignPosts(db, campaign.campaignId, page, undefined, platform),
 			campaignImpact(db, campaign),
 			campaignPromotionComparisons(db, campaign)
 		]);
 		// After the library-wide panels, whose fits the branch estimates share the cache with.
 		const byBranch = await branchEffects(db, campaign);
-		return { campaign, posts, outcomes, impact, byBranch, promotion };
+		return {
+			campaign: shown,
+			platforms,
+			platform,
+			platformProblem:
+				asked && !platform ? `This campaign has no posts on "${asked}", so every platform's are shown.` : null,
+			posts,
+			outcomes,
+			impact,
+			byBranch,
+			promotion
+		};
 	});
 	return { ...figures, updating };
 };
