@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../src/lib/csv-parse';
+import { demoGateRise, demoNumber as numberOf, demoRows } from '../../src/lib/server/analytics/demo-files';
 import { hydrated } from '../support/hydrated';
 
 /**
@@ -15,16 +15,6 @@ function demoSum(file: string, keep: (row: Record<string, string>) => boolean, c
 		.filter(keep)
 		.reduce((sum, row) => sum + Number(row[column]), 0);
 }
-/** A demo export with quoted cells (X, LibCal) as objects keyed by its header. */
-function demoRows(file: string): Record<string, string>[] {
-	const [header, ...rows] = parseCsv(readFileSync(`data/demo/${file}`, 'utf8').replace(/^\uFEFF/, '')).map((record) =>
-		record.map((cell) => cell.value)
-	);
-	return rows
-		.filter((row) => row.length === header!.length)
-		.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
-}
-const numberOf = (cell: string | undefined) => Number((cell ?? '').replaceAll(',', '') || 0);
 /** The X analytics export's posts published on days of the range, in the library's zone. */
 function xPosts(from: string, to: string): Record<string, string>[] {
 	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' });
@@ -277,15 +267,10 @@ test.describe('the dashboards of the demo library', () => {
 		);
 		// No comparison on this page, so none is offered.
 		await expect(filters(page).getByLabel('Compare with')).toHaveCount(0);
-		// A counter's daily rise (one that passed all nines started again at 0), as the demo's settings count it.
-		const rise = (start: string, end: string) =>
-			numberOf(end) >= numberOf(start)
-				? numberOf(end) - numberOf(start)
-				: 10 ** start.length - 1 - numberOf(start) + numberOf(end) + 1;
 		const days = demoRows('libinsight_gate_counts_2025-11_2026-10.csv').filter(
 			(row) => row.branch === 'Riverside' && row.date! >= '2026-01-01' && row.date! <= '2026-03-31'
 		);
-		const visits = days.reduce((sum, row) => sum + rise(row.gate_start!, row.gate_end!), 0);
+		const visits = days.reduce((sum, row) => sum + demoGateRise(row.gate_start!, row.gate_end!), 0);
 		const doors = page.getByRole('figure', { name: 'Visits counted at the door' });
 		await expect(doors.locator('figcaption p')).toContainText(
 			`${count(visits)} visits over ${count(days.length)} days`

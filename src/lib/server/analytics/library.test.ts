@@ -7,7 +7,7 @@ import { importFile } from '../ingest/pipeline';
 import { saveSettings } from '../settings';
 import { outcomeSeries } from './campaigns';
 import { getSettings } from '../settings';
-import { demoNumber, demoRows } from './demo-files';
+import { demoGateRise, demoRows } from './demo-files';
 import { doorCounts, libraryDashboard, peerBenchmark, surveyOutcomes } from './library';
 
 describe('library data', () => {
@@ -59,15 +59,11 @@ describe('library data', () => {
 	it('the Library page narrows door counts and survey answers to its range and branch, against the demo files', async () => {
 		const { gateCountsBidirectional } = await getSettings(db);
 		const gate = demoRows('libinsight_gate_counts_2025-11_2026-10.csv');
-		// A counter's rise over the day; one that passed its largest reading (all nines) started again at 0.
-		const rise = (start: string, end: string) =>
-			demoNumber(end) >= demoNumber(start)
-				? demoNumber(end) - demoNumber(start)
-				: 10 ** start.length - 1 - demoNumber(start) + demoNumber(end) + 1;
 		const visitsAt = (branch: string | null, from: string, to: string) =>
 			gate
 				.filter((row) => (branch === null || row.branch === branch) && row.date! >= from && row.date! <= to)
-				.reduce((sum, row) => sum + rise(row.gate_start!, row.gate_end!), 0) / (gateCountsBidirectional ? 2 : 1);
+				.reduce((sum, row) => sum + demoGateRise(row.gate_start!, row.gate_end!), 0) /
+			(gateCountsBidirectional ? 2 : 1);
 		const page = await libraryDashboard(db, {
 			from: '2026-03-01',
 			to: '2026-05-31',
