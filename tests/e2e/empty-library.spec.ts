@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { axeViolations } from '../support/axe';
 import { hydrated } from '../support/hydrated';
 import { startLantern, type LanternServer } from '../support/lantern-server';
 
@@ -62,9 +62,7 @@ test('every dashboard of an empty library names the upload that would fill it', 
 			// Nothing to pick from: no table of zeros and no estimate form with an empty list.
 			await expect(page.locator('main table')).toHaveCount(0);
 			await expect(page.getByRole('form', { name: 'Estimate' })).toHaveCount(0);
-			const results = await new AxeBuilder({ page }).analyze();
-			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+			expect(await axeViolations(page)).toEqual([]);
 		});
 	}
 	await context.close();
