@@ -4,7 +4,7 @@
  * of UTC and one east of it, and every stored day is the file's. Other tests run with TZ=UTC, where
  * a cast through the session zone changes nothing, so this runs the importer in child processes.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,57 @@ describe('an import on a server in any time zone', () => {
 					{ branch: 'Central', day: '2026-03-04', value: 763 },
 					{ branch: 'Eastside', day: '2026-03-02', value: 300 },
 					{ branch: 'Eastside', day: '2026-03-03', value: 120 }
+				]);
+			} finally {
+				await db.close();
+			}
+		}, 120_000);
+	}
+});
+
+/** A Mastodon archive's outbox with its times written three ways: UTC, with an offset, and with none. */
+const OUTBOX = {
+	'@context': 'https://www.w3.org/ns/activitystreams',
+	type: 'OrderedCollection',
+	orderedItems: [
+		['1', '2026-03-03T15:30:00Z'],
+		['2', '2026-03-04T09:00:00+01:00'],
+		['3', '2026-03-05T18:45:10']
+	].map(([id, published]) => ({
+		id: `https://libraries.social/users/maplevalleypl/statuses/${id}/activity`,
+		type: 'Create',
+		published,
+		object: {
+			id: `https://libraries.social/users/maplevalleypl/statuses/${id}`,
+			type: 'Note',
+			url: `https://libraries.social/@maplevalleypl/${id}`,
+			content: `<p>Post ${id}</p>`
+		}
+	}))
+};
+
+describe('an instant written without its offset', () => {
+	for (const zone of ['America/Chicago', 'Pacific/Auckland']) {
+		it(`is read as UTC, not in the zone of a server in ${zone}`, async () => {
+			const folder = mkdtempSync(join(tmpdir(), 'lantern-zone-'));
+			const file = join(folder, 'outbox.json');
+			writeFileSync(file, JSON.stringify(OUTBOX));
+			const database = join(folder, 'lantern.duckdb');
+			const run = await runNode([join(REPO_ROOT, 'src/cli/main.ts'), 'import', file, '--db', database, '--json'], {
+				cwd: REPO_ROOT,
+				env: { ...process.env, TZ: zone, LANTERN_DEMO: '0' }
+			});
+			expect(run.status, run.stderr).toBe(0);
+			const db = await openDatabase(database);
+			try {
+				expect(
+					await db.query(
+						`SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS utc FROM posts ORDER BY post_id`
+					)
+				).toEqual([
+					{ post_id: '1', utc: '2026-03-03 15:30:00' },
+					{ post_id: '2', utc: '2026-03-04 08:00:00' },
+					{ post_id: '3', utc: '2026-03-05 18:45:10' }
 				]);
 			} finally {
 				await db.close();

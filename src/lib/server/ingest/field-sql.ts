@@ -199,13 +199,18 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 				nullMeansUnreadable: true
 			};
 		}
-		case 'instant':
+		case 'instant': {
+			// Written with its offset (Z, +02:00, -0500, UTC), the instant it names. Written without one, UTC,
+			// the zone these JSON exports keep time in: a plain cast would read it in the server's own zone.
+			const text = `trim(${cell})`;
+			const value = `CASE WHEN regexp_matches(${text}, ${INSTANT_OFFSET}) THEN TRY_CAST(${text} AS TIMESTAMPTZ) ELSE timezone('UTC', TRY_CAST(${text} AS TIMESTAMP)) END`;
 			return {
-				value: `TRY_CAST(trim(${cell}) AS TIMESTAMPTZ)`,
-				unreadable: `TRY_CAST(trim(${cell}) AS TIMESTAMPTZ) IS NULL`,
+				value,
+				unreadable: `(${value}) IS NULL`,
 				problem: 'is not a date and time such as 2026-03-01T14:30:00Z',
 				nullMeansUnreadable: true
 			};
+		}
 		case 'date': {
 			const parsed = parseWithFormats(`trim(${cell})`, type.formats);
 			if (type.noDay?.length) {
@@ -242,6 +247,9 @@ export function fieldSql(type: FieldKind, cell: string): FieldSql {
 		}
 	}
 }
+
+/** The end of a time of day that names its offset from UTC: `:00Z`, `:00.123+02:00`, `:00-0500`, `:00 UTC`. */
+const INSTANT_OFFSET = sqlString('(?i):[0-9]{2}(\\.[0-9]+)?\\s*(z|utc|gmt|[+-][0-9]{2}(:?[0-9]{2})?)$');
 
 /** Rows where the cell breaks its rule: empty though required, or present but unreadable. */
 export function invalidCellSql(sql: FieldSql, cell: string, required: boolean): string | null {

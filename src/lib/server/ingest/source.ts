@@ -31,7 +31,7 @@ export type FieldKind =
 	| { kind: 'timestamp'; formats: readonly string[]; zone: 'in-value' | 'library' }
 	/** a calendar day; `noDay` lists words that stand for no day (Meta's `Lifetime`), read as NULL */
 	| { kind: 'date'; formats: readonly string[]; noDay?: readonly string[] }
-	/** an ISO 8601 instant with its zone (`2023-01-01T12:00:00Z`, `…+02:00`), as JSON exports write them */
+	/** an ISO 8601 instant with its zone (`2023-01-01T12:00:00Z`, `…+02:00`), as JSON exports write them; one written without a zone is UTC */
 	| { kind: 'instant' }
 	/** a clock time such as `10:30` or `2:00 PM`; `allDay` lists the words that mean no time */
 	| { kind: 'clock'; allDay: readonly string[] }
