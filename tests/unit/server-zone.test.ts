@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CampaignInput } from '../../src/lib/domain/campaigns';
+import { dashboardContext } from '../../src/lib/server/analytics/dashboard-context';
 import { libraryToday, saveCampaign } from '../../src/lib/server/campaigns/campaign-editor';
 import { openDatabase } from '../../src/lib/server/db/database';
 import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../../src/lib/server/db/test-support';
@@ -96,6 +97,21 @@ describe('an instant written without its offset', () => {
 			}
 		}, 120_000);
 	}
+});
+
+describe("an empty library's dashboards", () => {
+	it("default to the twelve months ending in the library's month, not UTC's", async () => {
+		const db = await tempDatabase();
+		await saveSettings(db, { timeZone: 'America/Chicago' });
+		// 03:00 UTC on March 1 is still February 28 in Chicago.
+		const context = await dashboardContext(
+			db,
+			{ compare: 'previous', filters: {} },
+			{ lastDaySql: 'SELECT CAST(NULL AS DATE) AS last', offers: [], today: new Date('2026-03-01T03:00:00Z') }
+		);
+		expect(context.range).toEqual({ from: '2025-03-01', to: '2026-02-28' });
+		await db.close();
+	});
 });
 
 describe("a campaign still running, on a server whose zone is not the library's", () => {

@@ -1,4 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
+import { localDate } from '../../calendar';
 import type { DashboardContext, DashboardQuery, FilterName, FilterOption } from '../../domain/dashboard-filters';
 import type { CampaignLink } from '../../domain/dashboards';
 import type { DateRange } from '../../domain/overview';
@@ -117,7 +118,9 @@ export async function dashboardContext(
 		`SELECT strftime(last, '%Y-%m-%d') AS last FROM (${options.lastDaySql})`,
 		usedParams(options.lastDaySql, { tz: settings.timeZone })
 	);
-	const fallback = defaultRange(last?.last ?? (options.today ?? new Date()).toISOString().slice(0, 10));
+	// With no data yet, the range ends in the library's month today, not the server's or UTC's.
+	const today = localDate((options.today ?? new Date()).toISOString(), settings.timeZone)!;
+	const fallback = defaultRange(last?.last ?? today);
 	const lists: Partial<Record<FilterName, FilterOption[]>> = {};
 	for (const name of options.offers) {
 		const sql = options.optionsSql?.[name] ?? DEFAULT_OPTIONS[name];
