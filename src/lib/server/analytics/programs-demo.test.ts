@@ -6,23 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
-import { demoNumber, demoRows } from './demo-files';
+import { demoAttendance, demoHeldPrograms, demoNumber } from './demo-files';
 import { programsDashboard } from './programs';
-
-const EVENTS = 'lc_events_2023-11-01_2026-10-31.csv';
-
-/** The programs held (not cancelled) on days inside the range, as the Overview's test reads them. */
-function held(from: string, to: string): Record<string, string>[] {
-	return demoRows(EVENTS)
-		.filter((row) => row['Start Date']! >= from && row['Start Date']! <= to)
-		.filter((row) => !/^\W*cancel+ed\b/i.test(row.Title!) && !/cancel/i.test(row['Publishing Status'] ?? ''));
-}
-const attendance = (rows: Record<string, string>[]) =>
-	rows.reduce(
-		(sum, row) =>
-			sum + demoNumber(row['Actual Attendance (In-Person)']) + demoNumber(row['Actual Attendance (Online)']),
-		0
-	);
 
 describe('the Programs page on the demo library, against its files', () => {
 	let db: Database;
@@ -38,20 +23,22 @@ describe('the Programs page on the demo library, against its files', () => {
 			compare: 'previous',
 			filters: {}
 		});
-		const now = held('2026-04-01', '2026-06-30');
-		const before = held('2026-01-01', '2026-03-31');
+		const now = demoHeldPrograms('2026-04-01', '2026-06-30');
+		const before = demoHeldPrograms('2026-01-01', '2026-03-31');
 		const group = (dimension: string, value: string | null) =>
 			data.groups.find((row) => row.dimension === dimension && row.value === value)!;
-		expect(group('all', null).attendance).toBe(attendance(now));
+		expect(group('all', null).attendance).toBe(demoAttendance(now));
 		expect(group('all', null).programs).toBe(now.length);
 		for (const branch of ['Central', 'Eastside', 'Riverside']) {
-			expect(group('branch', branch).attendance).toBe(attendance(now.filter((row) => row.Campus === branch)));
+			expect(group('branch', branch).attendance).toBe(demoAttendance(now.filter((row) => row.Campus === branch)));
 			expect(group('branch', branch).previousAttendance).toBe(
-				attendance(before.filter((row) => row.Campus === branch))
+				demoAttendance(before.filter((row) => row.Campus === branch))
 			);
 		}
 		for (const category of new Set(now.map((row) => row.Categories!))) {
-			expect(group('category', category).attendance).toBe(attendance(now.filter((row) => row.Categories === category)));
+			expect(group('category', category).attendance).toBe(
+				demoAttendance(now.filter((row) => row.Categories === category))
+			);
 		}
 	});
 
@@ -62,7 +49,7 @@ describe('the Programs page on the demo library, against its files', () => {
 			compare: 'previous',
 			filters: {}
 		});
-		const registered = held('2026-01-01', '2026-06-30').filter(
+		const registered = demoHeldPrograms('2026-01-01', '2026-06-30').filter(
 			(row) =>
 				demoNumber(row['Confirmed Registrations']) > 0 &&
 				(row['Actual Attendance (In-Person)'] !== '' || row['Actual Attendance (Online)'] !== '')
@@ -71,7 +58,7 @@ describe('the Programs page on the demo library, against its files', () => {
 		expect(all.registrations).toBe(
 			registered.reduce((sum, row) => sum + demoNumber(row['Confirmed Registrations']), 0)
 		);
-		expect(all.registeredAttendance).toBe(attendance(registered));
+		expect(all.registeredAttendance).toBe(demoAttendance(registered));
 	});
 
 	it('an audience filter keeps the programs for that audience, counted once each', async () => {
@@ -88,8 +75,8 @@ describe('the Programs page on the demo library, against its files', () => {
 				.map((a) => a.trim())
 				.includes('Teens');
 		const all = data.groups.find((row) => row.dimension === 'all')!;
-		expect(all.attendance).toBe(attendance(held('2026-01-01', '2026-06-30').filter(teens)));
-		expect(all.previousAttendance).toBe(attendance(held('2025-01-01', '2025-06-30').filter(teens)));
+		expect(all.attendance).toBe(demoAttendance(demoHeldPrograms('2026-01-01', '2026-06-30').filter(teens)));
+		expect(all.previousAttendance).toBe(demoAttendance(demoHeldPrograms('2025-01-01', '2025-06-30').filter(teens)));
 	});
 
 	it('promoted and not promoted add up to every program held', async () => {

@@ -7,20 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { tempDatabase } from '../db/test-support';
 import { loadDemoLibrary } from '../demo';
-import { demoNumber, demoRows } from './demo-files';
+import { demoNumber, demoXPosts } from './demo-files';
 import { socialDashboard } from './social';
-
-const X = 'tweet_activity_metrics_MapleValleyPL_20231101_20261031_en.csv';
-const chicagoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' });
-
-function xPosts(from: string, to: string): Record<string, string>[] {
-	return demoRows(X)
-		.map((row): Record<string, string> => ({
-			...row,
-			day: chicagoDay.format(new Date(row.time!.replace(' +0000', 'Z').replace(' ', 'T')))
-		}))
-		.filter((row) => row.day! >= from && row.day! <= to);
-}
 
 describe('the Social page on the demo library, against its files', () => {
 	let db: Database;
@@ -36,8 +24,8 @@ describe('the Social page on the demo library, against its files', () => {
 			compare: 'previous',
 			filters: { platform: 'x' }
 		});
-		const now = xPosts('2026-04-01', '2026-06-30');
-		const before = xPosts('2026-01-01', '2026-03-31');
+		const now = demoXPosts('2026-04-01', '2026-06-30');
+		const before = demoXPosts('2026-01-01', '2026-03-31');
 		const x = data.platforms.find((row) => row.platform === 'x')!;
 		expect(x.posts).toBe(now.length);
 		expect(x.impressions).toBe(now.reduce((sum, row) => sum + demoNumber(row.impressions), 0));
@@ -56,7 +44,7 @@ describe('the Social page on the demo library, against its files', () => {
 			compare: 'previous',
 			filters: { platform: 'x' }
 		});
-		const best = xPosts('2026-01-01', '2026-06-30')
+		const best = demoXPosts('2026-01-01', '2026-06-30')
 			.filter((row) => demoNumber(row.impressions) >= 100)
 			.map((row) => ({ id: row['Tweet id']!, rate: demoNumber(row.engagements) / demoNumber(row.impressions) }))
 			.sort((a, b) => b.rate - a.rate)[0]!;
