@@ -102,7 +102,8 @@ export async function postsDashboardContext(
 	offers: FilterName[]
 ): Promise<DashboardContext> {
 	return dashboardContext(await withPostsSnapshot(db), query, {
-		lastDaySql: `SELECT max(CAST(timezone($tz, published_at) AS DATE)) AS last FROM posts`,
+		// The newest instant's day: the zone's conversion on one value, not on every post.
+		lastDaySql: `SELECT CAST(timezone($tz, max(published_at)) AS DATE) AS last FROM posts`,
 		offers,
 		optionsSql: { platform: `SELECT DISTINCT platform AS value FROM posts ORDER BY value` }
 	});

@@ -1,5 +1,6 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { comparisonRange, defaultRange, resolveRange, wholeMonths } from './date-range';
+import { comparisonRange, defaultRange, localDayBetween, resolveRange, wholeMonths } from './date-range';
 
 describe('date ranges', () => {
 	it('defaults to the twelve whole months ending with the latest data', () => {
@@ -58,4 +59,33 @@ describe('date ranges', () => {
 			to: '2023-03-10'
 		});
 	});
+});
+
+describe('localDayBetween', () => {
+	// Every quarter hour from Christmas 2025 to January 2027, in zones whose clocks skip midnight
+	// (Havana), sit 14 hours either side of UTC, or shift by half an hour (Lord Howe), on a connection
+	// in yet another zone: each instant is inside the range of its own local day alone, and outside
+	// the ranges that end the day before it or start the day after.
+	for (const zone of [
+		'America/Chicago',
+		'America/Havana',
+		'Pacific/Kiritimati',
+		'Pacific/Pago_Pago',
+		'Australia/Lord_Howe'
+	]) {
+		it(`keeps the instants the plain conversion keeps, in ${zone}`, async () => {
+			const connection = await (await DuckDBInstance.create(':memory:')).connect();
+			await connection.run(`SET TimeZone = 'Asia/Kolkata'`);
+			const reader = await connection.runAndReadAll(
+				`SELECT count(*) AS instants,
+					count(*) FILTER (WHERE NOT ${localDayBetween('instant', 'day', 'day')}) AS missed,
+					count(*) FILTER (WHERE ${localDayBetween('instant', 'day + 1', 'day + 40')}) AS early,
+					count(*) FILTER (WHERE ${localDayBetween('instant', 'day - 40', 'day - 1')}) AS late
+				FROM (SELECT range AS instant, CAST(timezone($tz, range) AS DATE) AS day
+					FROM range(TIMESTAMPTZ '2025-12-25 00:00:00+00', TIMESTAMPTZ '2027-01-05 00:00:00+00', INTERVAL 15 MINUTE))`,
+				{ tz: zone }
+			);
+			expect(reader.getRowObjectsJS()[0]).toEqual({ instants: 36_096n, missed: 0n, early: 0n, late: 0n });
+		});
+	}
 });

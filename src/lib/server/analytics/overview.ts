@@ -16,11 +16,20 @@ import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 import { dashboardContext, usedParams } from './dashboard-context';
 import { PERIOD_PREFERENCE } from './usage-period';
+import { localDayBetween } from './date-range';
 import { withPostsSnapshot } from '../db/posts-snapshot';
 
 // Every date is bucketed in the library's time zone: $tz is bound, never spliced.
 const POST_DAY = 'CAST(timezone($tz, published_at) AS DATE)';
-const IN_RANGE = `${POST_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`;
+const IN_RANGE = localDayBetween('published_at', '$from', '$to');
+/** The same test on overview_posts, whose `day` holds each post's local day, worked out once per computation. */
+const POSTS_IN_RANGE = `day BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`;
+/**
+ * The first and last local days of a table's instants: the zone's conversion, dear at 250,000 rows, runs on
+ * the two extremes only (a later instant never falls on an earlier local day).
+ */
+const daySpan = (column: string, from: string) =>
+	`SELECT unnest([CAST(timezone($tz, min(${column})) AS DATE), CAST(timezone($tz, max(${column})) AS DATE)]) AS d FROM ${from}`;
 /**
  * The library's own posts: a partner's collaboration post counts toward the Partner collaborations
  * strategy and is shown on its own line, not in the library's posts, impressions or engagement rate.
@@ -40,16 +49,19 @@ const POSTS_CHOSEN = `(CAST($platform AS VARCHAR) IS NULL OR platform = $platfor
  * The posts view de-duplicates every observation with a window, which cannot be filtered first:
  * about 150 ms a scan at 250,000 posts, and the overview reads posts some fourteen times. So each
  * computation copies the columns it needs once, into a temporary table of its own connection, with
- * whether the filters keep each post (`chosen`): the data span and the counts read every post.
+ * whether the filters keep each post (`chosen`) and its day in the library's zone (`day`; converting
+ * instants to local days in each of the dozen queries below was most of a cold Overview at ×100): the
+ * data span and the counts read every post.
  */
 const OVERVIEW_POSTS = `CREATE OR REPLACE TEMP TABLE overview_posts AS
-	SELECT platform, published_at, impressions, engagements, collaborator, ${POSTS_CHOSEN} AS chosen FROM posts`;
+	SELECT platform, published_at, ${POST_DAY} AS day, impressions, engagements, collaborator, ${POSTS_CHOSEN} AS chosen FROM posts`;
 
 /** The filters' values as bound parameters: NULL for a filter that is off. */
 type Params = Record<string, string | number | null>;
 /** A query on the overview's one connection, where overview_posts exists; binds only the parameters it names. */
 type Query = <T extends Row = Row>(sql: string, params?: Params) => Promise<T[]>;
 const PROGRAM_DAY = 'CAST(timezone($tz, starts_at) AS DATE)';
+const PROGRAM_IN_RANGE = localDayBetween('starts_at', '$from', '$to');
 /** Programs held, narrowed by the branch and audience filters (a program for several audiences is kept for each). */
 const HELD_PROGRAMS = `(SELECT * FROM programs WHERE NOT cancelled
 	AND (CAST($branch AS VARCHAR) IS NULL OR branch = $branch)
@@ -84,11 +96,11 @@ interface Totals {
 async function totalsFor(q: Query, params: Params, range: DateRange): Promise<Totals> {
 	const [row] = await q<Totals & Record<string, unknown>>(
 		`SELECT
-			(SELECT count(*) FROM ${OWN_POSTS} WHERE ${IN_RANGE}) AS posts,
-			(SELECT sum(impressions) FROM ${OWN_POSTS} WHERE ${IN_RANGE}) AS impressions,
-			(SELECT sum(engagements) FROM ${OWN_POSTS} WHERE ${IN_RANGE} AND impressions > 0) AS engagements,
-			(SELECT sum(impressions) FROM ${OWN_POSTS} WHERE ${IN_RANGE} AND impressions > 0 AND engagements IS NOT NULL) AS rated_impressions,
-			(SELECT sum(attendance) FROM ${HELD_PROGRAMS} WHERE ${PROGRAM_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS attendance,
+			(SELECT count(*) FROM ${OWN_POSTS} WHERE ${POSTS_IN_RANGE}) AS posts,
+			(SELECT sum(impressions) FROM ${OWN_POSTS} WHERE ${POSTS_IN_RANGE}) AS impressions,
+			(SELECT sum(engagements) FROM ${OWN_POSTS} WHERE ${POSTS_IN_RANGE} AND impressions > 0) AS engagements,
+			(SELECT sum(impressions) FROM ${OWN_POSTS} WHERE ${POSTS_IN_RANGE} AND impressions > 0 AND engagements IS NOT NULL) AS rated_impressions,
+			(SELECT sum(attendance) FROM ${HELD_PROGRAMS} WHERE ${PROGRAM_IN_RANGE}) AS attendance,
 			(SELECT sum(value) FROM ${CIRCULATION} WHERE period_start >= CAST($from AS DATE) AND ${PERIOD_END} <= CAST($to AS DATE)) AS circulation`,
 		{ ...params, from: range.from, to: range.to }
 	);
@@ -157,9 +169,9 @@ function kpis(current: Totals, previous: Totals, on: FilterName[]): Kpi[] {
 
 async function weeklyEngagement(q: Query, params: Params, range: DateRange): Promise<WeeklyEngagement[]> {
 	return q<WeeklyEngagement & Record<string, unknown>>(
-		`SELECT strftime(date_trunc('week', ${POST_DAY}), '%Y-%m-%d') AS week, platform,
+		`SELECT strftime(date_trunc('week', day), '%Y-%m-%d') AS week, platform,
 			coalesce(sum(engagements), 0) AS engagements, sum(impressions) AS impressions, count(*) AS posts
-		 FROM ${OWN_POSTS} WHERE ${IN_RANGE}
+		 FROM ${OWN_POSTS} WHERE ${POSTS_IN_RANGE}
 		 GROUP BY ALL ORDER BY week, platform`,
 		{ ...params, from: range.from, to: range.to }
 	);
@@ -184,11 +196,11 @@ async function contentApart(
 			(SELECT count(*) FROM ${STORIES} WHERE ${IN_RANGE}) AS stories,
 			(SELECT sum(impressions) FROM ${STORIES} WHERE ${IN_RANGE}) AS story_impressions,
 			(SELECT sum(engagements) FROM ${STORIES} WHERE ${IN_RANGE}) AS story_engagements,
-			(SELECT count(*) FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${IN_RANGE}) AS collaborations,
-			(SELECT sum(impressions) FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${IN_RANGE}) AS collaboration_impressions,
-			(SELECT sum(engagements) FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${IN_RANGE}) AS collaboration_engagements,
+			(SELECT count(*) FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${POSTS_IN_RANGE}) AS collaborations,
+			(SELECT sum(impressions) FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${POSTS_IN_RANGE}) AS collaboration_impressions,
+			(SELECT sum(engagements) FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${POSTS_IN_RANGE}) AS collaboration_engagements,
 			(SELECT list_sort(list(DISTINCT CASE WHEN platform = 'instagram' THEN '@' || collaborator ELSE collaborator END))
-				FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${IN_RANGE}) AS partners`,
+				FROM overview_posts WHERE collaborator IS NOT NULL AND chosen AND ${POSTS_IN_RANGE}) AS partners`,
 		{ ...params, from: range.from, to: range.to }
 	);
 	const apart = (count: number, impressions: number | null, engagements: number | null): ContentApart | null =>
@@ -211,7 +223,7 @@ async function monthlyOutcomes(q: Query, params: Params, range: DateRange): Prom
 	return q<MonthlyOutcome & Record<string, unknown>>(
 		`SELECT month, metric, value FROM (
 			SELECT strftime(date_trunc('month', ${PROGRAM_DAY}), '%Y-%m-%d') AS month, 'attendance' AS metric, sum(attendance) AS value
-			FROM ${HELD_PROGRAMS} WHERE attendance IS NOT NULL AND ${PROGRAM_DAY} BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+			FROM ${HELD_PROGRAMS} WHERE attendance IS NOT NULL AND ${PROGRAM_IN_RANGE}
 			GROUP BY ALL
 			UNION ALL
 			SELECT strftime(date_trunc('month', period_start), '%Y-%m-%d') AS month, 'circulation' AS metric, sum(value) AS value
@@ -274,10 +286,10 @@ async function audience(q: Query, params: Params, range: DateRange, previous: Da
 async function dataSpan(q: Query, params: Params): Promise<DateRange | null> {
 	const [row] = await q<{ first: string | null; last: string | null }>(
 		`SELECT strftime(min(d), '%Y-%m-%d') AS first, strftime(max(d), '%Y-%m-%d') AS last FROM (
-			SELECT ${POST_DAY} AS d FROM overview_posts
-			UNION ALL SELECT ${POST_DAY} FROM stories
+			SELECT unnest([min(day), max(day)]) AS d FROM overview_posts
+			UNION ALL ${daySpan('published_at', 'stories')}
 			UNION ALL SELECT date FROM account_daily
-			UNION ALL SELECT ${PROGRAM_DAY} FROM programs WHERE attendance IS NOT NULL
+			UNION ALL ${daySpan('starts_at', '(SELECT * FROM programs WHERE attendance IS NOT NULL)')}
 			UNION ALL SELECT period_start FROM usage
 			UNION ALL SELECT period_start FROM literacy
 			UNION ALL SELECT date FROM survey_responses)`,
@@ -300,9 +312,9 @@ export type OverviewQuery = DateRangeQuery & { filters?: DashboardFilterQuery };
 
 /** The newest day any of the Overview's figures covers (posts, account figures, programs, usage): the default range ends on it. */
 const LAST_DAY_SQL = `SELECT max(d) AS last FROM (
-	SELECT ${POST_DAY} AS d FROM posts
+	${daySpan('published_at', 'posts')}
 	UNION ALL SELECT date FROM account_daily
-	UNION ALL SELECT ${PROGRAM_DAY} FROM programs WHERE attendance IS NOT NULL
+	UNION ALL ${daySpan('starts_at', '(SELECT * FROM programs WHERE attendance IS NOT NULL)')}
 	UNION ALL SELECT period_start FROM usage)`;
 
 /**

@@ -11,6 +11,7 @@ import type { Database } from '../db/database';
 import { cachedByDataVersion, campaignLinks, dashboardContext, usedParams } from './dashboard-context';
 import { getSettings } from '../settings';
 import { socialPosts } from './lens-facts';
+import { localDayBetween } from './date-range';
 import { byDataVersion } from '../db/version-cache';
 
 type Params = Record<string, string | number | null>;
@@ -151,7 +152,7 @@ async function computeSocialDashboard(db: Database, query_: DashboardQuery): Pro
 			query<{ posts: number; accounts: number; stories: number; collaborations: number }>(
 				db,
 				`SELECT (SELECT count(*) FROM ${POSTS}) AS posts, (SELECT count(*) FROM account_daily WHERE followers IS NOT NULL) AS accounts,
-					(SELECT count(*) FROM stories WHERE CAST(timezone($tz, published_at) AS DATE) BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS stories,
+					(SELECT count(*) FROM stories WHERE ${localDayBetween('published_at', '$from', '$to')}) AS stories,
 					(SELECT count(*) FROM ${POSTS} WHERE collaborator IS NOT NULL AND ${IN('from', 'to')}) AS collaborations`,
 				params,
 				posts

@@ -4,6 +4,7 @@ import { STRATEGIES, type Strategy } from '../../domain/campaigns';
 import type { DateRange } from '../../domain/overview';
 import { queryRows, type Database } from '../db/database';
 import { usedParams } from './dashboard-context';
+import { localDayBetween } from './date-range';
 import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 import { withPostsSnapshot } from '../db/posts-snapshot';
@@ -51,7 +52,7 @@ export function strategyComparison(db: Database, query: StrategyQuery = {}): Pro
  * The posts a strategy query keeps, as a WHERE clause on the posts view (alias p); each filter binds
  * NULL for "all". Shared with the list of unclassified posts, so its total is the comparison's count.
  */
-export const STRATEGY_QUERY_WHERE = `(CAST($from AS DATE) IS NULL OR CAST(timezone($tz, p.published_at) AS DATE) BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))
+export const STRATEGY_QUERY_WHERE = `(CAST($from AS DATE) IS NULL OR ${localDayBetween('p.published_at', '$from', '$to')})
 	AND (CAST($platform AS VARCHAR) IS NULL OR p.platform = $platform)
 	AND (CAST($campaign AS INTEGER) IS NULL OR (p.platform, p.post_id) IN
 		(SELECT platform, post_id FROM campaign_posts WHERE campaign_id = CAST($campaign AS INTEGER)))
