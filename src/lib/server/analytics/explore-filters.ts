@@ -43,3 +43,42 @@ export function seriesAtBranch(
 		note: `Not narrowed by branch: Lantern holds this series for the whole library only, not for ${branch}.`
 	};
 }
+
+/** A library with more branches than this lists a branch's own series only for the branch chosen in the filters. */
+export const BRANCH_SERIES_LISTED_UP_TO = 12;
+
+export interface SeriesChoices<S extends { metric: string }> {
+	/** the Outcome list */
+	outcomes: S[];
+	/** the control series' list */
+	controls: S[];
+	/** how many branches have series of their own, when the lists leave some of theirs out; else null */
+	narrowedFrom: number | null;
+}
+
+/**
+ * The Outcome and control lists. A consortium's hundred branches with a dozen series each made two
+ * lists of 1,500 entries (half a megabyte a page, and no one can scroll them): past
+ * BRANCH_SERIES_LISTED_UP_TO branches, Outcome lists the library-wide series and the chosen branch's,
+ * and the controls the library-wide series and the chosen outcome's measure at every branch (the
+ * natural controls). What is chosen is always listed.
+ */
+export function seriesChoices<S extends { metric: string }>(
+	series: S[],
+	chosen: { branch?: string; metric?: string; controls?: readonly string[] }
+): SeriesChoices<S> {
+	const branchOf = (metric: string) => metric.split(':').slice(2).join(':') || null;
+	const branches = new Set(series.map((s) => branchOf(s.metric)).filter((branch) => branch !== null));
+	if (branches.size <= BRANCH_SERIES_LISTED_UP_TO) return { outcomes: series, controls: series, narrowedFrom: null };
+	const measure = (metric: string) => metric.split(':').slice(0, 2).join(':');
+	const outcomes = series.filter(
+		(s) => branchOf(s.metric) === null || branchOf(s.metric) === chosen.branch || s.metric === chosen.metric
+	);
+	const controls = series.filter(
+		(s) =>
+			branchOf(s.metric) === null ||
+			(chosen.metric !== undefined && measure(s.metric) === measure(chosen.metric)) ||
+			chosen.controls?.includes(s.metric)
+	);
+	return { outcomes, controls, narrowedFrom: branches.size };
+}

@@ -3,7 +3,7 @@ import { describeZodError } from '$lib/domain/zod-message';
 import { campaignSummaries } from '$lib/server/analytics/campaigns';
 import { laggedAssociation } from '$lib/server/analytics/association';
 import { explorableSeries, ImpactOptions, impactForMetric } from '$lib/server/analytics/impact';
-import { exploreContext, seriesAtBranch } from '$lib/server/analytics/explore-filters';
+import { exploreContext, seriesAtBranch, seriesChoices } from '$lib/server/analytics/explore-filters';
 import { dashboardFigures } from '$lib/server/app';
 import type { Database } from '$lib/server/db/database';
 import type { PageServerLoad } from './$types';
@@ -35,8 +35,14 @@ async function exploreFigures(db: Database, searchParams: URLSearchParams) {
 		campaignSummaries(db),
 		exploreContext(db, searchParams)
 	]);
-	const filtered = { context, rangeProblem, branchNote: null as string | null };
 	const controls = searchParams.getAll('control').filter((c) => c !== '');
+	// The lists, not every series: a consortium's would be half a megabyte of options.
+	const choices = seriesChoices(series, {
+		branch: context.filters.branch,
+		metric: searchParams.get('metric') ?? undefined,
+		controls
+	});
+	const filtered = { context, rangeProblem, branchNote: null as string | null, ...choices };
 	const query = ExploreQuery.safeParse({
 		...Object.fromEntries(searchParams),
 		controls: controls.length > 0 ? controls : undefined
@@ -44,7 +50,6 @@ async function exploreFigures(db: Database, searchParams: URLSearchParams) {
 	if (!query.success)
 		return {
 			...filtered,
-			series,
 			campaigns,
 			query: {},
 			panel: null,
@@ -67,7 +72,6 @@ async function exploreFigures(db: Database, searchParams: URLSearchParams) {
 	if (!chosen || !start)
 		return {
 			...filtered,
-			series,
 			campaigns,
 			query: q,
 			panel: null,
@@ -82,7 +86,6 @@ async function exploreFigures(db: Database, searchParams: URLSearchParams) {
 	);
 	return {
 		...filtered,
-		series,
 		campaigns,
 		query: q,
 		panel,
