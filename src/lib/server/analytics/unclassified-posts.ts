@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { withPostsSnapshot } from '../db/posts-snapshot';
 import { byDataVersion } from '../db/version-cache';
 import { getSettings } from '../settings';
 import { CAMPAIGN_POSTS_PER_PAGE, listedPost } from './campaigns';
@@ -51,6 +52,8 @@ async function pageOfUnclassified(
 	perPage: number,
 	query: StrategyQuery
 ): Promise<UnclassifiedPostsPage> {
+	// The posts copy, not the de-duplicating view: 40 ms rather than 320 at 240,000 posts.
+	db = await withPostsSnapshot(db);
 	const filters = strategyQueryParams(query, (await getSettings(db)).timeZone);
 	const read = (page: number) =>
 		db.query<Record<string, unknown>>(
