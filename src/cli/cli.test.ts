@@ -8,14 +8,17 @@ import { openDatabase } from '../lib/server/db/database';
 import { itWithRealFixtures, REAL_FIXTURES, REPO_ROOT, SOURCE_FIXTURES } from '../lib/server/db/test-support';
 
 const run = promisify(execFile);
-const TSX = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 async function lantern(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await run(process.execPath, [TSX, join(REPO_ROOT, 'src/cli/main.ts'), ...args], {
-			cwd: REPO_ROOT,
-			env: { ...process.env, TZ: 'UTC' }
-		});
+		const { stdout, stderr } = await run(
+			process.execPath,
+			['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args],
+			{
+				cwd: REPO_ROOT,
+				env: { ...process.env, TZ: 'UTC' }
+			}
+		);
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const failed = error as { code: number; stdout: string; stderr: string };
@@ -23,8 +26,8 @@ async function lantern(...args: string[]): Promise<{ code: number; stdout: strin
 	}
 }
 
-// Each test starts the CLI several times as people run it (`npm run lantern`, TypeScript compiled by tsx on
-// each start): seconds each on a loaded 2-core machine, so the file's tests get minutes, not Vitest's minute.
+// Each test starts the CLI several times as people run it (`npm run lantern`: node --import tsx, TypeScript
+// compiled on each start): seconds each on a loaded 2-core machine, so the file's tests get minutes, not Vitest's minute.
 describe('lantern command line', { timeout: 180_000 }, () => {
 	const db = () => join(mkdtempSync(join(tmpdir(), 'lantern-cli-')), 'cli.duckdb');
 

@@ -17,8 +17,7 @@ import { socialDashboard } from '../../src/lib/server/analytics/social';
 import { usageDashboard } from '../../src/lib/server/analytics/usage';
 import type { Database } from '../../src/lib/server/db/database';
 import { scopedDatabase } from '../../src/lib/server/db/scoped';
-import { SOURCE_FIXTURES, tempDatabase } from '../../src/lib/server/db/test-support';
-import { loadDemoLibrary } from '../../src/lib/server/demo';
+import { demoDatabase, SOURCE_FIXTURES } from '../../src/lib/server/db/test-support';
 import { getSettings, saveSettings } from '../../src/lib/server/settings';
 import { importAny, removeImportsAndRelink } from '../../src/lib/server/ingest/import-any';
 import { computeLiteracyDashboard } from './support/lens-before/literacy';
@@ -121,8 +120,7 @@ async function derivedTables(db: Database): Promise<string[]> {
 describe('the lens pages read from tables made once per change, with the figures of the queries they replaced', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('on the demo library, with each filter, read from the derived tables', async () => {

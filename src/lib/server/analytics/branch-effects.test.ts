@@ -5,16 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { campaignSummaries } from './campaigns';
 import { branchEffects, impactForMetric } from './impact';
 
 describe('branch by branch', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 	const campaign = async (name: string) => (await campaignSummaries(db)).find((c) => c.name === name)!;
 

@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardFilterQuery } from '../../domain/dashboard-filters';
 import { reportParamsFromQuery, reportQuery, reportQueryForDashboard } from '../../domain/report-params';
 import type { Database } from '../db/database';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { boardReport } from '../reports/board-report';
 import { templateQuery } from '../reports/templates';
 import { getSettings } from '../settings';
@@ -23,8 +22,7 @@ describe('filters on the demo library, against sums on the base tables', () => {
 	let db: Database;
 	let tz: string;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 		tz = (await getSettings(db)).timeZone;
 	}, 180_000);
 

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase, tempDatabase } from '../db/test-support';
 import { importAny } from '../ingest/import-any';
 import { campaignSummaries } from './campaigns';
 import { campaignImpact, impactForMetric } from './impact';
@@ -37,8 +36,7 @@ describe('model sensitivity in the Impact panel', () => {
 	describe('on the demo library', () => {
 		let db: Database;
 		beforeAll(async () => {
-			db = await tempDatabase();
-			await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+			db = await demoDatabase();
 		});
 
 		it('compares every campaign estimate with other specifications and flags none of them', async () => {

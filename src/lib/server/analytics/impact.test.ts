@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase, REPO_ROOT, SOURCE_FIXTURES } from '../db/test-support';
 import { importAny } from '../ingest/import-any';
 import { campaignSummaries, outcomeSeries } from './campaigns';
 import { campaignImpact, explorableSeries, impactForMetric } from './impact';
@@ -15,8 +14,7 @@ const effects = JSON.parse(readFileSync(join(REPO_ROOT, 'data/demo/effects.json'
 describe('impact of the demo campaigns', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+		db = await demoDatabase();
 	});
 
 	const panelFor = async (name: string) => {

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDashboardQuery } from '../../domain/dashboard-filters';
 import type { Database } from '../db/database';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { literacyDashboard } from './literacy';
 import { programsDashboard } from './programs';
 import { socialDashboard } from './social';
@@ -12,8 +10,7 @@ import { usageDashboard } from './usage';
 describe('the lens pages by data version', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+		db = await demoDatabase();
 	});
 
 	it.each([

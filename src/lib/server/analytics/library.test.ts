@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
 import { importFile } from '../ingest/pipeline';
 import { saveSettings } from '../settings';
 import { outcomeSeries } from './campaigns';
@@ -13,8 +12,7 @@ import { doorCounts, libraryDashboard, peerBenchmark, surveyOutcomes } from './l
 describe('library data', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+		db = await demoDatabase();
 	});
 
 	it('shows the demo door counts without counting visits twice in the monthly series', async () => {

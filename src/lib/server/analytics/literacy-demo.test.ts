@@ -6,8 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { branchFinding, branchSummerReading } from '../../charts/literacy';
 import type { Database } from '../db/database';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { demoNumber, demoRows } from './demo-files';
 import { literacyDashboard } from './literacy';
 
@@ -28,8 +27,7 @@ function summerSum(
 describe('the Literacy page on the demo library, against its files', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('registrations and completions by branch this summer and last, compared year over year by default', async () => {

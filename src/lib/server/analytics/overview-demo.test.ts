@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../demo/csv';
 import type { Database } from '../db/database';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase, REPO_ROOT } from '../db/test-support';
 import { overview } from './overview';
 
 const DEMO = join(REPO_ROOT, 'data', 'demo');
@@ -53,8 +52,7 @@ function attendance(from: string, to: string): number {
 describe('key figures of the demo library, against its files', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	const cases = [

@@ -4,16 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { demoAttendance, demoHeldPrograms, demoNumber } from './demo-files';
 import { programsDashboard } from './programs';
 
 describe('the Programs page on the demo library, against its files', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('attendance by branch and by category, this quarter and the one before', async () => {

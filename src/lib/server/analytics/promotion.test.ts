@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { campaignSummaries } from './campaigns';
 import { campaignPromotionComparisons } from './promotion';
 
 describe('promoted against comparable programs', () => {
 	it('says plainly that one promoted storytime cannot be compared by permutation', async () => {
-		const db = await tempDatabase();
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+		const db = await demoDatabase();
 		const campaign = (await campaignSummaries(db)).find((c) => c.name === 'Storytime at Eastside')!;
 		const [comparison] = await campaignPromotionComparisons(db, campaign);
 		expect(comparison!.metric).toBe('programs:attendance:Eastside:storytime');
@@ -22,8 +19,7 @@ describe('promoted against comparable programs', () => {
 describe('lagged association', () => {
 	it('correlates weekly engagement with weekly storytime attendance at lags 0–8, as association', async () => {
 		const { laggedAssociation } = await import('./association');
-		const db = await tempDatabase();
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+		const db = await demoDatabase();
 		const association = (await laggedAssociation(db, 'programs:attendance:Eastside:storytime'))!;
 		expect(association.period).toBe('week');
 		expect(association.result.ok).toBe(true);

@@ -5,16 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { demoNumber, demoXPosts } from './demo-files';
 import { socialDashboard } from './social';
 
 describe('the Social page on the demo library, against its files', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('X posts, impressions, engagements and engagement rate for a quarter and the one before', async () => {

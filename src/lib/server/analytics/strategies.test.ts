@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../auth/audit';
 import { hashtagReport, replyMeasures } from '../campaigns';
 import type { Database } from '../db/database';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { saveSettings } from '../settings';
 import { communityEngagement, hashtagSummary } from './engagement';
 import { strategyCorrectionAction } from '../campaigns/strategy-correction-action';
@@ -14,8 +13,7 @@ import { unclassifiedPosts } from './unclassified-posts';
 describe('strategy comparison on the demo library', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('counts the posts that carry no strategy, which the rows leave out', async () => {

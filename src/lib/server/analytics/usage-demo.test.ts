@@ -4,8 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { demoNumber, demoRows } from './demo-files';
 import { usageDashboard } from './usage';
 
@@ -24,8 +23,7 @@ function usageSum(metrics: string[], from: string, to: string, branch?: string):
 describe('the Usage page on the demo library, against its files', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('circulation (physical and digital), visits and new cards per branch, against the previous half year', async () => {

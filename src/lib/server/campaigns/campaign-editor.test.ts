@@ -5,8 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CampaignInput } from '../../domain/campaigns';
 import { campaignPromotionComparisons } from '../analytics/promotion';
 import type { Database } from '../db/database';
-import { fingerprint, REPO_ROOT, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase, fingerprint, REPO_ROOT } from '../db/test-support';
 import { importAny, removeImportsAndRelink } from '../ingest/import-any';
 import { saveSettings } from '../settings';
 import { closeCampaign, editableCampaign, saveCampaign } from './campaign-editor';
@@ -55,8 +54,7 @@ const storytimeSpring = CampaignInput.parse({
 describe('creating and editing campaigns in the app, on the demo library', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db, DEMO);
+		db = await demoDatabase();
 	});
 
 	it('previews a new campaign without writing anything, and saving links exactly the previewed posts', async () => {
@@ -195,8 +193,7 @@ describe('creating and editing campaigns in the app, on the demo library', () =>
 describe('editing a campaign in the app and importing the same campaign', () => {
 	it('relinks every post to the same campaigns, rules and strategies', async () => {
 		const newHashtags = ['StorytimeAtEastside', 'LibraryCardMonth'];
-		const edited = await tempDatabase();
-		await loadDemoLibrary(edited, DEMO);
+		const edited = await demoDatabase();
 		const [storytime] = await edited.query<{ campaign_id: number }>(
 			`SELECT campaign_id FROM campaigns WHERE name = 'Storytime at Eastside'`
 		);
@@ -208,8 +205,7 @@ describe('editing a campaign in the app and importing the same campaign', () => 
 		);
 		expect(saved.ok).toBe(true);
 
-		const imported = await tempDatabase();
-		await loadDemoLibrary(imported, DEMO);
+		const imported = await demoDatabase();
 		const [demoCampaigns] = await imported.query<{ import_id: number }>(
 			`SELECT import_id FROM import_log WHERE file_name = 'campaigns.json'`
 		);

@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { csvDocument, parseCsv } from '../../demo/csv';
 import { campaignSummaries } from '../analytics/campaigns';
 import type { Database } from '../db/database';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase, REPO_ROOT, tempDatabase } from '../db/test-support';
 import { importAny, removeImportsAndRelink } from '../ingest/import-any';
 import { correctStrategy, decideCampaignPost } from './decisions';
 import { relinkCampaigns } from './relink';
@@ -44,9 +43,8 @@ const importIdOf = async (db: Database, fileName: string) =>
 
 describe('relinking after a post import', () => {
 	it('re-derives only the new posts, and ends where a full relink ends', async () => {
-		const db = await tempDatabase();
+		const db = await demoDatabase();
 		// The demo library without its X export, then the X export as a later upload.
-		await loadDemoLibrary(db, DEMO);
 		await removeImportsAndRelink(db, [await importIdOf(db, X_FILE)]);
 		const before = await snapshot(db);
 		const result = await importAny(db, join(DEMO, X_FILE), { fileName: `copy of ${X_FILE}` });
@@ -82,8 +80,7 @@ describe('relinking after a program import', () => {
 	}
 
 	it('re-derives only the promotions its programs reach, and ends where a full relink ends', async () => {
-		const db = await tempDatabase();
-		await loadDemoLibrary(db, DEMO);
+		const db = await demoDatabase();
 		const full = await snapshot(db);
 		// Staff decisions on a promotion, a campaign post and a strategy, so overrides and hand-worked posts are in play.
 		const [promoted] = await db.query<{

@@ -4,8 +4,7 @@ import { campaignPlatforms, campaignPosts, campaignSummaries, outcomeSeries } fr
 import { campaignPromotionComparisons } from '../analytics/promotion';
 import { strategyComparison } from '../analytics/strategies';
 import type { Database } from '../db/database';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase, REPO_ROOT } from '../db/test-support';
 import { importAny, relinkAfter, removeImportsAndRelink } from '../ingest/import-any';
 import { removeImports } from '../ingest/import-log';
 import { importFile } from '../ingest/pipeline';
@@ -23,8 +22,7 @@ describe('campaigns on the demo library', () => {
 	let db: Database;
 	let summer: number;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db, DEMO);
+		db = await demoDatabase();
 		summer = (await campaignSummaries(db)).find((c) => c.name === '#MapleSummerReads 2026')!.campaignId;
 	});
 	/** Every post of the campaign, on one page. */
@@ -167,8 +165,7 @@ describe('campaigns on the demo library', () => {
 describe('hashtags and community engagement on the demo library', () => {
 	it('ranks the year’s hashtags and flags the campaigns’ as branded', async () => {
 		const { hashtagSummary, communityEngagement } = await import('../analytics/engagement');
-		const db = await tempDatabase();
-		await loadDemoLibrary(db, DEMO);
+		const db = await demoDatabase();
 		const tags = await hashtagSummary(db);
 		expect(tags.length).toBeGreaterThan(3);
 		for (let i = 1; i < tags.length; i += 1) expect(tags[i - 1]!.posts).toBeGreaterThanOrEqual(tags[i]!.posts);
@@ -184,8 +181,7 @@ describe('hashtags and community engagement on the demo library', () => {
 
 describe('relinking, against the per-post functions', () => {
 	it('gives every post the links, label and promotions that working it out alone gives', async () => {
-		const db = await tempDatabase();
-		await loadDemoLibrary(db, DEMO);
+		const db = await demoDatabase();
 		const [first] = await db.query<{ platform: string; post_id: string }>(
 			`SELECT platform, post_id FROM campaign_post_links ORDER BY ALL LIMIT 1`
 		);
@@ -291,8 +287,7 @@ describe('relinking, against the per-post functions', () => {
 
 describe('relinking what a crash left undone', () => {
 	it('relinks at the next start an import of programs, or a removal, whose relinking never ran', async () => {
-		const db = await tempDatabase();
-		await loadDemoLibrary(db, DEMO);
+		const db = await demoDatabase();
 		const full = {
 			labels: await db.query('SELECT * FROM post_strategy_labels ORDER BY ALL'),
 			promotions: await db.query('SELECT * FROM program_promotion_links ORDER BY ALL')

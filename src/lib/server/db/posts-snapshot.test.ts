@@ -5,12 +5,11 @@ import { overview } from '../analytics/overview';
 import { socialDashboard } from '../analytics/social';
 import { strategyComparison } from '../analytics/strategies';
 import { readDashboardQuery } from '../../domain/dashboard-filters';
-import { loadDemoLibrary } from '../demo';
 import { importAny, removeImportsAndRelink } from '../ingest/import-any';
 import type { Database } from './database';
 import { withPostsSnapshot } from './posts-snapshot';
 import { scopedDatabase } from './scoped';
-import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from './test-support';
+import { demoDatabase, SOURCE_FIXTURES } from './test-support';
 
 const EVERY_POST = 'SELECT * FROM posts ORDER BY platform, post_id';
 
@@ -51,8 +50,7 @@ async function figures(db: Database, live: boolean) {
 describe('the posts copied once per change of the posts', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+		db = await demoDatabase();
 	});
 
 	it('reads exactly the posts view, and follows an import and a removal', async () => {

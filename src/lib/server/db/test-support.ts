@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { openDatabase, type Database } from './database';
 
 /** The repository root, and the shared real fixtures beside it (../shared/fixtures/real). */
@@ -21,6 +21,17 @@ export const SOURCE_FIXTURES = resolve(REPO_ROOT, 'src/lib/server/ingest/sources
 /** A real DuckDB file in a fresh temporary folder, migrated like a user's. */
 export function tempDatabase(): Promise<Database> {
 	return openDatabase(join(mkdtempSync(join(tmpdir(), 'lantern-test-')), 'lantern.duckdb'));
+}
+
+/**
+ * The demo library in a fresh temporary folder: a copy of the database that Vitest's global setup loaded
+ * once through loadDemoLibrary (tests/unit/support/demo-template.ts), the same file a test that loaded
+ * the demo itself would have, without loading it again.
+ */
+export function demoDatabase(): Promise<Database> {
+	const path = join(mkdtempSync(join(tmpdir(), 'lantern-test-')), 'lantern.duckdb');
+	copyFileSync(inject('demoTemplate'), path);
+	return openDatabase(path);
 }
 
 export { fingerprint, fingerprintEveryTable } from './fingerprint';

@@ -2,12 +2,11 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
+import { demoDatabase, SOURCE_FIXTURES, tempDatabase } from '../db/test-support';
 import { importUpload, removeImportsAndRelink } from '../ingest/import-any';
 import { dataVersion } from './data-version';
 import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
-import { loadDemoLibrary } from '../demo';
 import {
 	failReport,
 	finishReport,
@@ -44,8 +43,7 @@ const request = (db: Database, params: string) => ({
 describe('report archive', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('keeps each generated report: its file beside the database, parameters, data version, who, when, bytes', async () => {

@@ -6,8 +6,7 @@ import { campaignSummaries } from '../analytics/campaigns';
 import { doorCounts } from '../analytics/library';
 import type { Database } from '../db/database';
 import { scopedDatabase } from '../db/scoped';
-import { tempDatabase } from '../db/test-support';
-import { loadDemoLibrary } from '../demo';
+import { demoDatabase } from '../db/test-support';
 import { boardReport } from './board-report';
 import { dataVersion } from './data-version';
 import { InvalidReportParams, reportParamsFromQuery } from './params';
@@ -18,8 +17,7 @@ const params = (query: string) => reportParamsFromQuery(new URLSearchParams(quer
 describe('the board report of the demo library', () => {
 	let db: Database;
 	beforeAll(async () => {
-		db = await tempDatabase();
-		await loadDemoLibrary(db);
+		db = await demoDatabase();
 	}, 180_000);
 
 	it('states the key figures and their calendar-aligned changes in the executive summary', async () => {

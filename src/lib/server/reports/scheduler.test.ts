@@ -1,12 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../../../../tests/support/pdf-text';
-import { REPO_ROOT, tempDatabase } from '../db/test-support';
+import { demoDatabase } from '../db/test-support';
 import type { Database } from '../db/database';
-import { loadDemoLibrary } from '../demo';
 import { createUser, updateUser } from '../auth/users';
 import { saveSmtpSettings, sendMail } from '../mail/smtp';
 import { listReports } from './archive';
@@ -58,9 +56,8 @@ describe('scheduled board reports, e-mailed through a real SMTP server on loopba
 	let build: Awaited<ReturnType<typeof serveBuild>>;
 
 	beforeAll(async () => {
-		db = await tempDatabase();
+		db = await demoDatabase();
 		// Maple Valley keeps its calendar in America/Chicago; its data runs to October 2026.
-		await loadDemoLibrary(db, join(REPO_ROOT, 'data/demo'));
 		mailbox = await startMailbox();
 		await saveSmtpSettings(db, {
 			host: '127.0.0.1',
