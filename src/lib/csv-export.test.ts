@@ -7,6 +7,9 @@ describe('CSV written back to people', () => {
 			expect(neutraliseCell(formula)).toBe(`'${formula}`);
 		expect(neutraliseCell('-12')).toBe('-12');
 		expect(neutraliseCell('−3.0%')).toBe('−3.0%');
+		// A change as the formatter writes it: the table and its CSV say the same.
+		expect(neutraliseCell('+0.7%')).toBe('+0.7%');
+		expect(neutraliseCell('+1,204')).toBe('+1,204');
 		expect(neutraliseCell('Storytime')).toBe('Storytime');
 	});
 

@@ -4,8 +4,8 @@
  * so an uploaded post text such as "=HYPERLINK(…)" can never run when the file is opened.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** Numbers as the formatter writes them (−3.0%, -12) are data, not formulas. */
-const PLAIN_NUMBER = /^[-−]?[\d,]+(\.\d+)?%?$/;
+/** Numbers as the formatter writes them (−3.0%, -12, a change of +0.7%) are data, not formulas. */
+const PLAIN_NUMBER = /^[-−+]?[\d,]+(\.\d+)?%?$/;
 
 export function neutraliseCell(value: string): string {
 	return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;

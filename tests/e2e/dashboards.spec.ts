@@ -8,11 +8,14 @@ import {
 	demoSum,
 	demoXPosts
 } from '../../src/lib/server/analytics/demo-files';
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '../../src/lib/csv-parse';
 import { hydrated } from '../support/hydrated';
 
 /** The filter form: the page's tables and charts also name branches and campaigns. */
 const filters = (page: Page) => page.getByRole('form', { name: 'Filters' });
 const count = (value: number) => new Intl.NumberFormat('en-US').format(value);
+const cells = (csv: string) => parseCsv(csv).map((row) => row.map((cell) => cell.value));
 
 // A newcomer's question, from the dashboards alone: did the summer reading push work, and at which
 // branch? Then the other three dashboards, each with a filter chosen in the form and kept in the
@@ -79,6 +82,39 @@ test.describe('the dashboards of the demo library', () => {
 		);
 		const effect = panel.locator('svg[aria-label="Effect each period"]');
 		await expect(effect.locator('g[data-mark="dot"] circle')).toHaveCount(1);
+	});
+
+	test("a table's and a chart's CSV downloads hold what the page shows, made when asked for", async ({ page }) => {
+		await page.goto('/usage?from=2026-01-01&to=2026-06-30');
+		await hydrated(page);
+		const card = page.getByRole('region', { name: 'Usage by branch' });
+		// The file is made in the browser when the button is pressed: the page carries no copy of it.
+		expect(await page.locator('a[href^="data:text/csv"]').count()).toBe(0);
+		const shown = await card
+			.locator('tr')
+			.evaluateAll((rows) =>
+				rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim()))
+			);
+		const download = page.waitForEvent('download');
+		await card.getByRole('button', { name: 'Download this table (CSV)' }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe('usage-branches.csv');
+		const csv = readFileSync(await file.path(), 'utf8');
+		expect(cells(csv)).toEqual(shown);
+		expect(shown.map((row) => row[0])).toContain('Eastside');
+
+		const chart = page.getByRole('figure', { name: /Circulation by branch, month by month/ });
+		await chart.getByText(/^Data table:/).click();
+		const chartRows = await chart
+			.locator('tr')
+			.evaluateAll((rows) =>
+				rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim()))
+			);
+		const chartDownload = page.waitForEvent('download');
+		await chart.getByRole('button', { name: 'Download this table (CSV)' }).click();
+		expect(cells(readFileSync(await (await chartDownload).path(), 'utf8'))).toEqual(chartRows);
+		// January to June: six months and the header.
+		expect(chartRows).toHaveLength(7);
 	});
 
 	test('Usage, Programs and Social keep their filters in the address and say which are on', async ({ page }) => {
