@@ -12,6 +12,9 @@ export const USAGE_MEASURES = [
 	'computer_sessions',
 	'wifi_sessions'
 ] as const;
+/** Branches in one page of the Usage page's branch table. */
+export const BRANCHES_PER_PAGE = 50;
+
 export type UsageMeasure = (typeof USAGE_MEASURES)[number];
 
 export const USAGE_MEASURE_LABELS: Record<UsageMeasure, string> = {
@@ -63,4 +66,26 @@ export interface UsageDashboard {
 	/** the library's service population from the IMLS PLS file, when Settings name the library */
 	population: { people: number; fiscalYear: number } | null;
 	hasUsage: boolean;
+}
+
+/**
+ * One page of the branch table (branches by name, BRANCHES_PER_PAGE to a page; a page past the last is
+ * the last): the totals of the library as a whole (branch null, the key figures) and of that page's branches.
+ */
+export function pageOfBranches(
+	totals: UsageTotal[],
+	requested: number
+): { totals: UsageTotal[]; page: number; pages: number; branches: number } {
+	const names = [...new Set(totals.flatMap((row) => (row.branch === null ? [] : [row.branch])))].sort((a, b) =>
+		a.localeCompare(b)
+	);
+	const pages = Math.max(1, Math.ceil(names.length / BRANCHES_PER_PAGE));
+	const page = Math.min(Math.max(1, Math.floor(requested)), pages);
+	const shown = new Set(names.slice((page - 1) * BRANCHES_PER_PAGE, page * BRANCHES_PER_PAGE));
+	return {
+		totals: totals.filter((row) => row.branch === null || shown.has(row.branch)),
+		page,
+		pages,
+		branches: names.length
+	};
 }
