@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
 	demoAttendance,
 	demoGateRise,
@@ -15,7 +15,24 @@ import { hydrated } from '../support/hydrated';
 /** The filter form: the page's tables and charts also name branches and campaigns. */
 const filters = (page: Page) => page.getByRole('form', { name: 'Filters' });
 const count = (value: number) => new Intl.NumberFormat('en-US').format(value);
-const cells = (csv: string) => parseCsv(csv).map((row) => row.map((cell) => cell.value));
+
+/** A table's cells as the page shows them, and as its "Download this table (CSV)" button's file holds them. */
+async function shownAndDownloaded(page: Page, container: Locator) {
+	const shown = await container
+		.locator('tr')
+		.evaluateAll((rows) =>
+			rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim()))
+		);
+	const download = page.waitForEvent('download');
+	await container.getByRole('button', { name: 'Download this table (CSV)' }).click();
+	const file = await download;
+	const csv = readFileSync(await file.path(), 'utf8');
+	return {
+		shown,
+		downloaded: parseCsv(csv).map((row) => row.map((cell) => cell.value)),
+		fileName: file.suggestedFilename()
+	};
+}
 
 // A newcomer's question, from the dashboards alone: did the summer reading push work, and at which
 // branch? Then the other three dashboards, each with a filter chosen in the form and kept in the
@@ -87,34 +104,19 @@ test.describe('the dashboards of the demo library', () => {
 	test("a table's and a chart's CSV downloads hold what the page shows, made when asked for", async ({ page }) => {
 		await page.goto('/usage?from=2026-01-01&to=2026-06-30');
 		await hydrated(page);
-		const card = page.getByRole('region', { name: 'Usage by branch' });
 		// The file is made in the browser when the button is pressed: the page carries no copy of it.
 		expect(await page.locator('a[href^="data:text/csv"]').count()).toBe(0);
-		const shown = await card
-			.locator('tr')
-			.evaluateAll((rows) =>
-				rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim()))
-			);
-		const download = page.waitForEvent('download');
-		await card.getByRole('button', { name: 'Download this table (CSV)' }).click();
-		const file = await download;
-		expect(file.suggestedFilename()).toBe('usage-branches.csv');
-		const csv = readFileSync(await file.path(), 'utf8');
-		expect(cells(csv)).toEqual(shown);
-		expect(shown.map((row) => row[0])).toContain('Eastside');
+		const table = await shownAndDownloaded(page, page.getByRole('region', { name: 'Usage by branch' }));
+		expect(table.fileName).toBe('usage-branches.csv');
+		expect(table.downloaded).toEqual(table.shown);
+		expect(table.shown.map((row) => row[0])).toContain('Eastside');
 
-		const chart = page.getByRole('figure', { name: /Circulation by branch, month by month/ });
-		await chart.getByText(/^Data table:/).click();
-		const chartRows = await chart
-			.locator('tr')
-			.evaluateAll((rows) =>
-				rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim()))
-			);
-		const chartDownload = page.waitForEvent('download');
-		await chart.getByRole('button', { name: 'Download this table (CSV)' }).click();
-		expect(cells(readFileSync(await (await chartDownload).path(), 'utf8'))).toEqual(chartRows);
+		const figure = page.getByRole('figure', { name: /Circulation by branch, month by month/ });
+		await figure.getByText(/^Data table:/).click();
+		const chart = await shownAndDownloaded(page, figure);
+		expect(chart.downloaded).toEqual(chart.shown);
 		// January to June: six months and the header.
-		expect(chartRows).toHaveLength(7);
+		expect(chart.shown).toHaveLength(7);
 	});
 
 	test('Usage, Programs and Social keep their filters in the address and say which are on', async ({ page }) => {
