@@ -28,18 +28,26 @@ const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
  */
 function step(title, command, args, extraEnv = {}) {
 	console.log(`\n=== ${title} ===`);
-	const started = Date.now();
-	const cpuBefore = childrenCpuSeconds();
-	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-	timings.push(`${title} ${seconds(Date.now() - started)} s (CPU ${Math.round(childrenCpuSeconds() - cpuBefore)} s)`);
+	const result = timed(title, () => spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } }));
 	return result.status === 0;
 }
 
 /** Each step's wall time and the processor time of it and its children, printed at the end. */
 /** @type {string[]} */
 const timings = [];
-/** @param {number} ms */
-const seconds = (ms) => Math.round(ms / 1000);
+
+/**
+ * Runs `work` (which waits for its child processes) and notes its wall and processor time in `timings`.
+ * @template T @param {string} title @param {() => T} work @returns {T}
+ */
+function timed(title, work) {
+	const started = Date.now();
+	const cpuBefore = childrenCpuSeconds();
+	const result = work();
+	const cpu = Math.round(childrenCpuSeconds() - cpuBefore);
+	timings.push(`${title} ${Math.round((Date.now() - started) / 1000)} s (CPU ${cpu} s)`);
+	return result;
+}
 
 /**
  * Processor seconds used by the children this process has waited for (Linux: /proc/self/stat's cutime and
@@ -122,12 +130,7 @@ console.log('\n=== Production build ===');
 /** @type {string | null} */
 let buildProblem = null;
 try {
-	const started = Date.now();
-	const cpuBefore = childrenCpuSeconds();
-	ensureBuild({ log: console.log });
-	timings.push(
-		`Production build ${seconds(Date.now() - started)} s (CPU ${Math.round(childrenCpuSeconds() - cpuBefore)} s)`
-	);
+	timed('Production build', () => ensureBuild({ log: console.log }));
 } catch (error) {
 	buildProblem = error instanceof Error ? error.message : String(error);
 	console.error(buildProblem);

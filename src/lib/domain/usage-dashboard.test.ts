@@ -12,12 +12,17 @@ const branchesOf = (rows: UsageTotal[]) => [...new Set(rows.flatMap((row) => (ro
 describe("the Usage page's branch table, a page at a time", () => {
 	it('keeps the library-wide figures and one page of branches, by name', () => {
 		const first = pageOfBranches(totals, 1);
-		expect(first).toMatchObject({ page: 1, pages: 3, branches: 120 });
+		expect(first).toMatchObject({ page: 1, pages: 3, branches: 120, first: 1 });
 		expect(branchesOf(first.totals)).toEqual([...names].sort().slice(0, BRANCHES_PER_PAGE));
+		expect(first.names).toEqual([...names].sort().slice(0, BRANCHES_PER_PAGE));
 		expect(first.totals.filter((row) => row.branch === null)).toHaveLength(2);
 
 		const last = pageOfBranches(totals, 3);
 		expect(branchesOf(last.totals)).toEqual([...names].sort().slice(2 * BRANCHES_PER_PAGE));
+		expect(last).toMatchObject({
+			first: 2 * BRANCHES_PER_PAGE + 1,
+			names: [...names].sort().slice(2 * BRANCHES_PER_PAGE)
+		});
 	});
 
 	it('shows the last page for a page past it, and every branch when they fit on one', () => {

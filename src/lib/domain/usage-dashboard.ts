@@ -70,22 +70,27 @@ export interface UsageDashboard {
 
 /**
  * One page of the branch table (branches by name, BRANCHES_PER_PAGE to a page; a page past the last is
- * the last): the totals of the library as a whole (branch null, the key figures) and of that page's branches.
+ * the last): the totals of the library as a whole (branch null, the key figures) and of that page's
+ * branches, the page's branch names in order, and the place of its first among all branches (from 1).
  */
 export function pageOfBranches(
 	totals: UsageTotal[],
 	requested: number
-): { totals: UsageTotal[]; page: number; pages: number; branches: number } {
-	const names = [...new Set(totals.flatMap((row) => (row.branch === null ? [] : [row.branch])))].sort((a, b) =>
+): { totals: UsageTotal[]; names: string[]; first: number; page: number; pages: number; branches: number } {
+	const all = [...new Set(totals.flatMap((row) => (row.branch === null ? [] : [row.branch])))].sort((a, b) =>
 		a.localeCompare(b)
 	);
-	const pages = Math.max(1, Math.ceil(names.length / BRANCHES_PER_PAGE));
+	const pages = Math.max(1, Math.ceil(all.length / BRANCHES_PER_PAGE));
 	const page = Math.min(Math.max(1, Math.floor(requested)), pages);
-	const shown = new Set(names.slice((page - 1) * BRANCHES_PER_PAGE, page * BRANCHES_PER_PAGE));
+	const first = (page - 1) * BRANCHES_PER_PAGE;
+	const names = all.slice(first, first + BRANCHES_PER_PAGE);
+	const shown = new Set(names);
 	return {
 		totals: totals.filter((row) => row.branch === null || shown.has(row.branch)),
+		names,
+		first: first + 1,
 		page,
 		pages,
-		branches: names.length
+		branches: all.length
 	};
 }

@@ -1,6 +1,6 @@
 // Vitest's global setup: the demo library loaded once per run, through the same import path people use
 // (loadDemoLibrary), into a database file that the tests which read the demo open copies of
-// (demoDatabase in db/test-support.ts). Each of about 25 test files loaded the demo itself, about 2.5 s
+// (demoDatabase in db/test-support.ts). Each of 22 test files loaded the demo itself, about 2.5 s
 // of processor time each on a 2-core machine. Tests of loading the demo (demo.test) still load it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -20,8 +20,10 @@ export const SOURCE_FIXTURES = resolve(REPO_ROOT, 'src/lib/server/ingest/sources
 
 /** A real DuckDB file in a fresh temporary folder, migrated like a user's. */
 export function tempDatabase(): Promise<Database> {
-	return openDatabase(join(mkdtempSync(join(tmpdir(), 'lantern-test-')), 'lantern.duckdb'));
+	return openDatabase(freshPath());
 }
+
+const freshPath = () => join(mkdtempSync(join(tmpdir(), 'lantern-test-')), 'lantern.duckdb');
 
 /**
  * The demo library in a fresh temporary folder: a copy of the database that Vitest's global setup loaded
@@ -29,7 +31,7 @@ export function tempDatabase(): Promise<Database> {
  * the demo itself would have, without loading it again.
  */
 export function demoDatabase(): Promise<Database> {
-	const path = join(mkdtempSync(join(tmpdir(), 'lantern-test-')), 'lantern.duckdb');
+	const path = freshPath();
 	copyFileSync(inject('demoTemplate'), path);
 	return openDatabase(path);
 }
