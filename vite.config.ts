@@ -13,6 +13,13 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
 		globalSetup: ['tests/unit/support/demo-template.ts'],
+		// A worker runs its test files in one process, one after another, with the modules it has loaded
+		// (400 -> about 260 s on 2 cores); each file ends with the environment it started with
+		// (each-file.ts), and spies and stubbed variables are undone after each test.
+		isolate: false,
+		setupFiles: ['tests/unit/support/each-file.ts'],
+		restoreMocks: true,
+		unstubEnvs: true,
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated } from '../support/hydrated';
+import { hydrated, settled } from '../support/hydrated';
 
 // A director on a phone (390 px) or a tablet (768 px): no page is wider than the screen, the
 // navigation folds into a menu whose every link is on screen once opened, and the key figures stack
@@ -44,7 +44,7 @@ for (const width of [390, 768]) {
 			const tooWide: string[] = [];
 			const offScreen: string[] = [];
 			const visit = async (label: string) => {
-				await page.waitForLoadState('networkidle');
+				await settled(page);
 				const documentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 				if (documentWidth > width) tooWide.push(`${label}: ${documentWidth} px`);
 				await openMenu(page);

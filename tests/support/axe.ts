@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { settled } from './hydrated';
 
 /**
  * axe-core's serious and critical violations on the page as it stands, one line each (rule, impact,
- * how many elements, the first one), after the page's requests have settled (charts draw after
- * hydration). `rules` narrows the check to those rules, whatever their impact.
+ * how many elements, the first one), once the page and its frames have hydrated and drawn their
+ * charts. `rules` narrows the check to those rules, whatever their impact.
  *
  * Legacy mode runs axe.run() in the page and its same-origin frames (the report builder's preview)
  * instead of axe.runPartial() in each frame and axe.finishRun() in a new blank page: every frame of
@@ -12,7 +13,7 @@ import type { Page } from '@playwright/test';
  * against 2.4–3.2 s on the Strategies and campaign pages, the same violations found).
  */
 export async function axeViolations(page: Page, { rules }: { rules?: string[] } = {}): Promise<string[]> {
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	const builder = new AxeBuilder({ page }).setLegacyMode(true);
 	if (rules) builder.withRules(rules);
 	const results = await builder.analyze();
